@@ -1,0 +1,3 @@
+from qdplanner.cli import main
+
+main()

@@ -1,0 +1,84 @@
+"""Enumerations of the plan's vocabulary. Values are what the plan file stores."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class TaskStatus(StrEnum):
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    SUSPENDED = "suspended"  # 暂缓
+    CANCELLED = "cancelled"  # 取消
+
+
+class UnitRole(StrEnum):
+    LEAD = "lead"  # 牵头单位: exactly one per task
+    SUPPORT = "support"  # 配合单位: any number
+
+
+class UnitKind(StrEnum):
+    DEPARTMENT = "department"  # municipal department
+    DISTRICT = "district"
+    INSTITUTE = "institute"  # university, research institute, laboratory
+    ENTERPRISE = "enterprise"
+    OTHER = "other"
+
+
+class PlanKind(StrEnum):
+    FIVE_YEAR_PLAN = "five_year_plan"
+    ACTION_PLAN = "action_plan"
+    OTHER = "other"
+
+
+class StatusLight(StrEnum):
+    """The derived light of a task. Never typed by a user, never stored as input."""
+
+    DONE = "done"
+    GREEN = "green"  # on track
+    BLUE = "blue"  # on track but due soon (only when the plan's rules turn it on)
+    YELLOW = "yellow"  # at risk: behind the time-proportional expectation
+    RED = "red"  # overdue, or far behind
+    GREY = "grey"  # not started yet, ongoing, suspended or cancelled
+
+
+class Direction(StrEnum):
+    HIGHER = "higher"  # higher is better
+    LOWER = "lower"  # lower is better (a rank)
+
+
+class Comparator(StrEnum):
+    GE = "ge"  # ≥, 以上
+    GT = "gt"  # >, 超过
+    EQ = "eq"  # 达到
+    ABOUT = "about"  # 约, 左右
+    TOP_N = "top_n"  # 前N位
+    LE = "le"
+    LT = "lt"
+    SHARE_GE = "share_ge"  # a share (%), e.g. ≥ 50% of the province
+
+
+class IndicatorNature(StrEnum):
+    ASPIRATIONAL = "aspirational"  # 预期性
+    BINDING = "binding"  # 约束性
+
+
+class Accumulation(StrEnum):
+    ANNUAL = "annual"  # a yearly rate, e.g. R&D spending growth
+    CUMULATIVE = "cumulative"  # a stock or level, e.g. number of enterprises
+
+
+class ValueKind(StrEnum):
+    ACTUAL = "actual"
+    TARGET = "target"
+
+
+class ChangeSource(StrEnum):
+    FORM = "form"
+    TABLE = "table"
+    IMPORT = "import"
+    COMMAND = "command"
+    SAMPLE = "sample"
+    TIMELINE = "timeline"
+    MIGRATION = "migration"

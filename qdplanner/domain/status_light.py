@@ -1,0 +1,114 @@
+"""The status light (红黄绿灯) of a task at an as-of date.
+
+The light is derived, never typed. Offices set the thresholds differently, so they are a
+:class:`LightRules` value stored in each plan file; :data:`DEFAULT_RULES` is the rule a new
+plan starts with and the README states in words.
+
+Default rule, in order (the first that applies wins):
+
+1. status *done* (or 100 %)                               → DONE
+2. status *suspended* / *cancelled*                        → GREY
+3. no due date (ongoing, recurring, unknown)               → GREY
+4. as-of date after the due date                           → RED (overdue)
+5. as-of date before the start date                        → GREY (not started yet)
+6. lag = expected % − percent complete, where expected % is the share of the
+   start→due span elapsed at the as-of date:
+   lag ≥ ``red_behind`` (30 points)                        → RED
+   lag ≥ ``yellow_behind`` (10 points)                     → YELLOW
+7. ``blue_within_days`` set and due within that many days   → BLUE
+8. otherwise                                               → GREEN
+
+With ``sticky_yellow`` a task that was behind at an earlier report and has caught up stays
+YELLOW until it is done (some offices want late recoveries to remain visible).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+from datetime import date
+
+from qdplanner.domain.enums import StatusLight, TaskStatus
+
+
+@dataclass(frozen=True)
+class LightRules:
+    """Thresholds of the status light. Points are percentage points of completion."""
+
+    yellow_behind: float = 10.0
+    red_behind: float = 30.0
+    blue_within_days: int | None = None
+    sticky_yellow: bool = False
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.yellow_behind <= self.red_behind <= 100:
+            raise ValueError(
+                "status light thresholds must satisfy 0 ≤ yellow ≤ red ≤ 100 "
+                f"(got yellow {self.yellow_behind}, red {self.red_behind})"
+            )
+        if self.blue_within_days is not None and self.blue_within_days < 0:
+            raise ValueError("the 'due soon' window must be zero or more days")
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict | None) -> LightRules:
+        """Build rules from stored settings, ignoring unknown keys (files from newer versions)."""
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in (data or {}).items() if k in known})
+
+
+DEFAULT_RULES = LightRules()
+
+
+def expected_percent(start: date, due: date, as_of: date) -> float:
+    """Share of the start→due span elapsed at ``as_of``, in percent, clamped to 0–100.
+
+    A task whose start equals its due date is expected complete on that day.
+    """
+    if as_of >= due:
+        return 100.0
+    if as_of <= start:
+        return 0.0
+    span = (due - start).days + 1  # both ends inclusive: a one-day task spans one day
+    return 100.0 * ((as_of - start).days + 1) / span
+
+
+def status_light(
+    *,
+    status: TaskStatus | str | None,
+    percent: float | None,
+    start: date | None,
+    due: date | None,
+    as_of: date,
+    rules: LightRules = DEFAULT_RULES,
+    was_behind: bool = False,
+) -> StatusLight:
+    """The light of one task at ``as_of`` under ``rules`` (see the module docstring).
+
+    ``start`` may be None: the task is then judged from its due date alone (never
+    yellow or red for lag, only red when overdue). ``was_behind`` matters only with
+    ``rules.sticky_yellow``.
+    """
+    pct = float(percent or 0)
+    if status == TaskStatus.DONE or pct >= 100:
+        return StatusLight.DONE
+    if status in (TaskStatus.SUSPENDED, TaskStatus.CANCELLED):
+        return StatusLight.GREY
+    if due is None:
+        return StatusLight.GREY
+    if as_of > due:
+        return StatusLight.RED
+    if start is not None:
+        if as_of < start:
+            return StatusLight.GREY
+        lag = expected_percent(start, due, as_of) - pct
+        if lag >= rules.red_behind:
+            return StatusLight.RED
+        if lag >= rules.yellow_behind:
+            return StatusLight.YELLOW
+    if rules.sticky_yellow and was_behind:
+        return StatusLight.YELLOW
+    if rules.blue_within_days is not None and (due - as_of).days <= rules.blue_within_days:
+        return StatusLight.BLUE
+    return StatusLight.GREEN

@@ -1,0 +1,115 @@
+"""One user action = one transaction = one change batch, with every field change logged.
+
+Writes go through :class:`ChangeSet`, obtained from ``PlanStore.action(...)``. It records,
+for each field it changes, the old and the new value in ``change_log``; records added and
+removed are logged as one row with field ``*`` and the whole record as JSON, so the log is
+enough to tell (and to undo) what an action did.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+from collections.abc import Iterable, Mapping
+from datetime import UTC, date, datetime
+from enum import Enum
+from typing import Any
+
+import sqlite_utils
+
+from qdplanner.errors import NotFoundError
+
+
+def current_user() -> str:
+    """The OS user, as the change log names them."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no passwd entry (containers) and no USER variable
+        return os.environ.get("USERNAME") or os.environ.get("USER") or "unknown"
+
+
+def to_sql(value: Any) -> Any:
+    """Convert a domain value to what the plan file stores (dates → ISO text, enums → text)."""
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).isoformat(timespec="seconds")
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def _log_text(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+class ChangeSet:
+    """The writes of one action. Use only inside ``PlanStore.action()``."""
+
+    def __init__(self, db: sqlite_utils.Database, *, source: str, description: str, user: str):
+        self.db = db
+        self.source = source
+        self.description = description
+        self.user = user
+        self._batch_id: int | None = None
+        self.changed = 0
+
+    @property
+    def batch_id(self) -> int:
+        if self._batch_id is None:
+            cursor = self.db.execute(
+                "INSERT INTO change_batches (at, user, source, description) VALUES (?, ?, ?, ?)",
+                [to_sql(datetime.now(UTC)), self.user, self.source, self.description],
+            )
+            self._batch_id = cursor.lastrowid
+        return self._batch_id
+
+    def _log(self, entity: str, entity_id: int | None, rows: Iterable[tuple]) -> None:
+        batch = self.batch_id
+        self.db.conn.executemany(
+            "INSERT INTO change_log (batch_id, entity, entity_id, field, old_value, new_value)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [(batch, entity, entity_id, f, o, n) for f, o, n in rows],
+        )
+        self.changed += 1
+
+    def insert(self, table: str, record: Mapping[str, Any]) -> int:
+        """Insert one record; return its id."""
+        values = {k: to_sql(v) for k, v in record.items()}
+        pk = self.db.table(table).insert(values).last_pk
+        logged = {"id": pk, **values} if "id" not in values else values
+        self._log(table, pk if isinstance(pk, int) else None,
+                  [("*", None, json.dumps(logged, ensure_ascii=False))])
+        return pk
+
+    def update(self, table: str, pk: int, changes: Mapping[str, Any]) -> dict[str, tuple]:
+        """Set fields of one record; log and return only the fields whose value changed."""
+        try:
+            old = self.db.table(table).get(pk)
+        except sqlite_utils.db.NotFoundError as exc:
+            raise NotFoundError(f"{table} #{pk} does not exist") from exc
+        new = {k: to_sql(v) for k, v in changes.items()}
+        diff = {k: (old[k], v) for k, v in new.items() if old[k] != v}
+        if diff:
+            self.db.table(table).update(pk, {k: v for k, (_, v) in diff.items()})
+            self._log(table, pk, [(k, _log_text(o), _log_text(n)) for k, (o, n) in diff.items()])
+        return diff
+
+    def delete(self, table: str, pk: int | tuple) -> None:
+        """Delete one record, logging it whole (its cascaded children are not logged)."""
+        try:
+            old = self.db.table(table).get(pk)
+        except sqlite_utils.db.NotFoundError as exc:
+            raise NotFoundError(f"{table} #{pk} does not exist") from exc
+        self.db.table(table).delete(pk)
+        self._log(table, pk if isinstance(pk, int) else None,
+                  [("*", json.dumps(old, ensure_ascii=False), None)])
+
+    def execute(self, sql: str, params: Iterable[Any] = (), *, entity: str, note: str) -> int:
+        """Run one bulk statement; log it as one row naming what it did. Returns rowcount."""
+        cursor = self.db.execute(sql, list(params))
+        self._log(entity, None, [("*", None, note)])
+        return cursor.rowcount

@@ -1,0 +1,58 @@
+"""The plan's outline: plan documents with their programs and projects, and record counts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from qdplanner.domain.enums import PlanKind
+from qdplanner.domain.models import PlanDocument, Program, Project
+from qdplanner.store.plan_store import PlanStore
+
+
+@dataclass
+class DocumentOutline:
+    document: PlanDocument
+    programs: list[Program] = field(default_factory=list)
+    projects: list[Project] = field(default_factory=list)
+
+
+def read_outline(store: PlanStore) -> list[DocumentOutline]:
+    """Every plan document in order, each with its programs and projects in order."""
+    docs: dict[int, DocumentOutline] = {}
+    for r in store.db.query("SELECT * FROM plan_documents ORDER BY position, id"):
+        issued = date.fromisoformat(r["issued_on"]) if r["issued_on"] else None
+        docs[r["id"]] = DocumentOutline(PlanDocument(
+            r["id"], r["title"], PlanKind(r["kind"]), r["start_year"], r["end_year"],
+            r["issuer"], issued, r["description"], r["position"],
+        ))
+    for r in store.db.query("SELECT * FROM programs ORDER BY position, id"):
+        docs[r["plan_document_id"]].programs.append(Program(
+            r["id"], r["plan_document_id"], r["name"], r["code"], r["description"], r["position"]
+        ))
+    for r in store.db.query("SELECT * FROM projects ORDER BY position, id"):
+        docs[r["plan_document_id"]].projects.append(Project(
+            r["id"], r["plan_document_id"], r["name"], r["code"], r["description"], r["position"]
+        ))
+    return list(docs.values())
+
+
+COUNTED_TABLES = {
+    "plan_documents": "plan_documents",
+    "programs": "programs",
+    "projects": "projects",
+    "tasks": "tasks",
+    "milestones": "milestones",
+    "units": "units",
+    "indicators": "indicators",
+    "indicator_values": "indicator_values",
+    "progress_reports": "progress_reports",
+}
+
+
+def record_counts(store: PlanStore) -> dict[str, int]:
+    """How many records of each kind the plan holds (one query)."""
+    sql = " UNION ALL ".join(
+        f"SELECT '{name}', count(*) FROM {table}" for name, table in COUNTED_TABLES.items()
+    )
+    return {name: n for name, n in store.db.execute(sql).fetchall()}

@@ -1,0 +1,114 @@
+"""The plan store: one open plan file, its settings, and the door every write goes through."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from qdplanner.domain.enums import ChangeSource
+from qdplanner.domain.status_light import LightRules
+from qdplanner.errors import PlanFileError, QdError, ValidationError
+from qdplanner.store import plan_file
+from qdplanner.store.changes import ChangeSet, current_user
+
+LIGHT_RULES_KEY = "status_light_rules"
+
+
+def _constraint_message(exc: sqlite3.IntegrityError) -> str:
+    text = str(exc)
+    if "CHECK constraint failed" in text:
+        return f"a value is out of range or inconsistent ({text.split(':', 1)[-1].strip()})"
+    if "UNIQUE constraint failed" in text:
+        return f"a record with the same {text.split(':', 1)[-1].strip()} already exists"
+    if "FOREIGN KEY constraint failed" in text:
+        return "it refers to a record that does not exist, or is still used by others"
+    if "NOT NULL constraint failed" in text:
+        return f"a required value is missing ({text.split(':', 1)[-1].strip()})"
+    return text
+
+
+class PlanStore:
+    """An open plan file. Create with :meth:`open` or :meth:`create`; close when done.
+
+    A file-backed connection belongs to the thread that opened it: a worker thread opens
+    its own ``PlanStore`` on the same path.
+    """
+
+    def __init__(self, path: Path, db: sqlite_utils.Database, *, readonly: bool = False):
+        self.path = Path(path)
+        self.db = db
+        self.readonly = readonly
+        self.user = current_user()
+
+    # -- life cycle -------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: str | Path, *, readonly: bool = False) -> PlanStore:
+        path = Path(path)
+        return cls(path, plan_file.open_database(path, readonly=readonly), readonly=readonly)
+
+    @classmethod
+    def create(cls, path: str | Path, *, overwrite: bool = False) -> PlanStore:
+        path = Path(path)
+        return cls(path, plan_file.create_database(path, overwrite=overwrite))
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> PlanStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writes -----------------------------------------------------------------------
+    @contextmanager
+    def action(
+        self, source: ChangeSource | str, description: str = ""
+    ) -> Iterator[ChangeSet]:
+        """One user action: a transaction whose changes are all logged, or none applied.
+
+        A constraint the database refuses becomes a :class:`ValidationError` with a message
+        fit to show; any error rolls the whole action back.
+        """
+        if self.readonly:
+            raise PlanFileError(f"{self.path}: the plan is open read-only; nothing was changed")
+        changes = ChangeSet(
+            self.db, source=str(ChangeSource(source)), description=description, user=self.user
+        )
+        try:
+            with self.db.atomic():
+                yield changes
+        except sqlite3.IntegrityError as exc:
+            raise ValidationError(f"Not saved: {_constraint_message(exc)}") from exc
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise QdError(
+                    f"{self.path}: the plan is busy (another program is writing it); "
+                    "nothing was changed, try again"
+                ) from exc
+            raise
+
+    # -- settings ---------------------------------------------------------------------
+    def setting(self, key: str, default: Any = None) -> Any:
+        row = self.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+        return default if row is None else json.loads(row[0])
+
+    def set_setting(self, changes: ChangeSet, key: str, value: Any) -> None:
+        text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+        if self.db.table("settings").count_where("key = ?", [key]):
+            changes.update("settings", key, {"value": text})
+        else:
+            changes.insert("settings", {"key": key, "value": text})
+
+    def light_rules(self) -> LightRules:
+        """The plan's status-light thresholds (defaults when the plan sets none)."""
+        return LightRules.from_dict(self.setting(LIGHT_RULES_KEY))
+
+    def set_light_rules(self, changes: ChangeSet, rules: LightRules) -> None:
+        self.set_setting(changes, LIGHT_RULES_KEY, rules.to_dict())

@@ -1,0 +1,57 @@
+"""The plan at a glance: counts, lights per program/project, overdue tasks.
+
+Used by ``qdplanner status``, the window's status bar and the printed summary alike.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from qdplanner.domain.enums import StatusLight
+from qdplanner.store.outline import record_counts
+from qdplanner.store.plan_store import PlanStore
+from qdplanner.store.task_rows import TaskRow, read_task_rows
+
+LIGHT_ORDER = [
+    StatusLight.DONE, StatusLight.GREEN, StatusLight.BLUE,
+    StatusLight.YELLOW, StatusLight.RED, StatusLight.GREY,
+]
+
+
+@dataclass
+class StreamSummary:
+    kind: str  # "program" or "project"
+    id: int
+    name: str
+    tasks: int = 0
+    lights: Counter = field(default_factory=Counter)
+
+
+@dataclass
+class PlanSummary:
+    as_of: date
+    counts: dict[str, int]
+    lights: Counter
+    streams: list[StreamSummary]
+    overdue: list[TaskRow]
+
+
+def summarize(store: PlanStore, *, as_of: date | None = None) -> PlanSummary:
+    """Counts, lights and the overdue tasks (due date passed, not done), at ``as_of``."""
+    as_of = as_of or date.today()
+    rows = read_task_rows(store, as_of=as_of)
+    streams: dict[tuple[str, int], StreamSummary] = {}
+    lights: Counter = Counter()
+    for row in rows:
+        kind, sid = ("program", row.program_id) if row.program_id else ("project", row.project_id)
+        stream = streams.setdefault((kind, sid), StreamSummary(kind, sid, row.stream_name))
+        stream.tasks += 1
+        stream.lights[row.light] += 1
+        lights[row.light] += 1
+    overdue = sorted(
+        (r for r in rows if r.light == StatusLight.RED and r.due_date and r.due_date < as_of),
+        key=lambda r: (r.lead_unit, r.due_date, r.id),
+    )
+    return PlanSummary(as_of, record_counts(store), lights, list(streams.values()), overdue)

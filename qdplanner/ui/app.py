@@ -1,0 +1,142 @@
+"""Application start-up: settings, language, fonts, choosing the plan, and the main window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from qdplanner import __version__
+from qdplanner.errors import QdError
+from qdplanner.store import PlanStore
+from qdplanner.ui.fonts import apply_cjk_font
+from qdplanner.ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, install_language
+from qdplanner.ui.main_window import MainWindow
+
+ORGANIZATION = "qdplanner"
+APPLICATION = "qdplanner"
+SAMPLE_FILE_NAME = "qingdao-sample.qdplan"
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("App", text)
+
+
+def data_folder() -> Path:
+    """The user's data folder for qdplanner (the sample plan lives here)."""
+    folder = Path(QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.AppDataLocation))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def sample_plan_path() -> Path:
+    """The sample plan in the data folder, created on first use."""
+    from qdplanner.store.sample import create_sample_plan
+
+    path = data_folder() / SAMPLE_FILE_NAME
+    if not path.exists():
+        create_sample_plan(path).close()
+    return path
+
+
+def ensure_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationVersion(__version__)
+    return app
+
+
+class Controller:
+    """Owns the open plan and its window; swaps them when the user opens another plan."""
+
+    def __init__(self, app: QApplication, language: str):
+        self.app = app
+        self.language = language
+        self.window: MainWindow | None = None
+        self.store: PlanStore | None = None
+        family = apply_cjk_font(app)
+        self.font_warning = "" if family else _t(
+            "No Chinese font is installed: Chinese text will show as boxes. "
+            "Install one (e.g. fonts-noto-cjk) and restart qdplanner.")
+
+    def open_plan(self, path: Path) -> bool:
+        """Open ``path`` in a new window, closing the current one; explain any refusal."""
+        try:
+            store = PlanStore.open(path)
+        except QdError as exc:
+            QMessageBox.warning(self.window, _t("Cannot open plan"), str(exc))
+            return False
+        self._show(store)
+        QSettings().setValue("files/lastPlan", str(Path(path).resolve()))
+        return True
+
+    def open_sample(self) -> None:
+        try:
+            path = sample_plan_path()
+        except QdError as exc:
+            QMessageBox.warning(self.window, _t("Cannot create the sample plan"), str(exc))
+            return
+        self.open_plan(path)
+
+    def set_language(self, lang: str) -> None:
+        if lang == self.language or lang not in LANGUAGES:
+            return
+        self.language = lang
+        install_language(self.app, lang)
+        QSettings().setValue("ui/language", lang)
+        if self.store is not None:
+            # Rebuild the window so every string is drawn again in the new language.
+            store, self.store = self.store, None
+            self._show(store)
+
+    def _show(self, store: PlanStore) -> None:
+        old_window, old_store = self.window, self.store
+        self.store = store
+        self.window = MainWindow(store, language=self.language, font_warning=self.font_warning)
+        self.window.open_requested.connect(lambda p: self.open_plan(Path(p)))
+        self.window.sample_requested.connect(self.open_sample)
+        self.window.language_requested.connect(self.set_language)
+        self.window.show()
+        if old_window is not None:
+            old_window.close()
+            old_window.deleteLater()
+        if old_store is not None and old_store is not store:
+            old_store.close()
+
+    def shutdown(self) -> None:
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+
+
+def initial_plan(requested: Path | None) -> Path:
+    if requested is not None:
+        return requested
+    last = QSettings().value("files/lastPlan")
+    if last and Path(last).exists():
+        return Path(last)
+    return sample_plan_path()
+
+
+def run(plan: Path | None = None, *, lang: str | None = None) -> int:
+    """Start the window on ``plan`` (or the last plan, or the sample); return the exit code."""
+    app = ensure_application()
+    language = lang or QSettings().value("ui/language", DEFAULT_LANGUAGE)
+    if language not in LANGUAGES:
+        language = DEFAULT_LANGUAGE
+    install_language(app, language)
+    controller = Controller(app, language)
+    try:
+        path = initial_plan(plan)
+    except QdError as exc:
+        QMessageBox.critical(None, _t("Cannot create the sample plan"), str(exc))
+        return 1
+    if not controller.open_plan(path):
+        return 1
+    code = app.exec()
+    controller.shutdown()
+    return code

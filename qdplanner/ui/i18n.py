@@ -1,0 +1,40 @@
+"""Loading the window's language (Qt translations; English source strings, zh_CN complete)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from qdplanner.paths import resources_dir
+
+LANGUAGES = {"zh_CN": "中文", "en": "English"}
+DEFAULT_LANGUAGE = "zh_CN"
+
+_installed: list[QTranslator] = []
+
+
+def translations_dir():
+    return resources_dir() / "translations"
+
+
+def install_language(app: QCoreApplication, lang: str) -> bool:
+    """Install ``lang``'s translators (ours and Qt's own dialogs); English needs none.
+
+    Returns False when our translation file for ``lang`` is missing.
+    """
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    if lang == "en":
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        return True
+    QLocale.setDefault(QLocale(lang))
+    ours = QTranslator(app)
+    if not ours.load(f"qdplanner_{lang}", str(translations_dir())):
+        return False
+    app.installTranslator(ours)
+    _installed.append(ours)
+    qt_base = QTranslator(app)
+    if qt_base.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_base)
+        _installed.append(qt_base)
+    return True

@@ -1,0 +1,228 @@
+"""The main window: navigation tree on the left, the task table of the chosen node on the right."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QStyledItemDelegate,
+    QTableView,
+    QTreeView,
+)
+
+from qdplanner.store import PLAN_SUFFIX, PlanStore
+from qdplanner.store.summary import LIGHT_ORDER, summarize
+from qdplanner.store.task_rows import Scope
+from qdplanner.ui.i18n import LANGUAGES
+from qdplanner.ui.labels import LIGHT_SYMBOLS, light_label
+from qdplanner.ui.models.outline_tree import SCOPE_ROLE, build_outline_model
+from qdplanner.ui.models.task_table import DEPTH_ROLE, Col, TaskTableModel
+
+INDENT_PX = 18
+# Widths for a first start (before the user's own are remembered): sized from typical
+# content, not measured per row (resizeColumnsToContents costs 0.5 s on 20,000 rows).
+DEFAULT_WIDTHS = {
+    Col.CODE: 48, Col.TITLE: 380, Col.STREAM: 150, Col.LEAD: 150, Col.SUPPORT: 200,
+    Col.DEADLINE: 110, Col.START: 92, Col.DUE: 92, Col.STATUS: 80, Col.PERCENT: 72,
+    Col.LIGHT: 120, Col.NOTES: 200,
+}
+
+
+class IndentDelegate(QStyledItemDelegate):
+    """Indents the task title by its depth, so sub-tasks read as sub-tasks."""
+
+    def initStyleOption(self, option, index):
+        super().initStyleOption(option, index)
+        depth = index.data(DEPTH_ROLE) or 0
+        option.rect.adjust(depth * INDENT_PX, 0, 0, 0)
+
+
+class MainWindow(QMainWindow):
+    """One open plan. Emits requests the application acts on (open a file, change language)."""
+
+    open_requested = Signal(str)
+    sample_requested = Signal()
+    language_requested = Signal(str)
+
+    def __init__(self, store: PlanStore, *, language: str, font_warning: str = ""):
+        super().__init__()
+        self.store = store
+        self.language = language
+        self.setObjectName("MainWindow")
+        self.setWindowTitle(self.tr("%1 — qdplanner").replace("%1", store.path.name))
+
+        self.outline = QStandardItemModel(self)
+        self.tree = QTreeView()
+        self.tree.setObjectName("outlineTree")
+        self.tree.setModel(self.outline)
+        self.tree.setHeaderHidden(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+
+        self.tasks = TaskTableModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("taskTable")
+        self.table.setModel(self.tasks)
+        self.table.setSortingEnabled(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setItemDelegateForColumn(Col.TITLE, IndentDelegate(self.table))
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.horizontalHeader().setSortIndicatorShown(True)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.horizontalHeader().setHighlightSections(False)
+        for col, width in DEFAULT_WIDTHS.items():
+            self.table.setColumnWidth(col, width)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.tree)
+        self.splitter.addWidget(self.table)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([280, 1000])
+        self.setCentralWidget(self.splitter)
+
+        self.file_label = QLabel()
+        self.counts_label = QLabel()
+        self.lights_label = QLabel()
+        bar = self.statusBar()
+        bar.addWidget(self.file_label, 1)
+        bar.addPermanentWidget(self.lights_label)
+        bar.addPermanentWidget(self.counts_label)
+
+        self._build_menus()
+        self.tree.selectionModel().currentChanged.connect(self._scope_changed)
+        self.reload()
+        self.restore_state()
+        if font_warning:
+            self.statusBar().showMessage(font_warning)
+
+    # -- menus ---------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        open_action = QAction(self.tr("&Open Plan…"), self)
+        open_action.setShortcut(QKeySequence.StandardKey.Open)
+        open_action.triggered.connect(self._choose_plan)
+        file_menu.addAction(open_action)
+        sample_action = QAction(self.tr("Open &Sample Plan"), self)
+        sample_action.triggered.connect(self.sample_requested)
+        file_menu.addAction(sample_action)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        refresh = QAction(self.tr("&Refresh"), self)
+        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
+        refresh.triggered.connect(self.reload)
+        view_menu.addAction(refresh)
+        language_menu = view_menu.addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        for code, name in LANGUAGES.items():
+            action = QAction(name, self, checkable=True)
+            action.setChecked(code == self.language)
+            action.setData(code)
+            group.addAction(action)
+            language_menu.addAction(action)
+        group.triggered.connect(lambda a: self.language_requested.emit(a.data()))
+
+    def _choose_plan(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open Plan"), str(self.store.path.parent),
+            self.tr("qdplanner plans (*%1);;All files (*)").replace("%1", PLAN_SUFFIX),
+        )
+        if path:
+            self.open_requested.emit(path)
+
+    # -- data ----------------------------------------------------------------------
+    def reload(self) -> None:
+        """Re-read the outline, the current task table and the status bar from the store."""
+        current = self.current_scope()
+        build_outline_model(self.store, self.outline)
+        self.tree.expandAll()
+        target = self._find_scope(current) if current else None
+        self.tree.setCurrentIndex(target or self.outline.index(0, 0))
+        self._refresh_status_bar()
+
+    def current_scope(self) -> Scope | None:
+        index = self.tree.currentIndex()
+        return index.data(SCOPE_ROLE) if index.isValid() else None
+
+    def _find_scope(self, scope: Scope) -> QModelIndex | None:
+        for item_index in self._all_indexes():
+            if item_index.data(SCOPE_ROLE) == scope:
+                return item_index
+        return None
+
+    def _all_indexes(self):
+        stack = [self.outline.index(r, 0) for r in range(self.outline.rowCount())]
+        while stack:
+            index = stack.pop()
+            yield index
+            stack.extend(
+                self.outline.index(r, 0, index) for r in range(self.outline.rowCount(index))
+            )
+
+    def _scope_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        scope = current.data(SCOPE_ROLE) if current.isValid() else None
+        if scope is not None:
+            self.tasks.load(self.store, scope)
+            self.file_label.setText(self.tr("%1 — %2 tasks shown")
+                                    .replace("%1", str(self.store.path))
+                                    .replace("%2", str(self.tasks.rowCount())))
+
+    def _refresh_status_bar(self) -> None:
+        summary = summarize(self.store)
+        c = summary.counts
+        self.counts_label.setText(
+            self.tr("%1 tasks · %2 units · %3 indicators")
+            .replace("%1", str(c["tasks"])).replace("%2", str(c["units"]))
+            .replace("%3", str(c["indicators"]))
+        )
+        self.lights_label.setText("  ".join(
+            f"{LIGHT_SYMBOLS[light]} {summary.lights.get(light, 0)}"
+            for light in LIGHT_ORDER if summary.lights.get(light)
+        ))
+        self.lights_label.setToolTip("\n".join(
+            f"{LIGHT_SYMBOLS[light]} {light_label(light)}: {summary.lights.get(light, 0)}"
+            for light in LIGHT_ORDER
+        ))
+        self.file_label.setToolTip(str(self.store.path))
+
+    # -- window state --------------------------------------------------------------
+    def restore_state(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 820)
+        state = settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        splitter = settings.value("window/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        header = settings.value("window/taskHeader")
+        if header is not None:
+            self.table.horizontalHeader().restoreState(header)
+
+    def save_state(self) -> None:
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        settings.setValue("window/splitter", self.splitter.saveState())
+        settings.setValue("window/taskHeader", self.table.horizontalHeader().saveState())
+
+    def closeEvent(self, event) -> None:
+        self.save_state()
+        super().closeEvent(event)
