@@ -44,8 +44,11 @@ def user_errors(func):
         except Exception as exc:
             if os.environ.get("QDPLANNER_DEBUG"):
                 raise
-            _fail(f"internal error: {type(exc).__name__}: {exc} "
-                  "(set QDPLANNER_DEBUG=1 to see details)", EXIT_INTERNAL)
+            _fail(
+                f"internal error: {type(exc).__name__}: {exc} "
+                "(set QDPLANNER_DEBUG=1 to see details)",
+                EXIT_INTERNAL,
+            )
 
     return wrapper
 
@@ -55,7 +58,9 @@ def _as_of(value) -> date:
 
 
 AS_OF = click.option(
-    "--as-of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+    "--as-of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
     help="Judge status lights at this date (YYYY-MM-DD); default today.",
 )
 PLAN_ARG = click.argument("plan", type=click.Path(dir_okay=False, path_type=Path))
@@ -72,8 +77,12 @@ def cli() -> None:
 
 @cli.command("open")
 @click.argument("plan", required=False, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--lang", type=click.Choice(["zh_CN", "en"]), default=None,
-              help="Language of the window (default: the last one chosen, else Chinese).")
+@click.option(
+    "--lang",
+    type=click.Choice(["zh_CN", "en"]),
+    default=None,
+    help="Language of the window (default: the last one chosen, else Chinese).",
+)
 @user_errors
 def open_cmd(plan: Path | None, lang: str | None) -> None:
     """Open PLAN in the window (default: the last plan used, else the sample plan)."""
@@ -92,8 +101,11 @@ def init(plan: Path, sample: bool, force: bool) -> None:
     from qdplanner.store import PlanStore
     from qdplanner.store.sample import create_sample_plan
 
-    store = create_sample_plan(plan, overwrite=force) if sample else PlanStore.create(
-        plan, overwrite=force)
+    store = (
+        create_sample_plan(plan, overwrite=force)
+        if sample
+        else PlanStore.create(plan, overwrite=force)
+    )
     store.close()
     click.echo(f"Created {plan}" + (" with the sample plan" if sample else ""))
 

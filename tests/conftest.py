@@ -29,26 +29,56 @@ def add_small_plan(store: PlanStore) -> dict[str, int]:
     """A plan document with one project, one program, three tasks (one a sub-task), two units."""
     ids: dict[str, int] = {}
     with store.action(ChangeSource.COMMAND, "test plan") as ch:
-        ids["doc"] = ch.insert("plan_documents", {"title": "行动方案", "kind": "action_plan",
-                                                  "start_year": 2022, "end_year": 2024})
+        ids["doc"] = ch.insert(
+            "plan_documents",
+            {"title": "行动方案", "kind": "action_plan", "start_year": 2022, "end_year": 2024},
+        )
         ids["project"] = ch.insert("projects", {"plan_document_id": ids["doc"], "name": "工程一"})
         ids["program"] = ch.insert("programs", {"plan_document_id": ids["doc"], "name": "计划一"})
         ids["lead"] = ch.insert("units", {"name": "青岛市科学技术局", "short_name": "市科技局"})
         ids["support"] = ch.insert("units", {"name": "市财政局"})
-        ids["late"] = ch.insert("tasks", {
-            "project_id": ids["project"], "title": "逾期任务", "start_date": "2022-01-01",
-            "due_date": "2022-12-31", "deadline_text": "2022年底前", "status": "in_progress",
-            "percent": 50, "position": 0})
-        ids["child"] = ch.insert("tasks", {
-            "project_id": ids["project"], "parent_id": ids["late"], "title": "子任务",
-            "start_date": "2022-01-01", "due_date": "2024-12-31", "status": "done",
-            "percent": 100, "position": 0})
-        ids["ongoing"] = ch.insert("tasks", {
-            "program_id": ids["program"], "title": "长期任务", "deadline_text": "长期坚持",
-            "status": "in_progress", "percent": 20, "position": 0})
+        ids["late"] = ch.insert(
+            "tasks",
+            {
+                "project_id": ids["project"],
+                "title": "逾期任务",
+                "start_date": "2022-01-01",
+                "due_date": "2022-12-31",
+                "deadline_text": "2022年底前",
+                "status": "in_progress",
+                "percent": 50,
+                "position": 0,
+            },
+        )
+        ids["child"] = ch.insert(
+            "tasks",
+            {
+                "project_id": ids["project"],
+                "parent_id": ids["late"],
+                "title": "子任务",
+                "start_date": "2022-01-01",
+                "due_date": "2024-12-31",
+                "status": "done",
+                "percent": 100,
+                "position": 0,
+            },
+        )
+        ids["ongoing"] = ch.insert(
+            "tasks",
+            {
+                "program_id": ids["program"],
+                "title": "长期任务",
+                "deadline_text": "长期坚持",
+                "status": "in_progress",
+                "percent": 20,
+                "position": 0,
+            },
+        )
         ch.insert("task_units", {"task_id": ids["late"], "unit_id": ids["lead"], "role": "lead"})
-        ch.insert("task_units", {"task_id": ids["late"], "unit_id": ids["support"],
-                                 "role": "support", "position": 1})
+        ch.insert(
+            "task_units",
+            {"task_id": ids["late"], "unit_id": ids["support"], "role": "support", "position": 1},
+        )
     return ids
 
 
@@ -56,3 +86,25 @@ def add_small_plan(store: PlanStore) -> dict[str, int]:
 def small_plan(empty_plan: PlanStore):
     ids = add_small_plan(empty_plan)
     return empty_plan, ids
+
+
+@pytest.fixture(autouse=True)
+def isolated_qsettings(tmp_path_factory, monkeypatch):
+    """Every test gets its own QSettings and data folder: no test reads the user's settings."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    try:
+        from PySide6.QtCore import QCoreApplication, QSettings
+    except ImportError:  # pragma: no cover - Qt is a hard dependency
+        yield
+        return
+    QCoreApplication.setOrganizationName("qdplanner-tests")
+    QCoreApplication.setApplicationName("qdplanner-tests")
+    QSettings.setPath(
+        QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(home / ".config")
+    )
+    QSettings().clear()
+    yield
+    QSettings().clear()

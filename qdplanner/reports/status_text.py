@@ -28,8 +28,12 @@ def status_json(plan: Path, summary: PlanSummary) -> dict:
         "counts": {k: summary.counts[k] for k in STATUS_COUNTS},
         "lights": {k: summary.lights.get(StatusLight(k), 0) for k in JSON_LIGHTS},
         "streams": [
-            {"kind": s.kind, "name": s.name, "tasks": s.tasks,
-             "lights": {k: s.lights.get(StatusLight(k), 0) for k in JSON_LIGHTS}}
+            {
+                "kind": s.kind,
+                "name": s.name,
+                "tasks": s.tasks,
+                "lights": {k: s.lights.get(StatusLight(k), 0) for k in JSON_LIGHTS},
+            }
             for s in summary.streams
         ],
         "overdue": [
@@ -44,18 +48,23 @@ def status_text(plan: Path, summary: PlanSummary) -> str:
     lines = [
         f"Plan {plan} — as of {summary.as_of.isoformat()}",
         "Records: " + ", ".join(f"{c[k]} {k}" for k in STATUS_COUNTS),
-        "Lights:  " + "  ".join(
-            f"{light.value} {summary.lights.get(light, 0)}" for light in LIGHT_ORDER
-        ),
+        "Lights:  "
+        + "  ".join(f"{light.value} {summary.lights.get(light, 0)}" for light in LIGHT_ORDER),
         "",
     ]
     if summary.streams:
         name_w = max(_width(s.name) for s in summary.streams) + 2
-        lines.append(_pad("Program / project", name_w) + "tasks  " + "  ".join(
-            f"{light.value:>6}" for light in LIGHT_ORDER))
+        lines.append(
+            _pad("Program / project", name_w)
+            + "tasks  "
+            + "  ".join(f"{light.value:>6}" for light in LIGHT_ORDER)
+        )
         for s in summary.streams:
-            lines.append(_pad(s.name, name_w) + f"{s.tasks:>5}  " + "  ".join(
-                f"{s.lights.get(light, 0):>6}" for light in LIGHT_ORDER))
+            lines.append(
+                _pad(s.name, name_w)
+                + f"{s.tasks:>5}  "
+                + "  ".join(f"{s.lights.get(light, 0):>6}" for light in LIGHT_ORDER)
+            )
         lines.append("")
     lines.append(f"Overdue tasks: {len(summary.overdue)}")
     if summary.overdue:

@@ -81,8 +81,11 @@ class ChangeSet:
         values = {k: to_sql(v) for k, v in record.items()}
         pk = self.db.table(table).insert(values).last_pk
         logged = {"id": pk, **values} if "id" not in values else values
-        self._log(table, pk if isinstance(pk, int) else None,
-                  [("*", None, json.dumps(logged, ensure_ascii=False))])
+        self._log(
+            table,
+            pk if isinstance(pk, int) else None,
+            [("*", None, json.dumps(logged, ensure_ascii=False))],
+        )
         return pk
 
     def update(self, table: str, pk: int, changes: Mapping[str, Any]) -> dict[str, tuple]:
@@ -105,8 +108,11 @@ class ChangeSet:
         except sqlite_utils.db.NotFoundError as exc:
             raise NotFoundError(f"{table} #{pk} does not exist") from exc
         self.db.table(table).delete(pk)
-        self._log(table, pk if isinstance(pk, int) else None,
-                  [("*", json.dumps(old, ensure_ascii=False), None)])
+        self._log(
+            table,
+            pk if isinstance(pk, int) else None,
+            [("*", json.dumps(old, ensure_ascii=False), None)],
+        )
 
     def execute(self, sql: str, params: Iterable[Any] = (), *, entity: str, note: str) -> int:
         """Run one bulk statement; log it as one row naming what it did. Returns rowcount."""

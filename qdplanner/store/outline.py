@@ -22,18 +22,41 @@ def read_outline(store: PlanStore) -> list[DocumentOutline]:
     docs: dict[int, DocumentOutline] = {}
     for r in store.db.query("SELECT * FROM plan_documents ORDER BY position, id"):
         issued = date.fromisoformat(r["issued_on"]) if r["issued_on"] else None
-        docs[r["id"]] = DocumentOutline(PlanDocument(
-            r["id"], r["title"], PlanKind(r["kind"]), r["start_year"], r["end_year"],
-            r["issuer"], issued, r["description"], r["position"],
-        ))
+        docs[r["id"]] = DocumentOutline(
+            PlanDocument(
+                r["id"],
+                r["title"],
+                PlanKind(r["kind"]),
+                r["start_year"],
+                r["end_year"],
+                r["issuer"],
+                issued,
+                r["description"],
+                r["position"],
+            )
+        )
     for r in store.db.query("SELECT * FROM programs ORDER BY position, id"):
-        docs[r["plan_document_id"]].programs.append(Program(
-            r["id"], r["plan_document_id"], r["name"], r["code"], r["description"], r["position"]
-        ))
+        docs[r["plan_document_id"]].programs.append(
+            Program(
+                r["id"],
+                r["plan_document_id"],
+                r["name"],
+                r["code"],
+                r["description"],
+                r["position"],
+            )
+        )
     for r in store.db.query("SELECT * FROM projects ORDER BY position, id"):
-        docs[r["plan_document_id"]].projects.append(Project(
-            r["id"], r["plan_document_id"], r["name"], r["code"], r["description"], r["position"]
-        ))
+        docs[r["plan_document_id"]].projects.append(
+            Project(
+                r["id"],
+                r["plan_document_id"],
+                r["name"],
+                r["code"],
+                r["description"],
+                r["position"],
+            )
+        )
     return list(docs.values())
 
 

@@ -57,9 +57,7 @@ def inspect(path: Path) -> list[str]:
         raise PlanFileError(f"{path}: not a qdplanner plan file (it is not an SQLite database)")
     app_id = int.from_bytes(header[68:72], "big") if len(header) >= 72 else 0
     if app_id != mig.APPLICATION_ID:
-        raise PlanFileError(
-            f"{path}: an SQLite database, but not a qdplanner plan file"
-        )
+        raise PlanFileError(f"{path}: an SQLite database, but not a qdplanner plan file")
     try:
         conn = _connect(path, readonly=True)
         try:
@@ -92,9 +90,7 @@ def open_database(path: Path, *, readonly: bool = False) -> sqlite_utils.Databas
     applied = inspect(path)
     pending = [n for n in mig.known_names() if n not in applied]
     if pending and readonly:
-        raise PlanFileError(
-            f"{path}: needs an upgrade to the current schema but is open read-only"
-        )
+        raise PlanFileError(f"{path}: needs an upgrade to the current schema but is open read-only")
     if pending:
         backup = backup_path(path, mig.schema_version(applied))
         try:

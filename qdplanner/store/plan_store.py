@@ -68,9 +68,7 @@ class PlanStore:
 
     # -- writes -----------------------------------------------------------------------
     @contextmanager
-    def action(
-        self, source: ChangeSource | str, description: str = ""
-    ) -> Iterator[ChangeSet]:
+    def action(self, source: ChangeSource | str, description: str = "") -> Iterator[ChangeSet]:
         """One user action: a transaction whose changes are all logged, or none applied.
 
         A constraint the database refuses becomes a :class:`ValidationError` with a message

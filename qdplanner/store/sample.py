@@ -31,17 +31,27 @@ class _Loader:
 
     def load(self) -> None:
         for src in self.data.get("sources", []):
-            self.sources[src["key"]] = self.changes.insert("sources", {
-                "title": src["title"], "publisher": src.get("publisher", ""),
-                "published": src.get("date"), "url": src.get("url", ""),
-            })
+            self.sources[src["key"]] = self.changes.insert(
+                "sources",
+                {
+                    "title": src["title"],
+                    "publisher": src.get("publisher", ""),
+                    "published": src.get("date"),
+                    "url": src.get("url", ""),
+                },
+            )
             self.source_titles[src["key"]] = src["title"]
         for unit in self.data.get("units", []):
-            uid = self.changes.insert("units", {
-                "name": unit["name"], "short_name": unit.get("short_name", ""),
-                "kind": unit.get("kind", "department"), "contact": unit.get("contact", ""),
-                "is_illustrative": unit.get("illustrative", False),
-            })
+            uid = self.changes.insert(
+                "units",
+                {
+                    "name": unit["name"],
+                    "short_name": unit.get("short_name", ""),
+                    "kind": unit.get("kind", "department"),
+                    "contact": unit.get("contact", ""),
+                    "is_illustrative": unit.get("illustrative", False),
+                },
+            )
             self.units[unit["key"]] = uid
             for alias in unit.get("aliases", []):
                 if alias != unit["name"]:
@@ -50,26 +60,43 @@ class _Loader:
             self._document(doc, pos)
 
     def _document(self, doc: dict[str, Any], pos: int) -> None:
-        doc_id = self.changes.insert("plan_documents", {
-            "title": doc["title"], "kind": doc.get("kind", "other"),
-            "start_year": doc.get("start_year"), "end_year": doc.get("end_year"),
-            "issuer": doc.get("issuer", ""), "issued_on": doc.get("issued_on"),
-            "description": doc.get("description", ""), "position": pos,
-        })
+        doc_id = self.changes.insert(
+            "plan_documents",
+            {
+                "title": doc["title"],
+                "kind": doc.get("kind", "other"),
+                "start_year": doc.get("start_year"),
+                "end_year": doc.get("end_year"),
+                "issuer": doc.get("issuer", ""),
+                "issued_on": doc.get("issued_on"),
+                "description": doc.get("description", ""),
+                "position": pos,
+            },
+        )
         goals = {}
         for gpos, goal in enumerate(doc.get("goals", [])):
-            goals[goal["name"]] = self.changes.insert("goals", {
-                "plan_document_id": doc_id, "name": goal["name"],
-                "description": goal.get("description", ""), "position": gpos,
-            })
+            goals[goal["name"]] = self.changes.insert(
+                "goals",
+                {
+                    "plan_document_id": doc_id,
+                    "name": goal["name"],
+                    "description": goal.get("description", ""),
+                    "position": gpos,
+                },
+            )
         streams: dict[str, tuple[str, int]] = {}
         for table, key in (("programs", "program_id"), ("projects", "project_id")):
             for spos, stream in enumerate(doc.get(table, [])):
-                sid = self.changes.insert(table, {
-                    "plan_document_id": doc_id, "code": stream.get("code", ""),
-                    "name": stream["name"], "description": stream.get("description", ""),
-                    "position": spos,
-                })
+                sid = self.changes.insert(
+                    table,
+                    {
+                        "plan_document_id": doc_id,
+                        "code": stream.get("code", ""),
+                        "name": stream["name"],
+                        "description": stream.get("description", ""),
+                        "position": spos,
+                    },
+                )
                 streams[stream.get("code") or stream["name"]] = (key, sid)
                 for tpos, task in enumerate(stream.get("tasks", [])):
                     self._task(task, {key: sid}, None, tpos)
@@ -78,20 +105,33 @@ class _Loader:
         for ipos, ind in enumerate(doc.get("indicators", [])):
             self._indicator(ind, doc_id, streams, goals, ipos)
 
-    def _task(self, task: dict[str, Any], owner: dict[str, int], parent: int | None,
-              pos: int) -> None:
+    def _task(
+        self, task: dict[str, Any], owner: dict[str, int], parent: int | None, pos: int
+    ) -> None:
         deadline = parse_deadline(task.get("deadline"))
         if deadline.kind == DeadlineKind.UNPARSED:
-            raise ValidationError(f"sample task {task['title']!r}: unreadable deadline "
-                                  f"{deadline.text!r}")
+            raise ValidationError(
+                f"sample task {task['title']!r}: unreadable deadline {deadline.text!r}"
+            )
         start = task.get("start") or (deadline.start.isoformat() if deadline.start else None)
-        tid = self.changes.insert("tasks", {
-            **owner, "parent_id": parent, "position": pos, "code": task.get("code", ""),
-            "title": task["title"], "description": task.get("description", ""),
-            "start_date": start, "due_date": deadline.due, "deadline_text": deadline.text,
-            "status": task.get("status", "not_started"), "percent": task.get("percent", 0),
-            "notes": task.get("notes", ""), "is_illustrative": task.get("illustrative", False),
-        })
+        tid = self.changes.insert(
+            "tasks",
+            {
+                **owner,
+                "parent_id": parent,
+                "position": pos,
+                "code": task.get("code", ""),
+                "title": task["title"],
+                "description": task.get("description", ""),
+                "start_date": start,
+                "due_date": deadline.due,
+                "deadline_text": deadline.text,
+                "status": task.get("status", "not_started"),
+                "percent": task.get("percent", 0),
+                "notes": task.get("notes", ""),
+                "is_illustrative": task.get("illustrative", False),
+            },
+        )
         illustrative = task.get("illustrative", False)
         if task.get("lead"):
             self._assign(tid, task["lead"], UnitRole.LEAD, 0, illustrative)
@@ -100,65 +140,107 @@ class _Loader:
         for mpos, ms in enumerate(task.get("milestones", [])):
             self._milestone(ms, {"task_id": tid}, mpos)
         for report in task.get("progress", []):
-            self.changes.insert("progress_reports", {
-                "task_id": tid, "period": report["period"], "status": report["status"],
-                "percent": report["percent"], "narrative": report.get("narrative", ""),
-                "problems": report.get("problems", ""),
-                "next_steps": report.get("next_steps", ""),
-                "reporting_unit_id": self.units.get(report.get("reporting_unit", "")),
-                "reported_on": report.get("reported_on"), "source": "sample",
-                "is_illustrative": report.get("illustrative", illustrative),
-            })
+            self.changes.insert(
+                "progress_reports",
+                {
+                    "task_id": tid,
+                    "period": report["period"],
+                    "status": report["status"],
+                    "percent": report["percent"],
+                    "narrative": report.get("narrative", ""),
+                    "problems": report.get("problems", ""),
+                    "next_steps": report.get("next_steps", ""),
+                    "reporting_unit_id": self.units.get(report.get("reporting_unit", "")),
+                    "reported_on": report.get("reported_on"),
+                    "source": "sample",
+                    "is_illustrative": report.get("illustrative", illustrative),
+                },
+            )
         for cpos, sub in enumerate(task.get("subtasks", [])):
             self._task(sub, owner, tid, cpos)
 
-    def _assign(self, task_id: int, unit_key: str, role: UnitRole, pos: int,
-                illustrative: bool) -> None:
+    def _assign(
+        self, task_id: int, unit_key: str, role: UnitRole, pos: int, illustrative: bool
+    ) -> None:
         if unit_key not in self.units:
             raise ValidationError(f"sample: unknown unit key {unit_key!r}")
-        self.changes.insert("task_units", {
-            "task_id": task_id, "unit_id": self.units[unit_key], "role": role,
-            "position": pos, "is_illustrative": illustrative,
-        })
+        self.changes.insert(
+            "task_units",
+            {
+                "task_id": task_id,
+                "unit_id": self.units[unit_key],
+                "role": role,
+                "position": pos,
+                "is_illustrative": illustrative,
+            },
+        )
 
     def _milestone(self, ms: dict[str, Any], owner: dict[str, int], pos: int) -> None:
-        self.changes.insert("milestones", {
-            **owner, "title": ms["title"], "planned_date": ms.get("planned"),
-            "actual_date": ms.get("actual"), "notes": ms.get("notes", ""),
-            "is_illustrative": ms.get("illustrative", False), "position": pos,
-        })
+        self.changes.insert(
+            "milestones",
+            {
+                **owner,
+                "title": ms["title"],
+                "planned_date": ms.get("planned"),
+                "actual_date": ms.get("actual"),
+                "notes": ms.get("notes", ""),
+                "is_illustrative": ms.get("illustrative", False),
+                "position": pos,
+            },
+        )
 
-    def _indicator(self, ind: dict[str, Any], doc_id: int,
-                   streams: dict[str, tuple[str, int]], goals: dict[str, int], pos: int) -> None:
+    def _indicator(
+        self,
+        ind: dict[str, Any],
+        doc_id: int,
+        streams: dict[str, tuple[str, int]],
+        goals: dict[str, int],
+        pos: int,
+    ) -> None:
         owner = {}
         for ref in (ind.get("program"), ind.get("project")):
             if ref:
                 key, sid = streams[ref]
                 owner[key] = sid
-        iid = self.changes.insert("indicators", {
-            "plan_document_id": doc_id, **owner, "goal_id": goals.get(ind.get("goal") or ""),
-            "code": ind.get("code", ""), "name": ind["name"],
-            "measure_unit": ind.get("measure_unit", ""),
-            "direction": ind.get("direction", "higher"),
-            "comparator": ind.get("comparator", "ge"),
-            "baseline_year": ind.get("baseline_year"),
-            "baseline_value": ind.get("baseline_value"),
-            "baseline_text": ind.get("baseline_text", ""),
-            "target_year": ind.get("target_year"), "target_value": ind.get("target_value"),
-            "target_text": ind.get("target_text", ""),
-            "nature": ind.get("nature", "aspirational"),
-            "accumulation": ind.get("accumulation", "cumulative"),
-            "notes": ind.get("note", ""), "position": pos,
-        })
+        iid = self.changes.insert(
+            "indicators",
+            {
+                "plan_document_id": doc_id,
+                **owner,
+                "goal_id": goals.get(ind.get("goal") or ""),
+                "code": ind.get("code", ""),
+                "name": ind["name"],
+                "measure_unit": ind.get("measure_unit", ""),
+                "direction": ind.get("direction", "higher"),
+                "comparator": ind.get("comparator", "ge"),
+                "baseline_year": ind.get("baseline_year"),
+                "baseline_value": ind.get("baseline_value"),
+                "baseline_text": ind.get("baseline_text", ""),
+                "target_year": ind.get("target_year"),
+                "target_value": ind.get("target_value"),
+                "target_text": ind.get("target_text", ""),
+                "nature": ind.get("nature", "aspirational"),
+                "accumulation": ind.get("accumulation", "cumulative"),
+                "notes": ind.get("note", ""),
+                "position": pos,
+            },
+        )
         for value in ind.get("values", []):
             src = value.get("source", "")
-            self.changes.insert("indicator_values", {
-                "indicator_id": iid, "year": value["year"], "period": value.get("period", ""),
-                "kind": value.get("kind", "actual"), "value": value.get("value"),
-                "source_id": self.sources.get(src),
-                "source": self.source_titles.get(src, src),
-                "source_date": value.get("source_date"), "notes": value.get("note", ""),
-            })
+            self.changes.insert(
+                "indicator_values",
+                {
+                    "indicator_id": iid,
+                    "year": value["year"],
+                    "period": value.get("period", ""),
+                    "kind": value.get("kind", "actual"),
+                    "value": value.get("value"),
+                    "source_id": self.sources.get(src),
+                    "source": self.source_titles.get(src, src),
+                    "source_date": value.get("source_date"),
+                    "notes": value.get("note", ""),
+                },
+            )
 
 
 def load_sample(store: PlanStore, path: Path | None = None) -> None:

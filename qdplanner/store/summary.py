@@ -15,8 +15,12 @@ from qdplanner.store.plan_store import PlanStore
 from qdplanner.store.task_rows import TaskRow, read_task_rows
 
 LIGHT_ORDER = [
-    StatusLight.DONE, StatusLight.GREEN, StatusLight.BLUE,
-    StatusLight.YELLOW, StatusLight.RED, StatusLight.GREY,
+    StatusLight.DONE,
+    StatusLight.GREEN,
+    StatusLight.BLUE,
+    StatusLight.YELLOW,
+    StatusLight.RED,
+    StatusLight.GREY,
 ]
 
 

@@ -46,13 +46,15 @@ class TaskRow:
     deadline_text: str
     status: TaskStatus
     percent: int
-    lead_unit: str
-    support_units: str  # names joined by 、
+    lead_unit: str  # full name
+    support_units: str  # full names joined by 、
     notes: str
     is_illustrative: bool
     depth: int = 0
     has_children: bool = False
     light: StatusLight = StatusLight.GREY
+    lead_short: str = ""  # short name (市科技局), else the full name
+    support_short: str = ""
 
 
 _SQL = """
@@ -60,10 +62,12 @@ SELECT t.id, t.parent_id, t.program_id, t.project_id,
        COALESCE(pr.name, pj.name), t.code, t.title, t.start_date, t.due_date,
        t.deadline_text, t.status, t.percent,
        COALESCE(lu.name, ''),
-       COALESCE((SELECT group_concat(name, '、') FROM (
-           SELECT u.name FROM task_units s JOIN units u ON u.id = s.unit_id
+       COALESCE((SELECT group_concat(name, '、') || char(31) || group_concat(short, '、') FROM (
+           SELECT u.name, COALESCE(NULLIF(u.short_name, ''), u.name) AS short
+           FROM task_units s JOIN units u ON u.id = s.unit_id
            WHERE s.task_id = t.id AND s.role = 'support' ORDER BY s.position)), ''),
-       t.notes, t.is_illustrative, d.start_year
+       t.notes, t.is_illustrative, d.start_year,
+       COALESCE(NULLIF(lu.short_name, ''), lu.name, '')
 FROM tasks t
 LEFT JOIN programs pr ON pr.id = t.program_id
 LEFT JOIN projects pj ON pj.id = t.project_id
@@ -103,15 +107,36 @@ def read_task_rows(
     for r in cursor:
         start, due = _date(r[7]), _date(r[8])
         status = TaskStatus(r[10])
+        support, _, support_short = r[13].partition("\x1f")
         row = TaskRow(
-            r[0], r[1], r[2], r[3], r[4], r[5], r[6], start, due, r[9], status, r[11],
-            r[12], r[13], r[14], bool(r[15]),
+            id=r[0],
+            parent_id=r[1],
+            program_id=r[2],
+            project_id=r[3],
+            stream_name=r[4],
+            code=r[5],
+            title=r[6],
+            start_date=start,
+            due_date=due,
+            deadline_text=r[9],
+            status=status,
+            percent=r[11],
+            lead_unit=r[12],
+            support_units=support,
+            notes=r[14],
+            is_illustrative=bool(r[15]),
+            lead_short=r[17],
+            support_short=support_short,
         )
         # A task with no start date of its own starts when its plan document starts.
         effective_start = start or (date(r[16], 1, 1) if r[16] else None)
         row.light = status_light(
-            status=status, percent=row.percent, start=effective_start, due=due,
-            as_of=as_of, rules=rules,
+            status=status,
+            percent=row.percent,
+            start=effective_start,
+            due=due,
+            as_of=as_of,
+            rules=rules,
         )
         rows.append(row)
     return tree_order(rows)

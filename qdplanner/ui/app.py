@@ -20,14 +20,9 @@ APPLICATION = "qdplanner"
 SAMPLE_FILE_NAME = "qingdao-sample.qdplan"
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("App", text)
-
-
 def data_folder() -> Path:
     """The user's data folder for qdplanner (the sample plan lives here)."""
-    folder = Path(QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.AppDataLocation))
+    folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 
@@ -59,16 +54,24 @@ class Controller:
         self.window: MainWindow | None = None
         self.store: PlanStore | None = None
         family = apply_cjk_font(app)
-        self.font_warning = "" if family else _t(
-            "No Chinese font is installed: Chinese text will show as boxes. "
-            "Install one (e.g. fonts-noto-cjk) and restart qdplanner.")
+        self.font_warning = (
+            ""
+            if family
+            else QCoreApplication.translate(
+                "App",
+                "No Chinese font is installed: Chinese text will show as boxes. "
+                "Install one (e.g. fonts-noto-cjk) and restart qdplanner.",
+            )
+        )
 
     def open_plan(self, path: Path) -> bool:
         """Open ``path`` in a new window, closing the current one; explain any refusal."""
         try:
             store = PlanStore.open(path)
         except QdError as exc:
-            QMessageBox.warning(self.window, _t("Cannot open plan"), str(exc))
+            QMessageBox.warning(
+                self.window, QCoreApplication.translate("App", "Cannot open plan"), str(exc)
+            )
             return False
         self._show(store)
         QSettings().setValue("files/lastPlan", str(Path(path).resolve()))
@@ -78,7 +81,11 @@ class Controller:
         try:
             path = sample_plan_path()
         except QdError as exc:
-            QMessageBox.warning(self.window, _t("Cannot create the sample plan"), str(exc))
+            QMessageBox.warning(
+                self.window,
+                QCoreApplication.translate("App", "Cannot create the sample plan"),
+                str(exc),
+            )
             return
         self.open_plan(path)
 
@@ -133,7 +140,9 @@ def run(plan: Path | None = None, *, lang: str | None = None) -> int:
     try:
         path = initial_plan(plan)
     except QdError as exc:
-        QMessageBox.critical(None, _t("Cannot create the sample plan"), str(exc))
+        QMessageBox.critical(
+            None, QCoreApplication.translate("App", "Cannot create the sample plan"), str(exc)
+        )
         return 1
     if not controller.open_plan(path):
         return 1

@@ -7,13 +7,30 @@ from PySide6.QtWidgets import QApplication
 
 # Preferred families, best first: the common ones on Linux, Windows and macOS.
 PREFERRED_SANS = [
-    "Noto Sans CJK SC", "Source Han Sans SC", "Source Han Sans CN", "WenQuanYi Micro Hei",
-    "WenQuanYi Zen Hei", "Microsoft YaHei", "Microsoft YaHei UI", "PingFang SC",
-    "Hiragino Sans GB", "SimHei", "DengXian", "Noto Sans SC",
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "Source Han Sans CN",
+    "WenQuanYi Micro Hei",
+    "WenQuanYi Zen Hei",
+    "Microsoft YaHei",
+    "Microsoft YaHei UI",
+    "PingFang SC",
+    "Hiragino Sans GB",
+    "SimHei",
+    "DengXian",
+    "Noto Sans SC",
 ]
 PREFERRED_SERIF = [
-    "FangSong", "仿宋", "FangSong_GB2312", "STFangsong", "Noto Serif CJK SC",
-    "Source Han Serif SC", "Source Han Serif CN", "SimSun", "宋体", "Songti SC",
+    "FangSong",
+    "仿宋",
+    "FangSong_GB2312",
+    "STFangsong",
+    "Noto Serif CJK SC",
+    "Source Han Serif SC",
+    "Source Han Serif CN",
+    "SimSun",
+    "宋体",
+    "Songti SC",
     "AR PL UMing CN",
 ]
 

@@ -8,46 +8,42 @@ from PySide6.QtGui import QColor
 from qdplanner.domain.enums import PlanKind, StatusLight, TaskStatus, UnitKind
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Labels", text)
-
-
 def status_label(status: TaskStatus) -> str:
     return {
-        TaskStatus.NOT_STARTED: _t("Not started"),
-        TaskStatus.IN_PROGRESS: _t("In progress"),
-        TaskStatus.DONE: _t("Done"),
-        TaskStatus.SUSPENDED: _t("Suspended"),
-        TaskStatus.CANCELLED: _t("Cancelled"),
+        TaskStatus.NOT_STARTED: QCoreApplication.translate("Labels", "Not started"),
+        TaskStatus.IN_PROGRESS: QCoreApplication.translate("Labels", "In progress"),
+        TaskStatus.DONE: QCoreApplication.translate("Labels", "Done"),
+        TaskStatus.SUSPENDED: QCoreApplication.translate("Labels", "Suspended"),
+        TaskStatus.CANCELLED: QCoreApplication.translate("Labels", "Cancelled"),
     }[status]
 
 
 def light_label(light: StatusLight) -> str:
     return {
-        StatusLight.DONE: _t("Done"),
-        StatusLight.GREEN: _t("On track"),
-        StatusLight.BLUE: _t("Due soon"),
-        StatusLight.YELLOW: _t("At risk"),
-        StatusLight.RED: _t("Overdue / far behind"),
-        StatusLight.GREY: _t("Not started / ongoing"),
+        StatusLight.DONE: QCoreApplication.translate("Labels", "Done"),
+        StatusLight.GREEN: QCoreApplication.translate("Labels", "On track"),
+        StatusLight.BLUE: QCoreApplication.translate("Labels", "Due soon"),
+        StatusLight.YELLOW: QCoreApplication.translate("Labels", "At risk"),
+        StatusLight.RED: QCoreApplication.translate("Labels", "Overdue / far behind"),
+        StatusLight.GREY: QCoreApplication.translate("Labels", "Not started / ongoing"),
     }[light]
 
 
 def plan_kind_label(kind: PlanKind) -> str:
     return {
-        PlanKind.FIVE_YEAR_PLAN: _t("Five-year plan"),
-        PlanKind.ACTION_PLAN: _t("Action plan"),
-        PlanKind.OTHER: _t("Plan"),
+        PlanKind.FIVE_YEAR_PLAN: QCoreApplication.translate("Labels", "Five-year plan"),
+        PlanKind.ACTION_PLAN: QCoreApplication.translate("Labels", "Action plan"),
+        PlanKind.OTHER: QCoreApplication.translate("Labels", "Plan"),
     }[kind]
 
 
 def unit_kind_label(kind: UnitKind) -> str:
     return {
-        UnitKind.DEPARTMENT: _t("Municipal department"),
-        UnitKind.DISTRICT: _t("District"),
-        UnitKind.INSTITUTE: _t("Institute"),
-        UnitKind.ENTERPRISE: _t("Enterprise"),
-        UnitKind.OTHER: _t("Other"),
+        UnitKind.DEPARTMENT: QCoreApplication.translate("Labels", "Municipal department"),
+        UnitKind.DISTRICT: QCoreApplication.translate("Labels", "District"),
+        UnitKind.INSTITUTE: QCoreApplication.translate("Labels", "Institute"),
+        UnitKind.ENTERPRISE: QCoreApplication.translate("Labels", "Enterprise"),
+        UnitKind.OTHER: QCoreApplication.translate("Labels", "Other"),
     }[kind]
 
 

@@ -20,7 +20,7 @@ from qdplanner.store import PLAN_SUFFIX, PlanStore
 from qdplanner.store.summary import LIGHT_ORDER, summarize
 from qdplanner.store.task_rows import Scope
 from qdplanner.ui.i18n import LANGUAGES
-from qdplanner.ui.labels import LIGHT_SYMBOLS, light_label
+from qdplanner.ui.labels import LIGHT_COLOURS, LIGHT_SYMBOLS, light_label
 from qdplanner.ui.models.outline_tree import SCOPE_ROLE, build_outline_model
 from qdplanner.ui.models.task_table import DEPTH_ROLE, Col, TaskTableModel
 
@@ -28,10 +28,10 @@ INDENT_PX = 18
 # Widths for a first start (before the user's own are remembered): sized from typical
 # content, not measured per row (resizeColumnsToContents costs 0.5 s on 20,000 rows).
 DEFAULT_WIDTHS = {
-    Col.CODE: 48, Col.TITLE: 380, Col.STREAM: 150, Col.LEAD: 150, Col.SUPPORT: 200,
-    Col.DEADLINE: 110, Col.START: 92, Col.DUE: 92, Col.STATUS: 80, Col.PERCENT: 72,
-    Col.LIGHT: 120, Col.NOTES: 200,
-}
+    Col.CODE: 44, Col.TITLE: 400, Col.LIGHT: 118, Col.PERCENT: 64, Col.STATUS: 70,
+    Col.LEAD: 150, Col.SUPPORT: 190, Col.DEADLINE: 104, Col.START: 88, Col.DUE: 88,
+    Col.STREAM: 150, Col.NOTES: 200,
+}  # fmt: skip
 
 
 class IndentDelegate(QStyledItemDelegate):
@@ -137,7 +137,9 @@ class MainWindow(QMainWindow):
 
     def _choose_plan(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open Plan"), str(self.store.path.parent),
+            self,
+            self.tr("Open Plan"),
+            str(self.store.path.parent),
             self.tr("qdplanner plans (*%1);;All files (*)").replace("%1", PLAN_SUFFIX),
         )
         if path:
@@ -176,26 +178,35 @@ class MainWindow(QMainWindow):
         scope = current.data(SCOPE_ROLE) if current.isValid() else None
         if scope is not None:
             self.tasks.load(self.store, scope)
-            self.file_label.setText(self.tr("%1 — %2 tasks shown")
-                                    .replace("%1", str(self.store.path))
-                                    .replace("%2", str(self.tasks.rowCount())))
+            self.file_label.setText(
+                self.tr("%1 — %2 tasks shown")
+                .replace("%1", str(self.store.path))
+                .replace("%2", str(self.tasks.rowCount()))
+            )
 
     def _refresh_status_bar(self) -> None:
         summary = summarize(self.store)
         c = summary.counts
         self.counts_label.setText(
             self.tr("%1 tasks · %2 units · %3 indicators")
-            .replace("%1", str(c["tasks"])).replace("%2", str(c["units"]))
+            .replace("%1", str(c["tasks"]))
+            .replace("%2", str(c["units"]))
             .replace("%3", str(c["indicators"]))
         )
-        self.lights_label.setText("  ".join(
-            f"{LIGHT_SYMBOLS[light]} {summary.lights.get(light, 0)}"
-            for light in LIGHT_ORDER if summary.lights.get(light)
-        ))
-        self.lights_label.setToolTip("\n".join(
-            f"{LIGHT_SYMBOLS[light]} {light_label(light)}: {summary.lights.get(light, 0)}"
-            for light in LIGHT_ORDER
-        ))
+        self.lights_label.setText(
+            "&nbsp;&nbsp;".join(
+                f'<span style="color:{LIGHT_COLOURS[light].name()}">{LIGHT_SYMBOLS[light]}</span>'
+                f" {light_label(light)} {summary.lights.get(light, 0)}"
+                for light in LIGHT_ORDER
+                if summary.lights.get(light)
+            )
+        )
+        self.lights_label.setToolTip(
+            "\n".join(
+                f"{LIGHT_SYMBOLS[light]} {light_label(light)}: {summary.lights.get(light, 0)}"
+                for light in LIGHT_ORDER
+            )
+        )
         self.file_label.setToolTip(str(self.store.path))
 
     # -- window state --------------------------------------------------------------

@@ -15,10 +15,25 @@ DUE = date(2024, 12, 31)  # 366 days (leap year), inclusive
 MID = date(2024, 7, 1)  # day 183 of 366 → 50 % expected
 
 
-def light(percent, as_of, *, status=TaskStatus.IN_PROGRESS, start=START, due=DUE,
-          rules=DEFAULT_RULES, was_behind=False):
-    return status_light(status=status, percent=percent, start=start, due=due, as_of=as_of,
-                        rules=rules, was_behind=was_behind)
+def light(
+    percent,
+    as_of,
+    *,
+    status=TaskStatus.IN_PROGRESS,
+    start=START,
+    due=DUE,
+    rules=DEFAULT_RULES,
+    was_behind=False,
+):
+    return status_light(
+        status=status,
+        percent=percent,
+        start=start,
+        due=due,
+        as_of=as_of,
+        rules=rules,
+        was_behind=was_behind,
+    )
 
 
 def test_expected_percent_is_half_at_mid_span():

@@ -11,8 +11,10 @@ from qdplanner.store import PlanStore
 
 
 def log_rows(store, batch_id=None):
-    sql = ("SELECT b.user, b.source, b.description, l.entity, l.entity_id, l.field, "
-           "l.old_value, l.new_value FROM change_log l JOIN change_batches b ON b.id = l.batch_id")
+    sql = (
+        "SELECT b.user, b.source, b.description, l.entity, l.entity_id, l.field, "
+        "l.old_value, l.new_value FROM change_log l JOIN change_batches b ON b.id = l.batch_id"
+    )
     params = []
     if batch_id is not None:
         sql += " WHERE b.id = ?"
@@ -27,7 +29,12 @@ def test_field_change_is_logged_with_who_where_old_and_new(small_plan):
     assert diff == {"due_date": ("2022-12-31", "2023-06-30")}
     user, source, description, entity, entity_id, field, old, new = log_rows(store, ch.batch_id)[0]
     assert (source, description, entity, entity_id, field) == (
-        "table", "edit due date", "tasks", ids["late"], "due_date")
+        "table",
+        "edit due date",
+        "tasks",
+        ids["late"],
+        "due_date",
+    )
     assert (old, new) == ("2022-12-31", "2023-06-30")
     assert user == store.user and user
 
@@ -91,8 +98,7 @@ def test_due_before_start_is_refused_by_the_store(small_plan):
 def test_a_task_cannot_have_two_lead_units(small_plan):
     store, ids = small_plan
     with pytest.raises(ValidationError, match="already exists"), store.action("form") as ch:
-        ch.insert("task_units", {"task_id": ids["late"], "unit_id": ids["support"],
-                                 "role": "lead"})
+        ch.insert("task_units", {"task_id": ids["late"], "unit_id": ids["support"], "role": "lead"})
 
 
 def test_foreign_keys_are_enforced(small_plan):

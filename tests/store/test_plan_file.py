@@ -64,8 +64,12 @@ def test_foreign_sqlite_database_is_refused_and_untouched(tmp_path):
 def test_plan_from_a_newer_version_is_refused_and_untouched(plan_path):
     with PlanStore.create(plan_path) as store:
         store.db["_sqlite_migrations"].insert(
-            {"migration_set": mig.MIGRATION_SET, "name": "999_from_the_future",
-             "applied_at": "2030-01-01"})
+            {
+                "migration_set": mig.MIGRATION_SET,
+                "name": "999_from_the_future",
+                "applied_at": "2030-01-01",
+            }
+        )
     before = file_bytes(plan_path)
     with pytest.raises(PlanFileError, match="newer version"):
         PlanStore.open(plan_path)

@@ -13,10 +13,6 @@ from qdplanner.ui.labels import plan_kind_label
 SCOPE_ROLE = Qt.ItemDataRole.UserRole + 10
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("OutlineTree", text)
-
-
 def _item(text: str, scope: Scope, tooltip: str = "") -> QStandardItem:
     item = QStandardItem(text)
     item.setEditable(False)
@@ -29,19 +25,25 @@ def _item(text: str, scope: Scope, tooltip: str = "") -> QStandardItem:
 def build_outline_model(store: PlanStore, model: QStandardItemModel) -> None:
     """Fill ``model`` with the plan's outline (a few dozen nodes; rebuilt on every reload)."""
     model.clear()
-    model.setHorizontalHeaderLabels([_t("Plan")])
+    model.setHorizontalHeaderLabels([QCoreApplication.translate("OutlineTree", "Plan")])
     root = model.invisibleRootItem()
-    root.appendRow(_item(_t("All tasks"), Scope(ScopeKind.ALL)))
+    root.appendRow(
+        _item(QCoreApplication.translate("OutlineTree", "All tasks"), Scope(ScopeKind.ALL))
+    )
     for outline in read_outline(store):
         doc = outline.document
-        years = (f"（{doc.start_year}—{doc.end_year}）"
-                 if doc.start_year and doc.end_year else "")
-        doc_item = _item(doc.title, Scope(ScopeKind.DOCUMENT, doc.id),
-                         f"{plan_kind_label(doc.kind)} {years}\n{doc.issuer}".strip())
+        years = f"（{doc.start_year}—{doc.end_year}）" if doc.start_year and doc.end_year else ""
+        doc_item = _item(
+            doc.title,
+            Scope(ScopeKind.DOCUMENT, doc.id),
+            f"{plan_kind_label(doc.kind)} {years}\n{doc.issuer}".strip(),
+        )
         root.appendRow(doc_item)
         for program in outline.programs:
-            doc_item.appendRow(_item(program.name, Scope(ScopeKind.PROGRAM, program.id),
-                                     program.description))
+            doc_item.appendRow(
+                _item(program.name, Scope(ScopeKind.PROGRAM, program.id), program.description)
+            )
         for project in outline.projects:
-            doc_item.appendRow(_item(project.name, Scope(ScopeKind.PROJECT, project.id),
-                                     project.description))
+            doc_item.appendRow(
+                _item(project.name, Scope(ScopeKind.PROJECT, project.id), project.description)
+            )

@@ -27,38 +27,33 @@ ILLUSTRATIVE_COLOUR = QColor("#6d4c41")
 class Col(IntEnum):
     CODE = 0
     TITLE = 1
-    STREAM = 2
-    LEAD = 3
-    SUPPORT = 4
-    DEADLINE = 5
-    START = 6
-    DUE = 7
-    STATUS = 8
-    PERCENT = 9
-    LIGHT = 10
+    LIGHT = 2
+    PERCENT = 3
+    STATUS = 4
+    LEAD = 5
+    SUPPORT = 6
+    DEADLINE = 7
+    START = 8
+    DUE = 9
+    STREAM = 10
     NOTES = 11
 
 
-def _sort_key(col: Col):
-    def text(value: str) -> tuple:
-        return (value == "", value)
-
-    def when(value: date | None) -> tuple:
-        return (value is None, value or date.min)
-
+def _sort_value(col: Col):
+    """The key a column sorts by; None means blank, and blanks go last in either order."""
     return {
-        Col.CODE: lambda r: text(r.code),
-        Col.TITLE: lambda r: text(r.title),
-        Col.STREAM: lambda r: text(r.stream_name),
-        Col.LEAD: lambda r: text(r.lead_unit),
-        Col.SUPPORT: lambda r: text(r.support_units),
-        Col.DEADLINE: lambda r: text(r.deadline_text),
-        Col.START: lambda r: when(r.start_date),
-        Col.DUE: lambda r: when(r.due_date),
+        Col.CODE: lambda r: r.code or None,
+        Col.TITLE: lambda r: r.title or None,
+        Col.STREAM: lambda r: r.stream_name or None,
+        Col.LEAD: lambda r: r.lead_short or None,
+        Col.SUPPORT: lambda r: r.support_short or None,
+        Col.DEADLINE: lambda r: r.deadline_text or None,
+        Col.START: lambda r: r.start_date,
+        Col.DUE: lambda r: r.due_date,
         Col.STATUS: lambda r: list(type(r.status)).index(r.status),
         Col.PERCENT: lambda r: r.percent,
         Col.LIGHT: lambda r: r.light.value,
-        Col.NOTES: lambda r: text(r.notes),
+        Col.NOTES: lambda r: r.notes or None,
     }[col]
 
 
@@ -81,12 +76,21 @@ class TaskTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def headers(self) -> list[str]:
-        return [
-            self.tr("No."), self.tr("Task"), self.tr("Program / project"),
-            self.tr("Lead unit"), self.tr("Supporting units"), self.tr("Deadline"),
-            self.tr("Start"), self.tr("Due"), self.tr("Status"), self.tr("Progress %"),
-            self.tr("Light"), self.tr("Notes"),
-        ]
+        names = {
+            Col.CODE: self.tr("No."),
+            Col.TITLE: self.tr("Task"),
+            Col.LIGHT: self.tr("Light"),
+            Col.PERCENT: self.tr("Progress %"),
+            Col.STATUS: self.tr("Status"),
+            Col.LEAD: self.tr("Lead unit"),
+            Col.SUPPORT: self.tr("Supporting units"),
+            Col.DEADLINE: self.tr("Deadline"),
+            Col.START: self.tr("Start"),
+            Col.DUE: self.tr("Due"),
+            Col.STREAM: self.tr("Program / project"),
+            Col.NOTES: self.tr("Notes"),
+        }
+        return [names[c] for c in Col]
 
     def row_at(self, row: int) -> TaskRow:
         return self._rows[row]
@@ -117,9 +121,15 @@ class TaskTableModel(QAbstractTableModel):
             if col == Col.TITLE:
                 tip = row.title
                 if row.is_illustrative:
-                    tip += "\n" + self.tr("Illustrative: units and dates filled in for the "
-                                          "sample, not an official assignment")
+                    tip += "\n" + self.tr(
+                        "Illustrative: units and dates filled in for the "
+                        "sample, not an official assignment"
+                    )
                 return tip
+            if col == Col.LEAD:
+                return row.lead_unit or None
+            if col == Col.SUPPORT:
+                return row.support_units or None
             if col == Col.LIGHT:
                 return light_label(row.light)
             return self._display(row, col) or None
@@ -148,10 +158,10 @@ class TaskTableModel(QAbstractTableModel):
             return row.stream_name
         if col == Col.LEAD:
             if row.lead_unit and row.is_illustrative:
-                return row.lead_unit + self.tr(" (illustrative)")
-            return row.lead_unit
+                return row.lead_short + self.tr(" (illustrative)")
+            return row.lead_short
         if col == Col.SUPPORT:
-            return row.support_units
+            return row.support_short
         if col == Col.DEADLINE:
             return row.deadline_text
         if col == Col.START:
@@ -179,7 +189,8 @@ class TaskTableModel(QAbstractTableModel):
         if column < 0:
             self._rows = list(self._natural)
             return
-        self._rows = sorted(
-            self._natural, key=_sort_key(Col(column)),
-            reverse=order == Qt.SortOrder.DescendingOrder,
-        )
+        value = _sort_value(Col(column))
+        keyed = [(value(r), r) for r in self._natural]
+        filled = [item for item in keyed if item[0] is not None]
+        filled.sort(key=lambda item: item[0], reverse=order == Qt.SortOrder.DescendingOrder)
+        self._rows = [r for _, r in filled] + [r for v, r in keyed if v is None]

@@ -1,0 +1,215 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>App</name>
+    <message>
+        <source>No Chinese font is installed: Chinese text will show as boxes. Install one (e.g. fonts-noto-cjk) and restart qdplanner.</source>
+        <translation>未安装中文字体：中文将显示为方框。请安装中文字体（如 fonts-noto-cjk）后重新启动 qdplanner。</translation>
+    </message>
+    <message>
+        <source>Cannot open plan</source>
+        <translation>无法打开规划文件</translation>
+    </message>
+    <message>
+        <source>Cannot create the sample plan</source>
+        <translation>无法创建示例规划</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>暂缓</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>On track</source>
+        <translation>正常推进</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation>进度滞后</translation>
+    </message>
+    <message>
+        <source>Overdue / far behind</source>
+        <translation>逾期/严重滞后</translation>
+    </message>
+    <message>
+        <source>Not started / ongoing</source>
+        <translation>未开始/持续推进</translation>
+    </message>
+    <message>
+        <source>Five-year plan</source>
+        <translation>五年规划</translation>
+    </message>
+    <message>
+        <source>Action plan</source>
+        <translation>行动方案</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>规划</translation>
+    </message>
+    <message>
+        <source>Municipal department</source>
+        <translation>市直部门</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>区（市）</translation>
+    </message>
+    <message>
+        <source>Institute</source>
+        <translation>高校院所</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>%1 — qdplanner</source>
+        <translation>%1 — qdplanner 规划管理</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open Plan…</source>
+        <translation>打开规划(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Sample Plan</source>
+        <translation>打开示例规划(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Open Plan</source>
+        <translation>打开规划</translation>
+    </message>
+    <message>
+        <source>qdplanner plans (*%1);;All files (*)</source>
+        <translation>qdplanner 规划文件 (*%1);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>%1 — %2 tasks shown</source>
+        <translation>%1 — 显示 %2 项任务</translation>
+    </message>
+    <message>
+        <source>%1 tasks · %2 units · %3 indicators</source>
+        <translation>任务 %1 项 · 责任单位 %2 个 · 指标 %3 项</translation>
+    </message>
+</context>
+<context>
+    <name>OutlineTree</name>
+    <message>
+        <source>Plan</source>
+        <translation>规划</translation>
+    </message>
+    <message>
+        <source>All tasks</source>
+        <translation>全部任务</translation>
+    </message>
+</context>
+<context>
+    <name>TaskTableModel</name>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Program / project</source>
+        <translation>计划/工程</translation>
+    </message>
+    <message>
+        <source>Lead unit</source>
+        <translation>牵头单位</translation>
+    </message>
+    <message>
+        <source>Supporting units</source>
+        <translation>配合单位</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Progress %</source>
+        <translation>完成进度%</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>亮灯</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Illustrative: units and dates filled in for the sample, not an official assignment</source>
+        <translation>示例：责任单位和日期为示例数据补充，并非正式分工</translation>
+    </message>
+    <message>
+        <source> (illustrative)</source>
+        <translation>（示例）</translation>
+    </message>
+</context>
+</TS>

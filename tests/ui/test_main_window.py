@@ -1,0 +1,94 @@
+"""The first window: outline tree, task table of the chosen node, status bar, remembered state."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+
+from qdplanner.store.task_rows import Scope, ScopeKind
+from qdplanner.ui.main_window import MainWindow
+from qdplanner.ui.models.task_table import DEPTH_ROLE, Col
+
+
+def select_scope(window: MainWindow, scope: Scope) -> None:
+    index = window._find_scope(scope)
+    assert index is not None, scope
+    window.tree.setCurrentIndex(index)
+
+
+def column(window: MainWindow, col: Col, role=Qt.ItemDataRole.DisplayRole) -> list:
+    model = window.tasks
+    return [model.index(r, col).data(role) for r in range(model.rowCount())]
+
+
+def test_window_opens_on_all_tasks_in_plan_order(qtbot, small_plan):
+    store, _ = small_plan
+    window = MainWindow(store, language="en")
+    qtbot.addWidget(window)
+    assert window.current_scope() == Scope(ScopeKind.ALL)
+    # the program's task first (programs before projects), then the project's, sub-task last
+    assert column(window, Col.TITLE) == ["长期任务", "逾期任务", "子任务"]
+    assert column(window, Col.TITLE, DEPTH_ROLE) == [0, 0, 1]
+
+
+def test_choosing_a_project_shows_only_its_tasks_with_units(qtbot, small_plan):
+    store, ids = small_plan
+    window = MainWindow(store, language="en")
+    qtbot.addWidget(window)
+    select_scope(window, Scope(ScopeKind.PROJECT, ids["project"]))
+    assert column(window, Col.TITLE) == ["逾期任务", "子任务"]
+    assert column(window, Col.LEAD)[0] == "市科技局"  # the short name offices use
+    assert window.tasks.index(0, Col.LEAD).data(Qt.ItemDataRole.ToolTipRole) == "青岛市科学技术局"
+    assert column(window, Col.SUPPORT)[0] == "市财政局"
+    assert column(window, Col.DUE)[0] == "2022-12-31"
+    assert column(window, Col.DEADLINE)[0] == "2022年底前"
+
+
+def test_overdue_task_shows_red_light_in_words_not_colour_alone(qtbot, small_plan):
+    store, _ = small_plan
+    window = MainWindow(store, language="en")
+    qtbot.addWidget(window)
+    lights = dict(zip(column(window, Col.TITLE), column(window, Col.LIGHT), strict=True))
+    assert "Overdue" in lights["逾期任务"]
+    assert "Done" in lights["子任务"]
+    assert "ongoing" in lights["长期任务"]
+
+
+def test_status_bar_names_the_file_and_counts(qtbot, small_plan):
+    store, _ = small_plan
+    window = MainWindow(store, language="en")
+    qtbot.addWidget(window)
+    assert str(store.path) in window.file_label.text()
+    assert "3 tasks" in window.counts_label.text()
+    assert "2 units" in window.counts_label.text()
+
+
+def test_sorting_by_due_date_happens_in_the_model(qtbot, small_plan):
+    store, _ = small_plan
+    window = MainWindow(store, language="en")
+    qtbot.addWidget(window)
+    window.table.sortByColumn(Col.DUE, Qt.SortOrder.DescendingOrder)
+    assert column(window, Col.DUE) == ["2024-12-31", "2022-12-31", ""]
+
+
+def test_window_state_is_remembered(qtbot, small_plan):
+    store, _ = small_plan
+    first = MainWindow(store, language="en")
+    qtbot.addWidget(first)
+    first.resize(700, 500)  # the offscreen screen is 800×600
+    first.table.setColumnWidth(Col.TITLE, 333)
+    first.show()
+    first.close()
+    second = MainWindow(store, language="en")
+    qtbot.addWidget(second)
+    assert second.table.columnWidth(Col.TITLE) == 333
+    assert second.size().width() == 700
+
+
+def test_as_of_date_drives_the_lights(qtbot, small_plan):
+    store, ids = small_plan
+    window = MainWindow(store, language="en")
+    qtbot.addWidget(window)
+    window.tasks.load(store, Scope(ScopeKind.PROJECT, ids["project"]), as_of=date(2022, 1, 2))
+    assert "On track" in column(window, Col.LIGHT)[0]
