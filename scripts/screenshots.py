@@ -16,14 +16,14 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QCoreApplication, QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QApplication
 
-from qdplanner.store.sample import create_sample_plan  # noqa: E402
-from qdplanner.store.task_rows import Scope, ScopeKind  # noqa: E402
-from qdplanner.ui.fonts import apply_cjk_font  # noqa: E402
-from qdplanner.ui.i18n import install_language  # noqa: E402
-from qdplanner.ui.main_window import MainWindow  # noqa: E402
+from qdplanner.store.sample import create_sample_plan
+from qdplanner.store.task_rows import Scope, ScopeKind
+from qdplanner.ui.fonts import apply_cjk_font
+from qdplanner.ui.i18n import install_language
+from qdplanner.ui.main_window import MainWindow
 
 AS_OF = date(2025, 12, 31)
 

@@ -37,8 +37,20 @@ def sources() -> list[str]:
 
 def lupdate(ts: Path, lang: str) -> None:
     subprocess.run(
-        [tool("pyside6-lupdate"), *sources(), "-ts", str(ts), "-source-language", "en",
-         "-target-language", lang, "-no-obsolete", "-locations", "none", "-silent"],
+        [
+            tool("pyside6-lupdate"),
+            *sources(),
+            "-ts",
+            str(ts),
+            "-source-language",
+            "en",
+            "-target-language",
+            lang,
+            "-no-obsolete",
+            "-locations",
+            "none",
+            "-silent",
+        ],
         check=True,
     )
 
