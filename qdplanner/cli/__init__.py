@@ -1,0 +1,38 @@
+"""Command line: thin click commands over the store, Excel and report layers.
+
+``qdplanner [PLAN]`` opens the window; the sub-commands work without a display. Any error a
+user can cause ends in one line on stderr and a non-zero exit, never a traceback. Each group
+of commands lives in its own module and is registered here.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+from click_default_group import DefaultGroup
+
+from qdplanner import __version__
+from qdplanner.cli import plan_commands
+
+
+@click.group(cls=DefaultGroup, default="open", default_if_no_args=True)
+@click.version_option(__version__, prog_name="qdplanner")
+def cli() -> None:
+    """qdplanner: keep a city innovation plan (programs, projects, tasks, indicators).
+
+    With no command, or with just a plan file, the window opens.
+    """
+
+
+for _module in (plan_commands,):
+    for _command in _module.COMMANDS:
+        cli.add_command(_command)
+
+
+def main() -> None:
+    cli(prog_name="qdplanner")
+
+
+def gui_main() -> None:
+    cli(["open", *sys.argv[1:]], prog_name="qdplanner")

@@ -1,0 +1,61 @@
+"""What every command shares: one-line errors, the plan argument, the --as-of option."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from datetime import date, datetime
+from pathlib import Path
+
+import click
+
+from qdplanner.errors import QdError
+
+EXIT_ERROR = 1
+EXIT_INTERNAL = 3
+
+
+def fail(message: str, code: int = EXIT_ERROR) -> None:
+    """Print one line on stderr and exit with ``code``."""
+    click.echo(f"qdplanner: {message}", err=True)
+    sys.exit(code)
+
+
+def user_errors(func):
+    """Turn our errors into one line on stderr; unexpected ones too, unless debugging."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except QdError as exc:
+            fail(str(exc))
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except KeyboardInterrupt:
+            fail("interrupted", 130)
+        except Exception as exc:  # the last line of defence for users
+            if os.environ.get("QDPLANNER_DEBUG"):
+                raise
+            fail(
+                f"internal error: {type(exc).__name__}: {exc} "
+                "(set QDPLANNER_DEBUG=1 to see details)",
+                EXIT_INTERNAL,
+            )
+
+    return wrapper
+
+
+def as_of_date(value: datetime | None) -> date:
+    """The --as-of option's value as a date; today when not given."""
+    return value.date() if value else date.today()
+
+
+AS_OF = click.option(
+    "--as-of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Judge status lights at this date (YYYY-MM-DD); default today.",
+)
+PLAN_ARG = click.argument("plan", type=click.Path(dir_okay=False, path_type=Path))

@@ -1,0 +1,67 @@
+"""Plan commands: open the window, create a plan, print its status."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from qdplanner.cli.common import AS_OF, PLAN_ARG, as_of_date, user_errors
+
+
+@click.command("open")
+@click.argument("plan", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--lang",
+    type=click.Choice(["zh_CN", "en"]),
+    default=None,
+    help="Language of the window (default: the last one chosen, else Chinese).",
+)
+@user_errors
+def open_cmd(plan: Path | None, lang: str | None) -> None:
+    """Open PLAN in the window (default: the last plan used, else the sample plan)."""
+    from qdplanner.ui.app import run
+
+    sys.exit(run(plan, lang=lang))
+
+
+@click.command()
+@PLAN_ARG
+@click.option("--sample", is_flag=True, help="Fill the new plan with the sample Qingdao plan.")
+@click.option("--force", is_flag=True, help="Replace PLAN if it exists.")
+@user_errors
+def init(plan: Path, sample: bool, force: bool) -> None:
+    """Create a new plan file PLAN (empty, or the sample plan with --sample)."""
+    from qdplanner.store import PlanStore
+    from qdplanner.store.sample import create_sample_plan
+
+    if sample:
+        store = create_sample_plan(plan, overwrite=force)
+    else:
+        store = PlanStore.create(plan, overwrite=force)
+    store.close()
+    click.echo(f"Created {plan}" + (" with the sample plan" if sample else ""))
+
+
+@click.command()
+@PLAN_ARG
+@AS_OF
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@user_errors
+def status(plan: Path, as_of, as_json: bool) -> None:
+    """Counts, status lights per program/project, and the overdue tasks of PLAN."""
+    from qdplanner.reports.status_text import status_json, status_text
+    from qdplanner.store import PlanStore
+    from qdplanner.store.summary import summarize
+
+    with PlanStore.open(plan, readonly=True) as store:
+        summary = summarize(store, as_of=as_of_date(as_of))
+    if as_json:
+        click.echo(json.dumps(status_json(plan, summary), ensure_ascii=False, indent=2))
+    else:
+        click.echo(status_text(plan, summary))
+
+
+COMMANDS = [open_cmd, init, status]
