@@ -1,0 +1,92 @@
+"""Start-up: which plan opens, language switching, and refusals shown in words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
+
+from qdplanner.ui import app as app_module
+from qdplanner.ui.app import Controller, initial_plan
+
+
+@pytest.fixture
+def controller(qapp):
+    c = Controller(qapp, "en")
+    yield c
+    if c.window is not None:
+        c.window.close()
+    c.shutdown()
+
+
+@pytest.fixture
+def warnings_shown(monkeypatch):
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", lambda parent, title, text, *a, **k: shown.append((title, text))
+    )
+    return shown
+
+
+def test_first_start_creates_the_sample_plan_in_the_data_folder(qapp):
+    path = initial_plan(None)
+    assert path.name == app_module.SAMPLE_FILE_NAME
+    assert path.exists() and path.parent == app_module.data_folder()
+    assert initial_plan(None) == path  # made once, then reused
+
+
+def test_last_plan_used_is_opened_next_time(controller, small_plan):
+    store, _ = small_plan
+    store.close()
+    assert controller.open_plan(store.path)
+    assert Path(QSettings().value("files/lastPlan")) == store.path.resolve()
+    assert initial_plan(None) == store.path.resolve()
+
+
+def test_an_explicit_plan_wins_over_the_last_one(tmp_path):
+    QSettings().setValue("files/lastPlan", str(tmp_path / "old.qdplan"))
+    assert initial_plan(tmp_path / "new.qdplan") == tmp_path / "new.qdplan"
+
+
+def test_a_foreign_file_is_refused_with_a_message_and_nothing_opens(
+    controller, tmp_path, warnings_shown
+):
+    bad = tmp_path / "notes.qdplan"
+    bad.write_text("not a plan")
+    assert not controller.open_plan(bad)
+    assert controller.window is None
+    assert len(warnings_shown) == 1
+    assert "notes.qdplan" in warnings_shown[0][1]
+    assert "not an SQLite database" in warnings_shown[0][1]
+    assert bad.read_text() == "not a plan"
+
+
+def test_opening_another_plan_replaces_the_window_and_closes_the_old_plan(
+    controller, small_plan, tmp_path
+):
+    store, _ = small_plan
+    store.close()
+    controller.open_plan(store.path)
+    first_window, first_store = controller.window, controller.store
+    from qdplanner.store import PlanStore
+
+    other = tmp_path / "other.qdplan"
+    PlanStore.create(other).close()
+    controller.open_plan(other)
+    assert controller.window is not first_window
+    assert controller.store.path == other
+    with pytest.raises(Exception):  # noqa: B017 - the old connection is closed
+        first_store.db.execute("SELECT 1")
+
+
+def test_switching_language_redraws_the_window_in_chinese(controller, small_plan):
+    store, _ = small_plan
+    store.close()
+    controller.open_plan(store.path)
+    assert controller.window.menuBar().actions()[0].text() == "&File"
+    controller.set_language("zh_CN")
+    assert controller.window.menuBar().actions()[0].text() == "文件(&F)"
+    assert QSettings().value("ui/language") == "zh_CN"
+    controller.set_language("en")
