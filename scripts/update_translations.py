@@ -2,6 +2,7 @@
 
     python scripts/update_translations.py          # lupdate → .ts, then lrelease → .qm
     python scripts/update_translations.py --check  # fail if a string lacks its zh_CN text
+    python scripts/update_translations.py --fill zh.tsv  # add translations: source<TAB>text
 
 Translators edit ``resources/translations/qdplanner_zh_CN.ts`` (Qt Linguist, or any editor);
 this script keeps it in step with the code and writes the ``.qm`` the app loads.
@@ -74,6 +75,29 @@ def untranslated(ts: Path) -> list[str]:
     return missing
 
 
+def fill(ts: Path, table: Path) -> int:
+    """Set translations from a tab-separated file of ``source<TAB>translation`` lines.
+
+    Fills only entries that are still unfinished; returns how many it filled.
+    """
+    pairs = {}
+    for line in table.read_text(encoding="utf-8").splitlines():
+        if "\t" in line:
+            source, text = line.split("\t", 1)
+            pairs[source.replace("\\n", "\n")] = text.replace("\\n", "\n")
+    tree = ET.parse(ts)
+    filled = 0
+    for message in tree.getroot().iter("message"):
+        translation = message.find("translation")
+        source = message.findtext("source") or ""
+        if translation is not None and translation.get("type") == "unfinished" and source in pairs:
+            translation.text = pairs[source]
+            del translation.attrib["type"]
+            filled += 1
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    return filled
+
+
 def check(lang: str) -> list[str]:
     """Refresh a copy of the committed .ts against the code; list what lacks a translation."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -86,6 +110,7 @@ def check(lang: str) -> list[str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
     parser.add_argument("--check", action="store_true", help="only report missing translations")
+    parser.add_argument("--fill", type=Path, help="TSV of source<TAB>zh_CN translation")
     args = parser.parse_args()
     failed = False
     for lang in LANGUAGES:
@@ -97,6 +122,8 @@ def main() -> int:
             failed |= bool(missing)
             continue
         lupdate(ts, lang)
+        if args.fill:
+            print(f"{ts.name}: filled {fill(ts, args.fill)} translation(s)")
         lrelease(ts, TRANSLATIONS / f"qdplanner_{lang}.qm")
         missing = untranslated(ts)
         print(f"{ts.name}: {len(missing)} string(s) still to translate")

@@ -45,6 +45,7 @@ class PlanStore:
         self.db = db
         self.readonly = readonly
         self.user = current_user()
+        self.is_open = True
 
     # -- life cycle -------------------------------------------------------------------
     @classmethod
@@ -58,6 +59,7 @@ class PlanStore:
         return cls(path, plan_file.create_database(path, overwrite=overwrite))
 
     def close(self) -> None:
+        self.is_open = False
         self.db.close()
 
     def __enter__(self) -> PlanStore:

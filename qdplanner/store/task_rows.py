@@ -20,6 +20,7 @@ class ScopeKind(StrEnum):
     DOCUMENT = "document"
     PROGRAM = "program"
     PROJECT = "project"
+    TASK = "task"  # one task: to refresh a row after an edit
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,7 @@ _WHERE = {
     ScopeKind.DOCUMENT: "WHERE d.id = ?",
     ScopeKind.PROGRAM: "WHERE t.program_id = ?",
     ScopeKind.PROJECT: "WHERE t.project_id = ?",
+    ScopeKind.TASK: "WHERE t.id = ?",
 }
 
 
@@ -140,6 +142,14 @@ def read_task_rows(
         )
         rows.append(row)
     return tree_order(rows)
+
+
+def read_task_row(
+    store: PlanStore, task_id: int, *, as_of: date | None = None, rules: LightRules | None = None
+) -> TaskRow | None:
+    """One task as the table shows it (depth and has_children are not known here)."""
+    rows = read_task_rows(store, Scope(ScopeKind.TASK, task_id), as_of=as_of, rules=rules)
+    return rows[0] if rows else None
 
 
 def tree_order(rows: list[TaskRow]) -> list[TaskRow]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSettings, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -13,12 +13,15 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStyledItemDelegate,
     QTableView,
+    QToolTip,
     QTreeView,
 )
 
 from qdplanner.store import PLAN_SUFFIX, PlanStore
 from qdplanner.store.summary import LIGHT_ORDER, summarize
 from qdplanner.store.task_rows import Scope
+from qdplanner.ui.commands import EditContext
+from qdplanner.ui.delegates import TaskCellDelegate
 from qdplanner.ui.i18n import LANGUAGES
 from qdplanner.ui.labels import LIGHT_COLOURS, LIGHT_SYMBOLS, light_label
 from qdplanner.ui.models.outline_tree import SCOPE_ROLE, build_outline_model
@@ -64,7 +67,14 @@ class MainWindow(QMainWindow):
         self.tree.setHeaderHidden(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
 
+        self.ctx = EditContext(store, self)
         self.tasks = TaskTableModel(self)
+        self.tasks.set_context(self.ctx)
+        self.tasks.edit_refused.connect(self._show_refusal)
+        self.ctx.tasks_changed.connect(lambda _ids: self._status_timer.start())
+        self._status_timer = QTimer(self, singleShot=True, interval=300)
+        self._status_timer.timeout.connect(self._refresh_status_bar)
+        self.last_refusal = ""
         self.table = QTableView()
         self.table.setObjectName("taskTable")
         self.table.setModel(self.tasks)
@@ -73,6 +83,22 @@ class MainWindow(QMainWindow):
         self.table.setWordWrap(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setItemDelegateForColumn(Col.TITLE, IndentDelegate(self.table))
+        kinds = {
+            Col.PERCENT: "percent",
+            Col.STATUS: "status",
+            Col.LEAD: "unit",
+            Col.DUE: "deadline",
+            Col.DEADLINE: "deadline",
+            Col.START: "date",
+        }
+        cells = TaskCellDelegate(store, kinds, self.table)
+        for col in kinds:
+            self.table.setItemDelegateForColumn(col, cells)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.horizontalHeader().setSortIndicatorShown(True)
@@ -119,6 +145,14 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self.undo_action = self.ctx.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.ctx.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         refresh = QAction(self.tr("&Refresh"), self)
@@ -185,6 +219,8 @@ class MainWindow(QMainWindow):
             )
 
     def _refresh_status_bar(self) -> None:
+        if not self.store.is_open:  # a deferred refresh after the plan was closed
+            return
         summary = summarize(self.store)
         c = summary.counts
         self.counts_label.setText(
@@ -208,6 +244,13 @@ class MainWindow(QMainWindow):
             )
         )
         self.file_label.setToolTip(str(self.store.path))
+
+    def _show_refusal(self, index: QModelIndex, message: str) -> None:
+        """Say at the cell, and in the status bar, why an edit was refused."""
+        self.last_refusal = message
+        rect = self.table.visualRect(index)
+        QToolTip.showText(self.table.viewport().mapToGlobal(rect.bottomLeft()), message, self.table)
+        self.statusBar().showMessage(message, 10_000)
 
     # -- window state --------------------------------------------------------------
     def restore_state(self) -> None:
@@ -235,5 +278,6 @@ class MainWindow(QMainWindow):
         settings.setValue("window/taskHeader", self.table.horizontalHeader().saveState())
 
     def closeEvent(self, event) -> None:
+        self._status_timer.stop()
         self.save_state()
         super().closeEvent(event)

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>App</name>
@@ -14,6 +13,21 @@
     <message>
         <source>Cannot create the sample plan</source>
         <translation>无法创建示例规划</translation>
+    </message>
+</context>
+<context>
+    <name>DateLineEdit</name>
+    <message>
+        <source>2024-12-31 or 2024年底前</source>
+        <translation>2024-12-31 或 2024年底前</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>年-月-日（如 2024-12-31）</translation>
+    </message>
+    <message>
+        <source>Choose a date (F4)</source>
+        <translation>选择日期（F4）</translation>
     </message>
 </context>
 <context>
@@ -114,6 +128,18 @@
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -202,6 +228,10 @@
     <message>
         <source>Notes</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>Edit %1 of “%2”</source>
+        <translation>修改“%2”的%1</translation>
     </message>
     <message>
         <source>Illustrative: units and dates filled in for the sample, not an official assignment</source>

@@ -11,11 +11,14 @@ from __future__ import annotations
 from datetime import date
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
+from qdplanner.errors import QdError
 from qdplanner.store import PlanStore
-from qdplanner.store.task_rows import Scope, TaskRow, read_task_rows
+from qdplanner.store.task_input import TaskColumn, parse_cell
+from qdplanner.store.task_rows import Scope, TaskRow, read_task_row, read_task_rows
+from qdplanner.ui.commands import EditContext, TaskEdit, edit_tasks
 from qdplanner.ui.labels import LIGHT_COLOURS, LIGHT_SYMBOLS, light_label, status_label
 
 TASK_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -57,19 +60,41 @@ def _sort_value(col: Col):
     }[col]
 
 
+EDITABLE = {
+    Col.CODE: TaskColumn.CODE, Col.TITLE: TaskColumn.TITLE, Col.PERCENT: TaskColumn.PERCENT,
+    Col.STATUS: TaskColumn.STATUS, Col.LEAD: TaskColumn.LEAD, Col.SUPPORT: TaskColumn.SUPPORT,
+    Col.DEADLINE: TaskColumn.DEADLINE, Col.START: TaskColumn.START, Col.DUE: TaskColumn.DUE,
+    Col.NOTES: TaskColumn.NOTES,
+}  # fmt: skip
+
+
 class TaskTableModel(QAbstractTableModel):
-    """Tasks of one scope (all, a plan document, a program, a project), read-only for now."""
+    """Tasks of one scope (all, a plan document, a program, a project), editable in place.
+
+    Edits go through :func:`qdplanner.ui.commands.edit_tasks` (validated, logged, undoable);
+    a refused edit emits :attr:`edit_refused` with the message and changes nothing.
+    """
+
+    edit_refused = Signal(QModelIndex, str)
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[TaskRow] = []
         self._natural: list[TaskRow] = []
         self._sort: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
+        self._ctx: EditContext | None = None
+        self._as_of: date | None = None
+
+    def set_context(self, ctx: EditContext) -> None:
+        """Make the table editable through ``ctx`` and follow the changes it announces."""
+        self._ctx = ctx
+        ctx.tasks_changed.connect(self.refresh_tasks)
 
     # -- loading ---------------------------------------------------------------------
     def load(self, store: PlanStore, scope: Scope, as_of: date | None = None) -> None:
         """Read the tasks of ``scope`` from ``store`` (one query) and show them."""
         self.beginResetModel()
+        self._as_of = as_of
         self._natural = read_task_rows(store, scope, as_of=as_of)
         self._rows = list(self._natural)
         self._apply_sort()
@@ -92,6 +117,25 @@ class TaskTableModel(QAbstractTableModel):
         }
         return [names[c] for c in Col]
 
+    def refresh_tasks(self, task_ids: list[int]) -> None:
+        """Re-read only the rows of ``task_ids`` (an edit must not reload 20,000 rows)."""
+        if self._ctx is None:
+            return
+        wanted = set(task_ids)
+        for position, row in enumerate(self._rows):
+            if row.id not in wanted:
+                continue
+            fresh = read_task_row(self._ctx.store, row.id, as_of=self._as_of)
+            if fresh is None:
+                continue
+            fresh.depth, fresh.has_children = row.depth, row.has_children
+            self._rows[position] = fresh
+            self._natural[self._natural.index(row)] = fresh
+            self.dataChanged.emit(self.index(position, 0), self.index(position, len(Col) - 1))
+
+    def row_of_task(self, task_id: int) -> int | None:
+        return next((i for i, r in enumerate(self._rows) if r.id == task_id), None)
+
     def row_at(self, row: int) -> TaskRow:
         return self._rows[row]
 
@@ -110,6 +154,55 @@ class TaskTableModel(QAbstractTableModel):
             return self.headers()[section]
         return None
 
+    def flags(self, index):
+        base = super().flags(index)
+        if (
+            index.isValid()
+            and index.column() in EDITABLE
+            and self._ctx is not None
+            and not self._ctx.readonly
+        ):
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or self._ctx is None:
+            return False
+        column = EDITABLE.get(Col(index.column()))
+        if column is None:
+            return False
+        row = self._rows[index.row()]
+        if str(value if value is not None else "") == str(self._edit_value(row, index.column())):
+            return False
+        try:
+            parsed = parse_cell(self._ctx.store, row.id, column, value)
+            edit = TaskEdit.capture(self._ctx.store, row.id, parsed.fields, parsed.units)
+        except QdError as exc:
+            self.edit_refused.emit(QModelIndex(index), str(exc))
+            return False
+        text = (
+            self.tr("Edit %1 of “%2”")
+            .replace("%1", self.headers()[index.column()])
+            .replace("%2", row.title)
+        )
+        error = edit_tasks(self._ctx, text, [edit])
+        if error:
+            self.edit_refused.emit(QModelIndex(index), error)
+            return False
+        return True
+
+    def _edit_value(self, row: TaskRow, col: int):
+        """What an editor starts from: the stored value, not its decorated display."""
+        if col == Col.LEAD:
+            return row.lead_short
+        if col == Col.SUPPORT:
+            return row.support_short
+        if col == Col.STATUS:
+            return row.status.value
+        if col == Col.PERCENT:
+            return row.percent
+        return self._display(row, col) or ""
+
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
@@ -117,6 +210,8 @@ class TaskTableModel(QAbstractTableModel):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, col)
+        if role == Qt.ItemDataRole.EditRole:
+            return self._edit_value(row, col)
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == Col.TITLE:
                 tip = row.title

@@ -1,0 +1,121 @@
+"""What makes a task's fields valid, and how a typed deadline becomes dates.
+
+One place for the rules the table, the forms, paste and import all apply: the store refuses
+the same things with constraints, but these give the user a message naming the field.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from qdplanner.domain.deadlines import DeadlineKind, parse_deadline
+from qdplanner.domain.enums import TaskStatus
+
+TASK_FIELDS = (
+    "code", "title", "description", "start_date", "due_date", "deadline_text", "status",
+    "percent", "notes",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class FieldProblem:
+    field: str
+    message: str
+
+
+def task_problems(fields: dict) -> list[FieldProblem]:
+    """Problems of a task's complete set of fields (after an edit is merged in)."""
+    problems = []
+    title = fields.get("title")
+    if not isinstance(title, str) or not title.strip():
+        problems.append(FieldProblem("title", "the task title must not be empty"))
+    percent = fields.get("percent")
+    if not isinstance(percent, int) or isinstance(percent, bool) or not 0 <= percent <= 100:
+        problems.append(
+            FieldProblem(
+                "percent",
+                f"percent complete must be a whole number from 0 to 100 (got {percent!r})",
+            )
+        )
+    status = fields.get("status")
+    if status not in {s.value for s in TaskStatus}:
+        problems.append(FieldProblem("status", f"unknown status {status!r}"))
+    start, due = fields.get("start_date"), fields.get("due_date")
+    for name, value in (("start_date", start), ("due_date", due)):
+        if value is not None and not isinstance(value, date):
+            problems.append(FieldProblem(name, f"{value!r} is not a date"))
+    if isinstance(start, date) and isinstance(due, date) and due < start:
+        problems.append(
+            FieldProblem(
+                "due_date",
+                f"the due date {due.isoformat()} is before the start date {start.isoformat()}",
+            )
+        )
+    return problems
+
+
+def deadline_fields(text: str, *, start: date | None) -> dict:
+    """The fields a typed deadline sets: the phrase as written, the due date, maybe the start.
+
+    ``2024年底前`` → due 2024-12-31; a range ``2022—2024年`` also fills an empty start;
+    ``长期坚持`` / ``每年`` clear the due date (ongoing / recurring). Text the parser cannot
+    read raises ``ValueError`` naming it: it is never guessed.
+    """
+    deadline = parse_deadline(text)
+    if deadline.kind == DeadlineKind.UNPARSED:
+        raise ValueError(
+            f"cannot read the deadline {text!r} (try 2024-12-31, 2024年底前, "
+            "2023年6月底前, 2022—2024年, 长期坚持)"
+        )
+    result: dict = {"deadline_text": deadline.text.strip(), "due_date": deadline.due}
+    if deadline.start is not None and start is None:
+        result["start_date"] = deadline.start
+    return result
+
+
+# Words a person types or pastes for a status, in either language (case-insensitive).
+STATUS_WORDS = {
+    TaskStatus.NOT_STARTED: ("not_started", "not started", "未开始", "未启动"),
+    TaskStatus.IN_PROGRESS: ("in_progress", "in progress", "进行中", "推进中", "正在推进"),
+    TaskStatus.DONE: ("done", "完成", "已完成", "已办结", "已销号"),
+    TaskStatus.SUSPENDED: ("suspended", "暂缓", "已暂缓", "暂停"),
+    TaskStatus.CANCELLED: ("cancelled", "canceled", "取消", "已取消"),
+}
+
+
+def parse_status(text: str) -> TaskStatus:
+    """A status from its code or a common word for it; ``ValueError`` names the text."""
+    key = text.strip().casefold()
+    for status, words in STATUS_WORDS.items():
+        if key in words:
+            return status
+    raise ValueError(f"unknown status {text!r} (use 未开始, 进行中, 已完成, 暂缓 or 已取消)")
+
+
+def parse_percent(text: str) -> int:
+    """A percent complete from ``80``, ``80%``, ``80.0`` or ``０.８``-style input; 0–100."""
+    cleaned = text.strip().replace("％", "%").rstrip("%").strip()
+    try:
+        value = float(cleaned)
+    except ValueError:
+        raise ValueError(f"{text!r} is not a percentage (type a number from 0 to 100)") from None
+    if value != int(value) or not 0 <= value <= 100:
+        raise ValueError(f"percent complete must be a whole number from 0 to 100 (got {text!r})")
+    return int(value)
+
+
+UNIT_SEPARATORS = "、，,；;/／\n"
+
+
+def split_unit_names(text: str) -> list[str]:
+    """Unit names from one cell: separated by 、 ， ， ； ; / or line breaks."""
+    names, current = [], ""
+    for char in text:
+        if char in UNIT_SEPARATORS:
+            names.append(current)
+            current = ""
+        else:
+            current += char
+    names.append(current)
+    return [n.strip() for n in names if n.strip()]

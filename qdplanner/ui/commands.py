@@ -1,0 +1,129 @@
+"""Undoable user actions: each is one store action going forward and one going back.
+
+A command is pushed only after its first application succeeded (so a refused edit never
+enters the undo history); redo and undo re-apply the recorded new or old values, each as one
+logged transaction. Views refresh through :class:`EditContext` signals, never by holding data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from qdplanner.domain.enums import ChangeSource
+from qdplanner.errors import QdError
+from qdplanner.store import PlanStore
+from qdplanner.store.task_edits import read_task_fields, set_task_units, task_units, update_task
+
+
+class EditContext(QObject):
+    """What every editing view shares: the plan, the undo stack, and change notices."""
+
+    tasks_changed = Signal(list)  # task ids whose fields or units changed
+
+    def __init__(self, store: PlanStore, parent: QObject | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.undo_stack = QUndoStack(self)
+
+    @property
+    def readonly(self) -> bool:
+        return self.store.readonly
+
+
+@dataclass
+class TaskEdit:
+    """New and old values of one task's fields (and units, when they change)."""
+
+    task_id: int
+    new_fields: dict
+    old_fields: dict
+    new_units: tuple[int | None, list[int]] | None = None
+    old_units: tuple[int | None, list[int]] | None = None
+
+    @classmethod
+    def capture(
+        cls,
+        store: PlanStore,
+        task_id: int,
+        fields: dict,
+        units: tuple[int | None, list[int]] | None = None,
+    ) -> TaskEdit:
+        current = read_task_fields(store, task_id)
+        old_units = task_units(store, task_id) if units is not None else None
+        return cls(task_id, dict(fields), {k: current[k] for k in fields}, units, old_units)
+
+
+def apply_task_edits(
+    store: PlanStore,
+    edits: list[TaskEdit],
+    *,
+    forward: bool,
+    description: str,
+    source: ChangeSource = ChangeSource.TABLE,
+) -> None:
+    """Apply the new (``forward``) or old values of ``edits`` as one logged action."""
+    with store.action(source, description) as changes:
+        for edit in edits:
+            fields = edit.new_fields if forward else edit.old_fields
+            units = edit.new_units if forward else edit.old_units
+            if fields:
+                update_task(store, changes, edit.task_id, fields)
+            if units is not None:
+                set_task_units(store, changes, edit.task_id, *units)
+
+
+class TaskEditsCommand(QUndoCommand):
+    """Field and unit edits of one or more tasks: a cell, a pasted block, a bulk edit."""
+
+    def __init__(
+        self,
+        ctx: EditContext,
+        text: str,
+        edits: list[TaskEdit],
+        source: ChangeSource = ChangeSource.TABLE,
+    ):
+        super().__init__(text)
+        self.ctx = ctx
+        self.edits = edits
+        self.source = source
+        self._applied = True  # pushed after the first application succeeded
+
+    def redo(self) -> None:
+        if self._applied:
+            self._applied = False
+        else:
+            apply_task_edits(
+                self.ctx.store,
+                self.edits,
+                forward=True,
+                description=self.text(),
+                source=self.source,
+            )
+        self.ctx.tasks_changed.emit([e.task_id for e in self.edits])
+
+    def undo(self) -> None:
+        apply_task_edits(
+            self.ctx.store,
+            self.edits,
+            forward=False,
+            description=f"undo: {self.text()}",
+            source=self.source,
+        )
+        self.ctx.tasks_changed.emit([e.task_id for e in self.edits])
+
+
+def edit_tasks(
+    ctx: EditContext, text: str, edits: list[TaskEdit], source: ChangeSource = ChangeSource.TABLE
+) -> str | None:
+    """Apply ``edits`` and push them as one undo step; return an error message, or None."""
+    if not edits:
+        return None
+    try:
+        apply_task_edits(ctx.store, edits, forward=True, description=text, source=source)
+    except QdError as exc:
+        return str(exc)
+    ctx.undo_stack.push(TaskEditsCommand(ctx, text, edits, source))
+    return None
