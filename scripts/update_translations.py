@@ -66,10 +66,16 @@ def untranslated(ts: Path) -> list[str]:
     for message in ET.parse(ts).getroot().iter("message"):
         source = message.findtext("source") or ""
         translation = message.find("translation")
+        forms = [] if translation is None else translation.findall("numerusform")
+        text = (
+            " ".join(f.text or "" for f in forms)
+            if forms
+            else ("" if translation is None else translation.text or "")
+        )
         if (
             translation is None
             or translation.get("type") in ("unfinished", "vanished", "obsolete")
-            or not (translation.text or "").strip()
+            or not text.strip()
         ):
             missing.append(source)
     return missing
@@ -91,7 +97,14 @@ def fill(ts: Path, table: Path) -> int:
         translation = message.find("translation")
         source = message.findtext("source") or ""
         if translation is not None and translation.get("type") == "unfinished" and source in pairs:
-            translation.text = pairs[source]
+            forms = translation.findall("numerusform")
+            if message.get("numerus") == "yes":  # Chinese has one plural form
+                for extra in forms[1:]:
+                    translation.remove(extra)
+                form = forms[0] if forms else ET.SubElement(translation, "numerusform")
+                form.text = pairs[source]
+            else:
+                translation.text = pairs[source]
             del translation.attrib["type"]
             filled += 1
     tree.write(ts, encoding="utf-8", xml_declaration=True)

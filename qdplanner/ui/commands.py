@@ -7,6 +7,7 @@ logged transaction. Views refresh through :class:`EditContext` signals, never by
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
@@ -15,6 +16,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from qdplanner.domain.enums import ChangeSource
 from qdplanner.errors import QdError
 from qdplanner.store import PlanStore
+from qdplanner.store.changes import ChangeSet
 from qdplanner.store.task_edits import read_task_fields, set_task_units, task_units, update_task
 
 
@@ -22,6 +24,7 @@ class EditContext(QObject):
     """What every editing view shares: the plan, the undo stack, and change notices."""
 
     tasks_changed = Signal(list)  # task ids whose fields or units changed
+    structure_changed = Signal(object)  # tasks added, removed or moved; the task to select
 
     def __init__(self, store: PlanStore, parent: QObject | None = None):
         super().__init__(parent)
@@ -126,4 +129,58 @@ def edit_tasks(
     except QdError as exc:
         return str(exc)
     ctx.undo_stack.push(TaskEditsCommand(ctx, text, edits, source))
+    return None
+
+
+Step = Callable[[ChangeSet], None]
+
+
+class StructureCommand(QUndoCommand):
+    """A change to the task tree (insert, delete, move): re-read the table after each step.
+
+    ``forward`` and ``backward`` each run inside one store action; they keep whatever they
+    need between calls (a delete's snapshot) in their own closures.
+    """
+
+    def __init__(
+        self,
+        ctx: EditContext,
+        text: str,
+        forward: Step,
+        backward: Step,
+        focus: Callable[[], int | None],
+    ):
+        super().__init__(text)
+        self.ctx = ctx
+        self.forward = forward
+        self.backward = backward
+        self.focus = focus
+        self._applied = True
+
+    def _run(self, step: Step, description: str) -> None:
+        with self.ctx.store.action(ChangeSource.TABLE, description) as changes:
+            step(changes)
+        self.ctx.structure_changed.emit(self.focus())
+
+    def redo(self) -> None:
+        if self._applied:
+            self._applied = False
+            return
+        self._run(self.forward, self.text())
+
+    def undo(self) -> None:
+        self._run(self.backward, f"undo: {self.text()}")
+
+
+def change_structure(
+    ctx: EditContext, text: str, forward: Step, backward: Step, focus: Callable[[], int | None]
+) -> str | None:
+    """Run ``forward`` once as an action and push it as one undo step; or return the error."""
+    try:
+        with ctx.store.action(ChangeSource.TABLE, text) as changes:
+            forward(changes)
+    except QdError as exc:
+        return str(exc)
+    ctx.undo_stack.push(StructureCommand(ctx, text, forward, backward, focus))
+    ctx.structure_changed.emit(focus())
     return None

@@ -26,6 +26,7 @@ from qdplanner.ui.i18n import LANGUAGES
 from qdplanner.ui.labels import LIGHT_COLOURS, LIGHT_SYMBOLS, light_label
 from qdplanner.ui.models.outline_tree import SCOPE_ROLE, build_outline_model
 from qdplanner.ui.models.task_table import DEPTH_ROLE, Col, TaskTableModel
+from qdplanner.ui.task_actions import TaskActions
 
 INDENT_PX = 18
 # Widths for a first start (before the user's own are remembered): sized from typical
@@ -107,6 +108,11 @@ class MainWindow(QMainWindow):
         for col, width in DEFAULT_WIDTHS.items():
             self.table.setColumnWidth(col, width)
 
+        self.task_actions = TaskActions(
+            self.ctx, self.table, self.tasks, self.current_scope, self._show_message, self
+        )
+        self.ctx.structure_changed.connect(self._structure_changed)
+
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.tree)
@@ -153,6 +159,9 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        for action in self.task_actions.actions():
+            edit_menu.addAction(action)
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         refresh = QAction(self.tr("&Refresh"), self)
@@ -244,6 +253,20 @@ class MainWindow(QMainWindow):
             )
         )
         self.file_label.setToolTip(str(self.store.path))
+
+    def _structure_changed(self, focus_task: int | None) -> None:
+        """Tasks were added, removed or moved: re-read the table, keep the focus in view."""
+        scope = self.current_scope()
+        if scope is not None:
+            self.tasks.load(self.store, scope)
+        row = self.tasks.row_of_task(focus_task) if focus_task is not None else None
+        if row is not None:
+            self.table.setCurrentIndex(self.tasks.index(row, Col.TITLE))
+        self._status_timer.start()
+
+    def _show_message(self, message: str) -> None:
+        self.last_refusal = message
+        self.statusBar().showMessage(message, 10_000)
 
     def _show_refusal(self, index: QModelIndex, message: str) -> None:
         """Say at the cell, and in the status bar, why an edit was refused."""

@@ -180,6 +180,99 @@
     </message>
 </context>
 <context>
+    <name>TaskActions</name>
+    <message>
+        <source>&amp;Insert Task</source>
+        <translation>插入任务(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Add &amp;Sub-task</source>
+        <translation>添加子任务(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Tasks…</source>
+        <translation>删除任务(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>I&amp;ndent</source>
+        <translation>降级(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Outdent</source>
+        <translation>升级(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Move &amp;Up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move Do&amp;wn</source>
+        <translation>下移(&amp;W)</translation>
+    </message>
+    <message>
+        <source>New task</source>
+        <translation>新任务</translation>
+    </message>
+    <message>
+        <source>Choose a program or project in the tree first.</source>
+        <translation>请先在左侧导航树中选择一个计划或工程。</translation>
+    </message>
+    <message>
+        <source>Insert task</source>
+        <translation>插入任务</translation>
+    </message>
+    <message>
+        <source>Choose the task to add a sub-task to.</source>
+        <translation>请先选择要添加子任务的任务。</translation>
+    </message>
+    <message>
+        <source>Add sub-task</source>
+        <translation>添加子任务</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n task(s)?</source>
+        <translation>
+            <numerusform>删除 %n 项任务？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Their %n sub-task(s) will be deleted too.</source>
+        <translation>
+            <numerusform>其下 %n 项子任务也将一并删除。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You can undo this with Ctrl+Z.</source>
+        <translation>可按 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <source>Delete Tasks</source>
+        <translation>删除任务</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n task(s)</source>
+        <translation>
+            <numerusform>删除 %n 项任务</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Indent task</source>
+        <translation>任务降级</translation>
+    </message>
+    <message>
+        <source>Outdent task</source>
+        <translation>任务升级</translation>
+    </message>
+    <message>
+        <source>Move task up</source>
+        <translation>任务上移</translation>
+    </message>
+    <message>
+        <source>Move task down</source>
+        <translation>任务下移</translation>
+    </message>
+</context>
+<context>
     <name>TaskTableModel</name>
     <message>
         <source>No.</source>

@@ -1,0 +1,197 @@
+"""The task-tree actions of the Edit menu: insert, add sub-task, delete, indent, move."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMessageBox, QTableView
+
+from qdplanner.store.task_rows import Scope, ScopeKind
+from qdplanner.store.task_structure import (
+    Place,
+    delete_tasks,
+    indent_target,
+    insert_task,
+    move_task,
+    outdent_target,
+    place_of,
+    restore_snapshot,
+    shift_target,
+)
+from qdplanner.ui.commands import EditContext, change_structure
+from qdplanner.ui.models.task_table import Col, TaskTableModel
+
+
+class TaskActions(QObject):
+    """Creates the actions and carries them out through undoable store steps."""
+
+    def __init__(
+        self,
+        ctx: EditContext,
+        table: QTableView,
+        model: TaskTableModel,
+        scope,
+        show_message,
+        parent: QObject | None = None,
+    ):
+        super().__init__(parent)
+        self.ctx, self.table, self.model = ctx, table, model
+        self.scope = scope  # () -> Scope | None: the node chosen in the navigation tree
+        self.show_message = show_message  # (text) -> None
+        self.insert = self._action(self.tr("&Insert Task"), "Insert", self.insert_task)
+        self.add_child = self._action(self.tr("Add &Sub-task"), "Ctrl+Insert", self.add_sub_task)
+        self.delete = self._action(
+            self.tr("&Delete Tasks…"), QKeySequence.StandardKey.Delete, self.delete_tasks
+        )
+        self.indent = self._action(self.tr("I&ndent"), "Alt+Shift+Right", self.indent_task)
+        self.outdent = self._action(self.tr("&Outdent"), "Alt+Shift+Left", self.outdent_task)
+        self.move_up = self._action(self.tr("Move &Up"), "Alt+Shift+Up", lambda: self.shift(-1))
+        self.move_down = self._action(
+            self.tr("Move Do&wn"), "Alt+Shift+Down", lambda: self.shift(+1)
+        )
+        for action in self.actions():
+            action.setEnabled(not ctx.readonly)
+
+    def _action(self, text, shortcut, slot) -> QAction:
+        action = QAction(text, self.table)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        self.table.addAction(action)
+        return action
+
+    def actions(self) -> list[QAction]:
+        return [
+            self.insert,
+            self.add_child,
+            self.delete,
+            self.indent,
+            self.outdent,
+            self.move_up,
+            self.move_down,
+        ]
+
+    # -- which tasks ---------------------------------------------------------------
+    def current_task(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.model.row_at(index.row()).id if index.isValid() else None
+
+    def selected_tasks(self) -> list[int]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedIndexes()})
+        if not rows and self.table.currentIndex().isValid():
+            rows = [self.table.currentIndex().row()]
+        return [self.model.row_at(r).id for r in rows]
+
+    def _report(self, error: str | None) -> None:
+        if error:
+            self.show_message(error)
+
+    # -- insert --------------------------------------------------------------------
+    def _insert_at(self, place: Place, text: str) -> None:
+        store = self.ctx.store
+        state: dict = {"id": None, "snapshot": None}
+        title = self.tr("New task")
+
+        def forward(changes):
+            if state["snapshot"] is None:
+                state["id"] = insert_task(store, changes, place, title)
+            else:
+                restore_snapshot(store, changes, state["snapshot"])
+
+        def backward(changes):
+            state["snapshot"] = delete_tasks(store, changes, [state["id"]])
+
+        self._report(change_structure(self.ctx, text, forward, backward, lambda: state["id"]))
+        row = self.model.row_of_task(state["id"]) if state["id"] else None
+        if row is not None:
+            self.table.setCurrentIndex(self.model.index(row, Col.TITLE))
+            self.table.edit(self.model.index(row, Col.TITLE))
+
+    def insert_task(self) -> None:
+        """A new task right after the current one, or at the end of the chosen stream."""
+        current = self.current_task()
+        if current is not None:
+            here = place_of(self.ctx.store, current)
+            place = Place(here.program_id, here.project_id, here.parent_id, here.position + 1)
+        else:
+            scope: Scope | None = self.scope()
+            if scope is None or scope.kind not in (ScopeKind.PROGRAM, ScopeKind.PROJECT):
+                self.show_message(self.tr("Choose a program or project in the tree first."))
+                return
+            program = scope.id if scope.kind == ScopeKind.PROGRAM else None
+            project = scope.id if scope.kind == ScopeKind.PROJECT else None
+            place = Place(program, project, None, 1_000_000)
+        self._insert_at(place, self.tr("Insert task"))
+
+    def add_sub_task(self) -> None:
+        current = self.current_task()
+        if current is None:
+            self.show_message(self.tr("Choose the task to add a sub-task to."))
+            return
+        self._insert_at(Place(None, None, current, 1_000_000), self.tr("Add sub-task"))
+
+    # -- delete --------------------------------------------------------------------
+    def delete_tasks(self) -> None:
+        ids = self.selected_tasks()
+        if not ids:
+            return
+        store = self.ctx.store
+        subs = store.db.execute(
+            f"""WITH RECURSIVE d(id) AS (SELECT id FROM tasks WHERE parent_id IN
+                ({",".join("?" * len(ids))}) UNION SELECT t.id FROM tasks t JOIN d
+                ON t.parent_id = d.id) SELECT count(*) FROM d WHERE id NOT IN
+                ({",".join("?" * len(ids))})""",
+            ids + ids,
+        ).fetchone()[0]
+        question = self.tr("Delete %n task(s)?", "", len(ids))
+        if subs:
+            question += "\n" + self.tr("Their %n sub-task(s) will be deleted too.", "", subs)
+        question += "\n" + self.tr("You can undo this with Ctrl+Z.")
+        answer = QMessageBox.question(
+            self.table,
+            self.tr("Delete Tasks"),
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        state: dict = {"snapshot": None}
+
+        def forward(changes):
+            state["snapshot"] = delete_tasks(store, changes, ids)
+
+        def backward(changes):
+            restore_snapshot(store, changes, state["snapshot"])
+
+        text = self.tr("Delete %n task(s)", "", len(ids))
+        self._report(change_structure(self.ctx, text, forward, backward, lambda: None))
+
+    # -- move ----------------------------------------------------------------------
+    def _move(self, target_of, text: str) -> None:
+        task = self.current_task()
+        if task is None:
+            return
+        store = self.ctx.store
+        target = target_of(store, task)
+        if target is None:
+            return
+        state: dict = {"old": None}
+
+        def forward(changes):
+            state["old"] = move_task(store, changes, task, target)
+
+        def backward(changes):
+            move_task(store, changes, task, state["old"])
+
+        self._report(change_structure(self.ctx, text, forward, backward, lambda: task))
+
+    def indent_task(self) -> None:
+        self._move(indent_target, self.tr("Indent task"))
+
+    def outdent_task(self) -> None:
+        self._move(outdent_target, self.tr("Outdent task"))
+
+    def shift(self, step: int) -> None:
+        text = self.tr("Move task up") if step < 0 else self.tr("Move task down")
+        self._move(lambda store, task: shift_target(store, task, step), text)
