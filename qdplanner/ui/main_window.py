@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from qdplanner.store import PLAN_SUFFIX, PlanStore
 from qdplanner.store.summary import LIGHT_ORDER, summarize
 from qdplanner.store.task_rows import Scope
+from qdplanner.ui.clipboard import TableClipboard
 from qdplanner.ui.commands import EditContext
 from qdplanner.ui.delegates import TaskCellDelegate
 from qdplanner.ui.i18n import LANGUAGES
@@ -112,6 +113,7 @@ class MainWindow(QMainWindow):
             self.ctx, self.table, self.tasks, self.current_scope, self._show_message, self
         )
         self.ctx.structure_changed.connect(self._structure_changed)
+        self.clipboard = TableClipboard(self.ctx, self.table, self.tasks, self._show_message, self)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
@@ -159,6 +161,9 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.clipboard.copy)
+        edit_menu.addAction(self.clipboard.paste)
         edit_menu.addSeparator()
         for action in self.task_actions.actions():
             edit_menu.addAction(action)

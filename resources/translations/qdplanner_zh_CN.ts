@@ -180,6 +180,31 @@
     </message>
 </context>
 <context>
+    <name>TableClipboard</name>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>粘贴(&amp;P)</translation>
+    </message>
+    <message>
+        <source>The pasted block has %1 rows but only %2 rows are below the current cell; insert tasks first.</source>
+        <translation>粘贴的内容有 %1 行，但当前单元格以下只有 %2 行；请先插入任务。</translation>
+    </message>
+    <message>
+        <source>Row %1, column “%2”: %3</source>
+        <translation>第 %1 行“%2”列：%3</translation>
+    </message>
+    <message numerus="yes">
+        <source>Paste %n row(s)</source>
+        <translation>
+            <numerusform>粘贴 %n 行</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TaskActions</name>
     <message>
         <source>&amp;Insert Task</source>

@@ -1,0 +1,149 @@
+"""Copy and paste between the task table and Excel / WPS / LibreOffice (tab-separated text).
+
+Copy writes the selected block as TSV, quoting cells with tabs, quotes or line breaks the
+way spreadsheets do. Paste reads such a block at the current cell: every cell is parsed as if
+typed, the whole block is checked before anything is written, and it lands as one undo step.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QTableView
+
+from qdplanner.errors import QdError
+from qdplanner.store.task_edits import task_units
+from qdplanner.store.task_input import TaskColumn, parse_cell
+from qdplanner.ui.commands import EditContext, TaskEdit, edit_tasks
+from qdplanner.ui.labels import status_label
+from qdplanner.ui.models.task_table import EDITABLE, Col, TaskTableModel
+
+
+def to_tsv(rows: list[list[str]]) -> str:
+    """Rows of cell texts as spreadsheet clipboard text."""
+    out = io.StringIO()
+    writer = csv.writer(
+        out, delimiter="\t", quotechar='"', lineterminator="\n", quoting=csv.QUOTE_MINIMAL
+    )
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def from_tsv(text: str) -> list[list[str]]:
+    """Spreadsheet clipboard text as rows of cell texts (quoted multi-line cells kept whole)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text.endswith("\n"):
+        text = text[:-1]
+    if not text:
+        return []
+    return [row for row in csv.reader(io.StringIO(text), delimiter="\t", quotechar='"')]
+
+
+class TableClipboard(QObject):
+    """Ctrl+C / Ctrl+V on the task table."""
+
+    def __init__(
+        self,
+        ctx: EditContext,
+        table: QTableView,
+        model: TaskTableModel,
+        show_message,
+        parent: QObject | None = None,
+    ):
+        super().__init__(parent)
+        self.ctx, self.table, self.model, self.show_message = ctx, table, model, show_message
+        self.copy = QAction(self.tr("&Copy"), table)
+        self.copy.setShortcut(QKeySequence.StandardKey.Copy)
+        self.copy.triggered.connect(self.copy_selection)
+        self.paste = QAction(self.tr("&Paste"), table)
+        self.paste.setShortcut(QKeySequence.StandardKey.Paste)
+        self.paste.triggered.connect(self.paste_clipboard)
+        self.paste.setEnabled(not ctx.readonly)
+        for action in (self.copy, self.paste):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            table.addAction(action)
+
+    # -- copy ----------------------------------------------------------------------
+    def _copy_text(self, row: int, col: int) -> str:
+        task = self.model.row_at(row)
+        if col == Col.STATUS:
+            return status_label(task.status)
+        value = self.model.index(row, col).data(
+            Qt.ItemDataRole.EditRole if col in EDITABLE else Qt.ItemDataRole.DisplayRole
+        )
+        return "" if value is None else str(value)
+
+    def selection_text(self) -> str:
+        indexes = self.table.selectionModel().selectedIndexes()
+        if not indexes:
+            return ""
+        rows = sorted({i.row() for i in indexes})
+        cols = sorted({i.column() for i in indexes}, key=self.table.horizontalHeader().visualIndex)
+        chosen = {(i.row(), i.column()) for i in indexes}
+        return to_tsv(
+            [[self._copy_text(r, c) if (r, c) in chosen else "" for c in cols] for r in rows]
+        )
+
+    def copy_selection(self) -> None:
+        QGuiApplication.clipboard().setText(self.selection_text())
+
+    # -- paste ---------------------------------------------------------------------
+    def paste_clipboard(self) -> None:
+        error = self.paste_text(QGuiApplication.clipboard().text())
+        if error:
+            self.show_message(error)
+
+    def paste_text(self, text: str) -> str | None:
+        """Paste a TSV block at the current cell; return the refusal message, or None."""
+        block = from_tsv(text)
+        start = self.table.currentIndex()
+        if not block or not start.isValid():
+            return None
+        header = self.table.horizontalHeader()
+        first_visual = header.visualIndex(start.column())
+        columns = [header.logicalIndex(first_visual + j) for j in range(max(map(len, block)))]
+        if start.row() + len(block) > self.model.rowCount():
+            return (
+                self.tr(
+                    "The pasted block has %1 rows but only %2 rows are below the "
+                    "current cell; insert tasks first."
+                )
+                .replace("%1", str(len(block)))
+                .replace("%2", str(self.model.rowCount() - start.row()))
+            )
+        store = self.ctx.store
+        edits = []
+        for i, cells in enumerate(block):
+            task = self.model.row_at(start.row() + i)
+            fields: dict = {}
+            lead, support = task_units(store, task.id)
+            units_touched = False
+            for col, text_value in zip(columns, cells, strict=False):
+                if col < 0 or col not in EDITABLE:
+                    continue  # computed columns (light, program) are skipped, not refused
+                column = EDITABLE[Col(col)]
+                try:
+                    parsed = parse_cell(store, task.id, column, text_value)
+                except QdError as exc:
+                    return (
+                        self.tr("Row %1, column “%2”: %3")
+                        .replace("%1", str(start.row() + i + 1))
+                        .replace("%2", self.model.headers()[col])
+                        .replace("%3", str(exc))
+                    )
+                fields.update(parsed.fields)
+                if parsed.units is not None:
+                    units_touched = True
+                    if column == TaskColumn.LEAD:
+                        lead = parsed.units[0]
+                    else:
+                        support = parsed.units[1]
+            if not fields and not units_touched:
+                continue
+            units = (lead, [u for u in support if u != lead]) if units_touched else None
+            edits.append(TaskEdit.capture(store, task.id, fields, units))
+        label = self.tr("Paste %n row(s)", "", len(block))
+        return edit_tasks(self.ctx, label, edits)

@@ -1,0 +1,71 @@
+"""Copy to and paste from spreadsheets: a block is checked whole and is one undo step."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel
+
+from qdplanner.store.task_rows import Scope, ScopeKind
+from qdplanner.ui.clipboard import from_tsv, to_tsv
+from qdplanner.ui.main_window import MainWindow
+from qdplanner.ui.models.task_table import Col
+
+
+def test_tsv_round_trip_keeps_tabs_quotes_and_line_breaks():
+    rows = [["任务甲", "多行\n说明", 'a "quoted" word'], ["x\ty", "", "80"]]
+    assert from_tsv(to_tsv(rows)) == rows
+
+
+def test_excel_clipboard_with_crlf_and_trailing_newline():
+    assert from_tsv("a\tb\r\nc\td\r\n") == [["a", "b"], ["c", "d"]]
+
+
+@pytest.fixture
+def window(qtbot, small_plan):
+    store, ids = small_plan
+    w = MainWindow(store, language="en")
+    qtbot.addWidget(w)
+    w.tree.setCurrentIndex(w._find_scope(Scope(ScopeKind.PROJECT, ids["project"])))
+    return w
+
+
+def at(window, row, col):
+    return window.tasks.index(row, col)
+
+
+def test_copy_gives_tab_separated_cells(window):
+    sel = window.table.selectionModel()
+    sel.select(at(window, 0, Col.TITLE), QItemSelectionModel.SelectionFlag.Select)
+    sel.select(at(window, 0, Col.DUE), QItemSelectionModel.SelectionFlag.Select)
+    sel.select(at(window, 1, Col.TITLE), QItemSelectionModel.SelectionFlag.Select)
+    text = window.clipboard.selection_text()
+    assert text.splitlines()[0] == "逾期任务\t2022-12-31"
+    assert text.splitlines()[1] == "子任务\t"
+
+
+def test_pasting_a_block_fills_rows_and_columns_as_one_undo_step(window):
+    store = window.store
+    window.table.setCurrentIndex(at(window, 0, Col.PERCENT))  # % | status | lead
+    error = window.clipboard.paste_text("60\t进行中\t市财政局\n100\t已完成\t市科技局\n")
+    assert error is None
+    assert [at(window, r, Col.PERCENT).data() for r in (0, 1)] == [60, 100]
+    assert at(window, 0, Col.LEAD).data() == "市财政局"
+    assert window.ctx.undo_stack.count() == 1
+    assert window.undo_action.text() == "&Undo Paste 2 row(s)"
+    window.undo_action.trigger()
+    assert [at(window, r, Col.PERCENT).data() for r in (0, 1)] == [50, 100]
+    assert at(window, 0, Col.LEAD).data() == "市科技局"
+    assert store.db["tasks"].get(window.tasks.row_at(0).id)["percent"] == 50
+
+
+def test_one_bad_cell_refuses_the_whole_block_naming_row_and_column(window):
+    window.table.setCurrentIndex(at(window, 0, Col.PERCENT))
+    error = window.clipboard.paste_text("60\n140\n")
+    assert "Row 2" in error and "Progress %" in error
+    assert at(window, 0, Col.PERCENT).data() == 50  # the good first row was not applied
+    assert window.ctx.undo_stack.count() == 0
+
+
+def test_pasting_more_rows_than_there_are_is_refused(window):
+    window.table.setCurrentIndex(at(window, 1, Col.TITLE))
+    assert "only 1 rows" in window.clipboard.paste_text("a\nb\nc\n")
