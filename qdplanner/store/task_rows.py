@@ -56,6 +56,8 @@ class TaskRow:
     light: StatusLight = StatusLight.GREY
     lead_short: str = ""  # short name (市科技局), else the full name
     support_short: str = ""
+    description: str = ""
+    search_text: str | None = None  # folded text for the filter, computed on first use
 
 
 _SQL = """
@@ -68,7 +70,7 @@ SELECT t.id, t.parent_id, t.program_id, t.project_id,
            FROM task_units s JOIN units u ON u.id = s.unit_id
            WHERE s.task_id = t.id AND s.role = 'support' ORDER BY s.position)), ''),
        t.notes, t.is_illustrative, d.start_year,
-       COALESCE(NULLIF(lu.short_name, ''), lu.name, '')
+       COALESCE(NULLIF(lu.short_name, ''), lu.name, ''), t.description
 FROM tasks t
 LEFT JOIN programs pr ON pr.id = t.program_id
 LEFT JOIN projects pj ON pj.id = t.project_id
@@ -129,6 +131,7 @@ def read_task_rows(
             is_illustrative=bool(r[15]),
             lead_short=r[17],
             support_short=support_short,
+            description=r[18],
         )
         # A task with no start date of its own starts when its plan document starts.
         effective_start = start or (date(r[16], 1, 1) if r[16] else None)

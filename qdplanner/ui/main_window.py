@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QTableView,
     QToolTip,
     QTreeView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from qdplanner.store import PLAN_SUFFIX, PlanStore
@@ -23,6 +25,7 @@ from qdplanner.store.task_rows import Scope
 from qdplanner.ui.clipboard import TableClipboard
 from qdplanner.ui.commands import EditContext
 from qdplanner.ui.delegates import TaskCellDelegate
+from qdplanner.ui.filter_bar import FilterBar
 from qdplanner.ui.i18n import LANGUAGES
 from qdplanner.ui.labels import LIGHT_COLOURS, LIGHT_SYMBOLS, light_label
 from qdplanner.ui.models.outline_tree import SCOPE_ROLE, build_outline_model
@@ -115,10 +118,18 @@ class MainWindow(QMainWindow):
         self.ctx.structure_changed.connect(self._structure_changed)
         self.clipboard = TableClipboard(self.ctx, self.table, self.tasks, self._show_message, self)
 
+        self.filter_bar = FilterBar(store, self)
+        self.filter_bar.changed.connect(self._filter_changed)
+        right = QWidget()
+        column = QVBoxLayout(right)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.filter_bar)
+        column.addWidget(self.table)
+
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.tree)
-        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([280, 1000])
         self.setCentralWidget(self.splitter)
@@ -226,11 +237,23 @@ class MainWindow(QMainWindow):
         scope = current.data(SCOPE_ROLE) if current.isValid() else None
         if scope is not None:
             self.tasks.load(self.store, scope)
-            self.file_label.setText(
-                self.tr("%1 — %2 tasks shown")
-                .replace("%1", str(self.store.path))
-                .replace("%2", str(self.tasks.rowCount()))
+            self._update_shown_label()
+
+    def _filter_changed(self, task_filter) -> None:
+        self.tasks.set_filter(task_filter)
+        self._update_shown_label()
+
+    def _update_shown_label(self) -> None:
+        shown, total = self.tasks.rowCount(), self.tasks.total_count()
+        if shown == total:
+            text = self.tr("%1 — %2 tasks shown").replace("%2", str(shown))
+        else:
+            text = (
+                self.tr("%1 — %2 of %3 tasks match the filter")
+                .replace("%2", str(shown))
+                .replace("%3", str(total))
             )
+        self.file_label.setText(text.replace("%1", str(self.store.path)))
 
     def _refresh_status_bar(self) -> None:
         if not self.store.is_open:  # a deferred refresh after the plan was closed

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>App</name>
@@ -23,11 +24,50 @@
     </message>
     <message>
         <source>YYYY-MM-DD</source>
-        <translation>年-月-日（如 2024-12-31）</translation>
+        <translation>年-月-日</translation>
     </message>
     <message>
         <source>Choose a date (F4)</source>
         <translation>选择日期（F4）</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Search title, description, notes (Ctrl+F)</source>
+        <translation>搜索任务名称、内容、备注（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Any unit</source>
+        <translation>全部单位</translation>
+    </message>
+    <message>
+        <source>Any light</source>
+        <translation>全部亮灯</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>亮灯</translation>
+    </message>
+    <message>
+        <source>Due from</source>
+        <translation>截止日期从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Not a date: use YYYY-MM-DD</source>
+        <translation>日期格式不正确，请用 年-月-日（如 2024-12-31）</translation>
     </message>
 </context>
 <context>
@@ -162,6 +202,10 @@
     <message>
         <source>%1 — %2 tasks shown</source>
         <translation>%1 — 显示 %2 项任务</translation>
+    </message>
+    <message>
+        <source>%1 — %2 of %3 tasks match the filter</source>
+        <translation>%1 — %3 项任务中 %2 项符合筛选条件</translation>
     </message>
     <message>
         <source>%1 tasks · %2 units · %3 indicators</source>

@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from qdplanner.errors import QdError
 from qdplanner.store import PlanStore
+from qdplanner.store.task_filter import TaskFilter, filter_rows
 from qdplanner.store.task_input import TaskColumn, parse_cell
 from qdplanner.store.task_rows import Scope, TaskRow, read_task_row, read_task_rows
 from qdplanner.ui.commands import EditContext, TaskEdit, edit_tasks
@@ -84,6 +85,7 @@ class TaskTableModel(QAbstractTableModel):
         self._sort: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
         self._ctx: EditContext | None = None
         self._as_of: date | None = None
+        self._filter = TaskFilter()
 
     def set_context(self, ctx: EditContext) -> None:
         """Make the table editable through ``ctx`` and follow the changes it announces."""
@@ -116,6 +118,17 @@ class TaskTableModel(QAbstractTableModel):
             Col.NOTES: self.tr("Notes"),
         }
         return [names[c] for c in Col]
+
+    def set_filter(self, task_filter: TaskFilter) -> None:
+        """Show only the rows ``task_filter`` lets through (no query: the rows are here)."""
+        self.layoutAboutToBeChanged.emit()
+        self._filter = task_filter
+        self._apply_sort()
+        self.layoutChanged.emit()
+
+    def total_count(self) -> int:
+        """Rows of the scope before filtering."""
+        return len(self._natural)
 
     def refresh_tasks(self, task_ids: list[int]) -> None:
         """Re-read only the rows of ``task_ids`` (an edit must not reload 20,000 rows)."""
@@ -281,11 +294,12 @@ class TaskTableModel(QAbstractTableModel):
 
     def _apply_sort(self) -> None:
         column, order = self._sort
+        rows = filter_rows(self._natural, self._filter)
         if column < 0:
-            self._rows = list(self._natural)
+            self._rows = rows
             return
         value = _sort_value(Col(column))
-        keyed = [(value(r), r) for r in self._natural]
+        keyed = [(value(r), r) for r in rows]
         filled = [item for item in keyed if item[0] is not None]
         filled.sort(key=lambda item: item[0], reverse=order == Qt.SortOrder.DescendingOrder)
         self._rows = [r for _, r in filled] + [r for v, r in keyed if v is None]

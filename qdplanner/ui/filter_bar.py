@@ -1,0 +1,132 @@
+"""The filter bar above the task table: text, unit, light, due-date range."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from qdplanner.domain.enums import StatusLight
+from qdplanner.store import PlanStore
+from qdplanner.store.task_filter import TaskFilter
+from qdplanner.ui.delegates import DateLineEdit
+from qdplanner.ui.labels import LIGHT_SYMBOLS, light_label
+
+INVALID_STYLE = "QLineEdit { background: #ffebee; }"
+
+
+class FilterBar(QWidget):
+    """Emits :attr:`changed` with a :class:`TaskFilter` on every change (as you type)."""
+
+    changed = Signal(object)
+
+    def __init__(self, store: PlanStore, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("filterBar")
+        self.search = QLineEdit()
+        self.search.setObjectName("filterText")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("Search title, description, notes (Ctrl+F)"))
+        self.unit = QComboBox()
+        self.unit.setObjectName("filterUnit")
+        self.unit.setEditable(True)
+        self.unit.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.unit.lineEdit().setPlaceholderText(self.tr("Any unit"))
+        self.unit.setMinimumContentsLength(10)
+        self.light = QComboBox()
+        self.light.setObjectName("filterLight")
+        self.light.addItem(self.tr("Any light"), None)
+        for light in StatusLight:
+            self.light.addItem(f"{LIGHT_SYMBOLS[light]} {light_label(light)}", light)
+        self.due_from = DateLineEdit(phrases=False)
+        self.due_to = DateLineEdit(phrases=False)
+        for edit in (self.due_from, self.due_to):
+            edit.setMaximumWidth(130)
+        clear = QPushButton(self.tr("Clear"))
+        clear.clicked.connect(self.clear)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 4)
+        layout.addWidget(self.search, 3)
+        layout.addWidget(QLabel(self.tr("Unit")))
+        layout.addWidget(self.unit, 1)
+        layout.addWidget(QLabel(self.tr("Light")))
+        layout.addWidget(self.light)
+        layout.addWidget(QLabel(self.tr("Due from")))
+        layout.addWidget(self.due_from)
+        layout.addWidget(QLabel(self.tr("to")))
+        layout.addWidget(self.due_to)
+        layout.addWidget(clear)
+
+        self.load_units(store)
+        self.search.textChanged.connect(self._emit)
+        self.unit.editTextChanged.connect(self._emit)
+        self.light.currentIndexChanged.connect(self._emit)
+        self.due_from.textChanged.connect(self._emit)
+        self.due_to.textChanged.connect(self._emit)
+        focus = QShortcut(QKeySequence.StandardKey.Find, parent or self)
+        focus.activated.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
+
+    def load_units(self, store: PlanStore) -> None:
+        names = [
+            r[0]
+            for r in store.db.execute(
+                "SELECT COALESCE(NULLIF(short_name, ''), name) FROM units ORDER BY name"
+            )
+        ]
+        self.unit.blockSignals(True)
+        self.unit.clear()
+        self.unit.addItems(["", *names])
+        completer = QCompleter(names, self.unit)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.unit.setCompleter(completer)
+        self.unit.blockSignals(False)
+
+    def _date(self, edit: QLineEdit) -> date | None:
+        text = edit.text().strip()
+        try:
+            value = date.fromisoformat(text) if text else None
+        except ValueError:
+            edit.setStyleSheet(INVALID_STYLE)
+            edit.setToolTip(self.tr("Not a date: use YYYY-MM-DD"))
+            return None
+        edit.setStyleSheet("")
+        edit.setToolTip("")
+        return value
+
+    def current(self) -> TaskFilter:
+        light = self.light.currentData()
+        return TaskFilter(
+            text=self.search.text(),
+            unit=self.unit.currentText(),
+            lights=frozenset([light]) if light else frozenset(),
+            due_from=self._date(self.due_from),
+            due_to=self._date(self.due_to),
+        )
+
+    def _emit(self, *_args) -> None:
+        self.changed.emit(self.current())
+
+    def clear(self) -> None:
+        for widget in (self.search, self.due_from, self.due_to):
+            widget.blockSignals(True)
+            widget.clear()
+            widget.blockSignals(False)
+        self.unit.blockSignals(True)
+        self.unit.setEditText("")
+        self.unit.blockSignals(False)
+        self.light.blockSignals(True)
+        self.light.setCurrentIndex(0)
+        self.light.blockSignals(False)
+        self._emit()
