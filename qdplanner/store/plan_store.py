@@ -16,6 +16,7 @@ from qdplanner.domain.status_light import LightRules
 from qdplanner.errors import PlanFileError, QdError, ValidationError
 from qdplanner.store import plan_file
 from qdplanner.store.changes import ChangeSet, current_user
+from qdplanner.store.lock import PlanLock
 
 LIGHT_RULES_KEY = "status_light_rules"
 
@@ -40,27 +41,59 @@ class PlanStore:
     its own ``PlanStore`` on the same path.
     """
 
-    def __init__(self, path: Path, db: sqlite_utils.Database, *, readonly: bool = False):
+    def __init__(
+        self,
+        path: Path,
+        db: sqlite_utils.Database,
+        *,
+        readonly: bool = False,
+        lock: PlanLock | None = None,
+    ):
         self.path = Path(path)
         self.db = db
         self.readonly = readonly
         self.user = current_user()
         self.is_open = True
+        self.lock = lock
 
     # -- life cycle -------------------------------------------------------------------
     @classmethod
-    def open(cls, path: str | Path, *, readonly: bool = False) -> PlanStore:
+    def open(
+        cls, path: str | Path, *, readonly: bool = False, break_lock: bool = False
+    ) -> PlanStore:
+        """Open a plan. For writing, take its lock first: :class:`PlanLockedError` says who
+        holds it; ``break_lock`` takes it anyway (the user decided the holder is gone)."""
         path = Path(path)
-        return cls(path, plan_file.open_database(path, readonly=readonly), readonly=readonly)
+        if readonly:
+            return cls(path, plan_file.open_database(path, readonly=True), readonly=True)
+        plan_file.inspect(path)  # refuse foreign files before writing a lock beside them
+        lock = PlanLock(path)
+        lock.acquire(steal=break_lock)
+        try:
+            return cls(path, plan_file.open_database(path), lock=lock)
+        except BaseException:
+            lock.release()
+            raise
 
     @classmethod
     def create(cls, path: str | Path, *, overwrite: bool = False) -> PlanStore:
         path = Path(path)
-        return cls(path, plan_file.create_database(path, overwrite=overwrite))
+        db = plan_file.create_database(path, overwrite=overwrite)
+        lock = PlanLock(path)
+        try:
+            lock.acquire()
+        except BaseException:
+            db.close()
+            raise
+        return cls(path, db, lock=lock)
 
     def close(self) -> None:
+        if not self.is_open:
+            return
         self.is_open = False
         self.db.close()
+        if self.lock is not None:
+            self.lock.release()
 
     def __enter__(self) -> PlanStore:
         return self

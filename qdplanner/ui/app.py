@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from qdplanner import __version__
 from qdplanner.errors import QdError
 from qdplanner.store import PlanStore
+from qdplanner.store.lock import PlanLockedError
 from qdplanner.ui.fonts import apply_cjk_font
 from qdplanner.ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, install_language
 from qdplanner.ui.main_window import MainWindow
@@ -64,10 +65,53 @@ class Controller:
             )
         )
 
+    def _ask_about_lock(self, exc: PlanLockedError) -> str:
+        """Ask what to do with a plan someone else has open: "readonly", "break" or ""."""
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(QCoreApplication.translate("App", "Plan in use"))
+        who = exc.info.describe() if exc.info else "?"
+        box.setText(
+            QCoreApplication.translate(
+                "App", "This plan is already open for editing by %1."
+            ).replace("%1", who)
+        )
+        box.setInformativeText(
+            QCoreApplication.translate(
+                "App",
+                "Open it read-only, or break the lock if you are sure that person has "
+                "closed it (for example after a crash). Two people editing at once can "
+                "overwrite each other's work.",
+            )
+        )
+        readonly = box.addButton(
+            QCoreApplication.translate("App", "Open Read-Only"), QMessageBox.ButtonRole.AcceptRole
+        )
+        steal = box.addButton(
+            QCoreApplication.translate("App", "Break Lock and Open"),
+            QMessageBox.ButtonRole.DestructiveRole,
+        )
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(readonly)
+        box.exec()
+        return {readonly: "readonly", steal: "break"}.get(box.clickedButton(), "")
+
     def open_plan(self, path: Path) -> bool:
         """Open ``path`` in a new window, closing the current one; explain any refusal."""
+        path = Path(path)
+        if self.store is not None and self.store.path.resolve() == path.resolve():
+            self.window.raise_()
+            return True
         try:
-            store = PlanStore.open(path)
+            try:
+                store = PlanStore.open(path)
+            except PlanLockedError as exc:
+                choice = self._ask_about_lock(exc)
+                if not choice:
+                    return False
+                store = PlanStore.open(
+                    path, readonly=choice == "readonly", break_lock=choice == "break"
+                )
         except QdError as exc:
             QMessageBox.warning(
                 self.window, QCoreApplication.translate("App", "Cannot open plan"), str(exc)

@@ -63,7 +63,10 @@ class MainWindow(QMainWindow):
         self.store = store
         self.language = language
         self.setObjectName("MainWindow")
-        self.setWindowTitle(self.tr("%1 — qdplanner").replace("%1", store.path.name))
+        title = self.tr("%1 — qdplanner").replace("%1", store.path.name)
+        if store.readonly:
+            title = self.tr("%1 (read-only)").replace("%1", title)
+        self.setWindowTitle(title)
 
         self.outline = QStandardItemModel(self)
         self.tree = QTreeView()
@@ -148,6 +151,10 @@ class MainWindow(QMainWindow):
         self.restore_state()
         if font_warning:
             self.statusBar().showMessage(font_warning)
+        elif store.readonly:
+            self.statusBar().showMessage(
+                self.tr("Read-only: someone else has this plan open; your changes cannot be saved.")
+            )
 
     # -- menus ---------------------------------------------------------------------
     def _build_menus(self) -> None:

@@ -1,11 +1,30 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>App</name>
     <message>
         <source>No Chinese font is installed: Chinese text will show as boxes. Install one (e.g. fonts-noto-cjk) and restart qdplanner.</source>
         <translation>未安装中文字体：中文将显示为方框。请安装中文字体（如 fonts-noto-cjk）后重新启动 qdplanner。</translation>
+    </message>
+    <message>
+        <source>Plan in use</source>
+        <translation>规划文件正在使用</translation>
+    </message>
+    <message>
+        <source>This plan is already open for editing by %1.</source>
+        <translation>此规划文件已由 %1 打开编辑。</translation>
+    </message>
+    <message>
+        <source>Open it read-only, or break the lock if you are sure that person has closed it (for example after a crash). Two people editing at once can overwrite each other's work.</source>
+        <translation>可以只读方式打开；如确认对方已关闭（例如程序异常退出后），也可解除锁定后打开。两人同时编辑可能互相覆盖修改。</translation>
+    </message>
+    <message>
+        <source>Open Read-Only</source>
+        <translation>只读打开</translation>
+    </message>
+    <message>
+        <source>Break Lock and Open</source>
+        <translation>解除锁定并打开</translation>
     </message>
     <message>
         <source>Cannot open plan</source>
@@ -150,6 +169,14 @@
     <message>
         <source>%1 — qdplanner</source>
         <translation>%1 — qdplanner 规划管理</translation>
+    </message>
+    <message>
+        <source>%1 (read-only)</source>
+        <translation>%1（只读）</translation>
+    </message>
+    <message>
+        <source>Read-only: someone else has this plan open; your changes cannot be saved.</source>
+        <translation>只读：他人正在编辑此规划文件，您的修改无法保存。</translation>
     </message>
     <message>
         <source>&amp;File</source>

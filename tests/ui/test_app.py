@@ -90,3 +90,35 @@ def test_switching_language_redraws_the_window_in_chinese(controller, small_plan
     assert controller.window.menuBar().actions()[0].text() == "文件(&F)"
     assert QSettings().value("ui/language") == "zh_CN"
     controller.set_language("en")
+
+
+def test_a_plan_open_elsewhere_can_be_opened_read_only(controller, plan_path, monkeypatch):
+    from qdplanner.store import PlanStore
+
+    holder = PlanStore.create(plan_path)  # "another person" has it open
+    monkeypatch.setattr(Controller, "_ask_about_lock", lambda self, exc: "readonly")
+    assert controller.open_plan(plan_path)
+    assert controller.store.readonly
+    assert "(read-only)" in controller.window.windowTitle()
+    assert not controller.window.task_actions.insert.isEnabled()
+    holder.close()
+
+
+def test_cancelling_at_the_lock_question_opens_nothing(controller, plan_path, monkeypatch):
+    from qdplanner.store import PlanStore
+
+    holder = PlanStore.create(plan_path)
+    monkeypatch.setattr(Controller, "_ask_about_lock", lambda self, exc: "")
+    assert not controller.open_plan(plan_path)
+    assert controller.window is None
+    holder.close()
+
+
+def test_breaking_the_lock_opens_for_editing(controller, plan_path, monkeypatch):
+    from qdplanner.store import PlanStore
+
+    holder = PlanStore.create(plan_path)
+    monkeypatch.setattr(Controller, "_ask_about_lock", lambda self, exc: "break")
+    assert controller.open_plan(plan_path)
+    assert not controller.store.readonly
+    holder.close()
