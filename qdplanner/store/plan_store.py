@@ -127,6 +127,28 @@ class PlanStore:
                 ) from exc
             raise
 
+    def save_copy(self, target: str | Path) -> None:
+        """Write a consistent copy of the plan to ``target`` (SQLite's backup API).
+
+        The copy is written beside the target first and renamed, so a failed copy never
+        leaves a half-written plan under the chosen name. ``target`` may not be this plan.
+        """
+        target = Path(target)
+        if target.resolve() == self.path.resolve():
+            raise PlanFileError(f"{target}: that is the plan itself; choose another name")
+        tmp = target.with_name(target.name + ".copying")
+        try:
+            tmp.unlink(missing_ok=True)
+            dest = sqlite3.connect(str(tmp))
+            try:
+                self.db.conn.backup(dest)
+            finally:
+                dest.close()
+            tmp.replace(target)
+        except (OSError, sqlite3.Error) as exc:
+            tmp.unlink(missing_ok=True)
+            raise PlanFileError(f"{target}: cannot save the copy ({exc})") from exc
+
     # -- settings ---------------------------------------------------------------------
     def setting(self, key: str, default: Any = None) -> Any:
         row = self.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()

@@ -118,8 +118,28 @@ class Controller:
             )
             return False
         self._show(store)
-        QSettings().setValue("files/lastPlan", str(Path(path).resolve()))
+        self._remember(path)
         return True
+
+    @staticmethod
+    def _remember(path: Path) -> None:
+        """The last plan, and the recent list (newest first, at most eight)."""
+        resolved = str(Path(path).resolve())
+        settings = QSettings()
+        settings.setValue("files/lastPlan", resolved)
+        recent = [p for p in settings.value("files/recent", [], type=list) if p != resolved]
+        settings.setValue("files/recent", [resolved, *recent][:8])
+
+    def new_plan(self, path: Path) -> bool:
+        """Create an empty plan at ``path`` (replacing it if the user agreed) and open it."""
+        try:
+            PlanStore.create(path, overwrite=Path(path).exists()).close()
+        except QdError as exc:
+            QMessageBox.warning(
+                self.window, QCoreApplication.translate("App", "New Plan"), str(exc)
+            )
+            return False
+        return self.open_plan(path)
 
     def open_sample(self) -> None:
         try:
@@ -150,6 +170,7 @@ class Controller:
         self.window = MainWindow(store, language=self.language, font_warning=self.font_warning)
         self.window.open_requested.connect(lambda p: self.open_plan(Path(p)))
         self.window.sample_requested.connect(self.open_sample)
+        self.window.new_requested.connect(lambda p: self.new_plan(Path(p)))
         self.window.language_requested.connect(self.set_language)
         self.window.show()
         if old_window is not None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QSplitter,
     QStyledItemDelegate,
     QTableView,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qdplanner.errors import QdError
 from qdplanner.store import PLAN_SUFFIX, PlanStore
 from qdplanner.store.summary import LIGHT_ORDER, summarize
 from qdplanner.store.task_rows import Scope
@@ -55,6 +57,7 @@ class MainWindow(QMainWindow):
     """One open plan. Emits requests the application acts on (open a file, change language)."""
 
     open_requested = Signal(str)
+    new_requested = Signal(str)
     sample_requested = Signal()
     language_requested = Signal(str)
 
@@ -159,13 +162,24 @@ class MainWindow(QMainWindow):
     # -- menus ---------------------------------------------------------------------
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        new_action = QAction(self.tr("&New Plan…"), self)
+        new_action.setShortcut(QKeySequence.StandardKey.New)
+        new_action.triggered.connect(self._choose_new_plan)
+        file_menu.addAction(new_action)
         open_action = QAction(self.tr("&Open Plan…"), self)
         open_action.setShortcut(QKeySequence.StandardKey.Open)
         open_action.triggered.connect(self._choose_plan)
         file_menu.addAction(open_action)
+        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         sample_action = QAction(self.tr("Open &Sample Plan"), self)
         sample_action.triggered.connect(self.sample_requested)
         file_menu.addAction(sample_action)
+        file_menu.addSeparator()
+        copy_action = QAction(self.tr("Save a &Copy As…"), self)
+        copy_action.setShortcut(QKeySequence.StandardKey.SaveAs)
+        copy_action.triggered.connect(self._save_copy)
+        file_menu.addAction(copy_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -201,12 +215,45 @@ class MainWindow(QMainWindow):
             language_menu.addAction(action)
         group.triggered.connect(lambda a: self.language_requested.emit(a.data()))
 
+    def _plan_filter(self) -> str:
+        return self.tr("qdplanner plans (*%1);;All files (*)").replace("%1", PLAN_SUFFIX)
+
+    def _choose_new_plan(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("New Plan"), str(self.store.path.parent), self._plan_filter()
+        )
+        if path:
+            if not path.endswith(PLAN_SUFFIX):
+                path += PLAN_SUFFIX
+            self.new_requested.emit(path)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = [p for p in QSettings().value("files/recent", [], type=list) if p]
+        for path in recent:
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _=False, p=path: self.open_requested.emit(p))
+        if not recent:
+            self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
+
+    def _save_copy(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save a Copy As"), str(self.store.path.parent), self._plan_filter()
+        )
+        if not path:
+            return
+        if not path.endswith(PLAN_SUFFIX):
+            path += PLAN_SUFFIX
+        try:
+            self.store.save_copy(path)
+        except QdError as exc:
+            QMessageBox.warning(self, self.tr("Save a Copy As"), str(exc))
+            return
+        self.statusBar().showMessage(self.tr("Copy saved as %1").replace("%1", path), 8000)
+
     def _choose_plan(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Open Plan"),
-            str(self.store.path.parent),
-            self.tr("qdplanner plans (*%1);;All files (*)").replace("%1", PLAN_SUFFIX),
+            self, self.tr("Open Plan"), str(self.store.path.parent), self._plan_filter()
         )
         if path:
             self.open_requested.emit(path)

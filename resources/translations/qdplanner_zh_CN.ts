@@ -31,6 +31,10 @@
         <translation>无法打开规划文件</translation>
     </message>
     <message>
+        <source>New Plan</source>
+        <translation>新建规划</translation>
+    </message>
+    <message>
         <source>Cannot create the sample plan</source>
         <translation>无法创建示例规划</translation>
     </message>
@@ -183,12 +187,24 @@
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
+        <source>&amp;New Plan…</source>
+        <translation>新建规划(&amp;N)…</translation>
+    </message>
+    <message>
         <source>&amp;Open Plan…</source>
         <translation>打开规划(&amp;O)…</translation>
     </message>
     <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
         <source>Open &amp;Sample Plan</source>
         <translation>打开示例规划(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save a &amp;Copy As…</source>
+        <translation>另存副本(&amp;C)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -217,6 +233,22 @@
     <message>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>New Plan</source>
+        <translation>新建规划</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Save a Copy As</source>
+        <translation>另存副本</translation>
+    </message>
+    <message>
+        <source>Copy saved as %1</source>
+        <translation>副本已保存为 %1</translation>
     </message>
     <message>
         <source>Open Plan</source>

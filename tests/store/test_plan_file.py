@@ -148,3 +148,14 @@ def small_plan_file(tmp_path):
     with PlanStore.create(path) as store:
         add_small_plan(store)
     return path
+
+
+def test_save_copy_writes_an_openable_plan_and_leaves_the_original(small_plan_file, tmp_path):
+    copy = tmp_path / "copy.qdplan"
+    with PlanStore.open(small_plan_file) as store:
+        store.save_copy(copy)
+        with pytest.raises(PlanFileError, match="the plan itself"):
+            store.save_copy(small_plan_file)
+    with PlanStore.open(copy) as again:
+        assert again.db["tasks"].count == 3
+    assert not list(tmp_path.glob("*.copying"))

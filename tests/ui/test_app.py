@@ -122,3 +122,16 @@ def test_breaking_the_lock_opens_for_editing(controller, plan_path, monkeypatch)
     assert controller.open_plan(plan_path)
     assert not controller.store.readonly
     holder.close()
+
+
+def test_new_plan_is_created_opened_and_remembered_among_recent(controller, tmp_path, small_plan):
+    store, _ = small_plan
+    store.close()
+    controller.open_plan(store.path)
+    new = tmp_path / "新规划.qdplan"
+    assert controller.new_plan(new)
+    assert controller.store.path == new
+    recent = QSettings().value("files/recent")
+    assert recent[:2] == [str(new.resolve()), str(store.path.resolve())]
+    controller.window._fill_recent_menu()
+    assert [a.text() for a in controller.window.recent_menu.actions()][:2] == recent[:2]
