@@ -32,6 +32,7 @@ from qdplanner.ui.i18n import LANGUAGES
 from qdplanner.ui.labels import LIGHT_COLOURS, LIGHT_SYMBOLS, light_label
 from qdplanner.ui.models.outline_tree import SCOPE_ROLE, build_outline_model
 from qdplanner.ui.models.task_table import DEPTH_ROLE, Col, TaskTableModel
+from qdplanner.ui.outline_actions import OutlineActions
 from qdplanner.ui.task_actions import TaskActions
 
 INDENT_PX = 18
@@ -123,6 +124,9 @@ class MainWindow(QMainWindow):
         )
         self.ctx.structure_changed.connect(self._structure_changed)
         self.clipboard = TableClipboard(self.ctx, self.table, self.tasks, self._show_message, self)
+        self.outline_actions = OutlineActions(
+            self.ctx, self.tree, self.current_scope, self._show_message, self
+        )
 
         self.filter_bar = FilterBar(store, self)
         self.filter_bar.changed.connect(self._filter_changed)
@@ -199,6 +203,10 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         for action in self.task_actions.actions():
             edit_menu.addAction(action)
+
+        plan_menu = self.menuBar().addMenu(self.tr("&Plan"))
+        for action in self.outline_actions.actions():
+            plan_menu.addAction(action)
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         refresh = QAction(self.tr("&Refresh"), self)
@@ -337,14 +345,11 @@ class MainWindow(QMainWindow):
         self.file_label.setToolTip(str(self.store.path))
 
     def _structure_changed(self, focus_task: int | None) -> None:
-        """Tasks were added, removed or moved: re-read the table, keep the focus in view."""
-        scope = self.current_scope()
-        if scope is not None:
-            self.tasks.load(self.store, scope)
+        """Records were added, removed, moved or renamed: redraw outline and table."""
+        self.reload()
         row = self.tasks.row_of_task(focus_task) if focus_task is not None else None
         if row is not None:
             self.table.setCurrentIndex(self.tasks.index(row, Col.TITLE))
-        self._status_timer.start()
 
     def _show_message(self, message: str) -> None:
         self.last_refusal = message

@@ -223,6 +223,10 @@
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
+        <source>&amp;Plan</source>
+        <translation>规划(&amp;P)</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -272,6 +276,73 @@
     </message>
 </context>
 <context>
+    <name>OutlineActions</name>
+    <message>
+        <source>Add Plan &amp;Document…</source>
+        <translation>添加规划文件(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Add &amp;Program…</source>
+        <translation>添加计划(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Add Pro&amp;ject…</source>
+        <translation>添加工程(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>重命名(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>删除(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Add plan document</source>
+        <translation>添加规划文件</translation>
+    </message>
+    <message>
+        <source>Choose a plan document in the tree first.</source>
+        <translation>请先在左侧导航树中选择一个规划文件。</translation>
+    </message>
+    <message>
+        <source>Program name</source>
+        <translation>计划名称</translation>
+    </message>
+    <message>
+        <source>Project name</source>
+        <translation>工程名称</translation>
+    </message>
+    <message>
+        <source>Add program</source>
+        <translation>添加计划</translation>
+    </message>
+    <message>
+        <source>Add project</source>
+        <translation>添加工程</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <source>New name</source>
+        <translation>新名称</translation>
+    </message>
+    <message>
+        <source>Rename “%1”</source>
+        <translation>重命名“%1”</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Remove “%1”? Only an empty one can be removed.</source>
+        <translation>删除“%1”？只能删除其下没有任务、指标等内容的项。</translation>
+    </message>
+</context>
+<context>
     <name>OutlineTree</name>
     <message>
         <source>Plan</source>
@@ -280,6 +351,33 @@
     <message>
         <source>All tasks</source>
         <translation>全部任务</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDocumentDialog</name>
+    <message>
+        <source>Add Plan Document</source>
+        <translation>添加规划文件</translation>
+    </message>
+    <message>
+        <source>e.g. 三年行动方案（2022—2024年）</source>
+        <translation>如：三年行动方案（2022—2024年）</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>First year</source>
+        <translation>起始年份</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>截止年份</translation>
     </message>
 </context>
 <context>
