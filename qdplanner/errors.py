@@ -1,14 +1,45 @@
 """Errors a user can cause, with a message fit to show them (what is wrong, and where).
 
-The CLI prints ``str(error)`` on one line; the window shows it in a message box. Nothing
-that derives from :class:`QdError` should ever reach a user as a traceback.
+A message is an English template with named fields, marked with :func:`N_` so that
+``pyside6-lupdate`` (run with ``-tr-function-alias QT_TRANSLATE_NOOP+=N_``) puts it in the
+translation file. ``str(error)`` is the English text (the CLI prints it on one line); the
+window shows ``qdplanner.ui.messages.user_message(error)``, the same text in the chosen
+language. Nothing that derives from :class:`QdError` should reach a user as a traceback.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
+MESSAGES = "Messages"  # the translation context of every error template
+
+
+def N_(context: str, template: str) -> str:
+    """Mark ``template`` for translation; returns it unchanged (translated where shown)."""
+    return template
+
 
 class QdError(Exception):
-    """Base of every error whose message is meant for the user."""
+    """Base of every error whose message is meant for the user.
+
+    ``template`` uses ``{name}`` fields filled from ``params``; a param may itself be a
+    :class:`QdError` (a cause), which is translated too when shown.
+    """
+
+    def __init__(self, template: str, /, **params: Any):
+        self.template = template
+        self.params = params
+        super().__init__(self.text())
+
+    def text(self, translate=None) -> str:
+        """The message; ``translate(template) -> str`` gives it in another language."""
+        translate = translate or (lambda t: t)
+        if not self.params:  # a plain message: no fields to fill (it may contain braces)
+            return translate(self.template)
+        values = {
+            k: v.text(translate) if isinstance(v, QdError) else v for k, v in self.params.items()
+        }
+        return translate(self.template).format(**values)
 
 
 class PlanFileError(QdError):
@@ -18,8 +49,16 @@ class PlanFileError(QdError):
 class ValidationError(QdError):
     """A value was refused; the message names the field and, where known, the record."""
 
-    def __init__(self, message: str, *, field: str | None = None, record: str | None = None):
-        super().__init__(message)
+    def __init__(
+        self,
+        template: str,
+        /,
+        *,
+        field: str | None = None,
+        record: str | None = None,
+        **params: Any,
+    ):
+        super().__init__(template, **params)
         self.field = field
         self.record = record
 

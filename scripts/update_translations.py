@@ -51,6 +51,8 @@ def lupdate(ts: Path, lang: str) -> None:
             "-locations",
             "none",
             "-silent",
+            "-tr-function-alias",
+            "QT_TRANSLATE_NOOP+=N_",
         ],
         check=True,
     )

@@ -6,11 +6,11 @@ the same things with constraints, but these give the user a message naming the f
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from qdplanner.domain.deadlines import DeadlineKind, parse_deadline
 from qdplanner.domain.enums import TaskStatus
+from qdplanner.errors import N_, ValidationError
 
 TASK_FIELDS = (
     "code", "title", "description", "start_date", "due_date", "deadline_text", "status",
@@ -18,38 +18,47 @@ TASK_FIELDS = (
 )  # fmt: skip
 
 
-@dataclass(frozen=True)
-class FieldProblem:
-    field: str
-    message: str
+def task_problems(fields: dict) -> list[ValidationError]:
+    """Problems of a task's complete set of fields (after an edit is merged in).
 
-
-def task_problems(fields: dict) -> list[FieldProblem]:
-    """Problems of a task's complete set of fields (after an edit is merged in)."""
+    Each is a :class:`ValidationError` whose ``field`` names the field it is about.
+    """
     problems = []
     title = fields.get("title")
     if not isinstance(title, str) or not title.strip():
-        problems.append(FieldProblem("title", "the task title must not be empty"))
+        problems.append(
+            ValidationError(N_("Messages", "the task title must not be empty"), field="title")
+        )
     percent = fields.get("percent")
     if not isinstance(percent, int) or isinstance(percent, bool) or not 0 <= percent <= 100:
         problems.append(
-            FieldProblem(
-                "percent",
-                f"percent complete must be a whole number from 0 to 100 (got {percent!r})",
+            ValidationError(
+                N_(
+                    "Messages",
+                    "percent complete must be a whole number from 0 to 100 (got {value})",
+                ),
+                field="percent",
+                value=percent,
             )
         )
     status = fields.get("status")
     if status not in {s.value for s in TaskStatus}:
-        problems.append(FieldProblem("status", f"unknown status {status!r}"))
+        problems.append(
+            ValidationError(N_("Messages", "unknown status {value}"), field="status", value=status)
+        )
     start, due = fields.get("start_date"), fields.get("due_date")
     for name, value in (("start_date", start), ("due_date", due)):
         if value is not None and not isinstance(value, date):
-            problems.append(FieldProblem(name, f"{value!r} is not a date"))
+            problems.append(
+                ValidationError(N_("Messages", "{value} is not a date"), field=name, value=value)
+            )
     if isinstance(start, date) and isinstance(due, date) and due < start:
         problems.append(
-            FieldProblem(
-                "due_date",
-                f"the due date {due.isoformat()} is before the start date {start.isoformat()}",
+            ValidationError(
+                N_("Messages", "the due date {due} is before the start date {start}"),
+                field="due_date",
+                due=due.isoformat(),
+                start=start.isoformat(),
             )
         )
     return problems
@@ -60,13 +69,18 @@ def deadline_fields(text: str, *, start: date | None) -> dict:
 
     ``2024年底前`` → due 2024-12-31; a range ``2022—2024年`` also fills an empty start;
     ``长期坚持`` / ``每年`` clear the due date (ongoing / recurring). Text the parser cannot
-    read raises ``ValueError`` naming it: it is never guessed.
+    read raises :class:`ValidationError` naming it: it is never guessed.
     """
     deadline = parse_deadline(text)
     if deadline.kind == DeadlineKind.UNPARSED:
-        raise ValueError(
-            f"cannot read the deadline {text!r} (try 2024-12-31, 2024年底前, "
-            "2023年6月底前, 2022—2024年, 长期坚持)"
+        raise ValidationError(
+            N_(
+                "Messages",
+                "cannot read the deadline “{text}” (try 2024-12-31, 2024年底前, "
+                "2023年6月底前, 2022—2024年, 长期坚持)",
+            ),
+            field="due_date",
+            text=text,
         )
     result: dict = {"deadline_text": deadline.text.strip(), "due_date": deadline.due}
     if deadline.start is not None and start is None:
@@ -85,23 +99,35 @@ STATUS_WORDS = {
 
 
 def parse_status(text: str) -> TaskStatus:
-    """A status from its code or a common word for it; ``ValueError`` names the text."""
+    """A status from its code or a common word for it; ``ValidationError`` names the text."""
     key = text.strip().casefold()
     for status, words in STATUS_WORDS.items():
         if key in words:
             return status
-    raise ValueError(f"unknown status {text!r} (use 未开始, 进行中, 已完成, 暂缓 or 已取消)")
+    raise ValidationError(
+        N_("Messages", "unknown status “{text}” (use 未开始, 进行中, 已完成, 暂缓 or 已取消)"),
+        field="status",
+        text=text,
+    )
 
 
 def parse_percent(text: str) -> int:
-    """A percent complete from ``80``, ``80%``, ``80.0`` or ``０.８``-style input; 0–100."""
+    """A percent complete from ``80``, ``80%``, ``80.0`` or full-width input; 0–100."""
     cleaned = text.strip().replace("％", "%").rstrip("%").strip()
     try:
         value = float(cleaned)
     except ValueError:
-        raise ValueError(f"{text!r} is not a percentage (type a number from 0 to 100)") from None
+        raise ValidationError(
+            N_("Messages", "“{text}” is not a percentage (type a number from 0 to 100)"),
+            field="percent",
+            text=text,
+        ) from None
     if value != int(value) or not 0 <= value <= 100:
-        raise ValueError(f"percent complete must be a whole number from 0 to 100 (got {text!r})")
+        raise ValidationError(
+            N_("Messages", "percent complete must be a whole number from 0 to 100 (got {value})"),
+            field="percent",
+            value=text,
+        )
     return int(value)
 
 

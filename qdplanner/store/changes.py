@@ -18,7 +18,7 @@ from typing import Any
 
 import sqlite_utils
 
-from qdplanner.errors import NotFoundError
+from qdplanner.errors import N_, NotFoundError
 
 
 def current_user() -> str:
@@ -93,7 +93,9 @@ class ChangeSet:
         try:
             old = self.db.table(table).get(pk)
         except sqlite_utils.db.NotFoundError as exc:
-            raise NotFoundError(f"{table} #{pk} does not exist") from exc
+            raise NotFoundError(
+                N_("Messages", "{table} #{id} does not exist"), table=table, id=pk
+            ) from exc
         new = {k: to_sql(v) for k, v in changes.items()}
         diff = {k: (old[k], v) for k, v in new.items() if old[k] != v}
         if diff:
@@ -106,7 +108,9 @@ class ChangeSet:
         try:
             old = self.db.table(table).get(pk)
         except sqlite_utils.db.NotFoundError as exc:
-            raise NotFoundError(f"{table} #{pk} does not exist") from exc
+            raise NotFoundError(
+                N_("Messages", "{table} #{id} does not exist"), table=table, id=pk
+            ) from exc
         self.db.table(table).delete(pk)
         self._log(
             table,

@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from qdplanner.errors import QdError
+from qdplanner.errors import N_, QdError
 from qdplanner.store.changes import current_user
 
 
@@ -29,15 +29,22 @@ class LockInfo:
     token: str = ""  # tells two locks of the same process apart
 
     def describe(self) -> str:
-        return f"{self.user} on {self.host} since {self.since[:16].replace('T', ' ')} UTC"
+        return f"{self.user} @ {self.host}, {self.since[:16].replace('T', ' ')} UTC"
 
 
 class PlanLockedError(QdError):
     """The plan is open for writing elsewhere; ``info`` says by whom (None if unreadable)."""
 
     def __init__(self, path: Path, info: LockInfo | None):
-        who = info.describe() if info else "someone (the lock file is unreadable)"
-        super().__init__(f"{path}: already open by {who}")
+        if info is None:
+            super().__init__(
+                N_("Messages", "{path}: already open by someone (the lock file is unreadable)"),
+                path=path,
+            )
+        else:
+            super().__init__(
+                N_("Messages", "{path}: already open by {who}"), path=path, who=info.describe()
+            )
         self.path = path
         self.info = info
 
@@ -105,8 +112,14 @@ class PlanLock:
             raise PlanLockedError(self.plan, read_lock(self.plan)) from None
         except OSError as exc:
             raise QdError(
-                f"{self.plan}: cannot create the lock file {self.path.name} "
-                f"({exc.strerror}); is the folder read-only?"
+                N_(
+                    "Messages",
+                    "{path}: cannot create the lock file {lock} ({reason}); is the "
+                    "folder read-only?",
+                ),
+                path=self.plan,
+                lock=self.path.name,
+                reason=exc.strerror,
             ) from exc
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump(asdict(self.info), fh, ensure_ascii=False)

@@ -8,7 +8,7 @@ accident and undo can put back the one row exactly.
 from __future__ import annotations
 
 from qdplanner.domain.enums import PlanKind
-from qdplanner.errors import NotFoundError, ValidationError
+from qdplanner.errors import N_, NotFoundError, ValidationError
 from qdplanner.store.changes import ChangeSet
 from qdplanner.store.plan_store import PlanStore
 
@@ -30,10 +30,13 @@ def add_plan_document(
     issuer: str = "",
 ) -> int:
     if not title.strip():
-        raise ValidationError("the plan document needs a title", field="title")
+        raise ValidationError(N_("Messages", "the plan document needs a title"), field="title")
     if start_year and end_year and end_year < start_year:
         raise ValidationError(
-            f"the plan ends ({end_year}) before it starts ({start_year})", field="end_year"
+            N_("Messages", "the plan ends ({end}) before it starts ({start})"),
+            field="end_year",
+            end=end_year,
+            start=start_year,
         )
     return changes.insert(
         "plan_documents",
@@ -59,12 +62,14 @@ def add_stream(
     """Add a program (``kind`` "program") or project ("project") at the end of its document."""
     table = STREAM_TABLES[kind]
     if not name.strip():
-        raise ValidationError(f"the {kind} needs a name", field="name")
+        raise ValidationError(N_("Messages", "the name must not be empty"), field="name")
     if (
         store.db.execute("SELECT 1 FROM plan_documents WHERE id = ?", [plan_document_id]).fetchone()
         is None
     ):
-        raise NotFoundError(f"plan document #{plan_document_id} does not exist")
+        raise NotFoundError(
+            N_("Messages", "plan document #{id} does not exist"), id=plan_document_id
+        )
     return changes.insert(
         table,
         {
@@ -81,7 +86,7 @@ def add_stream(
 def rename(store: PlanStore, changes: ChangeSet, table: str, record_id: int, name: str) -> dict:
     """Rename a plan document (its title), program or project."""
     if not name.strip():
-        raise ValidationError("the name must not be empty", field="name")
+        raise ValidationError(N_("Messages", "the name must not be empty"), field="name")
     column = "title" if table == "plan_documents" else "name"
     return changes.update(table, record_id, {column: name.strip()})
 
@@ -111,7 +116,10 @@ def remove_empty(store: PlanStore, changes: ChangeSet, table: str, record_id: in
     """Remove an empty plan document, program or project; return its row (for undo)."""
     held = _holdings(store, table, record_id)
     if held:
-        raise ValidationError(f"it still holds {', '.join(held)}: move or delete them first")
+        raise ValidationError(
+            N_("Messages", "it still holds {what}: move or delete them first"),
+            what=", ".join(held),
+        )
     row = dict(store.db[table].get(record_id))
     changes.delete(table, record_id)
     return row

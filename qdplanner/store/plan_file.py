@@ -14,7 +14,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from qdplanner.errors import PlanFileError
+from qdplanner.errors import N_, PlanFileError
 from qdplanner.store import migrations as mig
 
 PLAN_SUFFIX = ".qdplan"
@@ -45,19 +45,26 @@ def inspect(path: Path) -> list[str]:
     Raises :class:`PlanFileError` naming the file and the reason otherwise. Never writes.
     """
     if not path.exists():
-        raise PlanFileError(f"{path}: no such file")
+        raise PlanFileError(N_("Messages", "{path}: no such file"), path=path)
     if path.is_dir():
-        raise PlanFileError(f"{path}: is a folder, not a plan file")
+        raise PlanFileError(N_("Messages", "{path}: is a folder, not a plan file"), path=path)
     try:
         with path.open("rb") as fh:
             header = fh.read(100)
     except OSError as exc:
-        raise PlanFileError(f"{path}: cannot be read ({exc.strerror})") from exc
+        raise PlanFileError(
+            N_("Messages", "{path}: cannot be read ({reason})"), path=path, reason=exc.strerror
+        ) from exc
     if not header.startswith(_SQLITE_MAGIC):
-        raise PlanFileError(f"{path}: not a qdplanner plan file (it is not an SQLite database)")
+        raise PlanFileError(
+            N_("Messages", "{path}: not a qdplanner plan file (it is not an SQLite database)"),
+            path=path,
+        )
     app_id = int.from_bytes(header[68:72], "big") if len(header) >= 72 else 0
     if app_id != mig.APPLICATION_ID:
-        raise PlanFileError(f"{path}: an SQLite database, but not a qdplanner plan file")
+        raise PlanFileError(
+            N_("Messages", "{path}: an SQLite database, but not a qdplanner plan file"), path=path
+        )
     try:
         conn = _connect(path, readonly=True)
         try:
@@ -68,13 +75,22 @@ def inspect(path: Path) -> list[str]:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise PlanFileError(f"{path}: damaged or unreadable plan file ({exc})") from exc
+        raise PlanFileError(
+            N_("Messages", "{path}: damaged or unreadable plan file ({reason})"),
+            path=path,
+            reason=exc,
+        ) from exc
     applied = [r[0] for r in rows]
     unknown = [n for n in applied if n not in mig.known_names()]
     if unknown:
         raise PlanFileError(
-            f"{path}: written by a newer version of qdplanner (schema {', '.join(unknown)}); "
-            "please upgrade qdplanner to open it"
+            N_(
+                "Messages",
+                "{path}: written by a newer version of qdplanner (schema {schema}); "
+                "please upgrade qdplanner to open it",
+            ),
+            path=path,
+            schema=", ".join(unknown),
         )
     return applied
 
@@ -90,20 +106,31 @@ def open_database(path: Path, *, readonly: bool = False) -> sqlite_utils.Databas
     applied = inspect(path)
     pending = [n for n in mig.known_names() if n not in applied]
     if pending and readonly:
-        raise PlanFileError(f"{path}: needs an upgrade to the current schema but is open read-only")
+        raise PlanFileError(
+            N_("Messages", "{path}: needs an upgrade to the current schema but is open read-only"),
+            path=path,
+        )
     if pending:
         backup = backup_path(path, mig.schema_version(applied))
         try:
             shutil.copy2(path, backup)
         except OSError as exc:
             raise PlanFileError(
-                f"{path}: cannot write the backup copy {backup.name} before upgrading "
-                f"({exc.strerror}); the plan was left as it was"
+                N_(
+                    "Messages",
+                    "{path}: cannot write the backup copy {backup} before upgrading "
+                    "({reason}); the plan was left as it was",
+                ),
+                path=path,
+                backup=backup.name,
+                reason=exc.strerror,
             ) from exc
     try:
         conn = _connect(path, readonly=readonly)
     except sqlite3.Error as exc:
-        raise PlanFileError(f"{path}: cannot open ({exc})") from exc
+        raise PlanFileError(
+            N_("Messages", "{path}: cannot open ({reason})"), path=path, reason=exc
+        ) from exc
     db = sqlite_utils.Database(conn, execute_plugins=False)
     if pending:
         try:
@@ -111,7 +138,9 @@ def open_database(path: Path, *, readonly: bool = False) -> sqlite_utils.Databas
         except sqlite3.Error as exc:
             db.close()
             raise PlanFileError(
-                f"{path}: upgrade failed ({exc}); the plan was left as it was"
+                N_("Messages", "{path}: upgrade failed ({reason}); the plan was left as it was"),
+                path=path,
+                reason=exc,
             ) from exc
     return db
 
@@ -120,9 +149,11 @@ def create_database(path: Path, *, overwrite: bool = False) -> sqlite_utils.Data
     """Create an empty plan file at ``path`` with the current schema."""
     path = Path(path)
     if path.exists() and not overwrite:
-        raise PlanFileError(f"{path}: already exists (choose another name)")
+        raise PlanFileError(
+            N_("Messages", "{path}: already exists (choose another name)"), path=path
+        )
     if not path.parent.is_dir():
-        raise PlanFileError(f"{path.parent}: no such folder")
+        raise PlanFileError(N_("Messages", "{folder}: no such folder"), folder=path.parent)
     tmp = path.with_name(path.name + ".creating")
     tmp.unlink(missing_ok=True)
     try:
@@ -133,5 +164,7 @@ def create_database(path: Path, *, overwrite: bool = False) -> sqlite_utils.Data
         tmp.replace(path)  # a half-created plan never appears under the user's name
     except (OSError, sqlite3.Error) as exc:
         tmp.unlink(missing_ok=True)
-        raise PlanFileError(f"{path}: cannot create the plan file ({exc})") from exc
+        raise PlanFileError(
+            N_("Messages", "{path}: cannot create the plan file ({reason})"), path=path, reason=exc
+        ) from exc
     return open_database(path)

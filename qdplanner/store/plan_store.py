@@ -13,7 +13,7 @@ import sqlite_utils
 
 from qdplanner.domain.enums import ChangeSource
 from qdplanner.domain.status_light import LightRules
-from qdplanner.errors import PlanFileError, QdError, ValidationError
+from qdplanner.errors import N_, PlanFileError, QdError, ValidationError
 from qdplanner.store import plan_file
 from qdplanner.store.changes import ChangeSet, current_user
 from qdplanner.store.lock import PlanLock
@@ -21,17 +21,25 @@ from qdplanner.store.lock import PlanLock
 LIGHT_RULES_KEY = "status_light_rules"
 
 
-def _constraint_message(exc: sqlite3.IntegrityError) -> str:
+def _constraint_error(exc: sqlite3.IntegrityError) -> ValidationError:
+    """The database's refusal, as a message fit to show."""
     text = str(exc)
+    detail = text.split(":", 1)[-1].strip()
     if "CHECK constraint failed" in text:
-        return f"a value is out of range or inconsistent ({text.split(':', 1)[-1].strip()})"
-    if "UNIQUE constraint failed" in text:
-        return f"a record with the same {text.split(':', 1)[-1].strip()} already exists"
-    if "FOREIGN KEY constraint failed" in text:
-        return "it refers to a record that does not exist, or is still used by others"
-    if "NOT NULL constraint failed" in text:
-        return f"a required value is missing ({text.split(':', 1)[-1].strip()})"
-    return text
+        template = N_("Messages", "Not saved: a value is out of range or inconsistent ({detail})")
+    elif "UNIQUE constraint failed" in text:
+        template = N_("Messages", "Not saved: a record with the same {detail} already exists")
+    elif "FOREIGN KEY constraint failed" in text:
+        template = N_(
+            "Messages",
+            "Not saved: it refers to a record that does not exist, or is still used by others",
+        )
+    elif "NOT NULL constraint failed" in text:
+        template = N_("Messages", "Not saved: a required value is missing ({detail})")
+    else:
+        template = N_("Messages", "Not saved: {detail}")
+        detail = text
+    return ValidationError(template, detail=detail)
 
 
 class PlanStore:
@@ -110,7 +118,10 @@ class PlanStore:
         fit to show; any error rolls the whole action back.
         """
         if self.readonly:
-            raise PlanFileError(f"{self.path}: the plan is open read-only; nothing was changed")
+            raise PlanFileError(
+                N_("Messages", "{path}: the plan is open read-only; nothing was changed"),
+                path=self.path,
+            )
         changes = ChangeSet(
             self.db, source=str(ChangeSource(source)), description=description, user=self.user
         )
@@ -118,12 +129,16 @@ class PlanStore:
             with self.db.atomic():
                 yield changes
         except sqlite3.IntegrityError as exc:
-            raise ValidationError(f"Not saved: {_constraint_message(exc)}") from exc
+            raise _constraint_error(exc) from exc
         except sqlite3.OperationalError as exc:
             if "locked" in str(exc) or "busy" in str(exc):
                 raise QdError(
-                    f"{self.path}: the plan is busy (another program is writing it); "
-                    "nothing was changed, try again"
+                    N_(
+                        "Messages",
+                        "{path}: the plan is busy (another program is writing it); "
+                        "nothing was changed, try again",
+                    ),
+                    path=self.path,
                 ) from exc
             raise
 
@@ -135,7 +150,10 @@ class PlanStore:
         """
         target = Path(target)
         if target.resolve() == self.path.resolve():
-            raise PlanFileError(f"{target}: that is the plan itself; choose another name")
+            raise PlanFileError(
+                N_("Messages", "{path}: that is the plan itself; choose another name"),
+                path=target,
+            )
         tmp = target.with_name(target.name + ".copying")
         try:
             tmp.unlink(missing_ok=True)
@@ -147,7 +165,9 @@ class PlanStore:
             tmp.replace(target)
         except (OSError, sqlite3.Error) as exc:
             tmp.unlink(missing_ok=True)
-            raise PlanFileError(f"{target}: cannot save the copy ({exc})") from exc
+            raise PlanFileError(
+                N_("Messages", "{path}: cannot save the copy ({reason})"), path=target, reason=exc
+            ) from exc
 
     # -- settings ---------------------------------------------------------------------
     def setting(self, key: str, default: Any = None) -> Any:

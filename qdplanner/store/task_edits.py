@@ -11,7 +11,7 @@ from datetime import date
 
 from qdplanner.domain.enums import UnitRole
 from qdplanner.domain.task_rules import TASK_FIELDS, task_problems
-from qdplanner.errors import NotFoundError, ValidationError
+from qdplanner.errors import N_, NotFoundError, ValidationError
 from qdplanner.store.changes import ChangeSet
 from qdplanner.store.plan_store import PlanStore
 
@@ -21,7 +21,7 @@ def _task_fields(store: PlanStore, task_id: int) -> dict:
         f"SELECT {', '.join(TASK_FIELDS)} FROM tasks WHERE id = ?", [task_id]
     ).fetchone()
     if row is None:
-        raise NotFoundError(f"task #{task_id} does not exist")
+        raise NotFoundError(N_("Messages", "task #{id} does not exist"), id=task_id)
     fields = dict(zip(TASK_FIELDS, row, strict=True))
     for name in ("start_date", "due_date"):
         fields[name] = date.fromisoformat(fields[name]) if fields[name] else None
@@ -40,15 +40,19 @@ def update_task(store: PlanStore, changes: ChangeSet, task_id: int, values: dict
     """
     unknown = set(values) - set(TASK_FIELDS)
     if unknown:
-        raise ValidationError(f"not a task field: {', '.join(sorted(unknown))}")
+        raise ValidationError(
+            N_("Messages", "not a task field: {names}"), names=", ".join(sorted(unknown))
+        )
     merged = {**_task_fields(store, task_id), **values}
     problems = task_problems(merged)
     if problems:
         first = problems[0]
         raise ValidationError(
-            f"Task “{merged['title']}”: {first.message}",
+            N_("Messages", "Task “{title}”: {problem}"),
             field=first.field,
             record=f"tasks #{task_id}",
+            title=merged["title"],
+            problem=first,
         )
     return changes.update("tasks", task_id, values)
 
@@ -95,20 +99,22 @@ def set_task_units(
     """
     if lead is not None and lead in support:
         raise ValidationError(
-            "a unit cannot be both the lead and a supporting unit of a task",
+            N_("Messages", "a unit cannot be both the lead and a supporting unit of a task"),
             field="support_units",
             record=f"tasks #{task_id}",
         )
     if len(set(support)) != len(support):
         raise ValidationError(
-            "a supporting unit is listed twice", field="support_units", record=f"tasks #{task_id}"
+            N_("Messages", "a supporting unit is listed twice"),
+            field="support_units",
+            record=f"tasks #{task_id}",
         )
     if (lead, support) == task_units(store, task_id):
         return False
     known = {r[0] for r in store.db.execute("SELECT id FROM units")}
     for unit_id in [u for u in [lead, *support] if u is not None]:
         if unit_id not in known:
-            raise NotFoundError(f"unit #{unit_id} does not exist")
+            raise NotFoundError(N_("Messages", "unit #{id} does not exist"), id=unit_id)
     for (unit_id,) in store.db.execute(
         "SELECT unit_id FROM task_units WHERE task_id = ?", [task_id]
     ).fetchall():

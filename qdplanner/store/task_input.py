@@ -16,7 +16,7 @@ from qdplanner.domain.task_rules import (
     parse_status,
     split_unit_names,
 )
-from qdplanner.errors import ValidationError
+from qdplanner.errors import N_, ValidationError
 from qdplanner.store.plan_store import PlanStore
 from qdplanner.store.task_edits import read_task_fields, resolve_unit, task_units
 
@@ -49,9 +49,13 @@ def _unit_id(store: PlanStore, name: str, column: str) -> int:
     unit_id = resolve_unit(store, name)
     if unit_id is None:
         raise ValidationError(
-            f"{column}: unknown unit “{name}” (add it in the units view "
-            "first, or use its full name, short name or alias)",
+            N_(
+                "Messages",
+                "unknown unit “{name}” (add it in the units view first, or use its "
+                "full name, short name or alias)",
+            ),
             field=column,
+            name=name,
         )
     return unit_id
 
@@ -63,37 +67,36 @@ def _date(text: str, column: str) -> date | None:
         return date.fromisoformat(text.strip())
     except ValueError:
         raise ValidationError(
-            f"{column}: {text!r} is not a date (use YYYY-MM-DD)", field=column
+            N_("Messages", "“{text}” is not a date (use YYYY-MM-DD)"), field=column, text=text
         ) from None
 
 
 def parse_cell(store: PlanStore, task_id: int, column: TaskColumn, text: str) -> TaskInput:
     """What typing ``text`` into ``column`` of task ``task_id`` changes."""
     text = "" if text is None else str(text)
-    try:
-        if column in (TaskColumn.TITLE, TaskColumn.CODE, TaskColumn.NOTES, TaskColumn.DESCRIPTION):
-            value = text.strip() if column in (TaskColumn.TITLE, TaskColumn.CODE) else text
-            return TaskInput({column.value: value})
-        if column == TaskColumn.PERCENT:
-            return TaskInput({"percent": parse_percent(text)})
-        if column == TaskColumn.STATUS:
-            return TaskInput({"status": parse_status(text).value})
-        if column == TaskColumn.START:
-            return TaskInput({"start_date": _date(text, column.value)})
-        if column in (TaskColumn.DUE, TaskColumn.DEADLINE):
-            if not text.strip():
-                return TaskInput({"due_date": None, "deadline_text": ""})
-            start = read_task_fields(store, task_id)["start_date"]
-            return TaskInput(deadline_fields(text, start=start))
-    except ValueError as exc:
-        raise ValidationError(f"{column.value}: {exc}", field=column.value) from None
+    if column in (TaskColumn.TITLE, TaskColumn.CODE, TaskColumn.NOTES, TaskColumn.DESCRIPTION):
+        value = text.strip() if column in (TaskColumn.TITLE, TaskColumn.CODE) else text
+        return TaskInput({column.value: value})
+    if column == TaskColumn.PERCENT:
+        return TaskInput({"percent": parse_percent(text)})
+    if column == TaskColumn.STATUS:
+        return TaskInput({"status": parse_status(text).value})
+    if column == TaskColumn.START:
+        return TaskInput({"start_date": _date(text, column.value)})
+    if column in (TaskColumn.DUE, TaskColumn.DEADLINE):
+        if not text.strip():
+            return TaskInput({"due_date": None, "deadline_text": ""})
+        start = read_task_fields(store, task_id)["start_date"]
+        return TaskInput(deadline_fields(text, start=start))
     lead, support = task_units(store, task_id)
     if column == TaskColumn.LEAD:
         names = split_unit_names(text)
         if len(names) > 1:
             raise ValidationError(
-                "lead_unit: a task has one lead unit (牵头单位); put the "
-                "others under supporting units",
+                N_(
+                    "Messages",
+                    "a task has one lead unit (牵头单位); put the others under supporting units",
+                ),
                 field="lead_unit",
             )
         new_lead = _unit_id(store, names[0], column.value) if names else None
@@ -101,4 +104,6 @@ def parse_cell(store: PlanStore, task_id: int, column: TaskColumn, text: str) ->
     if column == TaskColumn.SUPPORT:
         ids = [_unit_id(store, n, column.value) for n in split_unit_names(text)]
         return TaskInput(units=(lead, list(dict.fromkeys(ids))))
-    raise ValidationError(f"{column} cannot be edited here", field=str(column))
+    raise ValidationError(
+        N_("Messages", "{column} cannot be edited here"), field=str(column), column=str(column)
+    )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from qdplanner.errors import NotFoundError, ValidationError
+from qdplanner.errors import N_, NotFoundError, ValidationError
 from qdplanner.store.changes import ChangeSet
 from qdplanner.store.plan_store import PlanStore
 
@@ -45,7 +45,7 @@ def place_of(store: PlanStore, task_id: int) -> Place:
         "SELECT program_id, project_id, parent_id, position FROM tasks WHERE id = ?", [task_id]
     ).fetchone()
     if row is None:
-        raise NotFoundError(f"task #{task_id} does not exist")
+        raise NotFoundError(N_("Messages", "task #{id} does not exist"), id=task_id)
     return Place(*row)
 
 
@@ -83,12 +83,12 @@ def _renumber(store: PlanStore, changes: ChangeSet, ordered: list[int]) -> None:
 def insert_task(store: PlanStore, changes: ChangeSet, place: Place, title: str, **fields) -> int:
     """Insert a task at ``place`` (position among its siblings); return its id."""
     if not title.strip():
-        raise ValidationError("the task title must not be empty", field="title")
+        raise ValidationError(N_("Messages", "the task title must not be empty"), field="title")
     if place.parent_id is not None:
         parent = place_of(store, place.parent_id)
         place = Place(parent.program_id, parent.project_id, place.parent_id, place.position)
     if (place.program_id is None) == (place.project_id is None):
-        raise ValidationError("a task belongs to exactly one program or project")
+        raise ValidationError(N_("Messages", "a task belongs to exactly one program or project"))
     siblings = _siblings(store, place)
     position = max(0, min(place.position, len(siblings)))
     task_id = changes.insert(
@@ -114,7 +114,9 @@ def move_task(store: PlanStore, changes: ChangeSet, task_id: int, target: Place)
         ancestor = target.parent_id
         while ancestor is not None:
             if ancestor == task_id:
-                raise ValidationError("a task cannot be moved under one of its own sub-tasks")
+                raise ValidationError(
+                    N_("Messages", "a task cannot be moved under one of its own sub-tasks")
+                )
             ancestor = place_of(store, ancestor).parent_id
         parent = place_of(store, target.parent_id)
         target = Place(parent.program_id, parent.project_id, target.parent_id, target.position)

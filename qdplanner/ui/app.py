@@ -15,6 +15,7 @@ from qdplanner.store.lock import PlanLockedError
 from qdplanner.ui.fonts import apply_cjk_font
 from qdplanner.ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, install_language
 from qdplanner.ui.main_window import MainWindow
+from qdplanner.ui.messages import user_message
 
 ORGANIZATION = "qdplanner"
 APPLICATION = "qdplanner"
@@ -114,7 +115,9 @@ class Controller:
                 )
         except QdError as exc:
             QMessageBox.warning(
-                self.window, QCoreApplication.translate("App", "Cannot open plan"), str(exc)
+                self.window,
+                QCoreApplication.translate("App", "Cannot open plan"),
+                user_message(exc),
             )
             return False
         self._show(store)
@@ -136,7 +139,7 @@ class Controller:
             PlanStore.create(path, overwrite=Path(path).exists()).close()
         except QdError as exc:
             QMessageBox.warning(
-                self.window, QCoreApplication.translate("App", "New Plan"), str(exc)
+                self.window, QCoreApplication.translate("App", "New Plan"), user_message(exc)
             )
             return False
         return self.open_plan(path)
@@ -148,7 +151,7 @@ class Controller:
             QMessageBox.warning(
                 self.window,
                 QCoreApplication.translate("App", "Cannot create the sample plan"),
-                str(exc),
+                user_message(exc),
             )
             return
         self.open_plan(path)
@@ -206,7 +209,9 @@ def run(plan: Path | None = None, *, lang: str | None = None) -> int:
         path = initial_plan(plan)
     except QdError as exc:
         QMessageBox.critical(
-            None, QCoreApplication.translate("App", "Cannot create the sample plan"), str(exc)
+            None,
+            QCoreApplication.translate("App", "Cannot create the sample plan"),
+            user_message(exc),
         )
         return 1
     if not controller.open_plan(path):

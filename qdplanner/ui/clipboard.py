@@ -19,6 +19,7 @@ from qdplanner.store.task_edits import task_units
 from qdplanner.store.task_input import TaskColumn, parse_cell
 from qdplanner.ui.commands import EditContext, TaskEdit, edit_tasks
 from qdplanner.ui.labels import status_label
+from qdplanner.ui.messages import user_message
 from qdplanner.ui.models.task_table import EDITABLE, Col, TaskTableModel
 
 
@@ -132,7 +133,7 @@ class TableClipboard(QObject):
                         self.tr("Row %1, column “%2”: %3")
                         .replace("%1", str(start.row() + i + 1))
                         .replace("%2", self.model.headers()[col])
-                        .replace("%3", str(exc))
+                        .replace("%3", user_message(exc))
                     )
                 fields.update(parsed.fields)
                 if parsed.units is not None:

@@ -18,6 +18,7 @@ from qdplanner.errors import QdError
 from qdplanner.store import PlanStore
 from qdplanner.store.changes import ChangeSet
 from qdplanner.store.task_edits import read_task_fields, set_task_units, task_units, update_task
+from qdplanner.ui.messages import user_message
 
 
 class EditContext(QObject):
@@ -127,7 +128,7 @@ def edit_tasks(
     try:
         apply_task_edits(ctx.store, edits, forward=True, description=text, source=source)
     except QdError as exc:
-        return str(exc)
+        return user_message(exc)
     ctx.undo_stack.push(TaskEditsCommand(ctx, text, edits, source))
     return None
 
@@ -180,7 +181,7 @@ def change_structure(
         with ctx.store.action(ChangeSource.TABLE, text) as changes:
             forward(changes)
     except QdError as exc:
-        return str(exc)
+        return user_message(exc)
     ctx.undo_stack.push(StructureCommand(ctx, text, forward, backward, focus))
     ctx.structure_changed.emit(focus())
     return None

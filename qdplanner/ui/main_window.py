@@ -30,6 +30,7 @@ from qdplanner.ui.delegates import TaskCellDelegate
 from qdplanner.ui.filter_bar import FilterBar
 from qdplanner.ui.i18n import LANGUAGES
 from qdplanner.ui.labels import LIGHT_COLOURS, LIGHT_SYMBOLS, light_label
+from qdplanner.ui.messages import user_message
 from qdplanner.ui.models.outline_tree import SCOPE_ROLE, build_outline_model
 from qdplanner.ui.models.task_table import DEPTH_ROLE, Col, TaskTableModel
 from qdplanner.ui.outline_actions import OutlineActions
@@ -255,7 +256,7 @@ class MainWindow(QMainWindow):
         try:
             self.store.save_copy(path)
         except QdError as exc:
-            QMessageBox.warning(self, self.tr("Save a Copy As"), str(exc))
+            QMessageBox.warning(self, self.tr("Save a Copy As"), user_message(exc))
             return
         self.statusBar().showMessage(self.tr("Copy saved as %1").replace("%1", path), 8000)
 

@@ -276,6 +276,217 @@
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <source>the task title must not be empty</source>
+        <translation>任务名称不能为空</translation>
+    </message>
+    <message>
+        <source>percent complete must be a whole number from 0 to 100 (got {value})</source>
+        <translation>完成进度须为 0 到 100 的整数（填写的是 {value}）</translation>
+    </message>
+    <message>
+        <source>unknown status {value}</source>
+        <translation>无法识别的状态 {value}</translation>
+    </message>
+    <message>
+        <source>{value} is not a date</source>
+        <translation>{value} 不是日期</translation>
+    </message>
+    <message>
+        <source>the due date {due} is before the start date {start}</source>
+        <translation>截止日期 {due} 早于开始日期 {start}</translation>
+    </message>
+    <message>
+        <source>cannot read the deadline “{text}” (try 2024-12-31, 2024年底前, 2023年6月底前, 2022—2024年, 长期坚持)</source>
+        <translation>无法识别完成时限“{text}”（可填写 2024-12-31、2024年底前、2023年6月底前、2022—2024年、长期坚持）</translation>
+    </message>
+    <message>
+        <source>unknown status “{text}” (use 未开始, 进行中, 已完成, 暂缓 or 已取消)</source>
+        <translation>无法识别的状态“{text}”（请填写 未开始、进行中、已完成、暂缓 或 已取消）</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a percentage (type a number from 0 to 100)</source>
+        <translation>“{text}”不是百分数（请填写 0 到 100 的数字）</translation>
+    </message>
+    <message>
+        <source>{table} #{id} does not exist</source>
+        <translation>记录 {table} #{id} 不存在</translation>
+    </message>
+    <message>
+        <source>{path}: already open by someone (the lock file is unreadable)</source>
+        <translation>{path}：已被他人打开（锁定文件无法读取）</translation>
+    </message>
+    <message>
+        <source>{path}: already open by {who}</source>
+        <translation>{path}：已被 {who} 打开</translation>
+    </message>
+    <message>
+        <source>{path}: cannot create the lock file {lock} ({reason}); is the folder read-only?</source>
+        <translation>{path}：无法创建锁定文件 {lock}（{reason}）；该文件夹是否为只读？</translation>
+    </message>
+    <message>
+        <source>the plan document needs a title</source>
+        <translation>规划文件须填写标题</translation>
+    </message>
+    <message>
+        <source>the plan ends ({end}) before it starts ({start})</source>
+        <translation>规划截止年份（{end}）早于起始年份（{start}）</translation>
+    </message>
+    <message>
+        <source>the name must not be empty</source>
+        <translation>名称不能为空</translation>
+    </message>
+    <message>
+        <source>plan document #{id} does not exist</source>
+        <translation>规划文件 #{id} 不存在</translation>
+    </message>
+    <message>
+        <source>it still holds {what}: move or delete them first</source>
+        <translation>其下仍有 {what}：请先移走或删除</translation>
+    </message>
+    <message>
+        <source>{path}: no such file</source>
+        <translation>{path}：文件不存在</translation>
+    </message>
+    <message>
+        <source>{path}: is a folder, not a plan file</source>
+        <translation>{path}：这是文件夹，不是规划文件</translation>
+    </message>
+    <message>
+        <source>{path}: cannot be read ({reason})</source>
+        <translation>{path}：无法读取（{reason}）</translation>
+    </message>
+    <message>
+        <source>{path}: not a qdplanner plan file (it is not an SQLite database)</source>
+        <translation>{path}：不是 qdplanner 规划文件（不是 SQLite 数据库）</translation>
+    </message>
+    <message>
+        <source>{path}: an SQLite database, but not a qdplanner plan file</source>
+        <translation>{path}：是 SQLite 数据库，但不是 qdplanner 规划文件</translation>
+    </message>
+    <message>
+        <source>{path}: damaged or unreadable plan file ({reason})</source>
+        <translation>{path}：规划文件已损坏或无法读取（{reason}）</translation>
+    </message>
+    <message>
+        <source>{path}: written by a newer version of qdplanner (schema {schema}); please upgrade qdplanner to open it</source>
+        <translation>{path}：由更新版本的 qdplanner 保存（数据结构 {schema}）；请升级 qdplanner 后再打开</translation>
+    </message>
+    <message>
+        <source>{path}: needs an upgrade to the current schema but is open read-only</source>
+        <translation>{path}：需要升级数据结构，但当前以只读方式打开</translation>
+    </message>
+    <message>
+        <source>{path}: cannot write the backup copy {backup} before upgrading ({reason}); the plan was left as it was</source>
+        <translation>{path}：升级前无法写入备份 {backup}（{reason}）；规划文件未作改动</translation>
+    </message>
+    <message>
+        <source>{path}: cannot open ({reason})</source>
+        <translation>{path}：无法打开（{reason}）</translation>
+    </message>
+    <message>
+        <source>{path}: upgrade failed ({reason}); the plan was left as it was</source>
+        <translation>{path}：升级失败（{reason}）；规划文件未作改动</translation>
+    </message>
+    <message>
+        <source>{path}: already exists (choose another name)</source>
+        <translation>{path}：文件已存在（请另选文件名）</translation>
+    </message>
+    <message>
+        <source>{folder}: no such folder</source>
+        <translation>{folder}：文件夹不存在</translation>
+    </message>
+    <message>
+        <source>{path}: cannot create the plan file ({reason})</source>
+        <translation>{path}：无法创建规划文件（{reason}）</translation>
+    </message>
+    <message>
+        <source>Not saved: a value is out of range or inconsistent ({detail})</source>
+        <translation>未保存：数值超出范围或前后矛盾（{detail}）</translation>
+    </message>
+    <message>
+        <source>Not saved: a record with the same {detail} already exists</source>
+        <translation>未保存：已存在相同 {detail} 的记录</translation>
+    </message>
+    <message>
+        <source>Not saved: it refers to a record that does not exist, or is still used by others</source>
+        <translation>未保存：引用的记录不存在，或该记录仍被其他内容使用</translation>
+    </message>
+    <message>
+        <source>Not saved: a required value is missing ({detail})</source>
+        <translation>未保存：缺少必填内容（{detail}）</translation>
+    </message>
+    <message>
+        <source>Not saved: {detail}</source>
+        <translation>未保存：{detail}</translation>
+    </message>
+    <message>
+        <source>{path}: the plan is open read-only; nothing was changed</source>
+        <translation>{path}：规划文件以只读方式打开，未作任何修改</translation>
+    </message>
+    <message>
+        <source>{path}: the plan is busy (another program is writing it); nothing was changed, try again</source>
+        <translation>{path}：规划文件正被其他程序写入，未作修改，请稍后重试</translation>
+    </message>
+    <message>
+        <source>{path}: that is the plan itself; choose another name</source>
+        <translation>{path}：这就是当前规划文件本身，请另选文件名</translation>
+    </message>
+    <message>
+        <source>{path}: cannot save the copy ({reason})</source>
+        <translation>{path}：无法保存副本（{reason}）</translation>
+    </message>
+    <message>
+        <source>task #{id} does not exist</source>
+        <translation>任务 #{id} 不存在</translation>
+    </message>
+    <message>
+        <source>not a task field: {names}</source>
+        <translation>不是任务字段：{names}</translation>
+    </message>
+    <message>
+        <source>Task “{title}”: {problem}</source>
+        <translation>任务“{title}”：{problem}</translation>
+    </message>
+    <message>
+        <source>a unit cannot be both the lead and a supporting unit of a task</source>
+        <translation>同一单位不能既是牵头单位又是配合单位</translation>
+    </message>
+    <message>
+        <source>a supporting unit is listed twice</source>
+        <translation>配合单位重复填写</translation>
+    </message>
+    <message>
+        <source>unit #{id} does not exist</source>
+        <translation>责任单位 #{id} 不存在</translation>
+    </message>
+    <message>
+        <source>unknown unit “{name}” (add it in the units view first, or use its full name, short name or alias)</source>
+        <translation>未知单位“{name}”（请先在责任单位视图中添加，或填写其全称、简称或别名）</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a date (use YYYY-MM-DD)</source>
+        <translation>“{text}”不是日期（请用 年-月-日 格式，如 2024-12-31）</translation>
+    </message>
+    <message>
+        <source>a task has one lead unit (牵头单位); put the others under supporting units</source>
+        <translation>每项任务只有一个牵头单位；其他单位请填入配合单位</translation>
+    </message>
+    <message>
+        <source>{column} cannot be edited here</source>
+        <translation>{column} 不能在此修改</translation>
+    </message>
+    <message>
+        <source>a task belongs to exactly one program or project</source>
+        <translation>每项任务只能属于一个计划或工程</translation>
+    </message>
+    <message>
+        <source>a task cannot be moved under one of its own sub-tasks</source>
+        <translation>任务不能移到自己的子任务之下</translation>
+    </message>
+</context>
+<context>
     <name>OutlineActions</name>
     <message>
         <source>Add Plan &amp;Document…</source>

@@ -55,7 +55,7 @@ def test_a_lock_from_another_computer_can_be_broken_on_request(plan_path):
             }
         )
     )
-    with pytest.raises(PlanLockedError, match="王科员 on office-pc-7"):
+    with pytest.raises(PlanLockedError, match="王科员 @ office-pc-7"):
         PlanStore.open(plan_path)
     with PlanStore.open(plan_path, break_lock=True) as store:
         assert read_lock(plan_path).user == store.user

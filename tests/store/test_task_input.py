@@ -19,7 +19,7 @@ def test_percent_accepts_what_people_type(text):
 
 @pytest.mark.parametrize("text", ["101", "-1", "80.5", "abc", ""])
 def test_percent_refuses_the_rest(text):
-    with pytest.raises(ValueError):
+    with pytest.raises(ValidationError):
         parse_percent(text)
 
 

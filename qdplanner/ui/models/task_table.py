@@ -21,6 +21,7 @@ from qdplanner.store.task_input import TaskColumn, parse_cell
 from qdplanner.store.task_rows import Scope, TaskRow, read_task_row, read_task_rows
 from qdplanner.ui.commands import EditContext, TaskEdit, edit_tasks
 from qdplanner.ui.labels import LIGHT_COLOURS, LIGHT_SYMBOLS, light_label, status_label
+from qdplanner.ui.messages import user_message
 
 TASK_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 DEPTH_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -191,7 +192,7 @@ class TaskTableModel(QAbstractTableModel):
             parsed = parse_cell(self._ctx.store, row.id, column, value)
             edit = TaskEdit.capture(self._ctx.store, row.id, parsed.fields, parsed.units)
         except QdError as exc:
-            self.edit_refused.emit(QModelIndex(index), str(exc))
+            self.edit_refused.emit(QModelIndex(index), user_message(exc))
             return False
         text = (
             self.tr("Edit %1 of “%2”")
