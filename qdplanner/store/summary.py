@@ -42,15 +42,24 @@ class PlanSummary:
     overdue: list[TaskRow]
 
 
-def summarize(store: PlanStore, *, as_of: date | None = None) -> PlanSummary:
-    """Counts, lights and the overdue tasks (due date passed, not done), at ``as_of``."""
+def summarize(
+    store: PlanStore, *, as_of: date | None = None, rows: list[TaskRow] | None = None
+) -> PlanSummary:
+    """Counts, lights and the overdue tasks (due date passed, not done), at ``as_of``.
+
+    ``rows`` may pass every task of the plan, already read at ``as_of`` (the window's
+    "All tasks" table), to save reading them again.
+    """
     as_of = as_of or date.today()
-    rows = read_task_rows(store, as_of=as_of)
+    if rows is None:
+        rows = read_task_rows(store, as_of=as_of)
     streams: dict[tuple[str, int], StreamSummary] = {}
     lights: Counter = Counter()
     for row in rows:
         kind, sid = ("program", row.program_id) if row.program_id else ("project", row.project_id)
-        stream = streams.setdefault((kind, sid), StreamSummary(kind, sid, row.stream_name))
+        stream = streams.get((kind, sid))
+        if stream is None:
+            stream = streams[(kind, sid)] = StreamSummary(kind, sid, row.stream_name)
         stream.tasks += 1
         stream.lights[row.light] += 1
         lights[row.light] += 1

@@ -321,7 +321,7 @@ class MainWindow(QMainWindow):
     def _refresh_status_bar(self) -> None:
         if not self.store.is_open:  # a deferred refresh after the plan was closed
             return
-        summary = summarize(self.store)
+        summary = summarize(self.store, rows=self.tasks.whole_plan_rows())
         c = summary.counts
         self.counts_label.setText(
             self.tr("%1 tasks · %2 units · %3 indicators")

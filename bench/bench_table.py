@@ -1,0 +1,434 @@
+"""How long until the 20,000-task table is on screen: ours against a bare floor.
+
+    .venv/bin/python bench/bench_table.py [PLAN] [--repeat 5] [--json OUT] [--profile]
+
+Without PLAN a 20,000-task plan is generated in a temporary folder (make_large_plan.py).
+Every run is a fresh subprocess (so each variant gets its own peak memory figure, and a run
+times what a user gets: one open in a process that has started); ``--repeat`` rounds run the
+variants interleaved, so a drift in the machine's speed hits all of them alike. Median, min and
+max are printed; each time is from opening the file to the table's viewport having painted:
+
+floor   raw ``sqlite3`` + one comparable join + a bare QAbstractTableModel whose ``data()``
+        returns the tuple's field, in a QTableView.
+ours    ``PlanStore.open`` + ``TaskTableModel().load(store, Scope())`` in the same QTableView.
+window  ``PlanStore.open`` + ``MainWindow(store, language="en")`` (outline, the "All tasks"
+        table, the status bar summary) + show: what a user waits for.
+
+The goal: the table shows in at most 1.5x the floor and under 1 s.
+
+Before timing, every child paints a small table with Chinese text once (font loading and
+style set-up are one-time costs of the process, not of a variant). QSettings go to a temporary
+folder, so the user's saved window state plays no part.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
+
+import argparse
+import gc
+import json
+import resource
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+VARIANTS = ("floor", "ours", "window")
+GOAL_RATIO = 1.5
+GOAL_SECONDS = 1.0
+VIEW_SIZE = (1100, 760)  # about the table's share of the 1400x820 main window
+ROW_HEIGHT = 24
+# MainWindow's first-start widths, in its column order (No., task, light, %, status, lead,
+# supporting, deadline, start, due, program/project, notes); the floor puts the id where the
+# table has the light.
+COLUMN_WIDTHS = [44, 400, 118, 64, 70, 150, 190, 104, 88, 88, 150, 200]
+
+# The fields the task table shows, units by the name it shows (the short name, else the full
+# name), in its order: the same joins and sort as the store's query, none of its Python.
+FLOOR_SQL = """
+SELECT t.code, t.title, t.id, t.percent, t.status,
+       COALESCE(NULLIF(lu.short_name, ''), lu.name, ''),
+       COALESCE((SELECT group_concat(short, '、') FROM (
+           SELECT COALESCE(NULLIF(u.short_name, ''), u.name) AS short
+           FROM task_units s JOIN units u ON u.id = s.unit_id
+           WHERE s.task_id = t.id AND s.role = 'support' ORDER BY s.position)), ''),
+       t.deadline_text, t.start_date, t.due_date, COALESCE(pr.name, pj.name), t.notes
+FROM tasks t
+LEFT JOIN programs pr ON pr.id = t.program_id
+LEFT JOIN projects pj ON pj.id = t.project_id
+JOIN plan_documents d ON d.id = COALESCE(pr.plan_document_id, pj.plan_document_id)
+LEFT JOIN task_units l ON l.task_id = t.id AND l.role = 'lead'
+LEFT JOIN units lu ON lu.id = l.unit_id
+ORDER BY d.position, d.id, t.project_id IS NOT NULL, COALESCE(pr.position, pj.position),
+         COALESCE(t.program_id, t.project_id), t.position, t.id
+"""
+FLOOR_HEADERS = [
+    "No.",
+    "Task",
+    "ID",
+    "Progress %",
+    "Status",
+    "Lead unit",
+    "Supporting units",
+    "Deadline",
+    "Start",
+    "Due",
+    "Program / project",
+    "Notes",
+]
+
+
+def peak_mb() -> float:
+    """Peak resident memory of this process so far (ru_maxrss is KiB on Linux, B on macOS)."""
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return rss / (1024 * 1024) if sys.platform == "darwin" else rss / 1024
+
+
+# --- the child: one variant, timed in this process ---------------------------------------
+
+
+def child(variant: str, path: Path, repeat: int, profile: bool) -> dict:
+    from PySide6.QtCore import (
+        QAbstractTableModel,
+        QCoreApplication,
+        QEvent,
+        QModelIndex,
+        QObject,
+        QSettings,
+        Qt,
+    )
+    from PySide6.QtWidgets import QApplication, QHeaderView, QTableView
+
+    settings_dir = tempfile.mkdtemp(prefix="qdplanner-bench-settings-")
+    QCoreApplication.setOrganizationName("qdplanner-bench")
+    QCoreApplication.setApplicationName("qdplanner-bench")
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, settings_dir)
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    # The window's font (a CJK family) for every variant alike.
+    from qdplanner.ui.fonts import apply_cjk_font
+
+    apply_cjk_font(app)
+
+    class FloorModel(QAbstractTableModel):
+        def __init__(self, rows: list[tuple]):
+            super().__init__()
+            self._rows = rows
+
+        def rowCount(self, parent=QModelIndex()):  # noqa: B008 - Qt's signature
+            return 0 if parent.isValid() else len(self._rows)
+
+        def columnCount(self, parent=QModelIndex()):  # noqa: B008
+            return 0 if parent.isValid() else len(FLOOR_HEADERS)
+
+        def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+            if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+                return FLOOR_HEADERS[section]
+            return None
+
+        def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self._rows[index.row()][index.column()]
+            return None
+
+    class PaintProbe(QObject):
+        painted = False
+
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint:
+                self.painted = True
+            return False
+
+    def make_view(model) -> QTableView:
+        view = QTableView()
+        view.setModel(model)
+        view.setWordWrap(False)
+        view.setAlternatingRowColors(True)
+        view.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        for col, width in enumerate(COLUMN_WIDTHS):
+            view.setColumnWidth(col, width)
+        view.resize(*VIEW_SIZE)
+        return view
+
+    def show_and_paint(widget, viewport) -> bool:
+        """Show ``widget``; return once ``viewport`` has painted (True if it had to be forced)."""
+        probe = PaintProbe()
+        viewport.installEventFilter(probe)
+        widget.show()
+        for _ in range(100):
+            app.processEvents()
+            if probe.painted:
+                break
+        forced = not probe.painted
+        if forced:
+            viewport.repaint()
+        viewport.removeEventFilter(probe)
+        return forced
+
+    def dispose(*objects) -> None:
+        """Close and delete what a run made, as the app does with a window it replaces."""
+        for obj in objects:
+            obj.close()
+            if isinstance(obj, QObject):
+                obj.deleteLater()  # frees it even where a signal's lambda refers back to it
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+        app.processEvents()
+        gc.collect()
+
+    def run_floor() -> tuple[dict, int]:
+        t0 = time.perf_counter()
+        conn = sqlite3.connect(str(path))
+        rows = conn.execute(FLOOR_SQL).fetchall()
+        t1 = time.perf_counter()
+        model = FloorModel(rows)
+        view = make_view(model)
+        t2 = time.perf_counter()
+        forced = show_and_paint(view, view.viewport())
+        t3 = time.perf_counter()
+        n = model.rowCount()
+        dispose(view, conn)
+        return {
+            "total": t3 - t0,
+            "query": t1 - t0,
+            "model+view": t2 - t1,
+            "show+paint": t3 - t2,
+            "forced": forced,
+        }, n
+
+    def run_ours() -> tuple[dict, int]:
+        from qdplanner.store import PlanStore
+        from qdplanner.store.task_rows import Scope
+        from qdplanner.ui.models.task_table import TaskTableModel
+
+        t0 = time.perf_counter()
+        store = PlanStore.open(path)
+        t1 = time.perf_counter()
+        model = TaskTableModel()
+        model.load(store, Scope())
+        t2 = time.perf_counter()
+        view = make_view(model)
+        t3 = time.perf_counter()
+        forced = show_and_paint(view, view.viewport())
+        t4 = time.perf_counter()
+        n = model.rowCount()
+        dispose(view, store)
+        return {
+            "total": t4 - t0,
+            "open": t1 - t0,
+            "load": t2 - t1,
+            "view": t3 - t2,
+            "show+paint": t4 - t3,
+            "forced": forced,
+        }, n
+
+    def run_window() -> tuple[dict, int]:
+        from qdplanner.store import PlanStore
+        from qdplanner.ui.main_window import MainWindow
+
+        t0 = time.perf_counter()
+        store = PlanStore.open(path)
+        t1 = time.perf_counter()
+        window = MainWindow(store, language="en")
+        t2 = time.perf_counter()
+        forced = show_and_paint(window, window.table.viewport())
+        t3 = time.perf_counter()
+        n = window.tasks.rowCount()
+        dispose(window, store)
+        return {
+            "total": t3 - t0,
+            "open": t1 - t0,
+            "construct": t2 - t1,
+            "show+paint": t3 - t2,
+            "forced": forced,
+        }, n
+
+    runner = {"floor": run_floor, "ours": run_ours, "window": run_window}[variant]
+
+    # Warm-up: fonts, style and Qt's lazy set-up are paid once per process, not per variant.
+    warm = make_view(FloorModel([tuple(f"推进创新{i}{j}" for j in range(12)) for i in range(5)]))
+    show_and_paint(warm, warm.viewport())
+    dispose(warm)
+    if variant != "floor":  # import our modules outside the timing, as the app has at start
+        import qdplanner.ui.main_window  # noqa: F401
+    base = peak_mb()
+
+    runs = []
+    rows = 0
+    for _ in range(repeat):
+        gc.collect()
+        timing, rows = runner()
+        runs.append(timing)
+    result = {"variant": variant, "runs": runs, "rows": rows, "base_mb": base, "peak_mb": peak_mb()}
+    if profile:
+        import cProfile
+        import io
+        import pstats
+
+        profiler = cProfile.Profile()
+        profiler.enable()
+        runner()
+        profiler.disable()
+        out = io.StringIO()
+        stats = pstats.Stats(profiler, stream=out).strip_dirs().sort_stats("cumulative")
+        stats.print_stats(35)
+        print(f"--- cProfile of one '{variant}' run ---\n{out.getvalue()}", file=sys.stderr)
+    shutil.rmtree(settings_dir, ignore_errors=True)
+    return result
+
+
+# --- the parent: one subprocess per variant ------------------------------------------------
+
+
+def run_variant(variant: str, path: Path, repeat: int, profile: bool) -> dict:
+    cmd = [sys.executable, __file__, "--variant", variant, "--repeat", str(repeat), str(path)]
+    if profile:
+        cmd.append("--profile")
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    if profile and proc.stderr:
+        sys.stderr.write(proc.stderr)
+    if proc.returncode != 0:
+        sys.stderr.write(proc.stderr)
+        raise SystemExit(f"variant {variant} failed (exit {proc.returncode})")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def collect(variants: list[str], path: Path, repeat: int, profile: bool) -> dict[str, dict]:
+    """``repeat`` rounds, each running every variant once in a fresh process, interleaved.
+
+    Interleaving spreads any drift in the machine's speed over all variants alike, and a
+    fresh process per run times what a user gets: one open in a process that has started.
+    """
+    results = {
+        v: {"variant": v, "runs": [], "rows": 0, "base_mb": 0.0, "peak_mb": 0.0} for v in variants
+    }
+    for _ in range(repeat):
+        for v in variants:
+            one = run_variant(v, path, 1, False)
+            acc = results[v]
+            acc["runs"].extend(one["runs"])
+            acc["rows"] = one["rows"]
+            acc["base_mb"] = max(acc["base_mb"], one["base_mb"])
+            acc["peak_mb"] = max(acc["peak_mb"], one["peak_mb"])
+    if profile:
+        for v in variants:
+            run_variant(v, path, 1, True)  # the child prints its profile on stderr
+    return results
+
+
+def summarize_runs(result: dict) -> dict:
+    runs = result["runs"]
+    keys = [k for k in runs[0] if k != "forced"]
+    return {
+        "median": statistics.median(r["total"] for r in runs),
+        "min": min(r["total"] for r in runs),
+        "max": max(r["total"] for r in runs),
+        "parts": {k: statistics.median(r[k] for r in runs) for k in keys if k != "total"},
+        "forced": any(r["forced"] for r in runs),
+    }
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:7.0f} ms"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("plan", nargs="?", type=Path, help="plan file (default: generate one)")
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--variant", choices=VARIANTS, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--only", choices=VARIANTS, action="append", help="run only this variant (repeatable)"
+    )
+    parser.add_argument(
+        "--profile",
+        action="store_true",
+        help="also profile one run of each variant (cProfile, on stderr)",
+    )
+    parser.add_argument("--json", type=Path, help="write the results as JSON to this file")
+    args = parser.parse_args(argv)
+
+    if args.variant:  # child
+        if args.plan is None:
+            parser.error("--variant needs PLAN")
+        print(json.dumps(child(args.variant, args.plan, args.repeat, args.profile)))
+        return 0
+
+    tmp = None
+    plan = args.plan
+    if plan is None:
+        tmp = tempfile.TemporaryDirectory(prefix="qdplanner-bench-")
+        plan = Path(tmp.name) / "large.qdplan"
+        # In a subprocess: this process stays small, so it does not lend the children its
+        # high-water mark (Linux carries ru_maxrss over fork and exec).
+        subprocess.run(
+            [sys.executable, str(Path(__file__).with_name("make_large_plan.py")), str(plan)],
+            check=True,
+        )
+    try:
+        variants = args.only or list(VARIANTS)
+        results = collect(variants, plan, args.repeat, args.profile)
+    finally:
+        if tmp is not None:
+            tmp.cleanup()
+
+    stats = {v: summarize_runs(r) for v, r in results.items()}
+    print(
+        f"Plan {plan}: {next(iter(results.values()))['rows']} task rows; "
+        f"{args.repeat} runs each, open → table painted"
+    )
+    print(f"{'variant':8} {'median':>10} {'min':>10} {'max':>10} {'peak RSS':>10}  parts (median)")
+    for v, s in stats.items():
+        parts = ", ".join(f"{k} {v_ * 1000:.0f}" for k, v_ in s["parts"].items())
+        print(
+            f"{v:8} {ms(s['median'])} {ms(s['min'])} {ms(s['max'])} "
+            f"{results[v]['peak_mb']:7.0f} MB  {parts} ms"
+            + ("  (paint forced)" if s["forced"] else "")
+        )
+    summary = {"plan": str(plan), "repeat": args.repeat, "results": results, "stats": stats}
+    if "floor" in stats:
+        floor = stats["floor"]["median"]
+        for v in ("ours", "window"):
+            if v in stats:
+                ratio = stats[v]["median"] / floor
+                summary[f"ratio_{v}"] = ratio
+                print(
+                    f"ratio {v}/floor: {ratio:.2f} (of medians), "
+                    f"{stats[v]['min'] / stats['floor']['min']:.2f} (of mins)"
+                )
+        if "ours" in stats:
+            ours = stats["ours"]["median"]
+            met = ours <= GOAL_RATIO * floor and ours < GOAL_SECONDS
+            summary["goal_met"] = met
+            limit = min(GOAL_RATIO * floor, GOAL_SECONDS)
+            print(
+                f"Goal 'table shows in at most {GOAL_RATIO}× the floor and under "
+                f"{GOAL_SECONDS:.0f} s': {'MET' if met else 'MISSED'} "
+                f"(ours {ours * 1000:.0f} ms, limit {limit * 1000:.0f} ms)"
+            )
+        if "window" in stats:
+            win = stats["window"]["median"]
+            print(
+                f"Main window (what a user waits for): {win * 1000:.0f} ms, "
+                f"{'under' if win < GOAL_SECONDS else 'OVER'} {GOAL_SECONDS:.0f} s, "
+                f"{win / floor:.2f}× the floor"
+            )
+    print(
+        "Peak memory (ru_maxrss per subprocess; base = after Qt start-up and warm-up): "
+        + ", ".join(
+            f"{v} {r['peak_mb']:.0f} MB (base {r['base_mb']:.0f})" for v, r in results.items()
+        )
+    )
+    if args.json:
+        args.json.write_text(json.dumps(summary, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
