@@ -49,16 +49,33 @@ class TaskRow:
     status: TaskStatus
     percent: int
     lead_unit: str  # full name
-    support_units: str  # full names joined by 、
+    support_ids: str  # supporting unit ids, comma-separated, in order
     notes: str
     is_illustrative: bool
     depth: int = 0
     has_children: bool = False
     light: StatusLight = StatusLight.GREY
     lead_short: str = ""  # short name (市科技局), else the full name
-    support_short: str = ""
+    unit_names: dict[int, tuple[str, str]] | None = None  # id → (full, short), shared
     description: str = ""
     search_text: str | None = None  # folded text for the filter, computed on first use
+
+    # Supporting units are named only when shown, filtered or copied: concatenating ids in
+    # SQL and naming a row on demand saves ~30 ms per 20,000 rows over joining names.
+    def _support_names(self, which: int) -> str:
+        if not self.support_ids or not self.unit_names:
+            return ""
+        return "、".join(self.unit_names[int(i)][which] for i in self.support_ids.split(","))
+
+    @property
+    def support_units(self) -> str:
+        """Full names of the supporting units, joined by 、."""
+        return self._support_names(0)
+
+    @property
+    def support_short(self) -> str:
+        """Short names (else full) of the supporting units, joined by 、."""
+        return self._support_names(1)
 
 
 _SQL = """
@@ -66,9 +83,7 @@ SELECT t.id, t.parent_id, t.program_id, t.project_id,
        COALESCE(pr.name, pj.name), t.code, t.title, t.start_date, t.due_date,
        t.deadline_text, t.status, t.percent,
        COALESCE(lu.name, ''),
-       COALESCE((SELECT group_concat(name, '、') || char(31) || group_concat(short, '、') FROM (
-           SELECT u.name, COALESCE(NULLIF(u.short_name, ''), u.name) AS short
-           FROM task_units s JOIN units u ON u.id = s.unit_id
+       COALESCE((SELECT group_concat(unit_id) FROM (SELECT s.unit_id FROM task_units s
            WHERE s.task_id = t.id AND s.role = 'support' ORDER BY s.position)), ''),
        t.notes, t.is_illustrative, d.start_year,
        COALESCE(NULLIF(lu.short_name, ''), lu.name, ''), t.description,
@@ -113,17 +128,22 @@ def read_task_rows(
     cursor.sort(key=_ORDER)
     rows: list[TaskRow] = []
     statuses = {s.value: s for s in TaskStatus}
+    unit_names = {
+        uid: (name, short)
+        for uid, name, short in store.db.execute(
+            "SELECT id, name, COALESCE(NULLIF(short_name, ''), name) FROM units"
+        )
+    }
     dates: dict[str, date] = {}  # plans reuse few distinct dates: parse each once
     for r in cursor:
         start = dates.get(r[7]) or (dates.setdefault(r[7], _date(r[7])) if r[7] else None)
         due = dates.get(r[8]) or (dates.setdefault(r[8], _date(r[8])) if r[8] else None)
         status = statuses[r[10]]
-        support, _, support_short = r[13].partition("\x1f")
         # positional: 2x faster than keywords on 20,000 rows (order of TaskRow's fields)
         row = TaskRow(
             r[0], r[1], r[2], r[3], r[4], r[5], r[6], start, due, r[9], status, r[11],
-            r[12], support, r[14], bool(r[15]), 0, False, StatusLight.GREY, r[17],
-            support_short, r[18],
+            r[12], r[13], r[14], bool(r[15]), 0, False, StatusLight.GREY, r[17],
+            unit_names, r[18],
         )  # fmt: skip
         # A task with no start date of its own starts when its plan document starts.
         effective_start = start or (date(r[16], 1, 1) if r[16] else None)
