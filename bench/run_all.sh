@@ -22,3 +22,6 @@ echo "== bench_table.py"
 echo
 echo "== bench_status.py"
 "$PY" bench/bench_status.py "$PLAN" --json "$OUT/status.json"
+echo
+echo "== bench_editing.py"
+"$PY" bench/bench_editing.py "$PLAN"
