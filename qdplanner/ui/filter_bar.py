@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
+    QToolButton,
     QWidget,
 )
 
@@ -42,26 +42,34 @@ class FilterBar(QWidget):
         self.unit.setEditable(True)
         self.unit.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.unit.lineEdit().setPlaceholderText(self.tr("Any unit"))
-        self.unit.setMinimumContentsLength(10)
+        self.unit.setMinimumContentsLength(5)
+        self.unit.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.search.setMinimumWidth(100)
         self.light = QComboBox()
         self.light.setObjectName("filterLight")
         self.light.addItem(self.tr("Any light"), None)
         for light in StatusLight:
             self.light.addItem(f"{LIGHT_SYMBOLS[light]} {light_label(light)}", light)
+        self.light.setMinimumContentsLength(5)
+        self.light.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.due_from = DateLineEdit(phrases=False)
         self.due_to = DateLineEdit(phrases=False)
         for edit in (self.due_from, self.due_to):
             edit.setMaximumWidth(130)
-        clear = QPushButton(self.tr("Clear"))
+            edit.setMinimumWidth(70)
+        clear = QToolButton()
+        clear.setText(self.tr("Clear"))
         clear.clicked.connect(self.clear)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 4)
         layout.addWidget(self.search, 3)
-        layout.addWidget(QLabel(self.tr("Unit")))
-        layout.addWidget(self.unit, 1)
-        layout.addWidget(QLabel(self.tr("Light")))
-        layout.addWidget(self.light)
+        layout.addWidget(self.unit, 1)  # its placeholder says "Any unit"
+        layout.addWidget(self.light)  # its first entry says "Any light"
         layout.addWidget(QLabel(self.tr("Due from")))
         layout.addWidget(self.due_from)
         layout.addWidget(QLabel(self.tr("to")))

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QSplitter,
     QStyledItemDelegate,
     QTableView,
@@ -27,6 +28,7 @@ from qdplanner.store.task_rows import Scope
 from qdplanner.ui.clipboard import TableClipboard
 from qdplanner.ui.commands import EditContext
 from qdplanner.ui.delegates import TaskCellDelegate
+from qdplanner.ui.detail_panel import DetailPanel
 from qdplanner.ui.filter_bar import FilterBar
 from qdplanner.ui.i18n import LANGUAGES
 from qdplanner.ui.labels import LIGHT_COLOURS, LIGHT_SYMBOLS, light_label
@@ -137,12 +139,21 @@ class MainWindow(QMainWindow):
         column.addWidget(self.filter_bar)
         column.addWidget(self.table)
 
+        self.detail = DetailPanel(self.ctx, self._show_message)
+        self.detail_scroll = QScrollArea()
+        self.detail_scroll.setObjectName("detailScroll")
+        self.detail_scroll.setWidgetResizable(True)
+        self.detail_scroll.setWidget(self.detail)
+        self.table.selectionModel().currentRowChanged.connect(self._current_task_changed)
+
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.tree)
         self.splitter.addWidget(right)
+        self.splitter.addWidget(self.detail_scroll)
+        self.splitter.setStretchFactor(2, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([280, 1000])
+        self.splitter.setSizes([260, 900, 340])
         self.setCentralWidget(self.splitter)
 
         self.file_label = QLabel()
@@ -301,6 +312,7 @@ class MainWindow(QMainWindow):
         if scope is not None:
             self.tasks.load(self.store, scope)
             self._update_shown_label()
+            self._current_task_changed(self.table.currentIndex(), QModelIndex())
 
     def _filter_changed(self, task_filter) -> None:
         self.tasks.set_filter(task_filter)
@@ -344,6 +356,11 @@ class MainWindow(QMainWindow):
             )
         )
         self.file_label.setToolTip(str(self.store.path))
+
+    def _current_task_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        task = self.tasks.row_at(current.row()).id if current.isValid() else None
+        if task != self.detail.task_id:
+            self.detail.show_task(task)
 
     def _structure_changed(self, focus_task: int | None) -> None:
         """Records were added, removed, moved or renamed: redraw outline and table."""

@@ -1,0 +1,73 @@
+"""The detail panel shows every field of the chosen task and edits them, undoably."""
+
+from __future__ import annotations
+
+import pytest
+
+from qdplanner.store.task_input import TaskColumn
+from qdplanner.store.task_rows import Scope, ScopeKind
+from qdplanner.ui.main_window import MainWindow
+from qdplanner.ui.models.task_table import Col
+
+
+@pytest.fixture
+def window(qtbot, small_plan):
+    store, ids = small_plan
+    with store.action("form") as ch:
+        ch.update("tasks", ids["late"], {"description": "第一行\n第二行", "notes": "需督办"})
+        ch.insert(
+            "milestones",
+            {"task_id": ids["late"], "title": "完成立项", "planned_date": "2022-06-30"},
+        )
+        ch.insert(
+            "progress_reports",
+            {
+                "task_id": ids["late"],
+                "period": "2022Q4",
+                "status": "in_progress",
+                "percent": 50,
+                "narrative": "已完成选址",
+                "problems": "资金未到位",
+            },
+        )
+    w = MainWindow(store, language="en")
+    qtbot.addWidget(w)
+    w.tree.setCurrentIndex(w._find_scope(Scope(ScopeKind.PROJECT, ids["project"])))
+    w.table.setCurrentIndex(w.tasks.index(0, Col.TITLE))
+    return w
+
+
+def test_choosing_a_row_shows_all_its_fields(window):
+    d = window.detail
+    assert d.title.text() == "逾期任务"
+    assert d.description.toPlainText() == "第一行\n第二行"
+    assert d.notes.toPlainText() == "需督办"
+    assert d.lead.text() == "市科技局" and d.support.text() == "市财政局"
+    assert d.deadline.text() == "2022年底前" and d.due.text() == "2022-12-31"
+    assert "完成立项" in d.milestones.text()
+    assert "已完成选址" in d.progress.text() and "资金未到位" in d.progress.text()
+
+
+def test_editing_notes_in_the_form_is_logged_as_form_and_undoable(window):
+    d = window.detail
+    d.notes.setPlainText("需督办；已发函")
+    d.commit(TaskColumn.NOTES, d.notes.toPlainText())
+    store = window.store
+    assert store.db["tasks"].get(d.task_id)["notes"] == "需督办；已发函"
+    source = store.db.execute("SELECT source FROM change_batches ORDER BY id DESC LIMIT 1")
+    assert source.fetchone()[0] == "form"
+    window.undo_action.trigger()
+    assert d.notes.toPlainText() == "需督办"
+
+
+def test_a_refused_form_value_is_explained_and_the_form_restored(window):
+    d = window.detail
+    d.deadline.setText("尽快")
+    d.commit(TaskColumn.DEADLINE, "尽快")
+    assert "尽快" in window.last_refusal
+    assert d.deadline.text() == "2022年底前"
+
+
+def test_the_table_follows_a_form_edit(window):
+    window.detail.commit(TaskColumn.TITLE, "逾期任务（已改）")
+    assert window.tasks.index(0, Col.TITLE).data() == "逾期任务（已改）"
