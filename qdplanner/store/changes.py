@@ -42,6 +42,17 @@ def to_sql(value: Any) -> Any:
     return value
 
 
+def _json(record: Mapping[str, Any]) -> str:
+    """A record as the change log keeps it; binary content (evidence files) by its size."""
+    return json.dumps(
+        record,
+        ensure_ascii=False,
+        default=lambda v: (
+            f"<{len(v)} bytes>" if isinstance(v, bytes | bytearray | memoryview) else str(v)
+        ),
+    )
+
+
 def _log_text(value: Any) -> str | None:
     return None if value is None else str(value)
 
@@ -84,7 +95,7 @@ class ChangeSet:
         self._log(
             table,
             pk if isinstance(pk, int) else None,
-            [("*", None, json.dumps(logged, ensure_ascii=False))],
+            [("*", None, _json(logged))],
         )
         return pk
 
@@ -115,7 +126,7 @@ class ChangeSet:
         self._log(
             table,
             pk if isinstance(pk, int) else None,
-            [("*", json.dumps(old, ensure_ascii=False), None)],
+            [("*", _json(old), None)],
         )
 
     def execute(self, sql: str, params: Iterable[Any] = (), *, entity: str, note: str) -> int:

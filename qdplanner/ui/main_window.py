@@ -36,6 +36,7 @@ from qdplanner.ui.messages import user_message
 from qdplanner.ui.models.outline_tree import SCOPE_ROLE, build_outline_model
 from qdplanner.ui.models.task_table import DEPTH_ROLE, Col, TaskTableModel
 from qdplanner.ui.outline_actions import OutlineActions
+from qdplanner.ui.progress_dialog import ask_and_record
 from qdplanner.ui.task_actions import TaskActions
 
 INDENT_PX = 18
@@ -210,6 +211,12 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
+        self.progress_action = QAction(self.tr("Record &Progress…"), self)
+        self.progress_action.setShortcut(QKeySequence("Ctrl+R"))
+        self.progress_action.triggered.connect(self._record_progress)
+        self.progress_action.setEnabled(not self.store.readonly)
+        edit_menu.addAction(self.progress_action)
+        edit_menu.addSeparator()
         edit_menu.addAction(self.clipboard.copy)
         edit_menu.addAction(self.clipboard.paste)
         edit_menu.addSeparator()
@@ -356,6 +363,13 @@ class MainWindow(QMainWindow):
             )
         )
         self.file_label.setToolTip(str(self.store.path))
+
+    def _record_progress(self) -> None:
+        task = self.task_actions.current_task()
+        if task is None:
+            self._show_message(self.tr("Choose the task to report progress on."))
+            return
+        ask_and_record(self.ctx, task, self, self._show_message)
 
     def _current_task_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         task = self.tasks.row_at(current.row()).id if current.isValid() else None

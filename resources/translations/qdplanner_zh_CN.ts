@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>App</name>
@@ -16,7 +15,7 @@
         <translation>此规划文件已由 %1 打开编辑。</translation>
     </message>
     <message>
-        <source>Open it read-only, or break the lock if you are sure that person has closed it (for example after a crash). Two people editing at once can overwrite each other&apos;s work.</source>
+        <source>Open it read-only, or break the lock if you are sure that person has closed it (for example after a crash). Two people editing at once can overwrite each other's work.</source>
         <translation>可以只读方式打开；如确认对方已关闭（例如程序异常退出后），也可解除锁定后打开。两人同时编辑可能互相覆盖修改。</translation>
     </message>
     <message>
@@ -287,6 +286,10 @@
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
+        <source>Record &amp;Progress…</source>
+        <translation>填报进展(&amp;P)…</translation>
+    </message>
+    <message>
         <source>&amp;Plan</source>
         <translation>规划(&amp;P)</translation>
     </message>
@@ -321,6 +324,10 @@
     <message>
         <source>Open Plan</source>
         <translation>打开规划</translation>
+    </message>
+    <message>
+        <source>Choose the task to report progress on.</source>
+        <translation>请先选择要填报进展的任务。</translation>
     </message>
     <message>
         <source>qdplanner plans (*%1);;All files (*)</source>
@@ -412,6 +419,70 @@
     <message>
         <source>{path}: no such file</source>
         <translation>{path}：文件不存在</translation>
+    </message>
+    <message>
+        <source>{path}: is a folder, not a workbook</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: the file is {size} MB; workbooks over {limit} MB are not read</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: the file is empty; it is not a workbook</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: the workbook is damaged (not a readable zip)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: the workbook is damaged (its parts cannot be read)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: not a workbook; it looks like a web page or XML file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: not a workbook; it is a PDF document</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: not a workbook (.xlsx, .xls or .ods)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: not a workbook; it looks like a text file (save it as .xlsx)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: the workbook unpacks to more than {limit} MB; it is not read</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: this is a Word document, not a workbook</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: a zip archive, but not a workbook (.xlsx or .ods)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}, sheet {sheet}: it uses row {row}; sheets of more than {limit} rows are not read</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}, sheet {sheet}: it uses column {column}; sheets of more than {limit} columns are not read</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: a sheet repeats a value over {count} rows; it is not read</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: a sheet repeats a value over {count} columns; it is not read</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>{path}: is a folder, not a plan file</source>
@@ -549,6 +620,214 @@
         <source>a task cannot be moved under one of its own sub-tasks</source>
         <translation>任务不能移到自己的子任务之下</translation>
     </message>
+    <message>
+        <source>“{text}” is not a reporting period (write 2024Q3, 2024H1, 2024-09 or 2024)</source>
+        <translation>“{text}”不是填报周期（请写 2024Q3、2024H1、2024-09 或 2024）</translation>
+    </message>
+    <message>
+        <source>{name}, sheet {sheet}: cannot be read ({reason})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}, sheet {sheet}: {rows} rows × {columns} columns is more than this program reads ({max_rows} rows, {max_columns} columns)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: the workbook is password-protected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: the workbook is damaged or unreadable ({reason})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>there is no record with ID {id} in this plan; leave the ID blank to add a new one</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ID {id} appears twice (also row {row})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{header} is required (the column is missing)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{header} is required</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>this row is changed, but the record goes with {what} #{id}, which this import removes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what} #{id} is removed by this import</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>there is no {what} with ID {id}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“{value}” is not a whole number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{number} is out of range: it must be a whole number, {bounds}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“{value}” is not a number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“{value}” is a yes/no value, not text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“{value}” is not a date (write it as 2024-06-30)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“{value}” is not yes or no (是/否)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“{value}” is not a known {what}; use one of {choices}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no header row of known columns</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the column {header} appears twice</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the {header} column is missing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{word} is also the name of another unit ({owner})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{word} is also an alias of another unit ({owner})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“{text}” may mean {names}; write the full name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unit {name} is removed from the Units sheet, but still named here</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unit {name} (ID {id}) is removed, but is still a unit of task #{task}; remove it there too</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a task belongs to one program or one project: give exactly one of the two</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>task #{id} is in another program or project; a sub-task belongs to its parent's</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a task cannot be placed inside its own sub-task</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>due date {due} is before the start date {start}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>end year {end} is before start year {start}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a milestone belongs to a task, a program or a project: give one of their IDs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the same {fields} as row {row}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the units of this task differ from those in the Task units sheet; change them in one sheet only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name} is listed twice among this task's units</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a value is required</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name} is listed twice for task #{task} (also row {row})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>task #{task} has a lead unit already (row {row}); a task has one lead unit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unknown language {lang}; use one of {choices}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{path}: the folder {folder} does not exist</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{path}: cannot be written (is it open in another program?): {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{path}: cannot be written: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a text of {length} characters is longer than a cell holds ({limit}): {start}…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a second sheet of the same records (also {sheet})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no sheet of a plan workbook (任务, Tasks, …)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: {count} error(s) in the workbook; nothing was applied</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: this import was applied already</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{plan}: the plan changed after the preview of {name}; nothing was applied, preview the import again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name} is {size} MB; evidence files may be at most {limit} MB</source>
+        <translation>{name} 大小为 {size} MB；佐证材料每个文件不得超过 {limit} MB</translation>
+    </message>
+    <message>
+        <source>progress report #{id} does not exist</source>
+        <translation>进展报告 #{id} 不存在</translation>
+    </message>
+    <message>
+        <source>evidence file #{id} does not exist</source>
+        <translation>佐证材料 #{id} 不存在</translation>
+    </message>
 </context>
 <context>
     <name>OutlineActions</name>
@@ -653,6 +932,65 @@
     <message>
         <source>Last year</source>
         <translation>截止年份</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressDialog</name>
+    <message>
+        <source>Record Progress — %1</source>
+        <translation>填报进展 — %1</translation>
+    </message>
+    <message>
+        <source>2024Q3, 2024H1, 2024-09 or 2024</source>
+        <translation>如 2024Q3、2024H1、2024-09 或 2024</translation>
+    </message>
+    <message>
+        <source>Add Evidence…</source>
+        <translation>添加佐证材料…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>填报周期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Progress %</source>
+        <translation>完成进度%</translation>
+    </message>
+    <message>
+        <source>Progress made</source>
+        <translation>进展情况</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>存在问题</translation>
+    </message>
+    <message>
+        <source>Next steps</source>
+        <translation>下步打算</translation>
+    </message>
+    <message>
+        <source>Reporting unit</source>
+        <translation>填报单位</translation>
+    </message>
+    <message>
+        <source>Reported on</source>
+        <translation>填报日期</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>佐证材料</translation>
+    </message>
+    <message>
+        <source>Add Evidence</source>
+        <translation>添加佐证材料</translation>
     </message>
 </context>
 <context>
@@ -834,6 +1172,13 @@
     <message>
         <source> (illustrative)</source>
         <translation>（示例）</translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <source>Record progress %1</source>
+        <translation>填报 %1 进展</translation>
     </message>
 </context>
 </TS>

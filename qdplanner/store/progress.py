@@ -1,0 +1,213 @@
+"""Progress reports (进展) and their evidence files (佐证材料), stored in the plan file.
+
+One report per task and period. Recording the report of the task's latest period also sets
+the task's status and percent complete, so the table and the lights follow what units report.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from qdplanner.domain.enums import TaskStatus
+from qdplanner.domain.periods import parse_period
+from qdplanner.domain.task_rules import task_problems
+from qdplanner.errors import N_, NotFoundError, ValidationError
+from qdplanner.store.changes import ChangeSet, to_sql
+from qdplanner.store.plan_store import PlanStore
+from qdplanner.store.task_edits import read_task_fields, update_task
+
+EVIDENCE_LIMIT_KEY = "evidence_max_bytes"
+DEFAULT_EVIDENCE_LIMIT = 10 * 1024 * 1024  # per file: plans travel by e-mail and USB stick
+
+
+@dataclass
+class ReportInput:
+    """What a person (or a returned workbook) reports for one task and period."""
+
+    period: str
+    status: TaskStatus | str
+    percent: int
+    narrative: str = ""
+    problems: str = ""
+    next_steps: str = ""
+    reporting_unit_id: int | None = None
+    reported_on: date | None = None
+    filled_by: str = ""
+
+
+def _validated(report: ReportInput) -> dict:
+    period = parse_period(report.period)
+    problems = task_problems(
+        {
+            "title": "-",
+            "percent": report.percent,
+            "status": str(getattr(report.status, "value", report.status)),
+            "start_date": None,
+            "due_date": None,
+        }
+    )
+    if problems:
+        raise problems[0]
+    return {
+        "period": period.code,
+        "status": str(getattr(report.status, "value", report.status)),
+        "percent": report.percent,
+        "narrative": report.narrative,
+        "problems": report.problems,
+        "next_steps": report.next_steps,
+        "reporting_unit_id": report.reporting_unit_id,
+        "reported_on": report.reported_on,
+        "filled_by": report.filled_by,
+    }
+
+
+def latest_period(store: PlanStore, task_id: int) -> str | None:
+    periods = [
+        r[0]
+        for r in store.db.execute(
+            "SELECT period FROM progress_reports WHERE task_id = ?", [task_id]
+        )
+    ]
+    return max(periods, key=lambda p: parse_period(p)) if periods else None
+
+
+def record_progress(
+    store: PlanStore, changes: ChangeSet, task_id: int, report: ReportInput, *, source: str = "form"
+) -> int:
+    """Add or replace the report of ``task_id`` for ``report.period``; return its id.
+
+    When it is the task's latest period, the task's status and percent follow it.
+    """
+    read_task_fields(store, task_id)  # NotFoundError for an unknown task
+    values = _validated(report)
+    existing = store.db.execute(
+        "SELECT id FROM progress_reports WHERE task_id = ? AND period = ?",
+        [task_id, values["period"]],
+    ).fetchone()
+    values["received_on"] = to_sql(datetime.now(UTC).date())
+    values["source"] = source
+    if existing:
+        report_id = existing[0]
+        changes.update("progress_reports", report_id, values)
+    else:
+        report_id = changes.insert("progress_reports", {"task_id": task_id, **values})
+    if latest_period(store, task_id) == values["period"]:
+        update_task(
+            store, changes, task_id, {"status": values["status"], "percent": values["percent"]}
+        )
+    return report_id
+
+
+def evidence_limit(store: PlanStore) -> int:
+    return int(store.setting(EVIDENCE_LIMIT_KEY, DEFAULT_EVIDENCE_LIMIT))
+
+
+def add_evidence(
+    store: PlanStore, changes: ChangeSet, report_id: int, filename: str, content: bytes
+) -> int:
+    """Store one evidence file inside the plan; refused (named) above the plan's size limit."""
+    limit = evidence_limit(store)
+    if len(content) > limit:
+        raise ValidationError(
+            N_("Messages", "{name} is {size} MB; evidence files may be at most {limit} MB"),
+            field="evidence",
+            name=filename,
+            size=f"{len(content) / 1048576:.1f}",
+            limit=f"{limit / 1048576:.0f}",
+        )
+    if (
+        store.db.execute("SELECT 1 FROM progress_reports WHERE id = ?", [report_id]).fetchone()
+        is None
+    ):
+        raise NotFoundError(N_("Messages", "progress report #{id} does not exist"), id=report_id)
+    media_type = mimetypes.guess_type(filename)[0] or "application/octet-stream"
+    return changes.insert(
+        "evidence_files",
+        {
+            "progress_report_id": report_id,
+            "filename": filename,
+            "media_type": media_type,
+            "size": len(content),
+            "content": content,
+            "added_at": to_sql(datetime.now(UTC)),
+        },
+    )
+
+
+def report_snapshot(store: PlanStore, task_id: int, period: str) -> dict:
+    """Everything recording a report may change, so it can be put back exactly (undo)."""
+    code = parse_period(period).code
+    row = store.db.execute(
+        "SELECT * FROM progress_reports WHERE task_id = ? AND period = ?", [task_id, code]
+    ).fetchone()
+    report = (
+        dict(
+            zip(
+                [
+                    d[0]
+                    for d in store.db.execute("SELECT * FROM progress_reports LIMIT 0").description
+                ],
+                row,
+                strict=True,
+            )
+        )
+        if row
+        else None
+    )
+    evidence = (
+        [
+            dict(r)
+            for r in store.db.query(
+                "SELECT * FROM evidence_files WHERE progress_report_id = ?", [report["id"]]
+            )
+        ]
+        if report
+        else []
+    )
+    task = read_task_fields(store, task_id)
+    return {
+        "task_id": task_id,
+        "period": code,
+        "report": report,
+        "evidence": evidence,
+        "task": {"status": task["status"], "percent": task["percent"]},
+    }
+
+
+def restore_report(store: PlanStore, changes: ChangeSet, snapshot: dict) -> None:
+    """Put a task's report for one period, and the task's status and percent, back."""
+    current = store.db.execute(
+        "SELECT id FROM progress_reports WHERE task_id = ? AND period = ?",
+        [snapshot["task_id"], snapshot["period"]],
+    ).fetchone()
+    if current:
+        changes.delete("progress_reports", current[0])  # its evidence goes with it
+    if snapshot["report"]:
+        changes.insert("progress_reports", snapshot["report"])
+        for evidence in snapshot["evidence"]:
+            changes.insert("evidence_files", evidence)
+    update_task(store, changes, snapshot["task_id"], snapshot["task"])
+
+
+def read_evidence(store: PlanStore, task_id: int) -> list[dict]:
+    """Evidence files of a task's reports (without their content): id, period, name, size."""
+    return [
+        dict(r)
+        for r in store.db.query(
+            """SELECT e.id, r.period, e.filename, e.media_type, e.size, e.added_at
+           FROM evidence_files e JOIN progress_reports r ON r.id = e.progress_report_id
+           WHERE r.task_id = ? ORDER BY r.period, e.id""",
+            [task_id],
+        )
+    ]
+
+
+def evidence_content(store: PlanStore, evidence_id: int) -> tuple[str, bytes]:
+    row = store.db.execute(
+        "SELECT filename, content FROM evidence_files WHERE id = ?", [evidence_id]
+    ).fetchone()
+    if row is None:
+        raise NotFoundError(N_("Messages", "evidence file #{id} does not exist"), id=evidence_id)
+    return row[0], bytes(row[1])
