@@ -6,7 +6,7 @@ the same things with constraints, but these give the user a message naming the f
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from qdplanner.domain.deadlines import DeadlineKind, parse_deadline
 from qdplanner.domain.enums import TaskStatus
@@ -145,3 +145,19 @@ def split_unit_names(text: str) -> list[str]:
             current += char
     names.append(current)
     return [n.strip() for n in names if n.strip()]
+
+
+def shifted_dates(fields: dict, days: int) -> dict:
+    """The date fields of a task moved by ``days`` (negative: earlier).
+
+    A moved due date no longer matches a deadline phrase such as ``2024年底前``, so the
+    phrase becomes the new date written out; ongoing tasks (no due date) keep theirs.
+    """
+    step = timedelta(days=days)
+    changes: dict = {}
+    if fields.get("start_date"):
+        changes["start_date"] = fields["start_date"] + step
+    if fields.get("due_date"):
+        changes["due_date"] = fields["due_date"] + step
+        changes["deadline_text"] = changes["due_date"].isoformat()
+    return changes

@@ -106,6 +106,12 @@ class TableClipboard(QObject):
         header = self.table.horizontalHeader()
         first_visual = header.visualIndex(start.column())
         columns = [header.logicalIndex(first_visual + j) for j in range(max(map(len, block)))]
+        selected_rows = sorted({i.row() for i in self.table.selectionModel().selectedIndexes()})
+        if len(block) == 1 and len(block[0]) == 1 and len(selected_rows) > 1:
+            # one value over a selection fills every selected row, as in a spreadsheet
+            targets = [(row, block[0]) for row in selected_rows]
+        else:
+            targets = [(start.row() + i, cells) for i, cells in enumerate(block)]
         if start.row() + len(block) > self.model.rowCount():
             return (
                 self.tr(
@@ -117,8 +123,8 @@ class TableClipboard(QObject):
             )
         store = self.ctx.store
         edits = []
-        for i, cells in enumerate(block):
-            task = self.model.row_at(start.row() + i)
+        for row_index, cells in targets:
+            task = self.model.row_at(row_index)
             fields: dict = {}
             lead, support = task_units(store, task.id)
             units_touched = False
@@ -131,7 +137,7 @@ class TableClipboard(QObject):
                 except QdError as exc:
                     return (
                         self.tr("Row %1, column “%2”: %3")
-                        .replace("%1", str(start.row() + i + 1))
+                        .replace("%1", str(row_index + 1))
                         .replace("%2", self.model.headers()[col])
                         .replace("%3", user_message(exc))
                     )
@@ -146,5 +152,5 @@ class TableClipboard(QObject):
                 continue
             units = (lead, [u for u in support if u != lead]) if units_touched else None
             edits.append(TaskEdit.capture(store, task.id, fields, units))
-        label = self.tr("Paste %n row(s)", "", len(block))
+        label = self.tr("Paste %n row(s)", "", len(targets))
         return edit_tasks(self.ctx, label, edits)

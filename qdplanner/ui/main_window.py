@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QScrollArea,
     QSplitter,
@@ -120,6 +121,10 @@ class MainWindow(QMainWindow):
         self.table.horizontalHeader().setSortIndicatorShown(True)
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.horizontalHeader().setHighlightSections(False)
+        header = self.table.horizontalHeader()
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._column_menu)
+        header.setSectionsMovable(True)
         for col, width in DEFAULT_WIDTHS.items():
             self.table.setColumnWidth(col, width)
 
@@ -363,6 +368,22 @@ class MainWindow(QMainWindow):
             )
         )
         self.file_label.setToolTip(str(self.store.path))
+
+    def column_menu(self) -> QMenu:
+        """Show or hide columns (the choice is remembered with the header's state)."""
+        menu = QMenu(self)
+        header = self.table.horizontalHeader()
+        names = self.tasks.headers()
+        for col in Col:
+            action = menu.addAction(names[col])
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(col))
+            action.setEnabled(col != Col.TITLE)  # the task title always shows
+            action.toggled.connect(lambda on, c=col: header.setSectionHidden(c, not on))
+        return menu
+
+    def _column_menu(self, pos) -> None:
+        self.column_menu().exec(self.table.horizontalHeader().mapToGlobal(pos))
 
     def _record_progress(self) -> None:
         task = self.task_actions.current_task()

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMessageBox, QTableView
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QTableView
 
+from qdplanner.domain.task_rules import shifted_dates
+from qdplanner.store.task_edits import read_task_fields
 from qdplanner.store.task_rows import Scope, ScopeKind
 from qdplanner.store.task_structure import (
     Place,
@@ -18,7 +20,7 @@ from qdplanner.store.task_structure import (
     restore_snapshot,
     shift_target,
 )
-from qdplanner.ui.commands import EditContext, change_structure
+from qdplanner.ui.commands import EditContext, TaskEdit, change_structure, edit_tasks
 from qdplanner.ui.models.task_table import Col, TaskTableModel
 
 
@@ -49,6 +51,9 @@ class TaskActions(QObject):
         self.move_down = self._action(
             self.tr("Move Do&wn"), "Alt+Shift+Down", lambda: self.shift(+1)
         )
+        self.shift_dates = self._action(
+            self.tr("S&hift Dates…"), "Ctrl+Shift+D", self.shift_selected_dates
+        )
         for action in self.actions():
             action.setEnabled(not ctx.readonly)
 
@@ -69,6 +74,7 @@ class TaskActions(QObject):
             self.outdent,
             self.move_up,
             self.move_down,
+            self.shift_dates,
         ]
 
     # -- which tasks ---------------------------------------------------------------
@@ -166,6 +172,34 @@ class TaskActions(QObject):
 
         text = self.tr("Delete %n task(s)", "", len(ids))
         self._report(change_structure(self.ctx, text, forward, backward, lambda: None))
+
+    # -- bulk dates ----------------------------------------------------------------
+    def shift_selected_dates(self) -> None:
+        """Move the start and due dates of the selected tasks by a number of days."""
+        ids = self.selected_tasks()
+        if not ids:
+            return
+        days, ok = QInputDialog.getInt(
+            self.table,
+            self.tr("Shift Dates"),
+            self.tr(
+                "Move the dates of %n task(s) by this many days (negative: earlier):", "", len(ids)
+            ),
+            0,
+            -3650,
+            3650,
+        )
+        if ok and days:
+            self.shift_tasks(ids, days)
+
+    def shift_tasks(self, ids: list[int], days: int) -> None:
+        store = self.ctx.store
+        edits = [
+            TaskEdit.capture(store, tid, shifted_dates(read_task_fields(store, tid), days))
+            for tid in ids
+        ]
+        text = self.tr("Shift dates of %n task(s)", "", len(ids))
+        self._report(edit_tasks(self.ctx, text, [e for e in edits if e.new_fields]))
 
     # -- move ----------------------------------------------------------------------
     def _move(self, target_of, text: str) -> None:

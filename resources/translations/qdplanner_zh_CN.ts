@@ -693,7 +693,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>“{value}” is not a known {what}; use one of {choices}</source>
+        <source>“{value}” is not one of the values of this column: {choices}</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -827,6 +827,50 @@
     <message>
         <source>evidence file #{id} does not exist</source>
         <translation>佐证材料 #{id} 不存在</translation>
+    </message>
+    <message>
+        <source>plan document</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>goal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>program</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>project</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>task</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>milestone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>indicator</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>source</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>indicator value</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>progress report</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1049,6 +1093,10 @@
         <translation>下移(&amp;W)</translation>
     </message>
     <message>
+        <source>S&amp;hift Dates…</source>
+        <translation>平移日期(&amp;H)…</translation>
+    </message>
+    <message>
         <source>New task</source>
         <translation>新任务</translation>
     </message>
@@ -1092,6 +1140,22 @@
         <source>Delete %n task(s)</source>
         <translation>
             <numerusform>删除 %n 项任务</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Shift Dates</source>
+        <translation>平移日期</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move the dates of %n task(s) by this many days (negative: earlier):</source>
+        <translation>
+            <numerusform>将 %n 项任务的日期平移的天数（负数为提前）：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Shift dates of %n task(s)</source>
+        <translation>
+            <numerusform>平移 %n 项任务的日期</numerusform>
         </translation>
     </message>
     <message>

@@ -69,3 +69,16 @@ def test_one_bad_cell_refuses_the_whole_block_naming_row_and_column(window):
 def test_pasting_more_rows_than_there_are_is_refused(window):
     window.table.setCurrentIndex(at(window, 1, Col.TITLE))
     assert "only 1 rows" in window.clipboard.paste_text("a\nb\nc\n")
+
+
+def test_one_value_pasted_over_a_selection_fills_every_row(window):
+    sel = window.table.selectionModel()
+    for row in (0, 1):
+        sel.select(at(window, row, Col.STATUS), QItemSelectionModel.SelectionFlag.Select)
+    window.table.setCurrentIndex(at(window, 0, Col.STATUS))
+    sel.select(at(window, 1, Col.STATUS), QItemSelectionModel.SelectionFlag.Select)
+    assert window.clipboard.paste_text("暂缓") is None
+    assert [window.tasks.row_at(r).status for r in (0, 1)] == ["suspended", "suspended"]
+    assert window.ctx.undo_stack.count() == 1  # one bulk edit, one undo step
+    window.undo_action.trigger()
+    assert [window.tasks.row_at(r).status for r in (0, 1)] == ["in_progress", "done"]

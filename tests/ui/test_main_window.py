@@ -93,3 +93,18 @@ def test_as_of_date_drives_the_lights(qtbot, small_plan):
     qtbot.addWidget(window)
     window.tasks.load(store, Scope(ScopeKind.PROJECT, ids["project"]), as_of=date(2022, 1, 2))
     assert "On track" in column(window, Col.LIGHT)[0]
+
+
+def test_hidden_columns_stay_hidden_next_time(qtbot, small_plan):
+    store, _ = small_plan
+    first = MainWindow(store, language="en")
+    qtbot.addWidget(first)
+    notes = next(a for a in first.column_menu().actions() if a.text() == "Notes")
+    notes.setChecked(False)
+    assert first.table.horizontalHeader().isSectionHidden(Col.NOTES)
+    first.close()
+    second = MainWindow(store, language="en")
+    qtbot.addWidget(second)
+    assert second.table.horizontalHeader().isSectionHidden(Col.NOTES)
+    title = next(a for a in second.column_menu().actions() if a.text() == "Task")
+    assert not title.isEnabled()

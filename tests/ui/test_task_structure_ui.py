@@ -97,3 +97,23 @@ def test_edit_menu_names_each_undo_step(window):
     assert window.ctx.undo_stack.count() == 0
     window.task_actions.insert.trigger()
     assert window.undo_action.text() == "&Undo Insert task"
+
+
+def test_shift_dates_of_selected_tasks_in_one_step(window):
+    from datetime import date
+
+    from PySide6.QtCore import QItemSelectionModel
+
+    sel = window.table.selectionModel()
+    for row in (0, 1):
+        sel.select(
+            window.tasks.index(row, Col.TITLE),
+            QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+        )
+    window.task_actions.shift_tasks(window.task_actions.selected_tasks(), 30)
+    late = window.tasks.row_at(0)
+    assert (late.start_date, late.due_date) == (date(2022, 1, 31), date(2023, 1, 30))
+    assert late.deadline_text == "2023-01-30"  # the old phrase no longer matched
+    window.undo_action.trigger()
+    late = window.tasks.row_at(0)
+    assert (late.due_date, late.deadline_text) == (date(2022, 12, 31), "2022年底前")
