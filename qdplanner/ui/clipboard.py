@@ -14,10 +14,11 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QTableView
 
-from qdplanner.errors import QdError
-from qdplanner.store.task_edits import task_units
+from qdplanner.errors import N_, QdError
+from qdplanner.store.task_edits import set_task_units, task_units, update_task
 from qdplanner.store.task_input import TaskColumn, parse_cell
-from qdplanner.ui.commands import EditContext, TaskEdit, edit_tasks
+from qdplanner.store.task_structure import Place, delete_tasks, insert_task, restore_snapshot
+from qdplanner.ui.commands import EditContext, TaskEdit, change_structure, edit_tasks
 from qdplanner.ui.labels import status_label
 from qdplanner.ui.messages import user_message
 from qdplanner.ui.models.task_table import EDITABLE, Col, TaskTableModel
@@ -97,8 +98,43 @@ class TableClipboard(QObject):
         if error:
             self.show_message(error)
 
+    def _row_values(
+        self, task_id: int, row_label: int, columns: list[int], cells: list[str]
+    ) -> tuple[dict, tuple | None]:
+        """Fields and units a pasted row sets on ``task_id``; QdError names row and column."""
+        store = self.ctx.store
+        fields: dict = {}
+        lead, support = task_units(store, task_id)
+        units_touched = False
+        for col, text_value in zip(columns, cells, strict=False):
+            if col < 0 or col not in EDITABLE:
+                continue  # computed columns (light, program) are skipped, not refused
+            column = EDITABLE[Col(col)]
+            try:
+                parsed = parse_cell(store, task_id, column, text_value)
+            except QdError as exc:
+                raise QdError(
+                    N_("Messages", "Row {row}, column “{column}”: {problem}"),
+                    row=row_label,
+                    column=self.model.headers()[col],
+                    problem=exc,
+                ) from exc
+            fields.update(parsed.fields)
+            if parsed.units is not None:
+                units_touched = True
+                if column == TaskColumn.LEAD:
+                    lead = parsed.units[0]
+                else:
+                    support = parsed.units[1]
+        units = (lead, [u for u in support if u != lead]) if units_touched else None
+        return fields, units
+
     def paste_text(self, text: str) -> str | None:
-        """Paste a TSV block at the current cell; return the refusal message, or None."""
+        """Paste a TSV block at the current cell; return the refusal message, or None.
+
+        Rows that fall below the last task become new tasks of the last task's program or
+        project (at its top level), in the same undo step.
+        """
         block = from_tsv(text)
         start = self.table.currentIndex()
         if not block or not start.isValid():
@@ -112,45 +148,62 @@ class TableClipboard(QObject):
             targets = [(row, block[0]) for row in selected_rows]
         else:
             targets = [(start.row() + i, cells) for i, cells in enumerate(block)]
-        if start.row() + len(block) > self.model.rowCount():
-            return (
-                self.tr(
-                    "The pasted block has %1 rows but only %2 rows are below the "
-                    "current cell; insert tasks first."
-                )
-                .replace("%1", str(len(block)))
-                .replace("%2", str(self.model.rowCount() - start.row()))
-            )
+        existing = [(r, c) for r, c in targets if r < self.model.rowCount()]
+        extra = [c for r, c in targets if r >= self.model.rowCount()]
         store = self.ctx.store
         edits = []
-        for row_index, cells in targets:
-            task = self.model.row_at(row_index)
-            fields: dict = {}
-            lead, support = task_units(store, task.id)
-            units_touched = False
-            for col, text_value in zip(columns, cells, strict=False):
-                if col < 0 or col not in EDITABLE:
-                    continue  # computed columns (light, program) are skipped, not refused
-                column = EDITABLE[Col(col)]
-                try:
-                    parsed = parse_cell(store, task.id, column, text_value)
-                except QdError as exc:
-                    return (
-                        self.tr("Row %1, column “%2”: %3")
-                        .replace("%1", str(row_index + 1))
-                        .replace("%2", self.model.headers()[col])
-                        .replace("%3", user_message(exc))
-                    )
-                fields.update(parsed.fields)
-                if parsed.units is not None:
-                    units_touched = True
-                    if column == TaskColumn.LEAD:
-                        lead = parsed.units[0]
-                    else:
-                        support = parsed.units[1]
-            if not fields and not units_touched:
-                continue
-            units = (lead, [u for u in support if u != lead]) if units_touched else None
-            edits.append(TaskEdit.capture(store, task.id, fields, units))
+        try:
+            for row_index, cells in existing:
+                task = self.model.row_at(row_index)
+                fields, units = self._row_values(task.id, row_index + 1, columns, cells)
+                if fields or units is not None:
+                    edits.append(TaskEdit.capture(store, task.id, fields, units))
+        except QdError as exc:
+            return user_message(exc)
         label = self.tr("Paste %n row(s)", "", len(targets))
-        return edit_tasks(self.ctx, label, edits)
+        if not extra:
+            return edit_tasks(self.ctx, label, edits)
+        return self._paste_appending(label, edits, extra, columns)
+
+    def _paste_appending(
+        self, label: str, edits: list[TaskEdit], extra: list[list[str]], columns: list[int]
+    ) -> str | None:
+        store = self.ctx.store
+        last = self.model.row_at(self.model.rowCount() - 1) if self.model.rowCount() else None
+        if last is None:
+            return self.tr("Paste into a table that has tasks; insert one first.")
+        first_row = self.model.rowCount() + 1
+        state: dict = {"ids": [], "snapshot": None}
+
+        def forward(changes):
+            apply_task_edits_in(changes, edits, forward=True)
+            if state["snapshot"] is not None:
+                restore_snapshot(store, changes, state["snapshot"])
+                return
+            state["ids"] = []
+            for offset, cells in enumerate(extra):
+                place = Place(last.program_id, last.project_id, None, 1_000_000)
+                task_id = insert_task(store, changes, place, self.tr("New task"))
+                fields, units = self._row_values(task_id, first_row + offset, columns, cells)
+                if fields:
+                    update_task(store, changes, task_id, fields)
+                if units is not None:
+                    set_task_units(store, changes, task_id, *units)
+                state["ids"].append(task_id)
+
+        def backward(changes):
+            state["snapshot"] = delete_tasks(store, changes, state["ids"])
+            apply_task_edits_in(changes, edits, forward=False)
+
+        def apply_task_edits_in(changes, task_edits, *, forward):
+            for edit in task_edits:
+                fields = edit.new_fields if forward else edit.old_fields
+                units = edit.new_units if forward else edit.old_units
+                if fields:
+                    update_task(store, changes, edit.task_id, fields)
+                if units is not None:
+                    set_task_units(store, changes, edit.task_id, *units)
+
+        return change_structure(
+            self.ctx, label, forward, backward, lambda: state["ids"][-1] if state["ids"] else None
+        )

@@ -872,6 +872,10 @@
         <source>progress report</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Row {row}, column “{column}”: {problem}</source>
+        <translation>第 {row} 行“{column}”列：{problem}</translation>
+    </message>
 </context>
 <context>
     <name>OutlineActions</name>
@@ -1048,12 +1052,12 @@
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <source>The pasted block has %1 rows but only %2 rows are below the current cell; insert tasks first.</source>
-        <translation>粘贴的内容有 %1 行，但当前单元格以下只有 %2 行；请先插入任务。</translation>
+        <source>Paste into a table that has tasks; insert one first.</source>
+        <translation>请粘贴到已有任务的表格中；请先插入一项任务。</translation>
     </message>
     <message>
-        <source>Row %1, column “%2”: %3</source>
-        <translation>第 %1 行“%2”列：%3</translation>
+        <source>New task</source>
+        <translation type="unfinished">新任务</translation>
     </message>
     <message numerus="yes">
         <source>Paste %n row(s)</source>

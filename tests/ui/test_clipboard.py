@@ -66,9 +66,31 @@ def test_one_bad_cell_refuses_the_whole_block_naming_row_and_column(window):
     assert window.ctx.undo_stack.count() == 0
 
 
-def test_pasting_more_rows_than_there_are_is_refused(window):
+def test_rows_pasted_below_the_last_task_become_new_tasks_in_one_step(window):
+    store = window.store
     window.table.setCurrentIndex(at(window, 1, Col.TITLE))
-    assert "only 1 rows" in window.clipboard.paste_text("a\nb\nc\n")
+    error = window.clipboard.paste_text("子任务（改）\n新增任务甲\n新增任务乙\n")
+    assert error is None
+    titles = [at(window, r, Col.TITLE).data() for r in range(window.tasks.rowCount())]
+    assert titles == ["逾期任务", "子任务（改）", "新增任务甲", "新增任务乙"]
+    new = store.db.execute("SELECT project_id, parent_id FROM tasks WHERE title = '新增任务甲'")
+    assert new.fetchone()[1] is None  # at the top level of the last row's project
+    assert window.ctx.undo_stack.count() == 1
+    window.undo_action.trigger()
+    assert [at(window, r, Col.TITLE).data() for r in range(window.tasks.rowCount())] == [
+        "逾期任务",
+        "子任务",
+    ]
+    window.redo_action.trigger()
+    assert window.tasks.rowCount() == 4
+
+
+def test_a_bad_cell_in_an_appended_row_refuses_everything(window):
+    window.table.setCurrentIndex(at(window, 1, Col.PERCENT))
+    error = window.clipboard.paste_text("60\n140\n")
+    assert "Row 3" in error and "0 to 100" in error
+    assert window.tasks.rowCount() == 2
+    assert window.store.db["tasks"].count == 3
 
 
 def test_one_value_pasted_over_a_selection_fills_every_row(window):
