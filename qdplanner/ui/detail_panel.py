@@ -8,18 +8,24 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QSpinBox,
+    QToolButton,
     QWidget,
 )
 
 from qdplanner.domain.enums import ChangeSource, TaskStatus
 from qdplanner.errors import QdError
+from qdplanner.store.milestones import read_milestones
 from qdplanner.store.task_edits import read_task_fields
 from qdplanner.store.task_input import TaskColumn, parse_cell
 from qdplanner.store.task_rows import read_task_row
+from qdplanner.ui import milestone_editor
 from qdplanner.ui.commands import EditContext, TaskEdit, edit_tasks
 from qdplanner.ui.delegates import DateLineEdit
 from qdplanner.ui.labels import LIGHT_SYMBOLS, light_label, status_label
@@ -72,8 +78,20 @@ class DetailPanel(QWidget):
         for box in (self.description, self.notes):
             box.setTabChangesFocus(True)
             box.setMinimumHeight(70)
-        self.milestones = QLabel()
-        self.milestones.setWordWrap(True)
+        self.milestones = QListWidget()
+        self.milestones.setMaximumHeight(90)
+        self.milestones.itemDoubleClicked.connect(lambda _item: self._edit_milestone())
+        milestone_buttons = QHBoxLayout()
+        for text, slot in (
+            (self.tr("Add"), self._add_milestone),
+            (self.tr("Edit"), self._edit_milestone),
+            (self.tr("Delete"), self._delete_milestone),
+        ):
+            button = QToolButton()
+            button.setText(text)
+            button.clicked.connect(slot)
+            milestone_buttons.addWidget(button)
+        milestone_buttons.addStretch(1)
         self.progress = QLabel()
         self.progress.setWordWrap(True)
         self.progress.setTextFormat(Qt.TextFormat.PlainText)
@@ -92,6 +110,7 @@ class DetailPanel(QWidget):
         form.addRow(self.tr("Description"), self.description)
         form.addRow(self.tr("Notes"), self.notes)
         form.addRow(self.tr("Milestones"), self.milestones)
+        form.addRow("", milestone_buttons)
         form.addRow(self.tr("Latest progress"), self.progress)
 
         for edit, column in (
@@ -117,7 +136,12 @@ class DetailPanel(QWidget):
                 _FocusOut(lambda b=box, c=column: self.commit(c, b.toPlainText()), box)
             )
         ctx.tasks_changed.connect(self._changed)
+        ctx.structure_changed.connect(self._structure_changed)
         self.show_task(None)
+
+    def _structure_changed(self, _focus) -> None:
+        if self.task_id is not None:
+            self.show_task(self.task_id if self._exists() else None)
 
     def _changed(self, task_ids: list[int]) -> None:
         if self.task_id in task_ids:
@@ -161,19 +185,37 @@ class DetailPanel(QWidget):
         self._show_progress(task_id)
         self._loading = False
 
-    def _show_milestones(self, task_id: int) -> None:
-        rows = self.ctx.store.db.execute(
-            "SELECT title, planned_date, actual_date FROM milestones WHERE task_id = ? "
-            "ORDER BY planned_date, position",
-            [task_id],
-        ).fetchall()
-        self.milestones.setText(
-            "\n".join(
-                f"◆ {planned or '—'} {title}" + (f" ✔ {actual}" if actual else "")
-                for title, planned, actual in rows
-            )
-            or "—"
+    def _exists(self) -> bool:
+        return (
+            self.ctx.store.db.execute("SELECT 1 FROM tasks WHERE id = ?", [self.task_id]).fetchone()
+            is not None
         )
+
+    def _show_milestones(self, task_id: int) -> None:
+        self.milestones.clear()
+        for row in read_milestones(self.ctx.store, task_id):
+            text = f"◆ {row['planned_date'] or '—'}  {row['title']}"
+            if row["actual_date"]:
+                text += "  ✔ " + row["actual_date"]
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, row["id"])
+            self.milestones.addItem(item)
+
+    def _current_milestone(self) -> int | None:
+        item = self.milestones.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def _add_milestone(self) -> None:
+        if self.task_id is not None:
+            milestone_editor.add(self.ctx, self.task_id, self, self.show_message)
+
+    def _edit_milestone(self) -> None:
+        if (milestone := self._current_milestone()) is not None:
+            milestone_editor.edit(self.ctx, milestone, self, self.show_message)
+
+    def _delete_milestone(self) -> None:
+        if (milestone := self._current_milestone()) is not None:
+            milestone_editor.delete(self.ctx, milestone, self, self.show_message)
 
     def _show_progress(self, task_id: int) -> None:
         row = self.ctx.store.db.execute(

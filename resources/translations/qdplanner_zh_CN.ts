@@ -61,6 +61,18 @@
         <translation>可填多个，用“、”分隔</translation>
     </message>
     <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
         <source>No.</source>
         <translation>序号</translation>
     </message>
@@ -573,8 +585,20 @@
         <translation>{path}：无法保存副本（{reason}）</translation>
     </message>
     <message>
+        <source>the milestone needs a title</source>
+        <translation>节点须填写名称</translation>
+    </message>
+    <message>
+        <source>the milestone needs a planned date</source>
+        <translation>节点须填写计划日期</translation>
+    </message>
+    <message>
         <source>task #{id} does not exist</source>
         <translation>任务 #{id} 不存在</translation>
+    </message>
+    <message>
+        <source>milestone #{id} does not exist</source>
+        <translation>节点 #{id} 不存在</translation>
     </message>
     <message>
         <source>not a task field: {names}</source>
@@ -875,6 +899,65 @@
     <message>
         <source>Row {row}, column “{column}”: {problem}</source>
         <translation>第 {row} 行“{column}”列：{problem}</translation>
+    </message>
+    <message>
+        <source>{word} is already the name of {owner}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{word} is already the short name of {owner}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{word} is already an alias of {owner}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not a unit field: {names}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the unit name must not be empty</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not a kind of unit: {kind}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name} is still used by {tasks} task(s), {reports} progress report(s) and {rounds} collection round(s); merge it into another unit instead</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a unit cannot be merged into itself</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>MilestoneDialog</name>
+    <message>
+        <source>Milestone</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>when reached</source>
+        <translation>实际完成时填写</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Planned date</source>
+        <translation>计划日期</translation>
+    </message>
+    <message>
+        <source>Actual date</source>
+        <translation>实际日期</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
     </message>
 </context>
 <context>
@@ -1247,6 +1330,29 @@
     <message>
         <source>Record progress %1</source>
         <translation>填报 %1 进展</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>Add milestone</source>
+        <translation>添加节点</translation>
+    </message>
+    <message>
+        <source>Edit milestone “%1”</source>
+        <translation>修改节点“%1”</translation>
+    </message>
+    <message>
+        <source>Delete Milestone</source>
+        <translation>删除节点</translation>
+    </message>
+    <message>
+        <source>Delete the milestone “%1”?</source>
+        <translation>删除节点“%1”？</translation>
+    </message>
+    <message>
+        <source>Delete milestone “%1”</source>
+        <translation>删除节点“%1”</translation>
     </message>
 </context>
 </TS>

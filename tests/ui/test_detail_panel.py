@@ -44,7 +44,7 @@ def test_choosing_a_row_shows_all_its_fields(window):
     assert d.notes.toPlainText() == "需督办"
     assert d.lead.text() == "市科技局" and d.support.text() == "市财政局"
     assert d.deadline.text() == "2022年底前" and d.due.text() == "2022-12-31"
-    assert "完成立项" in d.milestones.text()
+    assert "完成立项" in d.milestones.item(0).text()
     assert "已完成选址" in d.progress.text() and "资金未到位" in d.progress.text()
 
 
@@ -71,3 +71,55 @@ def test_a_refused_form_value_is_explained_and_the_form_restored(window):
 def test_the_table_follows_a_form_edit(window):
     window.detail.commit(TaskColumn.TITLE, "逾期任务（已改）")
     assert window.tasks.index(0, Col.TITLE).data() == "逾期任务（已改）"
+
+
+def test_add_edit_and_delete_a_milestone_each_undoable(window, monkeypatch):
+    from PySide6.QtWidgets import QDialog, QMessageBox
+
+    from qdplanner.ui.milestone_editor import MilestoneDialog
+
+    d = window.detail
+    store = window.store
+
+    def fill(title, planned, actual=""):
+        def run(dialog):
+            dialog.title.setText(title)
+            dialog.planned.setText(planned)
+            dialog.actual.setText(actual)
+            return QDialog.DialogCode.Accepted
+
+        return run
+
+    monkeypatch.setattr(MilestoneDialog, "exec", fill("中期评估", "2023-06-30"))
+    d._add_milestone()
+    assert [d.milestones.item(i).text() for i in range(d.milestones.count())][-1].endswith(
+        "中期评估"
+    )
+    d.milestones.setCurrentRow(1)
+    monkeypatch.setattr(MilestoneDialog, "exec", fill("中期评估", "2023-06-30", "2023-07-05"))
+    d._edit_milestone()
+    assert "✔ 2023-07-05" in d.milestones.item(1).text()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    d.milestones.setCurrentRow(1)
+    d._delete_milestone()
+    assert d.milestones.count() == 1
+    for _ in range(3):
+        window.undo_action.trigger()
+    assert d.milestones.count() == 1 and store.db["milestones"].count == 1
+
+
+def test_a_milestone_without_a_planned_date_is_refused(window, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from qdplanner.ui.milestone_editor import MilestoneDialog
+
+    answers = iter([QDialog.DialogCode.Accepted, QDialog.DialogCode.Rejected])
+
+    def fill(dialog):
+        dialog.title.setText("无日期节点")
+        return next(answers)
+
+    monkeypatch.setattr(MilestoneDialog, "exec", fill)
+    window.detail._add_milestone()
+    assert "planned date" in window.last_refusal
+    assert window.store.db["milestones"].count == 1
