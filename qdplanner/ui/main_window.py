@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStyledItemDelegate,
     QTableView,
+    QTabWidget,
     QToolTip,
     QTreeView,
     QVBoxLayout,
@@ -144,6 +145,10 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.filter_bar)
         column.addWidget(self.table)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(right, self.tr("Tasks"))
 
         self.detail = DetailPanel(self.ctx, self._show_message)
         self.detail_scroll = QScrollArea()
@@ -155,7 +160,7 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.tree)
-        self.splitter.addWidget(right)
+        self.splitter.addWidget(self.tabs)
         self.splitter.addWidget(self.detail_scroll)
         self.splitter.setStretchFactor(2, 0)
         self.splitter.setStretchFactor(1, 1)
@@ -233,6 +238,9 @@ class MainWindow(QMainWindow):
             plan_menu.addAction(action)
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.view_menu = view_menu
+        for index in range(self.tabs.count()):
+            self._add_tab_action(index)
         refresh = QAction(self.tr("&Refresh"), self)
         refresh.setShortcut(QKeySequence.StandardKey.Refresh)
         refresh.triggered.connect(self.reload)
@@ -246,6 +254,16 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             language_menu.addAction(action)
         group.triggered.connect(lambda a: self.language_requested.emit(a.data()))
+
+    def _add_tab_action(self, index: int) -> None:
+        """A View-menu entry (Ctrl+1, Ctrl+2, …) that shows tab ``index``."""
+        action = QAction(self.tabs.tabText(index), self)
+        action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+        action.triggered.connect(lambda: self.tabs.setCurrentIndex(index))
+        self.view_menu.insertAction(
+            self.view_menu.actions()[index] if index < len(self.view_menu.actions()) else None,
+            action,
+        )
 
     def _plan_filter(self) -> str:
         return self.tr("qdplanner plans (*%1);;All files (*)").replace("%1", PLAN_SUFFIX)

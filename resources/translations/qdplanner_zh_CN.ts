@@ -1,6 +1,17 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AliasesDialog</name>
+    <message>
+        <source>Aliases of “%1”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>One alias per line, e.g. 市科技局</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>No Chinese font is installed: Chinese text will show as boxes. Install one (e.g. fonts-noto-cjk) and restart qdplanner.</source>
@@ -169,6 +180,108 @@
     </message>
 </context>
 <context>
+    <name>HistoryTableModel</name>
+    <message>
+        <source>When</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Old value</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New value</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation type="unfinished">年-月-日</translation>
+    </message>
+    <message>
+        <source>Search action, record, old and new values</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Record type</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All record types</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All users</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All units</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Write the date as 2024-06-30</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>The latest %n change(s); narrow the filters to see older ones.</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Not started</source>
@@ -252,6 +365,10 @@
     <message>
         <source>%1 (read-only)</source>
         <translation>%1（只读）</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>任务</translation>
     </message>
     <message>
         <source>Read-only: someone else has this plan open; your changes cannot be saved.</source>
@@ -356,6 +473,17 @@
     <message>
         <source>%1 tasks · %2 units · %3 indicators</source>
         <translation>任务 %1 项 · 责任单位 %2 个 · 指标 %3 项</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge “%1” into…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unit that stays</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1323,6 +1451,170 @@
     <message>
         <source> (illustrative)</source>
         <translation>（示例）</translation>
+    </message>
+</context>
+<context>
+    <name>UnitDialog</name>
+    <message>
+        <source>Add Unit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. 青岛市科学技术局</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. 市科技局</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Short name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished">类型</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>UnitsTableModel</name>
+    <message>
+        <source>Unit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Short name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished">类型</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Supports</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Aliases</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Illustrative</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tasks this unit leads (牵头)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tasks this unit supports (配合)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tasks it leads that are past due and not done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Illustrative: filled in for the sample, not an official unit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>illustrative</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rename unit “%1”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit short name of “%1”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add unit “%1”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit aliases of “%1”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Merge “%1” into “%2”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete unit “%1”</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>UnitsView</name>
+    <message>
+        <source>Units</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Show Tasks</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Add Unit…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit A&amp;liases…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Merge Into…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Delete Unit…</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Merge “%1” into “%2”?
+%n task(s) move to “%2”; the names of “%1” become aliases of “%2”, and “%1” is removed.</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>You can undo this with Ctrl+Z.</source>
+        <translation type="unfinished">可按 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <source>Merge Units</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete unit “%1”?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete Unit</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
