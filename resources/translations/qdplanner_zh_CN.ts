@@ -562,67 +562,67 @@
     </message>
     <message>
         <source>{path}: is a folder, not a workbook</source>
-        <translation type="unfinished" />
+        <translation>{path}：是文件夹，不是工作簿</translation>
     </message>
     <message>
         <source>{name}: the file is {size} MB; workbooks over {limit} MB are not read</source>
-        <translation type="unfinished" />
+        <translation>{name}：文件大小为 {size} MB；超过 {limit} MB 的工作簿不予读取</translation>
     </message>
     <message>
         <source>{name}: the file is empty; it is not a workbook</source>
-        <translation type="unfinished" />
+        <translation>{name}：文件为空，不是工作簿</translation>
     </message>
     <message>
         <source>{name}: the workbook is damaged (not a readable zip)</source>
-        <translation type="unfinished" />
+        <translation>{name}：工作簿已损坏（不是可读取的 zip 文件）</translation>
     </message>
     <message>
         <source>{name}: the workbook is damaged (its parts cannot be read)</source>
-        <translation type="unfinished" />
+        <translation>{name}：工作簿已损坏（其组成部分无法读取）</translation>
     </message>
     <message>
         <source>{name}: not a workbook; it looks like a web page or XML file</source>
-        <translation type="unfinished" />
+        <translation>{name}：不是工作簿，看起来是网页或 XML 文件</translation>
     </message>
     <message>
         <source>{name}: not a workbook; it is a PDF document</source>
-        <translation type="unfinished" />
+        <translation>{name}：不是工作簿，而是 PDF 文档</translation>
     </message>
     <message>
         <source>{name}: not a workbook (.xlsx, .xls or .ods)</source>
-        <translation type="unfinished" />
+        <translation>{name}：不是工作簿（.xlsx、.xls 或 .ods）</translation>
     </message>
     <message>
         <source>{name}: not a workbook; it looks like a text file (save it as .xlsx)</source>
-        <translation type="unfinished" />
+        <translation>{name}：不是工作簿，看起来是文本文件（请另存为 .xlsx）</translation>
     </message>
     <message>
         <source>{name}: the workbook unpacks to more than {limit} MB; it is not read</source>
-        <translation type="unfinished" />
+        <translation>{name}：工作簿解压后超过 {limit} MB，不予读取</translation>
     </message>
     <message>
         <source>{name}: this is a Word document, not a workbook</source>
-        <translation type="unfinished" />
+        <translation>{name}：这是 Word 文档，不是工作簿</translation>
     </message>
     <message>
         <source>{name}: a zip archive, but not a workbook (.xlsx or .ods)</source>
-        <translation type="unfinished" />
+        <translation>{name}：是 zip 压缩包，但不是工作簿（.xlsx 或 .ods）</translation>
     </message>
     <message>
         <source>{name}, sheet {sheet}: it uses row {row}; sheets of more than {limit} rows are not read</source>
-        <translation type="unfinished" />
+        <translation>{name}，工作表 {sheet}：用到了第 {row} 行；超过 {limit} 行的工作表不予读取</translation>
     </message>
     <message>
         <source>{name}, sheet {sheet}: it uses column {column}; sheets of more than {limit} columns are not read</source>
-        <translation type="unfinished" />
+        <translation>{name}，工作表 {sheet}：用到了 {column} 列；超过 {limit} 列的工作表不予读取</translation>
     </message>
     <message>
         <source>{name}: a sheet repeats a value over {count} rows; it is not read</source>
-        <translation type="unfinished" />
+        <translation>{name}：某工作表将一个值重复了 {count} 行，不予读取</translation>
     </message>
     <message>
         <source>{name}: a sheet repeats a value over {count} columns; it is not read</source>
-        <translation type="unfinished" />
+        <translation>{name}：某工作表将一个值重复了 {count} 列，不予读取</translation>
     </message>
     <message>
         <source>{path}: is a folder, not a plan file</source>
@@ -778,195 +778,195 @@
     </message>
     <message>
         <source>{name}, sheet {sheet}: cannot be read ({reason})</source>
-        <translation type="unfinished" />
+        <translation>{name}，工作表 {sheet}：无法读取（{reason}）</translation>
     </message>
     <message>
         <source>{name}, sheet {sheet}: {rows} rows × {columns} columns is more than this program reads ({max_rows} rows, {max_columns} columns)</source>
-        <translation type="unfinished" />
+        <translation>{name}，工作表 {sheet}：{rows} 行 × {columns} 列，超出本程序可读取的范围（{max_rows} 行，{max_columns} 列）</translation>
     </message>
     <message>
         <source>{name}: the workbook is password-protected</source>
-        <translation type="unfinished" />
+        <translation>{name}：工作簿设有密码保护</translation>
     </message>
     <message>
         <source>{name}: the workbook is damaged or unreadable ({reason})</source>
-        <translation type="unfinished" />
+        <translation>{name}：工作簿已损坏或无法读取（{reason}）</translation>
     </message>
     <message>
         <source>there is no record with ID {id} in this plan; leave the ID blank to add a new one</source>
-        <translation type="unfinished" />
+        <translation>本规划中没有 ID 为 {id} 的记录；新增记录请将 ID 留空</translation>
     </message>
     <message>
         <source>ID {id} appears twice (also row {row})</source>
-        <translation type="unfinished" />
+        <translation>ID {id} 重复出现（另见第 {row} 行）</translation>
     </message>
     <message>
         <source>{header} is required (the column is missing)</source>
-        <translation type="unfinished" />
+        <translation>{header}为必填项（缺少该列）</translation>
     </message>
     <message>
         <source>{header} is required</source>
-        <translation type="unfinished" />
+        <translation>{header}为必填项</translation>
     </message>
     <message>
         <source>this row is changed, but the record goes with {what} #{id}, which this import removes</source>
-        <translation type="unfinished" />
+        <translation>此行有修改，但该记录将随本次导入删除的{what} #{id} 一并删除</translation>
     </message>
     <message>
         <source>{what} #{id} is removed by this import</source>
-        <translation type="unfinished" />
+        <translation>{what} #{id} 已在本次导入中删除</translation>
     </message>
     <message>
         <source>there is no {what} with ID {id}</source>
-        <translation type="unfinished" />
+        <translation>没有 ID 为 {id} 的{what}</translation>
     </message>
     <message>
         <source>“{value}” is not a whole number</source>
-        <translation type="unfinished" />
+        <translation>“{value}”不是整数</translation>
     </message>
     <message>
         <source>{number} is out of range: it must be a whole number, {bounds}</source>
-        <translation type="unfinished" />
+        <translation>{number} 超出范围：应为整数，范围 {bounds}</translation>
     </message>
     <message>
         <source>“{value}” is not a number</source>
-        <translation type="unfinished" />
+        <translation>“{value}”不是数字</translation>
     </message>
     <message>
         <source>“{value}” is a yes/no value, not text</source>
-        <translation type="unfinished" />
+        <translation>“{value}”是“是/否”值，不是文本</translation>
     </message>
     <message>
         <source>“{value}” is not a date (write it as 2024-06-30)</source>
-        <translation type="unfinished" />
+        <translation>“{value}”不是日期（请写成 2024-06-30）</translation>
     </message>
     <message>
         <source>“{value}” is not yes or no (是/否)</source>
-        <translation type="unfinished" />
+        <translation>“{value}”不是“是”或“否”</translation>
     </message>
     <message>
         <source>“{value}” is not one of the values of this column: {choices}</source>
-        <translation type="unfinished" />
+        <translation>“{value}”不是本列的可选值：{choices}</translation>
     </message>
     <message>
         <source>no header row of known columns</source>
-        <translation type="unfinished" />
+        <translation>没有可识别列名的表头行</translation>
     </message>
     <message>
         <source>the column {header} appears twice</source>
-        <translation type="unfinished" />
+        <translation>列“{header}”出现了两次</translation>
     </message>
     <message>
         <source>the {header} column is missing</source>
-        <translation type="unfinished" />
+        <translation>缺少“{header}”列</translation>
     </message>
     <message>
         <source>{word} is also the name of another unit ({owner})</source>
-        <translation type="unfinished" />
+        <translation>“{word}”也是另一单位的名称（{owner}）</translation>
     </message>
     <message>
         <source>{word} is also an alias of another unit ({owner})</source>
-        <translation type="unfinished" />
+        <translation>“{word}”也是另一单位的别名（{owner}）</translation>
     </message>
     <message>
         <source>“{text}” may mean {names}; write the full name</source>
-        <translation type="unfinished" />
+        <translation>“{text}”可能指 {names}；请填写全称</translation>
     </message>
     <message>
         <source>unit {name} is removed from the Units sheet, but still named here</source>
-        <translation type="unfinished" />
+        <translation>单位“{name}”已从责任单位表中删除，但此处仍在使用</translation>
     </message>
     <message>
         <source>unit {name} (ID {id}) is removed, but is still a unit of task #{task}; remove it there too</source>
-        <translation type="unfinished" />
+        <translation>单位“{name}”（ID {id}）已删除，但仍是任务 #{task} 的责任单位；请一并删除</translation>
     </message>
     <message>
         <source>a task belongs to one program or one project: give exactly one of the two</source>
-        <translation type="unfinished" />
+        <translation>任务属于一个计划或一个工程：两者须且只能填写一个</translation>
     </message>
     <message>
         <source>task #{id} is in another program or project; a sub-task belongs to its parent's</source>
-        <translation type="unfinished" />
+        <translation>任务 #{id} 属于其他计划或工程；子任务应与上级任务同属</translation>
     </message>
     <message>
         <source>a task cannot be placed inside its own sub-task</source>
-        <translation type="unfinished" />
+        <translation>任务不能放到自己的子任务之下</translation>
     </message>
     <message>
         <source>due date {due} is before the start date {start}</source>
-        <translation type="unfinished" />
+        <translation>截止日期 {due} 早于开始日期 {start}</translation>
     </message>
     <message>
         <source>end year {end} is before start year {start}</source>
-        <translation type="unfinished" />
+        <translation>结束年份 {end} 早于起始年份 {start}</translation>
     </message>
     <message>
         <source>a milestone belongs to a task, a program or a project: give one of their IDs</source>
-        <translation type="unfinished" />
+        <translation>节点属于某个任务、计划或工程：请填写其中之一的 ID</translation>
     </message>
     <message>
         <source>the same {fields} as row {row}</source>
-        <translation type="unfinished" />
+        <translation>与第 {row} 行的 {fields} 相同</translation>
     </message>
     <message>
         <source>the units of this task differ from those in the Task units sheet; change them in one sheet only</source>
-        <translation type="unfinished" />
+        <translation>该任务的责任单位与“任务分工”表不一致；请只在其中一张表中修改</translation>
     </message>
     <message>
         <source>{name} is listed twice among this task's units</source>
-        <translation type="unfinished" />
+        <translation>“{name}”在该任务的责任单位中出现了两次</translation>
     </message>
     <message>
         <source>a value is required</source>
-        <translation type="unfinished" />
+        <translation>此项为必填</translation>
     </message>
     <message>
         <source>{name} is listed twice for task #{task} (also row {row})</source>
-        <translation type="unfinished" />
+        <translation>“{name}”在任务 #{task} 中出现了两次（另见第 {row} 行）</translation>
     </message>
     <message>
         <source>task #{task} has a lead unit already (row {row}); a task has one lead unit</source>
-        <translation type="unfinished" />
+        <translation>任务 #{task} 已有牵头单位（第 {row} 行）；每项任务只有一个牵头单位</translation>
     </message>
     <message>
         <source>unknown language {lang}; use one of {choices}</source>
-        <translation type="unfinished" />
+        <translation>未知语言 {lang}；请使用 {choices} 之一</translation>
     </message>
     <message>
         <source>{path}: the folder {folder} does not exist</source>
-        <translation type="unfinished" />
+        <translation>{path}：文件夹 {folder} 不存在</translation>
     </message>
     <message>
         <source>{path}: cannot be written (is it open in another program?): {reason}</source>
-        <translation type="unfinished" />
+        <translation>{path}：无法写入（是否已在其他程序中打开？）：{reason}</translation>
     </message>
     <message>
         <source>{path}: cannot be written: {reason}</source>
-        <translation type="unfinished" />
+        <translation>{path}：无法写入：{reason}</translation>
     </message>
     <message>
         <source>a text of {length} characters is longer than a cell holds ({limit}): {start}…</source>
-        <translation type="unfinished" />
+        <translation>一段 {length} 个字符的文字超出单元格容量（{limit}）：{start}…</translation>
     </message>
     <message>
         <source>a second sheet of the same records (also {sheet})</source>
-        <translation type="unfinished" />
+        <translation>同类记录出现了第二张工作表（另见 {sheet}）</translation>
     </message>
     <message>
         <source>no sheet of a plan workbook (任务, Tasks, …)</source>
-        <translation type="unfinished" />
+        <translation>没有规划工作簿的工作表（任务、Tasks……）</translation>
     </message>
     <message>
         <source>{name}: {count} error(s) in the workbook; nothing was applied</source>
-        <translation type="unfinished" />
+        <translation>{name}：工作簿中有 {count} 处错误；未作任何更改</translation>
     </message>
     <message>
         <source>{name}: this import was applied already</source>
-        <translation type="unfinished" />
+        <translation>{name}：本次导入已经应用过</translation>
     </message>
     <message>
         <source>{plan}: the plan changed after the preview of {name}; nothing was applied, preview the import again</source>
-        <translation type="unfinished" />
+        <translation>{plan}：预览 {name} 之后规划已有变动；未作任何更改，请重新预览导入</translation>
     </message>
     <message>
         <source>{name} is {size} MB; evidence files may be at most {limit} MB</source>
@@ -982,47 +982,47 @@
     </message>
     <message>
         <source>plan document</source>
-        <translation type="unfinished" />
+        <translation>规划文件</translation>
     </message>
     <message>
         <source>goal</source>
-        <translation type="unfinished" />
+        <translation>目标</translation>
     </message>
     <message>
         <source>program</source>
-        <translation type="unfinished" />
+        <translation>计划</translation>
     </message>
     <message>
         <source>project</source>
-        <translation type="unfinished" />
+        <translation>工程</translation>
     </message>
     <message>
         <source>task</source>
-        <translation type="unfinished" />
+        <translation>任务</translation>
     </message>
     <message>
         <source>milestone</source>
-        <translation type="unfinished" />
+        <translation>节点</translation>
     </message>
     <message>
         <source>unit</source>
-        <translation type="unfinished" />
+        <translation>责任单位</translation>
     </message>
     <message>
         <source>indicator</source>
-        <translation type="unfinished" />
+        <translation>指标</translation>
     </message>
     <message>
         <source>source</source>
-        <translation type="unfinished" />
+        <translation>数据来源</translation>
     </message>
     <message>
         <source>indicator value</source>
-        <translation type="unfinished" />
+        <translation>指标数值</translation>
     </message>
     <message>
         <source>progress report</source>
-        <translation type="unfinished" />
+        <translation>进展</translation>
     </message>
     <message>
         <source>Row {row}, column “{column}”: {problem}</source>
@@ -1268,7 +1268,7 @@
     </message>
     <message>
         <source>New task</source>
-        <translation type="unfinished">新任务</translation>
+        <translation>新任务</translation>
     </message>
     <message numerus="yes">
         <source>Paste %n row(s)</source>

@@ -1,0 +1,273 @@
+"""Checks a workbook file passes before python-calamine reads it.
+
+Calamine holds a sheet as a dense grid (rows × columns of the used area), so a file with one
+cell at A1 and another at XFD1048576 would ask for billions of cells and end the process. We
+therefore look at the file first, cheaply: its size, its kind (by its bytes, not its name), the
+sizes inside the zip, and for .xlsx the highest row and column any cell names (a scan of the
+sheet XML for rare patterns, without parsing it). The same pass finds formula cells, which
+python-calamine reads only as their cached values and does not report.
+
+Limits: .xls (BIFF) is not scanned (the format itself stops at 65,536 × 256); in .ods only
+repeated rows/cells that carry a value are checked against the limits.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from defusedxml import ElementTree
+
+from qdplanner.errors import N_, QdError
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_UNZIPPED_BYTES = 600 * 1024 * 1024  # all parts of the zip together, once inflated
+MAX_ROWS = 200_000
+MAX_COLUMNS = 500
+MAX_FORMULAS_LISTED = 10  # per sheet
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
+_NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+class WorkbookError(QdError):
+    """A file that is not a workbook we will read: not a workbook, damaged, or too large."""
+
+
+@dataclass
+class FileScan:
+    """What the checks learnt: the format and, per sheet, the formula cells seen (A1 refs)."""
+
+    format: str  # "xlsx" | "xls" | "ods"
+    formulas: dict[str, list[str]] = field(default_factory=dict)
+    formula_counts: dict[str, int] = field(default_factory=dict)
+
+
+def column_index(letters: str) -> int:
+    """1-based column number of ``letters`` (A → 1, AA → 27)."""
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+def check_file(path: Path) -> FileScan:
+    """Refuse (WorkbookError) what we will not read; return the format and formulas found."""
+    name = path.name
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            head = fh.read(8)
+    except FileNotFoundError:
+        raise WorkbookError(N_("Messages", "{path}: no such file"), path=path) from None
+    except IsADirectoryError:
+        raise WorkbookError(
+            N_("Messages", "{path}: is a folder, not a workbook"), path=path
+        ) from None
+    except OSError as exc:
+        raise WorkbookError(
+            N_("Messages", "{path}: cannot be read ({reason})"),
+            path=path,
+            reason=exc.strerror or exc,
+        ) from None
+    if size > MAX_FILE_BYTES:
+        raise WorkbookError(
+            N_("Messages", "{name}: the file is {size} MB; workbooks over {limit} MB are not read"),
+            name=name,
+            size=round(size / 1e6),
+            limit=MAX_FILE_BYTES // (1024 * 1024),
+        )
+    if size == 0:
+        raise WorkbookError(
+            N_("Messages", "{name}: the file is empty; it is not a workbook"), name=name
+        )
+    if head.startswith(OLE_MAGIC):
+        return FileScan("xls")
+    if not head.startswith(ZIP_MAGIC):
+        raise WorkbookError(_guess(head), name=name)
+    try:
+        with zipfile.ZipFile(path) as zf:
+            return _check_zip(zf, name)
+    except zipfile.BadZipFile:
+        raise WorkbookError(
+            N_("Messages", "{name}: the workbook is damaged (not a readable zip)"), name=name
+        ) from None
+    except (KeyError, ElementTree.ParseError, ValueError, RuntimeError):
+        raise WorkbookError(
+            N_("Messages", "{name}: the workbook is damaged (its parts cannot be read)"), name=name
+        ) from None
+
+
+def _guess(head: bytes) -> str:
+    """The message for a file that is not a workbook, from its first bytes."""
+    if head.lstrip().startswith((b"<", b"\xef\xbb\xbf<")):
+        return N_("Messages", "{name}: not a workbook; it looks like a web page or XML file")
+    if head.startswith(b"%PDF"):
+        return N_("Messages", "{name}: not a workbook; it is a PDF document")
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError:
+        return N_("Messages", "{name}: not a workbook (.xlsx, .xls or .ods)")
+    return N_("Messages", "{name}: not a workbook; it looks like a text file (save it as .xlsx)")
+
+
+def _check_zip(zf: zipfile.ZipFile, name: str) -> FileScan:
+    infos = zf.infolist()
+    if sum(i.file_size for i in infos) > MAX_UNZIPPED_BYTES:
+        raise WorkbookError(
+            N_("Messages", "{name}: the workbook unpacks to more than {limit} MB; it is not read"),
+            name=name,
+            limit=MAX_UNZIPPED_BYTES // (1024 * 1024),
+        )
+    names = {i.filename for i in infos}
+    if "xl/workbook.xml" in names:
+        return _check_xlsx(zf, name, names)
+    if "mimetype" in names and zf.read("mimetype").strip() == ODS_MIME:
+        return _check_ods(zf, name)
+    if "word/document.xml" in names:
+        raise WorkbookError(
+            N_("Messages", "{name}: this is a Word document, not a workbook"), name=name
+        )
+    raise WorkbookError(
+        N_("Messages", "{name}: a zip archive, but not a workbook (.xlsx or .ods)"), name=name
+    )
+
+
+def _xlsx_sheet_parts(zf: zipfile.ZipFile, names: set[str]) -> dict[str, str]:
+    """Sheet name → part name inside the zip (via workbook.xml and its relationships)."""
+    book = ElementTree.fromstring(zf.read("xl/workbook.xml"))
+    rels_name = "xl/_rels/workbook.xml.rels"
+    targets: dict[str, str] = {}
+    if rels_name in names:
+        for rel in ElementTree.fromstring(zf.read(rels_name)):
+            target = rel.get("Target", "")
+            part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+            targets[rel.get("Id", "")] = posixpath.normpath(part)
+    parts = {}
+    for el in book.iter():
+        if el.tag.endswith("}sheet") or el.tag == "sheet":
+            part = targets.get(el.get(_NS_REL, ""))
+            if part in names:
+                parts[el.get("name", "")] = part
+    return parts
+
+
+# A cell reference with a row number of 6+ digits, or a column of 3 letters, or of 2 letters
+# past SF (column 500): rare in ordinary sheets, so the scan stays fast.
+_BIG_REF = re.compile(rb' r="([A-Z]{0,3})([0-9]+)"')
+_BIG_REF_FAST = re.compile(rb' r="(?:[A-Z]{3}|S[G-Z]|[T-Z][A-Z]|[A-Z]{0,2}[0-9]{6})')
+# Two patterns with a literal start (fast to search): <f …> and a prefixed <x:f …>.
+_FORMULAS = (re.compile(rb"<f[\s>/]"), re.compile(rb":f[\s>/]"))
+_CELL_REF = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?c\b[^>]*?\sr="([A-Z]+[0-9]+)"')
+_CHUNK = 4 * 1024 * 1024
+
+
+def _check_xlsx(zf: zipfile.ZipFile, name: str, names: set[str]) -> FileScan:
+    scan = FileScan("xlsx")
+    for sheet, part in _xlsx_sheet_parts(zf, names).items():
+        count, refs, tail = 0, [], b""
+        with zf.open(part) as fh:
+            while chunk := fh.read(_CHUNK):
+                data = tail + chunk
+                for match in _BIG_REF_FAST.finditer(data):
+                    full = _BIG_REF.match(data, match.start())
+                    if full:
+                        _check_ref(name, sheet, full[1].decode(), int(full[2]))
+                start = len(tail) and max(0, len(tail) - 8)
+                for pattern in _FORMULAS:
+                    for match in pattern.finditer(data, start):
+                        if pattern is _FORMULAS[1] and not _is_prefixed_tag(data, match.start()):
+                            continue  # ":f " in a text, not a tag
+                        cell = _last_cell_ref(data, match.start())
+                        if cell is None:  # not inside a cell: <formula1> of a validation …
+                            continue
+                        count += 1
+                        if len(refs) < MAX_FORMULAS_LISTED and cell not in refs:
+                            refs.append(cell)
+                tail = data[-512:]
+        if count:
+            scan.formulas[sheet] = refs
+            scan.formula_counts[sheet] = count
+    return scan
+
+
+def _is_prefixed_tag(data: bytes, colon: int) -> bool:
+    lt = data.rfind(b"<", max(0, colon - 64), colon)
+    return lt >= 0 and _PREFIX.fullmatch(data, lt, colon) is not None
+
+
+_PREFIX = re.compile(rb"<[A-Za-z_][\w.-]*")
+
+
+def _last_cell_ref(data: bytes, end: int) -> str | None:
+    start = data.rfind(b"<", 0, end)
+    while start > 0 and not _CELL_REF.match(data, start):
+        start = data.rfind(b"<", 0, start)
+        if end - start > 4096:
+            return None
+    match = _CELL_REF.match(data, max(start, 0))
+    return match[1].decode() if match else None
+
+
+def _check_ref(name: str, sheet: str, letters: str, row: int) -> None:
+    if row > MAX_ROWS:
+        raise WorkbookError(
+            N_(
+                "Messages",
+                "{name}, sheet {sheet}: it uses row {row}; sheets of more than {limit} rows "
+                "are not read",
+            ),
+            name=name,
+            sheet=sheet,
+            row=f"{row:,}",
+            limit=f"{MAX_ROWS:,}",
+        )
+    if letters and column_index(letters) > MAX_COLUMNS:
+        raise WorkbookError(
+            N_(
+                "Messages",
+                "{name}, sheet {sheet}: it uses column {column}; sheets of more than {limit} "
+                "columns are not read",
+            ),
+            name=name,
+            sheet=sheet,
+            column=letters,
+            limit=MAX_COLUMNS,
+        )
+
+
+_ODS_REPEAT = re.compile(rb'number-(rows|columns)-repeated="([0-9]+)"')
+_ODS_FORMULA = re.compile(rb'table:formula="')
+
+
+def _check_ods(zf: zipfile.ZipFile, name: str) -> FileScan:
+    scan = FileScan("ods")
+    data = zf.read("content.xml")
+    for match in _ODS_REPEAT.finditer(data):
+        repeat = int(match[2])
+        rows = match[1] == b"rows"
+        if repeat <= (MAX_ROWS if rows else MAX_COLUMNS):
+            continue
+        # Calc pads sheets with huge repeats of empty rows and cells: only values count.
+        end = data.find(b"</table:table-row>" if rows else b">", match.end())
+        element = data[match.end() : end if end >= 0 else len(data)]
+        if b"office:value" in element or b"<text:p" in element or b"table:formula" in element:
+            raise WorkbookError(
+                N_("Messages", "{name}: a sheet repeats a value over {count} rows; it is not read")
+                if rows
+                else N_(
+                    "Messages",
+                    "{name}: a sheet repeats a value over {count} columns; it is not read",
+                ),
+                name=name,
+                count=f"{repeat:,}",
+            )
+    count = len(_ODS_FORMULA.findall(data))
+    if count:
+        scan.formula_counts["*"] = count  # ods: not located by sheet
+    return scan

@@ -1,0 +1,318 @@
+"""Reading one sheet of a plan workbook into typed rows, with errors named by row and column.
+
+The header row is found among the first rows (the one naming the most known columns), each
+header is matched to a column of :mod:`sheet_specs` in either language, and every cell is
+converted to the column's kind: whole numbers, numbers, text, dates (a real date, or text such
+as ``2024-06-30``, ``2024/6/30``, ``2024年6月30日``), yes/no, coded values (code or label), unit
+names. A value that cannot be converted is an error naming the Excel row and the column.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from itertools import repeat
+from typing import Any
+
+from openpyxl.utils import get_column_letter
+
+from qdplanner.errors import N_
+from qdplanner.excel.cells import SheetCells
+from qdplanner.excel.import_model import CellError
+from qdplanner.excel.sheet_specs import Column, Kind, SheetSpec, column_for_header
+from qdplanner.excel.unit_names import split_names
+from qdplanner.excel.vocabulary import bool_for, code_for, labels
+
+HEADER_SEARCH_ROWS = 10
+_EXCEL_EPOCH = date(1899, 12, 30)
+_DATE_TEXT = re.compile(
+    r"(?P<y>\d{4})\s*(?:[-/.]|年)\s*(?P<m>\d{1,2})\s*(?:[-/.]|月)\s*(?P<d>\d{1,2})\s*日?"
+    r"(?:[ T]00:00(?::00)?)?"
+)
+
+
+class Bad(Exception):
+    """A cell's value was refused: an N_ template and its fields."""
+
+    def __init__(self, template: str, **params: Any):
+        super().__init__(template)
+        self.template = template
+        self.params = params
+
+
+@dataclass
+class ParsedRow:
+    row: int  # Excel row number
+    id: int | None
+    values: dict[str, Any]
+
+
+@dataclass
+class ParsedSheet:
+    spec: SheetSpec
+    name: str  # as the workbook names it
+    file: str
+    columns: dict[str, int]  # column key → 0-based index in the sheet
+    headers: dict[str, str]  # column key → header as written
+    rows: list[ParsedRow] = field(default_factory=list)
+
+    def where(self, key: str) -> str | None:
+        """``F (完成进度(%))``: the column's letter and header, for messages."""
+        if key not in self.columns:
+            return None
+        return f"{get_column_letter(self.columns[key] + 1)} ({self.headers[key]})"
+
+    def error(self, row: int | None, key: str | None, template: str, /, **params: Any) -> CellError:
+        where = self.where(key) if key else None
+        return CellError(self.file, self.name, row, where, template, params)
+
+
+# -- converters: cell value (normalised) → stored value, or Bad ---------------------------------
+
+
+def _whole(value: Any, column: Column) -> int | None:
+    if value is None:
+        return column.default
+    if type(value) is int:
+        number = value
+    elif isinstance(value, str) and re.fullmatch(r"[+-]?\d+(?:\.0+)?", value.replace(",", "")):
+        number = int(float(value.replace(",", "")))
+    else:
+        raise Bad(N_("Messages", "“{value}” is not a whole number"), value=_show(value))
+    if (column.low is not None and number < column.low) or (
+        column.high is not None and number > column.high
+    ):
+        bounds = f"{column.low}–{column.high}" if column.high is not None else f"≥ {column.low}"
+        raise Bad(
+            N_("Messages", "{number} is out of range: it must be a whole number, {bounds}"),
+            number=number,
+            bounds=bounds,
+        )
+    return number
+
+
+def _number(value: Any, column: Column) -> int | float | None:
+    if value is None or (type(value) in (int, float)):
+        return value
+    if isinstance(value, str):
+        try:
+            number = float(value.replace(",", "").replace("，", ""))
+        except ValueError:
+            pass
+        else:
+            return int(number) if number.is_integer() else number
+    raise Bad(N_("Messages", "“{value}” is not a number"), value=_show(value))
+
+
+def _text(value: Any, column: Column) -> str | None:
+    if value is None or type(value) is str:
+        return value
+    if type(value) is bool:
+        raise Bad(N_("Messages", "“{value}” is a yes/no value, not text"), value=_show(value))
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, date | time):
+        return value.isoformat()
+    return str(value)
+
+
+def _date(value: Any, column: Column) -> date | None:
+    if value is None:
+        return None
+    kind = type(value)
+    if kind is date:
+        return value
+    if kind is datetime:
+        return value.date()
+    if kind in (int, float) and 1 <= value < 2958466:  # an Excel serial day number
+        day = _EXCEL_EPOCH + timedelta(days=int(value))
+        if 1900 <= day.year <= 2200:
+            return day
+    if kind is str:
+        match = _DATE_TEXT.fullmatch(value)
+        if match:
+            try:
+                return date(int(match["y"]), int(match["m"]), int(match["d"]))
+            except ValueError:
+                pass
+    raise Bad(
+        N_("Messages", "“{value}” is not a date (write it as 2024-06-30)"), value=_show(value)
+    )
+
+
+def _bool(value: Any, column: Column) -> bool:
+    if value is None:
+        return bool(column.default)
+    result = bool_for(value)
+    if result is None:
+        raise Bad(N_("Messages", "“{value}” is not yes or no (是/否)"), value=_show(value))
+    return result
+
+
+def _enum(value: Any, column: Column) -> str | None:
+    if value is None:
+        return column.default
+    assert column.enum is not None
+    code = code_for(column.enum, str(value))
+    if code is None:
+        choices = (
+            "、".join(labels(column.enum, "zh_CN")) + " / " + ", ".join(labels(column.enum, "en"))
+        )
+        raise Bad(
+            N_("Messages", "“{value}” is not one of the values of this column: {choices}"),
+            value=_show(value),
+            choices=choices,
+        )
+    return code
+
+
+def _unit(value: Any, column: Column) -> str | None:
+    return _text(value, column)
+
+
+def _names(value: Any, column: Column) -> list[str]:
+    return split_names(_text(value, column))
+
+
+CONVERTERS: dict[Kind, Callable[[Any, Column], Any]] = {
+    Kind.ID: _whole,
+    Kind.REF: _whole,
+    Kind.INT: _whole,
+    Kind.FLOAT: _number,
+    Kind.TEXT: _text,
+    Kind.DATE: _date,
+    Kind.BOOL: _bool,
+    Kind.ENUM: _enum,
+    Kind.UNIT: _unit,
+    Kind.UNITS: _unit,  # resolved (and split) by the importer, which knows the units
+    Kind.NAMES: _names,
+}
+
+
+def _show(value: Any) -> str:
+    text = value.isoformat() if isinstance(value, date | datetime | time) else str(value)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+# -- a sheet ----------------------------------------------------------------------------------
+
+
+def _find_header(spec: SheetSpec, cells: SheetCells) -> tuple[int, dict[int, Column]] | None:
+    best: tuple[int, dict[int, Column]] | None = None
+    for r, row in enumerate(cells.rows[:HEADER_SEARCH_ROWS]):
+        found = {}
+        for c, value in enumerate(row):
+            if isinstance(value, str) and (column := column_for_header(spec, value)):
+                found[c] = column
+        if len(found) >= 2 and (best is None or len(found) > len(best[1])):
+            best = (r, found)
+    return best
+
+
+def parse_sheet(
+    spec: SheetSpec,
+    cells: SheetCells,
+    file: str,
+    errors: list[CellError],
+    warnings: list[str],
+) -> ParsedSheet | None:
+    """Typed rows of ``cells``; errors and warnings are appended. None: the sheet is unusable."""
+    header = _find_header(spec, cells)
+    if header is None:
+        errors.append(
+            CellError(file, cells.name, 1, None, N_("Messages", "no header row of known columns"))
+        )
+        return None
+    header_row, found = header
+    columns: dict[str, int] = {}
+    headers: dict[str, str] = {}
+    for c, value in enumerate(cells.rows[header_row]):
+        column = found.get(c)
+        letter = get_column_letter(c + 1)
+        if column is None:
+            if value is not None:
+                warnings.append(
+                    f"{file}, sheet {cells.name}, column {letter} ({value}): not a column of "
+                    "this sheet; ignored"
+                )
+            continue
+        if column.key in columns:
+            errors.append(
+                CellError(
+                    file,
+                    cells.name,
+                    header_row + 1,
+                    f"{letter} ({value})",
+                    N_("Messages", "the column {header} appears twice"),
+                    {"header": value},
+                )
+            )
+            return None
+        columns[column.key] = c
+        headers[column.key] = str(value)
+    parsed = ParsedSheet(spec, cells.name, file, columns, headers)
+    key = spec.columns[0]
+    if key.key not in columns:
+        errors.append(
+            parsed.error(
+                header_row + 1,
+                None,
+                N_("Messages", "the {header} column is missing"),
+                header=key.header(_lang(parsed)),
+            )
+        )
+        return None
+    readers = [c for c in spec.columns if c.key in columns and not c.readonly]
+    data = [
+        (r + 1, row)
+        for r, row in enumerate(cells.rows[header_row + 1 :], start=header_row + 1)
+        if row.count(None) != len(row)
+    ]
+    refused: set[int] = set()  # indexes (into data) of rows with a refused value
+    converted = [_convert_column(parsed, c, data, errors, refused) for c in readers]
+    keys = [c.key for c in readers]
+    id_index = keys.index("id") if key.kind == Kind.ID else None
+    for index, values in enumerate(zip(*converted, strict=True)):
+        record = dict(zip(keys, values, strict=True))
+        if index in refused:
+            if record.get(key.key) is _BAD:
+                continue  # without its ID a row cannot be matched
+            record = {k: v for k, v in record.items() if v is not _BAD}
+        record_id = record.pop("id", None) if id_index is not None else None
+        parsed.rows.append(ParsedRow(data[index][0], record_id, record))
+    return parsed
+
+
+_BAD = object()  # a value refused (the error is reported)
+
+
+def _convert_column(
+    parsed: ParsedSheet,
+    column: Column,
+    data: list[tuple[int, list[Any]]],
+    errors: list[CellError],
+    refused: set[int],
+) -> list[Any]:
+    """One column's values, converted; refused values become _BAD with an error each."""
+    index = parsed.columns[column.key]
+    convert = CONVERTERS[column.kind]
+    raw = [row[index] if index < len(row) else None for _, row in data]
+    try:  # the fast path: no value refused
+        return list(map(convert, raw, repeat(column)))
+    except Bad:
+        pass
+    out = []
+    for index, ((row_number, _), value) in enumerate(zip(data, raw, strict=True)):
+        try:
+            out.append(convert(value, column))
+        except Bad as bad:
+            errors.append(parsed.error(row_number, column.key, bad.template, **bad.params))
+            out.append(_BAD)
+            refused.add(index)
+    return out
+
+
+def _lang(parsed: ParsedSheet) -> str:
+    return "zh_CN" if parsed.name == parsed.spec.zh else "en"

@@ -1,0 +1,340 @@
+"""Import a plan workbook (as exported, then edited): preview every change, then apply them all.
+
+``preview_import(store, path)`` reads and checks the workbook and compares it with the plan;
+it writes nothing. ``apply_import(store, preview)`` applies a preview without errors as one
+action (source ``import``, described as ``import of FILE``): every record added, changed and
+removed is in the change log, and any failure leaves the plan as it was. See
+:mod:`import_diff` for how rows are matched and :mod:`import_rules` for the checks.
+
+Limits: a new row can refer only to records that exist already (a new sub-task under a new
+task needs a second import); renaming a unit to the name of a unit removed in the same import
+is refused by the plan file and nothing is applied; a changed unit role is logged as removed
+and added again (the change log keys records by one integer id). Plan files reuse the highest
+ID after it is removed, so a workbook exported before such a removal may match a newer record.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from qdplanner.domain.enums import ChangeSource
+from qdplanner.errors import N_, QdError
+from qdplanner.excel.cascade import foreign_keys
+from qdplanner.excel.cells import open_workbook
+from qdplanner.excel.import_diff import ID_KINDS, Differ
+from qdplanner.excel.import_model import CellError, ImportPreview, NewRef, RecordAdd
+from qdplanner.excel.import_parse import ParsedSheet, parse_sheet
+from qdplanner.excel.sheet_specs import LISTS_SHEET, SHEETS_BY_KEY, Kind, fold, spec_for_sheet
+from qdplanner.store.changes import ChangeSet
+from qdplanner.store.plan_store import PlanStore
+
+Progress = Callable[[int, int], None]
+PROGRESS_EVERY = 500
+
+
+class ImportRefused(QdError):
+    """A preview cannot be applied: it has errors, or the plan changed since it was made."""
+
+
+def plan_version(store: PlanStore) -> int:
+    """The last change batch of the plan: a preview is valid only while it is unchanged."""
+    return store.db.execute("SELECT COALESCE(max(id), 0) FROM change_batches").fetchone()[0]
+
+
+def preview_import(
+    store: PlanStore, path: str | Path, *, progress: Progress | None = None
+) -> ImportPreview:
+    """Read ``path``, check every cell and compare with the plan. Writes nothing.
+
+    Raises :class:`~qdplanner.excel.cells.WorkbookError` for a file that is not a workbook
+    we read; every problem inside the workbook is in ``preview.errors`` instead.
+    """
+    path = Path(path)
+    preview = ImportPreview(path, plan_version=plan_version(store))
+    parsed: dict[str, ParsedSheet] = {}
+    languages: Counter[str] = Counter()
+    with open_workbook(path) as book:
+        preview.warnings += book.warnings
+        for index, name in enumerate(book.sheet_names):
+            spec = spec_for_sheet(name)
+            if spec is None:
+                if name != LISTS_SHEET:
+                    preview.warnings.append(
+                        f"{path.name}, sheet {name}: not a sheet of a plan workbook; ignored"
+                    )
+                continue
+            if spec.key in parsed:
+                preview.errors.append(
+                    CellError(
+                        path.name,
+                        name,
+                        None,
+                        None,
+                        N_("Messages", "a second sheet of the same records (also {sheet})"),
+                        {"sheet": parsed[spec.key].name},
+                    )
+                )
+                continue
+            sheet = parse_sheet(spec, book.sheet(name), path.name, preview.errors, preview.warnings)
+            if sheet is not None:
+                parsed[spec.key] = sheet
+                languages["zh_CN" if fold(name) == fold(spec.zh) else "en"] += 1
+            if progress:
+                progress(index + 1, len(book.sheet_names) + 1)
+    if not parsed and not preview.errors:
+        preview.errors.append(
+            CellError(
+                path.name,
+                "",
+                None,
+                None,
+                N_("Messages", "no sheet of a plan workbook (任务, Tasks, …)"),
+            )
+        )
+    preview.lang = languages.most_common(1)[0][0] if languages else "zh_CN"
+    preview.sheets = list(parsed)
+    if parsed:
+        Differ(store, parsed, preview).run()
+    order = {name: i for i, name in enumerate(s.name for s in parsed.values())}
+    preview.errors.sort(key=lambda e: (order.get(e.sheet, -1), e.row or 0, e.column or ""))
+    if progress:
+        progress(1, 1)
+    return preview
+
+
+def apply_import(
+    store: PlanStore,
+    preview: ImportPreview,
+    source_name: str | None = None,
+    *,
+    progress: Progress | None = None,
+) -> dict[str, dict[str, int]]:
+    """Apply ``preview`` as one logged action; return its counts (added/changed/removed).
+
+    Refuses (:class:`ImportRefused`) a preview with errors, one applied already, or one made
+    before the plan last changed. ``progress(done, total)`` may raise to cancel: the plan is
+    then left as it was.
+    """
+    if preview.errors:
+        raise ImportRefused(
+            N_("Messages", "{name}: {count} error(s) in the workbook; nothing was applied"),
+            name=preview.file_name,
+            count=len(preview.errors),
+        )
+    if preview.applied:
+        raise ImportRefused(
+            N_("Messages", "{name}: this import was applied already"), name=preview.file_name
+        )
+    if plan_version(store) != preview.plan_version:
+        raise ImportRefused(
+            N_(
+                "Messages",
+                "{plan}: the plan changed after the preview of {name}; nothing was applied, "
+                "preview the import again",
+            ),
+            plan=store.path.name,
+            name=preview.file_name,
+        )
+    description = f"import of {source_name or preview.file_name}"
+    with store.action(ChangeSource.IMPORT, description) as changes:
+        _Applier(store, changes, preview, progress).run()
+    preview.applied = True
+    return preview.counts()
+
+
+class _Applier:
+    def __init__(
+        self, store: PlanStore, ch: ChangeSet, preview: ImportPreview, progress: Progress | None
+    ):
+        self.db = store.db
+        self.ch = ch
+        self.preview = preview
+        self.progress = progress
+        self.ids: dict[NewRef, int] = {}
+        self.done = 0
+        self.total = (
+            len(preview.added)
+            + len(preview.changed)
+            + len(preview.removed)
+            + len(preview.units_to_create)
+            + len(preview.set_null)
+        )
+        self._columns: dict[str, set[str]] = {}
+
+    def _tick(self) -> None:
+        self.done += 1
+        if self.progress and (self.done % PROGRESS_EVERY == 0 or self.done == self.total):
+            self.progress(self.done, self.total)
+
+    def columns(self, table: str) -> set[str]:
+        if table not in self._columns:
+            self._columns[table] = set(self.db.table(table).columns_dict)
+        return self._columns[table]
+
+    def real(self, value: Any) -> Any:
+        return self.ids[value] if isinstance(value, NewRef) else value
+
+    def stored(self, table: str, values: dict[str, Any]) -> dict[str, Any]:
+        """Values as the table takes them: its columns only, ids resolved, no NULL text."""
+        spec = SHEETS_BY_KEY.get(table)
+        text = {c.key for c in spec.columns if c.kind == Kind.TEXT} if spec else set()
+        columns = self.columns(table)
+        return {
+            k: ("" if v is None and k in text else self.real(v))
+            for k, v in values.items()
+            if k in columns and k != "id"
+        }
+
+    def run(self) -> None:
+        preview = self.preview
+        adds = [a for a in preview.added if a.kind != "task_units"]
+        for name in preview.units_to_create:
+            self.ids[NewRef("units", name)] = self.ch.insert(
+                "units", {"name": name, "kind": "other"}
+            )
+            self._tick()
+        for add in (a for a in adds if a.kind == "units"):
+            self._insert(add)
+        changes = [c for c in preview.changed if c.kind != "task_units"]
+        role_changes = [c for c in preview.changed if c.kind == "task_units"]
+        for change in changes:
+            self._update(change.kind, change.record_id, {f.key: f.new for f in change.fields})
+            if aliases := change.field("aliases"):
+                self._aliases(change.record_id, aliases.old or [], aliases.new or [])
+        for table, pk, column in preview.set_null:
+            self._update(table, pk, {column: None})
+        # A task's old lead must step down before another takes the lead.
+        for removal in (r for r in preview.removed if r.kind == "task_units" and not r.cascade_of):
+            self._delete("task_units", removal.record_id)
+        for change in role_changes:
+            if (f := change.field("role")) and f.new != "lead":
+                self._replace_role(change)
+        self._delete_all()
+        for add in (a for a in adds if a.kind != "units"):
+            self._insert(add)
+        for change in role_changes:
+            if not ((f := change.field("role")) and f.new != "lead"):
+                self._replace_role(change)
+        for add in (a for a in preview.added if a.kind == "task_units"):
+            self.ch.insert("task_units", self.stored("task_units", add.values))
+            self._tick()
+
+    def _replace_role(self, change: Any) -> None:
+        """A changed unit role: removed and added again (the log keys rows by integer id)."""
+        task, unit = change.record_id
+        old = self.db.execute(
+            "SELECT * FROM task_units WHERE task_id = ? AND unit_id = ?", [task, unit]
+        ).fetchone()
+        columns = [d[0] for d in self.db.execute("SELECT * FROM task_units LIMIT 0").description]
+        values = dict(zip(columns, old, strict=True))
+        values.update({f.key: f.new for f in change.fields})
+        self.ch.delete("task_units", (task, unit))
+        self.ch.insert("task_units", values)
+        self._tick()
+
+    def _insert(self, add: RecordAdd) -> None:
+        values = self.stored(add.kind, add.values)
+        if values.get("position", 0) is None:
+            values["position"] = self._next_position(add.kind, values)
+        new_id = self.ch.insert(add.kind, values)
+        if add.ref is not None:
+            self.ids[add.ref] = new_id
+        if add.kind == "units":
+            self._aliases(new_id, [], add.values.get("aliases") or [])
+        self._tick()
+
+    def _next_position(self, table: str, values: dict[str, Any]) -> int:
+        """After the last sibling: same parent/program/project (tasks), same owner, same table."""
+        scope = [
+            c
+            for c in ("parent_id", "program_id", "project_id", "task_id", "plan_document_id")
+            if c in self.columns(table)
+        ]
+        where = " AND ".join(f"{c} IS ?" for c in scope) or "1"
+        row = self.db.execute(
+            f"SELECT max(position) FROM {table} WHERE {where}", [values.get(c) for c in scope]
+        ).fetchone()
+        return 0 if row[0] is None else row[0] + 1
+
+    def _update(self, table: str, pk: Any, fields: dict[str, Any]) -> None:
+        values = self.stored(table, fields)
+        if isinstance(pk, tuple):
+            pk = tuple(self.real(p) for p in pk)
+        if values:
+            self.ch.update(table, pk, values)
+        self._tick()
+
+    def _aliases(self, unit_id: Any, old: list[str], new: list[str]) -> None:
+        unit_id = self.real(unit_id)
+        for alias in sorted(set(old) - set(new)):
+            row = self.db.execute(
+                "SELECT id FROM unit_aliases WHERE unit_id = ? AND alias = ?", [unit_id, alias]
+            ).fetchone()
+            if row:
+                self.ch.delete("unit_aliases", row[0])
+        for alias in [a for a in new if a not in old]:
+            self.ch.insert("unit_aliases", {"unit_id": unit_id, "alias": alias})
+
+    def _delete(self, table: str, pk: Any) -> None:
+        self._tick()
+        pk_cols = ["task_id", "unit_id"] if isinstance(pk, tuple) else ["id"]
+        keys = pk if isinstance(pk, tuple) else (pk,)
+        where = " AND ".join(f"{c} = ?" for c in pk_cols)
+        if self.db.execute(f"SELECT 1 FROM [{table}] WHERE {where}", list(keys)).fetchone():
+            self.ch.delete(table, pk)
+
+    def _delete_all(self) -> None:
+        """Remove records children first, so each is logged before its parent goes."""
+        pending = [
+            r for r in self.preview.removed if not (r.kind == "task_units" and not r.cascade_of)
+        ]
+        rank = _deletion_rank(self.db)
+        depth = _task_depths(self.db) if any(r.kind == "tasks" for r in pending) else {}
+        pending.sort(key=lambda r: (rank.get(r.kind, 0), -depth.get(r.record_id, 0)))
+        for removal in pending:
+            if removal.kind in _NOT_LOGGED or (
+                isinstance(removal.record_id, tuple) and removal.kind != "task_units"
+            ):
+                self._tick()  # removed by the plan file along with its parent
+                continue
+            self._delete(removal.kind, removal.record_id)
+
+
+_NOT_LOGGED = {"evidence_files"}  # binary content: removed along with its report, not logged
+
+
+def _deletion_rank(db: Any) -> dict[str, int]:
+    """Tables ordered so every table comes before the tables it refers to."""
+    keys = [k for k in foreign_keys(db) if k.child != k.parent]
+    tables = set(db.table_names())
+    rank: dict[str, int] = {}
+    level = 0
+    while tables:
+        leaves = {t for t in tables if not any(k.parent == t and k.child in tables for k in keys)}
+        if not leaves:  # a cycle: should not happen; keep going in name order
+            leaves = {min(tables)}
+        for table in leaves:
+            rank[table] = level
+        tables -= leaves
+        level += 1
+    return rank
+
+
+def _task_depths(db: Any) -> dict[int, int]:
+    parents = dict(db.execute("SELECT id, parent_id FROM tasks").fetchall())
+    depths: dict[int, int] = {}
+    for task in parents:
+        chain, node = [], task
+        while node is not None and node not in depths and len(chain) <= len(parents):
+            chain.append(node)
+            node = parents.get(node)
+        base = depths.get(node, -1) if node is not None else -1
+        for offset, item in enumerate(reversed(chain), start=1):
+            depths[item] = base + offset
+    return depths
+
+
+__all__ = ["ID_KINDS", "ImportPreview", "ImportRefused", "apply_import", "preview_import"]
