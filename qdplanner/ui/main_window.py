@@ -32,6 +32,7 @@ from qdplanner.ui.commands import EditContext
 from qdplanner.ui.delegates import TaskCellDelegate
 from qdplanner.ui.detail_panel import DetailPanel
 from qdplanner.ui.filter_bar import FilterBar
+from qdplanner.ui.history_view import HistoryView
 from qdplanner.ui.i18n import LANGUAGES
 from qdplanner.ui.labels import LIGHT_COLOURS, LIGHT_SYMBOLS, light_label
 from qdplanner.ui.messages import user_message
@@ -40,6 +41,7 @@ from qdplanner.ui.models.task_table import DEPTH_ROLE, Col, TaskTableModel
 from qdplanner.ui.outline_actions import OutlineActions
 from qdplanner.ui.progress_dialog import ask_and_record
 from qdplanner.ui.task_actions import TaskActions
+from qdplanner.ui.units_view import UnitsView
 
 INDENT_PX = 18
 # Widths for a first start (before the user's own are remembered): sized from typical
@@ -149,6 +151,12 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("mainTabs")
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(right, self.tr("Tasks"))
+        self.units_view = UnitsView(self.ctx, self._show_message)
+        self.units_view.unit_activated.connect(self.show_unit_tasks)
+        self.tabs.addTab(self.units_view, self.tr("Units"))
+        self.history_view = HistoryView(self.ctx)
+        self.tabs.addTab(self.history_view, self.tr("History"))
+        self.ctx.structure_changed.connect(lambda _focus: self.filter_bar.load_units(self.store))
 
         self.detail = DetailPanel(self.ctx, self._show_message)
         self.detail_scroll = QScrollArea()
@@ -254,6 +262,17 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             language_menu.addAction(action)
         group.triggered.connect(lambda a: self.language_requested.emit(a.data()))
+
+    def show_unit_tasks(self, unit_id: int) -> None:
+        """All the tasks a unit leads or supports, in the Tasks tab."""
+        row = self.store.db.execute(
+            "SELECT COALESCE(NULLIF(short_name, ''), name) FROM units WHERE id = ?", [unit_id]
+        ).fetchone()
+        if row is None:
+            return
+        self.tree.setCurrentIndex(self.outline.index(0, 0))  # "All tasks"
+        self.filter_bar.unit.setEditText(row[0])
+        self.tabs.setCurrentIndex(0)
 
     def _add_tab_action(self, index: int) -> None:
         """A View-menu entry (Ctrl+1, Ctrl+2, …) that shows tab ``index``."""

@@ -4,11 +4,11 @@
     <name>AliasesDialog</name>
     <message>
         <source>Aliases of “%1”</source>
-        <translation type="unfinished" />
+        <translation>“%1”的别名</translation>
     </message>
     <message>
         <source>One alias per line, e.g. 市科技局</source>
-        <translation type="unfinished" />
+        <translation>每行一个别名，如：市科技局</translation>
     </message>
 </context>
 <context>
@@ -180,104 +180,299 @@
     </message>
 </context>
 <context>
-    <name>HistoryTableModel</name>
+    <name>History</name>
     <message>
-        <source>When</source>
-        <translation type="unfinished" />
+        <source>Plan document</source>
+        <translation>规划文件</translation>
     </message>
     <message>
-        <source>User</source>
-        <translation type="unfinished" />
+        <source>Program</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>工程</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Task unit</source>
+        <translation>任务责任单位</translation>
+    </message>
+    <message>
+        <source>Task link</source>
+        <translation>任务关联</translation>
+    </message>
+    <message>
+        <source>Milestone</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>Unit alias</source>
+        <translation>单位别名</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Indicator value</source>
+        <translation>指标数值</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished" />
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Progress report</source>
+        <translation>进展报告</translation>
+    </message>
+    <message>
+        <source>Evidence file</source>
+        <translation>佐证材料</translation>
+    </message>
+    <message>
+        <source>Collection round</source>
+        <translation>填报轮次</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>基线</translation>
+    </message>
+    <message>
+        <source>Baseline date</source>
+        <translation>基线日期</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>表单</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令行</translation>
+    </message>
+    <message>
+        <source>Sample plan</source>
+        <translation>示例规划</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间轴</translation>
+    </message>
+    <message>
+        <source>Upgrade</source>
+        <translation>升级</translation>
+    </message>
+    <message>
+        <source>(several records)</source>
+        <translation>（多条记录）</translation>
+    </message>
+    <message>
+        <source>(added)</source>
+        <translation>（新增）</translation>
+    </message>
+    <message>
+        <source>(removed)</source>
+        <translation>（删除）</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Short name</source>
+        <translation>简称</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Progress %</source>
+        <translation>完成进度%</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>顺序</translation>
+    </message>
+    <message>
+        <source>Parent task</source>
+        <translation>上级任务</translation>
+    </message>
+    <message>
+        <source>Reporting unit</source>
+        <translation>填报单位</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>承担方式</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation>别名</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTableModel</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished" />
+        <translation>操作</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished" />
+        <translation>类型</translation>
     </message>
     <message>
         <source>Record</source>
-        <translation type="unfinished" />
+        <translation>记录</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished" />
+        <translation>字段</translation>
     </message>
     <message>
         <source>Old value</source>
-        <translation type="unfinished" />
+        <translation>原值</translation>
     </message>
     <message>
         <source>New value</source>
-        <translation type="unfinished" />
+        <translation>新值</translation>
     </message>
 </context>
 <context>
     <name>HistoryView</name>
     <message>
         <source>YYYY-MM-DD</source>
-        <translation type="unfinished">年-月-日</translation>
+        <translation>如 2024-06-30</translation>
     </message>
     <message>
         <source>Search action, record, old and new values</source>
-        <translation type="unfinished" />
+        <translation>搜索操作、记录、原值和新值</translation>
     </message>
     <message>
         <source>Record type</source>
-        <translation type="unfinished" />
+        <translation>记录类型</translation>
     </message>
     <message>
         <source>Unit</source>
-        <translation type="unfinished" />
+        <translation>责任单位</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished" />
+        <translation>操作人</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished" />
+        <translation>起始日期</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished" />
+        <translation>截止日期</translation>
     </message>
     <message>
         <source>Text</source>
-        <translation type="unfinished" />
+        <translation>文字</translation>
     </message>
     <message>
         <source>All record types</source>
-        <translation type="unfinished" />
+        <translation>全部类型</translation>
     </message>
     <message>
         <source>All users</source>
-        <translation type="unfinished" />
+        <translation>全部操作人</translation>
     </message>
     <message>
         <source>All units</source>
-        <translation type="unfinished" />
+        <translation>全部单位</translation>
     </message>
     <message>
         <source>Write the date as 2024-06-30</source>
-        <translation type="unfinished" />
+        <translation>日期请按 2024-06-30 的格式填写</translation>
     </message>
     <message numerus="yes">
         <source>The latest %n change(s); narrow the filters to see older ones.</source>
-        <translation type="unfinished">
-            <numerusform />
+        <translation>
+            <numerusform>显示最近 %n 条修改记录；缩小筛选范围可查看更早的记录。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n change(s)</source>
-        <translation type="unfinished">
-            <numerusform />
+        <translation>
+            <numerusform>共 %n 条修改记录</numerusform>
         </translation>
     </message>
 </context>
@@ -369,6 +564,14 @@
     <message>
         <source>Tasks</source>
         <translation>任务</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>操作日志</translation>
     </message>
     <message>
         <source>Read-only: someone else has this plan open; your changes cannot be saved.</source>
@@ -479,11 +682,11 @@
     <name>MergeDialog</name>
     <message>
         <source>Merge “%1” into…</source>
-        <translation type="unfinished" />
+        <translation>将“%1”合并到…</translation>
     </message>
     <message>
         <source>Unit that stays</source>
-        <translation type="unfinished" />
+        <translation>保留的单位</translation>
     </message>
 </context>
 <context>
@@ -1030,35 +1233,35 @@
     </message>
     <message>
         <source>{word} is already the name of {owner}</source>
-        <translation type="unfinished" />
+        <translation>{word}已是“{owner}”的名称</translation>
     </message>
     <message>
         <source>{word} is already the short name of {owner}</source>
-        <translation type="unfinished" />
+        <translation>{word}已是“{owner}”的简称</translation>
     </message>
     <message>
         <source>{word} is already an alias of {owner}</source>
-        <translation type="unfinished" />
+        <translation>{word}已是“{owner}”的别名</translation>
     </message>
     <message>
         <source>not a unit field: {names}</source>
-        <translation type="unfinished" />
+        <translation>不是责任单位的字段：{names}</translation>
     </message>
     <message>
         <source>the unit name must not be empty</source>
-        <translation type="unfinished" />
+        <translation>单位名称不能为空</translation>
     </message>
     <message>
         <source>not a kind of unit: {kind}</source>
-        <translation type="unfinished" />
+        <translation>不是有效的单位类型：{kind}</translation>
     </message>
     <message>
         <source>{name} is still used by {tasks} task(s), {reports} progress report(s) and {rounds} collection round(s); merge it into another unit instead</source>
-        <translation type="unfinished" />
+        <translation>“{name}”仍有 {tasks} 项任务、{reports} 份进展报告和 {rounds} 轮填报在使用，不能删除；请改为将其合并到其他单位</translation>
     </message>
     <message>
         <source>a unit cannot be merged into itself</source>
-        <translation type="unfinished" />
+        <translation>单位不能合并到其自身</translation>
     </message>
 </context>
 <context>
@@ -1457,164 +1660,165 @@
     <name>UnitDialog</name>
     <message>
         <source>Add Unit</source>
-        <translation type="unfinished" />
+        <translation>添加责任单位</translation>
     </message>
     <message>
         <source>e.g. 青岛市科学技术局</source>
-        <translation type="unfinished" />
+        <translation>如：青岛市科学技术局</translation>
     </message>
     <message>
         <source>e.g. 市科技局</source>
-        <translation type="unfinished" />
+        <translation>如：市科技局</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation>名称</translation>
     </message>
     <message>
         <source>Short name</source>
-        <translation type="unfinished" />
+        <translation>简称</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished">类型</translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Contact</source>
-        <translation type="unfinished" />
+        <translation>联系方式</translation>
     </message>
 </context>
 <context>
     <name>UnitsTableModel</name>
     <message>
         <source>Unit</source>
-        <translation type="unfinished" />
+        <translation>责任单位</translation>
     </message>
     <message>
         <source>Short name</source>
-        <translation type="unfinished" />
+        <translation>简称</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished">类型</translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Leads</source>
-        <translation type="unfinished" />
+        <translation>牵头任务</translation>
     </message>
     <message>
         <source>Supports</source>
-        <translation type="unfinished" />
+        <translation>配合任务</translation>
     </message>
     <message>
         <source>Overdue</source>
-        <translation type="unfinished" />
+        <translation>逾期任务</translation>
     </message>
     <message>
         <source>Aliases</source>
-        <translation type="unfinished" />
+        <translation>别名</translation>
     </message>
     <message>
         <source>Illustrative</source>
-        <translation type="unfinished" />
+        <translation>示例</translation>
     </message>
     <message>
         <source>Tasks this unit leads (牵头)</source>
-        <translation type="unfinished" />
+        <translation>该单位牵头的任务数</translation>
     </message>
     <message>
         <source>Tasks this unit supports (配合)</source>
-        <translation type="unfinished" />
+        <translation>该单位配合的任务数</translation>
     </message>
     <message>
         <source>Tasks it leads that are past due and not done</source>
-        <translation type="unfinished" />
+        <translation>该单位牵头、已过截止日期仍未完成的任务数</translation>
     </message>
     <message>
         <source>Illustrative: filled in for the sample, not an official unit</source>
-        <translation type="unfinished" />
+        <translation>示例：为示例规划补充的单位，并非正式单位</translation>
     </message>
     <message>
         <source>illustrative</source>
-        <translation type="unfinished" />
+        <translation>示例</translation>
     </message>
     <message>
         <source>Rename unit “%1”</source>
-        <translation type="unfinished" />
+        <translation>重命名单位“%1”</translation>
     </message>
     <message>
         <source>Edit short name of “%1”</source>
-        <translation type="unfinished" />
+        <translation>修改“%1”的简称</translation>
     </message>
     <message>
         <source>Add unit “%1”</source>
-        <translation type="unfinished" />
+        <translation>添加单位“%1”</translation>
     </message>
     <message>
         <source>Edit aliases of “%1”</source>
-        <translation type="unfinished" />
+        <translation>修改“%1”的别名</translation>
     </message>
     <message>
         <source>Merge “%1” into “%2”</source>
-        <translation type="unfinished" />
+        <translation>将“%1”合并到“%2”</translation>
     </message>
     <message>
         <source>Delete unit “%1”</source>
-        <translation type="unfinished" />
+        <translation>删除单位“%1”</translation>
     </message>
 </context>
 <context>
     <name>UnitsView</name>
     <message>
         <source>Units</source>
-        <translation type="unfinished" />
+        <translation>责任单位</translation>
     </message>
     <message>
         <source>&amp;Show Tasks</source>
-        <translation type="unfinished" />
+        <translation>查看任务(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Add Unit…</source>
-        <translation type="unfinished" />
+        <translation>添加单位(&amp;A)…</translation>
     </message>
     <message>
         <source>&amp;Rename</source>
-        <translation type="unfinished" />
+        <translation>重命名(&amp;R)</translation>
     </message>
     <message>
         <source>Edit A&amp;liases…</source>
-        <translation type="unfinished" />
+        <translation>编辑别名(&amp;L)…</translation>
     </message>
     <message>
         <source>&amp;Merge Into…</source>
-        <translation type="unfinished" />
+        <translation>合并到(&amp;M)…</translation>
     </message>
     <message>
         <source>&amp;Delete Unit…</source>
-        <translation type="unfinished" />
+        <translation>删除单位(&amp;D)…</translation>
     </message>
     <message numerus="yes">
         <source>Merge “%1” into “%2”?
 %n task(s) move to “%2”; the names of “%1” become aliases of “%2”, and “%1” is removed.</source>
-        <translation type="unfinished">
-            <numerusform />
+        <translation>
+            <numerusform>将“%1”合并到“%2”？
+%n 项任务将转由“%2”承担；“%1”的名称将作为“%2”的别名保留，“%1”将被删除。</numerusform>
         </translation>
     </message>
     <message>
         <source>You can undo this with Ctrl+Z.</source>
-        <translation type="unfinished">可按 Ctrl+Z 撤销。</translation>
+        <translation>可按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
         <source>Merge Units</source>
-        <translation type="unfinished" />
+        <translation>合并单位</translation>
     </message>
     <message>
         <source>Delete unit “%1”?</source>
-        <translation type="unfinished" />
+        <translation>删除单位“%1”？</translation>
     </message>
     <message>
         <source>Delete Unit</source>
-        <translation type="unfinished" />
+        <translation>删除单位</translation>
     </message>
 </context>
 <context>
