@@ -57,6 +57,16 @@ def main() -> int:
             last = window.tasks.rowCount() - 1  # the overdue key-laboratory task
             window.table.setCurrentIndex(window.tasks.index(last, 1))
             shoot(window, out / f"main_window_project_{lang}.png")
+            # A filtered table: the red tasks the science bureau leads, all plans.
+            window.tree.setCurrentIndex(window.outline.index(0, 0))
+            window.filter_bar.unit.setEditText("市科技局")
+            window.filter_bar.light.setCurrentIndex(window.filter_bar.light.findData("red"))
+            shoot(window, out / f"filtered_table_{lang}.png")
+            window.filter_bar.clear()
+            window.tabs.setCurrentIndex(1)
+            shoot(window, out / f"units_view_{lang}.png")
+            window.tabs.setCurrentIndex(2)
+            shoot(window, out / f"history_view_{lang}.png")
             window.close()
         store.close()
     return 0

@@ -159,6 +159,8 @@ class DetailPanel(QWidget):
                 edit.clear()
             self.description.clear()
             self.notes.clear()
+            self.status.setCurrentIndex(-1)
+            self.percent.setValue(0)
             self.due.clear()
             self.milestones.clear()
             self.progress.clear()
