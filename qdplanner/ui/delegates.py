@@ -10,13 +10,19 @@ from PySide6.QtWidgets import (
     QCalendarWidget,
     QComboBox,
     QCompleter,
+    QDialog,
+    QDialogButtonBox,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QSpinBox,
     QStyledItemDelegate,
+    QVBoxLayout,
     QWidget,
 )
 
 from qdplanner.domain.enums import TaskStatus
+from qdplanner.domain.task_rules import split_unit_names
 from qdplanner.store import PlanStore
 from qdplanner.ui.labels import status_label
 
@@ -99,6 +105,14 @@ class TaskCellDelegate(QStyledItemDelegate):
             return editor
         if kind in ("deadline", "date"):
             return DateLineEdit(parent, phrases=kind == "deadline")
+        if kind == "units":
+            names = [
+                r[0]
+                for r in self.store.db.execute(
+                    "SELECT COALESCE(NULLIF(short_name, ''), name) FROM units ORDER BY name"
+                )
+            ]
+            return UnitsLineEdit(names, parent)
         return super().createEditor(parent, option, index)
 
     def setEditorData(self, editor, index):
@@ -123,3 +137,68 @@ class TaskCellDelegate(QStyledItemDelegate):
             model.setData(index, editor.text())
         else:
             super().setModelData(editor, model, index)
+
+
+class UnitPickerDialog(QDialog):
+    """Tick any number of units (supporting units); a search box narrows the list."""
+
+    def __init__(self, names: list[str], chosen: list[str], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Supporting Units"))
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search units"))
+        self.search.setClearButtonEnabled(True)
+        self.list = QListWidget()
+        for name in names:
+            item = QListWidgetItem(name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if name in chosen else Qt.CheckState.Unchecked)
+            self.list.addItem(item)
+        self.order = [n for n in chosen if n in names]  # keep the order units were listed in
+        self.list.itemChanged.connect(self._toggled)
+        self.search.textChanged.connect(self._narrow)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.search)
+        layout.addWidget(self.list)
+        layout.addWidget(buttons)
+        self.resize(360, 480)
+
+    def _toggled(self, item: QListWidgetItem) -> None:
+        name = item.text()
+        if item.checkState() == Qt.CheckState.Checked and name not in self.order:
+            self.order.append(name)
+        elif item.checkState() != Qt.CheckState.Checked and name in self.order:
+            self.order.remove(name)
+
+    def _narrow(self, text: str) -> None:
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            item.setHidden(text.strip().casefold() not in item.text().casefold())
+
+    def chosen(self) -> str:
+        return "、".join(self.order)
+
+
+class UnitsLineEdit(QLineEdit):
+    """Supporting units as text (名称、名称) with a picker one click (or F4) away."""
+
+    def __init__(self, names: list[str], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.names = names
+        action = QAction("…", self)
+        action.setToolTip(self.tr("Choose units (F4)"))
+        action.setShortcut(Qt.Key.Key_F4)
+        action.triggered.connect(self.pick)
+        self.addAction(action, QLineEdit.ActionPosition.TrailingPosition)
+
+    def pick(self) -> None:
+        chosen = split_unit_names(self.text())
+        dialog = UnitPickerDialog(self.names, chosen, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.setText(dialog.chosen())
+            self.setFocus()

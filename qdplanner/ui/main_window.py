@@ -107,6 +107,7 @@ class MainWindow(QMainWindow):
             Col.PERCENT: "percent",
             Col.STATUS: "status",
             Col.LEAD: "unit",
+            Col.SUPPORT: "units",
             Col.DUE: "deadline",
             Col.DEADLINE: "deadline",
             Col.START: "date",

@@ -1688,6 +1688,24 @@
     </message>
 </context>
 <context>
+    <name>UnitPickerDialog</name>
+    <message>
+        <source>Supporting Units</source>
+        <translation>配合单位</translation>
+    </message>
+    <message>
+        <source>Search units</source>
+        <translation>搜索单位</translation>
+    </message>
+</context>
+<context>
+    <name>UnitsLineEdit</name>
+    <message>
+        <source>Choose units (F4)</source>
+        <translation>选择单位（F4）</translation>
+    </message>
+</context>
+<context>
     <name>UnitsTableModel</name>
     <message>
         <source>Unit</source>

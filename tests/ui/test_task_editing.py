@@ -89,3 +89,31 @@ def test_light_and_stream_columns_are_not_editable(qtbot, small_plan):
     window, _, _ = open_project(qtbot, small_plan)
     assert not cell(window, 0, Col.LIGHT).flags() & Qt.ItemFlag.ItemIsEditable
     assert cell(window, 0, Col.TITLE).flags() & Qt.ItemFlag.ItemIsEditable
+
+
+def test_supporting_units_are_picked_from_a_list(qtbot, small_plan, monkeypatch):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialog, QStyleOptionViewItem
+
+    from qdplanner.ui.delegates import UnitPickerDialog, UnitsLineEdit
+
+    window, store, _ = open_project(qtbot, small_plan)
+    delegate = window.table.itemDelegateForColumn(Col.SUPPORT)
+    index = cell(window, 0, Col.SUPPORT)
+    editor = delegate.createEditor(window.table, QStyleOptionViewItem(), index)
+    assert isinstance(editor, UnitsLineEdit)
+    delegate.setEditorData(editor, index)
+    assert editor.text() == "市财政局"
+
+    def tick_science_bureau(dialog):
+        for row in range(dialog.list.count()):
+            if dialog.list.item(row).text() == "市科技局":
+                dialog.list.item(row).setCheckState(Qt.CheckState.Checked)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(UnitPickerDialog, "exec", tick_science_bureau)
+    editor.pick()
+    assert editor.text() == "市财政局、市科技局"
+    delegate.setModelData(editor, window.tasks, index)
+    # the lead unit cannot also support: refused, and named
+    assert "both the lead and a supporting unit" in window.last_refusal
