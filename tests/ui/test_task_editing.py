@@ -97,7 +97,7 @@ def test_supporting_units_are_picked_from_a_list(qtbot, small_plan, monkeypatch)
 
     from qdplanner.ui.delegates import UnitPickerDialog, UnitsLineEdit
 
-    window, store, _ = open_project(qtbot, small_plan)
+    window, _, _ = open_project(qtbot, small_plan)
     delegate = window.table.itemDelegateForColumn(Col.SUPPORT)
     index = cell(window, 0, Col.SUPPORT)
     editor = delegate.createEditor(window.table, QStyleOptionViewItem(), index)
