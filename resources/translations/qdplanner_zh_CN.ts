@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>AliasesDialog</name>
@@ -26,7 +27,7 @@
         <translation>此规划文件已由 %1 打开编辑。</translation>
     </message>
     <message>
-        <source>Open it read-only, or break the lock if you are sure that person has closed it (for example after a crash). Two people editing at once can overwrite each other's work.</source>
+        <source>Open it read-only, or break the lock if you are sure that person has closed it (for example after a crash). Two people editing at once can overwrite each other&apos;s work.</source>
         <translation>可以只读方式打开；如确认对方已关闭（例如程序异常退出后），也可解除锁定后打开。两人同时编辑可能互相覆盖修改。</translation>
     </message>
     <message>
@@ -1088,7 +1089,7 @@
         <translation>任务属于一个计划或一个工程：两者须且只能填写一个</translation>
     </message>
     <message>
-        <source>task #{id} is in another program or project; a sub-task belongs to its parent's</source>
+        <source>task #{id} is in another program or project; a sub-task belongs to its parent&apos;s</source>
         <translation>任务 #{id} 属于其他计划或工程；子任务应与上级任务同属</translation>
     </message>
     <message>
@@ -1116,7 +1117,7 @@
         <translation>该任务的责任单位与“任务分工”表不一致；请只在其中一张表中修改</translation>
     </message>
     <message>
-        <source>{name} is listed twice among this task's units</source>
+        <source>{name} is listed twice among this task&apos;s units</source>
         <translation>“{name}”在该任务的责任单位中出现了两次</translation>
     </message>
     <message>

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
 from qdplanner.domain.enums import ChangeSource, TaskStatus, UnitKind
 from qdplanner.store import PlanStore
 from qdplanner.store.history import HistoryRow, read_history
 from qdplanner.ui.labels import status_label, unit_kind_label
+from qdplanner.ui.models.rows_model import RowsTableModel
 
 CHANGE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -117,8 +118,10 @@ def value_label(row: HistoryRow, value: str | None, name: str | None = None) -> 
     return value
 
 
-class HistoryTableModel(QAbstractTableModel):
+class HistoryTableModel(RowsTableModel):
     """The filtered change log, newest first until sorted otherwise; read-only."""
+
+    COLUMNS = HistoryCol
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -149,17 +152,6 @@ class HistoryTableModel(QAbstractTableModel):
             HistoryCol.NEW: self.tr("New value"),
         }
         return [names[c] for c in HistoryCol]
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HistoryCol)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers()[section]
-        return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

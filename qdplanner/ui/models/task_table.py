@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from qdplanner.errors import QdError
@@ -22,6 +22,7 @@ from qdplanner.store.task_rows import Scope, ScopeKind, TaskRow, read_task_row, 
 from qdplanner.ui.commands import EditContext, TaskEdit, edit_tasks
 from qdplanner.ui.labels import LIGHT_COLOURS, LIGHT_SYMBOLS, light_label, status_label
 from qdplanner.ui.messages import user_message
+from qdplanner.ui.models.rows_model import RowsTableModel
 
 TASK_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 DEPTH_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -70,12 +71,14 @@ EDITABLE = {
 }  # fmt: skip
 
 
-class TaskTableModel(QAbstractTableModel):
+class TaskTableModel(RowsTableModel):
     """Tasks of one scope (all, a plan document, a program, a project), editable in place.
 
     Edits go through :func:`qdplanner.ui.commands.edit_tasks` (validated, logged, undoable);
     a refused edit emits :attr:`edit_refused` with the message and changes nothing.
     """
+
+    COLUMNS = Col
 
     edit_refused = Signal(QModelIndex, str)
 
@@ -168,17 +171,6 @@ class TaskTableModel(QAbstractTableModel):
         return self._rows
 
     # -- Qt model interface ------------------------------------------------------------
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Col)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers()[section]
-        return None
-
     def flags(self, index):
         base = super().flags(index)
         if (

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from qdplanner.store.units import (
@@ -26,6 +26,7 @@ from qdplanner.store.units import (
 )
 from qdplanner.ui.commands import EditContext, change_structure
 from qdplanner.ui.labels import unit_kind_label
+from qdplanner.ui.models.rows_model import RowsTableModel
 
 UNIT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 OVERDUE_COLOUR = QColor("#d32f2f")
@@ -60,11 +61,22 @@ def _sort_key(col: UnitCol):
     }[col]
 
 
-class UnitsTableModel(QAbstractTableModel):
+class UnitsTableModel(RowsTableModel):
     """Every unit of the plan with its task counts; name and short name editable.
 
     A refused edit emits :attr:`edit_refused` with the message and changes nothing.
     """
+
+    COLUMNS = UnitCol
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return {
+                UnitCol.LEAD: self.tr("Tasks this unit leads (牵头)"),
+                UnitCol.SUPPORT: self.tr("Tasks this unit supports (配合)"),
+                UnitCol.OVERDUE: self.tr("Tasks it leads that are past due and not done"),
+            }.get(UnitCol(section))
+        return super().headerData(section, orientation, role)
 
     edit_refused = Signal(QModelIndex, str)
 
@@ -127,25 +139,6 @@ class UnitsTableModel(QAbstractTableModel):
         return [names[c] for c in UnitCol]
 
     # -- Qt model interface ------------------------------------------------------------
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(UnitCol)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.headers()[section]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return {
-                UnitCol.LEAD: self.tr("Tasks this unit leads (牵头)"),
-                UnitCol.SUPPORT: self.tr("Tasks this unit supports (配合)"),
-                UnitCol.OVERDUE: self.tr("Tasks it leads that are past due and not done"),
-            }.get(UnitCol(section))
-        return None
-
     def flags(self, index):
         base = super().flags(index)
         if index.isValid() and index.column() in EDITABLE and not self.ctx.readonly:
