@@ -65,7 +65,11 @@ def main() -> int:
             window.filter_bar.clear()
             window.tabs.setCurrentIndex(1)
             shoot(window, out / f"units_view_{lang}.png")
+            window.indicators_view.as_of = AS_OF
+            window.indicators_view.refresh()
             window.tabs.setCurrentIndex(2)
+            shoot(window, out / f"indicators_view_{lang}.png")
+            window.tabs.setCurrentIndex(3)
             shoot(window, out / f"history_view_{lang}.png")
             window.close()
         store.close()

@@ -65,3 +65,37 @@ LIGHT_SYMBOLS = {
     StatusLight.RED: "■",
     StatusLight.GREY: "○",
 }
+
+
+def indicator_light_label(light: str) -> str:
+    """Words for an indicator's light (achieved, on_track, behind, off_track, no_data)."""
+    return {
+        "achieved": QCoreApplication.translate("Labels", "Achieved"),
+        "on_track": QCoreApplication.translate("Labels", "On track"),
+        "behind": QCoreApplication.translate("Labels", "Behind"),
+        "off_track": QCoreApplication.translate("Labels", "Off track"),
+        "no_data": QCoreApplication.translate("Labels", "No data"),
+    }[str(light)]
+
+
+def nature_label(nature: str) -> str:
+    return {
+        "aspirational": QCoreApplication.translate("Labels", "Aspirational (预期性)"),
+        "binding": QCoreApplication.translate("Labels", "Binding (约束性)"),
+    }[str(nature)]
+
+
+def accumulation_label(accumulation: str) -> str:
+    return {
+        "annual": QCoreApplication.translate("Labels", "Annual rate"),
+        "cumulative": QCoreApplication.translate("Labels", "Cumulative"),
+    }[str(accumulation)]
+
+
+INDICATOR_LIGHT_COLOURS = {
+    "achieved": QColor("#2e7d32"),
+    "on_track": QColor("#66bb6a"),
+    "behind": QColor("#f9a825"),
+    "off_track": QColor("#d32f2f"),
+    "no_data": QColor("#9e9e9e"),
+}

@@ -34,6 +34,7 @@ from qdplanner.ui.detail_panel import DetailPanel
 from qdplanner.ui.filter_bar import FilterBar
 from qdplanner.ui.history_view import HistoryView
 from qdplanner.ui.i18n import LANGUAGES
+from qdplanner.ui.indicators_view import IndicatorsView
 from qdplanner.ui.labels import LIGHT_COLOURS, LIGHT_SYMBOLS, light_label
 from qdplanner.ui.messages import user_message
 from qdplanner.ui.models.outline_tree import SCOPE_ROLE, build_outline_model
@@ -155,6 +156,8 @@ class MainWindow(QMainWindow):
         self.units_view = UnitsView(self.ctx, self._show_message)
         self.units_view.unit_activated.connect(self.show_unit_tasks)
         self.tabs.addTab(self.units_view, self.tr("Units"))
+        self.indicators_view = IndicatorsView(self.ctx)
+        self.tabs.addTab(self.indicators_view, self.tr("Indicators"))
         self.history_view = HistoryView(self.ctx)
         self.tabs.addTab(self.history_view, self.tr("History"))
         self.ctx.structure_changed.connect(lambda _focus: self.filter_bar.load_units(self.store))

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>AliasesDialog</name>
@@ -27,7 +26,7 @@
         <translation>此规划文件已由 %1 打开编辑。</translation>
     </message>
     <message>
-        <source>Open it read-only, or break the lock if you are sure that person has closed it (for example after a crash). Two people editing at once can overwrite each other&apos;s work.</source>
+        <source>Open it read-only, or break the lock if you are sure that person has closed it (for example after a crash). Two people editing at once can overwrite each other's work.</source>
         <translation>可以只读方式打开；如确认对方已关闭（例如程序异常退出后），也可解除锁定后打开。两人同时编辑可能互相覆盖修改。</translation>
     </message>
     <message>
@@ -478,6 +477,80 @@
     </message>
 </context>
 <context>
+    <name>IndicatorsTableModel</name>
+    <message>
+        <source>Light</source>
+        <translation>亮灯</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>目标年份</translation>
+    </message>
+    <message>
+        <source>Latest actual</source>
+        <translation>最新实际值</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>完成进度</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
+        <source>Goal / program / project</source>
+        <translation>所属目标/计划/工程</translation>
+    </message>
+    <message>
+        <source>Nature</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorsView</name>
+    <message>
+        <source>Any nature</source>
+        <translation>全部属性</translation>
+    </message>
+    <message>
+        <source>Any kind</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Any light</source>
+        <translation>全部亮灯</translation>
+    </message>
+    <message>
+        <source>Off track when behind the straight line to the target by more than %1 of the way; “about” means within %2.</source>
+        <translation>落后于目标直线进度超过 %1 即为严重滞后；“左右/约”指 %2 以内。</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Not started</source>
@@ -551,6 +624,38 @@
         <source>Other</source>
         <translation>其他</translation>
     </message>
+    <message>
+        <source>Achieved</source>
+        <translation>已达成</translation>
+    </message>
+    <message>
+        <source>Behind</source>
+        <translation>滞后</translation>
+    </message>
+    <message>
+        <source>Off track</source>
+        <translation>严重滞后</translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <source>Aspirational (预期性)</source>
+        <translation>预期性</translation>
+    </message>
+    <message>
+        <source>Binding (约束性)</source>
+        <translation>约束性</translation>
+    </message>
+    <message>
+        <source>Annual rate</source>
+        <translation>年度增速类</translation>
+    </message>
+    <message>
+        <source>Cumulative</source>
+        <translation>累计总量类</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -569,6 +674,10 @@
     <message>
         <source>Units</source>
         <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation>指标</translation>
     </message>
     <message>
         <source>History</source>
@@ -1089,7 +1198,7 @@
         <translation>任务属于一个计划或一个工程：两者须且只能填写一个</translation>
     </message>
     <message>
-        <source>task #{id} is in another program or project; a sub-task belongs to its parent&apos;s</source>
+        <source>task #{id} is in another program or project; a sub-task belongs to its parent's</source>
         <translation>任务 #{id} 属于其他计划或工程；子任务应与上级任务同属</translation>
     </message>
     <message>
@@ -1117,7 +1226,7 @@
         <translation>该任务的责任单位与“任务分工”表不一致；请只在其中一张表中修改</translation>
     </message>
     <message>
-        <source>{name} is listed twice among this task&apos;s units</source>
+        <source>{name} is listed twice among this task's units</source>
         <translation>“{name}”在该任务的责任单位中出现了两次</translation>
     </message>
     <message>

@@ -276,7 +276,7 @@ def test_showing_a_units_tasks_from_the_window(qtbot, small_plan):
     store, ids = small_plan
     window = MainWindow(store, language="en")
     qtbot.addWidget(window)
-    assert [window.tabs.tabText(i) for i in range(3)] == ["Tasks", "Units", "History"]
+    assert [window.tabs.tabText(i) for i in range(4)] == ["Tasks", "Units", "Indicators", "History"]
     window.tabs.setCurrentIndex(1)
     window.units_view.unit_activated.emit(ids["support"])
     assert window.tabs.currentIndex() == 0

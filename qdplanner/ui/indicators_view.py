@@ -1,0 +1,228 @@
+"""The Indicators tab: every target against its latest actual, with progress, light and trend.
+
+Rows come from :func:`qdplanner.store.indicators.read_indicators` (two queries); the rules
+(comparators, lights, trend) live in the domain layer; this view only shows and filters.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import IntEnum
+
+from PySide6.QtCore import QLocale, QModelIndex, Qt
+from PySide6.QtGui import QBrush
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
+
+from qdplanner.domain.indicator_trend import format_number, target_label
+from qdplanner.domain.indicators import LIGHT_SYMBOLS
+from qdplanner.store.indicators import IndicatorRow, indicator_rules, read_indicators
+from qdplanner.ui.commands import EditContext
+from qdplanner.ui.labels import (
+    INDICATOR_LIGHT_COLOURS,
+    accumulation_label,
+    indicator_light_label,
+    nature_label,
+)
+from qdplanner.ui.models.rows_model import RowsTableModel
+
+
+class IndCol(IntEnum):
+    LIGHT = 0
+    CODE = 1
+    NAME = 2
+    TARGET = 3
+    TARGET_YEAR = 4
+    LATEST = 5
+    LATEST_YEAR = 6
+    PROGRESS = 7
+    TREND = 8
+    GROUP = 9
+    NATURE = 10
+    ACCUMULATION = 11
+    SOURCE = 12
+
+
+class IndicatorsTableModel(RowsTableModel):
+    COLUMNS = IndCol
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._all: list[IndicatorRow] = []
+        self._nature = ""
+        self._accumulation = ""
+        self._light = ""
+
+    def headers(self) -> list[str]:
+        names = {
+            IndCol.LIGHT: self.tr("Light"), IndCol.CODE: self.tr("No."),
+            IndCol.NAME: self.tr("Indicator"), IndCol.TARGET: self.tr("Target"),
+            IndCol.TARGET_YEAR: self.tr("By"), IndCol.LATEST: self.tr("Latest actual"),
+            IndCol.LATEST_YEAR: self.tr("Year"), IndCol.PROGRESS: self.tr("Progress"),
+            IndCol.TREND: self.tr("Trend"), IndCol.GROUP: self.tr("Goal / program / project"),
+            IndCol.NATURE: self.tr("Nature"), IndCol.ACCUMULATION: self.tr("Kind"),
+            IndCol.SOURCE: self.tr("Source"),
+        }  # fmt: skip
+        return [names[c] for c in IndCol]
+
+    def load(self, rows: list[IndicatorRow]) -> None:
+        self.beginResetModel()
+        self._all = rows
+        self._apply()
+        self.endResetModel()
+
+    def set_filters(self, nature: str, accumulation: str, light: str) -> None:
+        self.beginResetModel()
+        self._nature, self._accumulation, self._light = nature, accumulation, light
+        self._apply()
+        self.endResetModel()
+
+    def _apply(self) -> None:
+        self._rows = [
+            r for r in self._all
+            if (not self._nature or r.indicator.nature == self._nature)
+            and (not self._accumulation or r.indicator.accumulation == self._accumulation)
+            and (not self._light or r.light == self._light)
+        ]  # fmt: skip
+
+    def row_at(self, row: int) -> IndicatorRow:
+        return self._rows[row]
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row: IndicatorRow = self._rows[index.row()]
+        col = IndCol(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, col)
+        if role == Qt.ItemDataRole.ForegroundRole and col == IndCol.LIGHT:
+            return QBrush(INDICATOR_LIGHT_COLOURS[str(row.light)])
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == IndCol.NAME:
+                ind = row.indicator
+                return "\n".join(t for t in (ind.name, ind.baseline_text, ind.notes) if t)
+            if col == IndCol.TREND:
+                return self._display(row, col)
+            if col == IndCol.LATEST and row.latest is not None and row.latest.notes:
+                return row.latest.notes
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (
+            IndCol.LATEST,
+            IndCol.PROGRESS,
+            IndCol.TARGET_YEAR,
+            IndCol.LATEST_YEAR,
+        ):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, row: IndicatorRow, col: IndCol):
+        ind = row.indicator
+        if col == IndCol.LIGHT:
+            return f"{LIGHT_SYMBOLS[str(row.light)]} {indicator_light_label(row.light)}"
+        if col == IndCol.CODE:
+            return ind.code
+        if col == IndCol.NAME:
+            return ind.name
+        if col == IndCol.TARGET:
+            return target_label(ind.comparator, ind.target_value, ind.measure_unit)
+        if col == IndCol.TARGET_YEAR:
+            return ind.target_year or ""
+        if col == IndCol.LATEST:
+            if row.latest_value is None:
+                return "—"
+            return f"{format_number(row.latest_value)}{ind.measure_unit}"
+        if col == IndCol.LATEST_YEAR:
+            return (
+                f"{row.latest.year}{row.latest.period[4:] if row.latest.period else ''}"
+                if row.latest
+                else ""
+            )
+        if col == IndCol.PROGRESS:
+            return "—" if row.progress is None else f"{row.progress * 100:.0f}%"
+        if col == IndCol.TREND:
+            return row.trend.describe(
+                "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
+            )
+        if col == IndCol.GROUP:
+            return " / ".join(n for n in (row.goal_name, row.program_name, row.project_name) if n)
+        if col == IndCol.NATURE:
+            return nature_label(ind.nature)
+        if col == IndCol.ACCUMULATION:
+            return accumulation_label(ind.accumulation)
+        if col == IndCol.SOURCE:
+            return row.latest_source
+        return None
+
+
+class IndicatorsView(QWidget):
+    """Filters (nature, kind, light) over the indicators table; re-reads on plan changes."""
+
+    def __init__(self, ctx: EditContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("indicatorsView")
+        self.ctx = ctx
+        self.as_of: date | None = None
+        self.model = IndicatorsTableModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("indicatorsTable")
+        self.table.setModel(self.model)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(False)
+        for col, width in (
+            (IndCol.LIGHT, 96),
+            (IndCol.CODE, 44),
+            (IndCol.NAME, 300),
+            (IndCol.TARGET, 110),
+            (IndCol.TARGET_YEAR, 50),
+            (IndCol.LATEST, 100),
+            (IndCol.LATEST_YEAR, 70),
+            (IndCol.PROGRESS, 70),
+            (IndCol.TREND, 380),
+            (IndCol.GROUP, 200),
+        ):
+            self.table.setColumnWidth(col, width)
+        self.nature = QComboBox()
+        self.nature.addItem(self.tr("Any nature"), "")
+        for value in ("aspirational", "binding"):
+            self.nature.addItem(nature_label(value), value)
+        self.accumulation = QComboBox()
+        self.accumulation.addItem(self.tr("Any kind"), "")
+        for value in ("cumulative", "annual"):
+            self.accumulation.addItem(accumulation_label(value), value)
+        self.light = QComboBox()
+        self.light.addItem(self.tr("Any light"), "")
+        for value in ("achieved", "on_track", "behind", "off_track", "no_data"):
+            self.light.addItem(f"{LIGHT_SYMBOLS[value]} {indicator_light_label(value)}", value)
+        for combo in (self.nature, self.accumulation, self.light):
+            combo.currentIndexChanged.connect(self._filter)
+        self.rules_label = QLabel()
+        self.rules_label.setObjectName("indicatorRules")
+        bar = QHBoxLayout()
+        for widget in (self.nature, self.accumulation, self.light):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        self.rules_label.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.rules_label)
+        layout.addWidget(self.table)
+        ctx.structure_changed.connect(lambda _focus: self.refresh())
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read every indicator with its values and lights (two queries)."""
+        rules = indicator_rules(self.ctx.store)
+        self.model.load(read_indicators(self.ctx.store, as_of=self.as_of, rules=rules))
+        self.rules_label.setText(
+            self.tr(
+                "Off track when behind the straight line to the target by more than %1 of the way; "
+                "“about” means within %2."
+            )
+            .replace("%1", f"{rules.off_track_gap:.0%}")
+            .replace("%2", f"±{rules.about_tolerance:.0%}")
+        )
+
+    def _filter(self, *_args) -> None:
+        self.model.set_filters(
+            self.nature.currentData(), self.accumulation.currentData(), self.light.currentData()
+        )
