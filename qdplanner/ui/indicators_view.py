@@ -11,12 +11,21 @@ from enum import IntEnum
 
 from PySide6.QtCore import QLocale, QModelIndex, Qt
 from PySide6.QtGui import QBrush
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from qdplanner.domain.indicator_trend import format_number, target_label
 from qdplanner.domain.indicators import LIGHT_SYMBOLS
 from qdplanner.store.indicators import IndicatorRow, indicator_rules, read_indicators
 from qdplanner.ui.commands import EditContext
+from qdplanner.ui.indicator_grid import IndicatorGrid
 from qdplanner.ui.labels import (
     INDICATOR_LIGHT_COLOURS,
     accumulation_label,
@@ -155,7 +164,7 @@ class IndicatorsTableModel(RowsTableModel):
 class IndicatorsView(QWidget):
     """Filters (nature, kind, light) over the indicators table; re-reads on plan changes."""
 
-    def __init__(self, ctx: EditContext, parent: QWidget | None = None):
+    def __init__(self, ctx: EditContext, show_message=None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("indicatorsView")
         self.ctx = ctx
@@ -205,7 +214,11 @@ class IndicatorsView(QWidget):
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.rules_label)
-        layout.addWidget(self.table)
+        self.grid = IndicatorGrid(ctx, show_message or (lambda _m: None))
+        self.inner = QTabWidget()
+        self.inner.addTab(self.table, self.tr("Targets and actuals"))
+        self.inner.addTab(self.grid, self.tr("Values by year"))
+        layout.addWidget(self.inner)
         ctx.structure_changed.connect(lambda _focus: self.refresh())
         self.refresh()
 
@@ -213,6 +226,8 @@ class IndicatorsView(QWidget):
         """Re-read every indicator with its values and lights (two queries)."""
         rules = indicator_rules(self.ctx.store)
         self.model.load(read_indicators(self.ctx.store, as_of=self.as_of, rules=rules))
+        # the grid shows every value known today, whatever date the overview judges at
+        self.grid.model.load(read_indicators(self.ctx.store, rules=rules))
         self.rules_label.setText(
             self.tr(
                 "Off track when behind the straight line to the target by more than %1 of the way; "

@@ -156,7 +156,7 @@ class MainWindow(QMainWindow):
         self.units_view = UnitsView(self.ctx, self._show_message)
         self.units_view.unit_activated.connect(self.show_unit_tasks)
         self.tabs.addTab(self.units_view, self.tr("Units"))
-        self.indicators_view = IndicatorsView(self.ctx)
+        self.indicators_view = IndicatorsView(self.ctx, self._show_message)
         self.tabs.addTab(self.indicators_view, self.tr("Indicators"))
         self.history_view = HistoryView(self.ctx)
         self.tabs.addTab(self.history_view, self.tr("History"))

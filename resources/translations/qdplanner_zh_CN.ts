@@ -477,6 +477,32 @@
     </message>
 </context>
 <context>
+    <name>IndicatorGrid</name>
+    <message>
+        <source>e.g. 青岛市统计公报（2025年）</source>
+        <translation>如：青岛市统计公报（2025年）</translation>
+    </message>
+    <message>
+        <source>Source of the values typed</source>
+        <translation>所填数值的来源</translation>
+    </message>
+    <message>
+        <source>Source date</source>
+        <translation>来源日期</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorGridModel</name>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Value of “%1” for %2</source>
+        <translation>“%1” %2年数值</translation>
+    </message>
+</context>
+<context>
     <name>IndicatorsTableModel</name>
     <message>
         <source>Light</source>
@@ -544,6 +570,14 @@
     <message>
         <source>Any light</source>
         <translation>全部亮灯</translation>
+    </message>
+    <message>
+        <source>Targets and actuals</source>
+        <translation>目标与实际</translation>
+    </message>
+    <message>
+        <source>Values by year</source>
+        <translation>分年数值</translation>
     </message>
     <message>
         <source>Off track when behind the straight line to the target by more than %1 of the way; “about” means within %2.</source>
@@ -1372,6 +1406,10 @@
     <message>
         <source>a unit cannot be merged into itself</source>
         <translation>单位不能合并到其自身</translation>
+    </message>
+    <message>
+        <source>{path}: a chart can be saved as .png or .svg only</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>

@@ -48,3 +48,33 @@ def test_filter_by_light_and_the_rules_are_shown(view):
         "技术合同成交额",
     }
     assert "25%" in view.rules_label.text()
+
+
+def test_typing_a_yearly_value_records_it_with_its_source_and_undo_removes_it(view):
+    grid = view.grid
+    grid.source.setText("统计公报")
+    m = grid.model
+    row = next(r for r in range(m.rowCount()) if m.index(r, 0).data().startswith("研发投入强度"))
+    col = 1 + m.years.index(2024)
+    assert m.setData(m.index(row, col), "3.05")
+    stored = view.ctx.store.db.execute(
+        "SELECT v.value, v.source FROM indicator_values v JOIN indicators i ON i.id = "
+        "v.indicator_id WHERE i.name = '研发投入强度' AND v.year = 2024"
+    ).fetchone()
+    assert stored == (3.05, "统计公报")
+    assert m.index(row, col).data() == "3.05"
+    view.ctx.undo_stack.undo()
+    assert m.index(row, col).data() == ""
+
+
+def test_a_share_above_100_is_refused_by_the_store(view):
+    refused = []
+    view.grid.model.edit_refused.connect(refused.append)
+    m = view.grid.model
+    row = next(
+        r
+        for r in range(m.rowCount())
+        if m.index(r, 0).data().startswith("国家重点实验室数量占全省比重")
+    )
+    assert not m.setData(m.index(row, 1 + m.years.index(2024)), "130")
+    assert refused
