@@ -69,6 +69,15 @@ def main() -> int:
             window.indicators_view.refresh()
             window.tabs.setCurrentIndex(2)
             shoot(window, out / f"indicators_view_{lang}.png")
+            view = window.indicators_view
+            names = [view.model.row_at(r).indicator.name for r in range(view.model.rowCount())]
+            view._chart_of(
+                view.model.index(names.index("高新技术产业产值占规模以上工业产值比重"), 2)
+            )
+            shoot(window, out / f"indicator_chart_{lang}.png")
+            view.charts.show_dashboard()
+            shoot(window, out / f"indicator_dashboard_{lang}.png")
+            view.inner.setCurrentIndex(0)
             window.tabs.setCurrentIndex(3)
             shoot(window, out / f"history_view_{lang}.png")
             window.close()

@@ -25,6 +25,7 @@ from qdplanner.domain.indicator_trend import format_number, target_label
 from qdplanner.domain.indicators import LIGHT_SYMBOLS
 from qdplanner.store.indicators import IndicatorRow, indicator_rules, read_indicators
 from qdplanner.ui.commands import EditContext
+from qdplanner.ui.indicator_charts_view import IndicatorChartsView
 from qdplanner.ui.indicator_grid import IndicatorGrid
 from qdplanner.ui.labels import (
     INDICATOR_LIGHT_COLOURS,
@@ -95,6 +96,9 @@ class IndicatorsTableModel(RowsTableModel):
 
     def row_at(self, row: int) -> IndicatorRow:
         return self._rows[row]
+
+    def rows_shown(self) -> list[IndicatorRow]:
+        return list(self._rows)
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -218,6 +222,10 @@ class IndicatorsView(QWidget):
         self.inner = QTabWidget()
         self.inner.addTab(self.table, self.tr("Targets and actuals"))
         self.inner.addTab(self.grid, self.tr("Values by year"))
+        self.charts = IndicatorChartsView(show_message or (lambda _m: None))
+        self.inner.addTab(self.charts, self.tr("Charts"))
+        self.inner.currentChanged.connect(self._tab_changed)
+        self.table.doubleClicked.connect(self._chart_of)
         layout.addWidget(self.inner)
         ctx.structure_changed.connect(lambda _focus: self.refresh())
         self.refresh()
@@ -236,6 +244,22 @@ class IndicatorsView(QWidget):
             .replace("%1", f"{rules.off_track_gap:.0%}")
             .replace("%2", f"±{rules.about_tolerance:.0%}")
         )
+
+    def _chart_of(self, index: QModelIndex) -> None:
+        """Double-click: that indicator's chart (the Charts tab draws the current row)."""
+        self.table.setCurrentIndex(index)
+        self.inner.setCurrentWidget(self.charts)
+
+    def _tab_changed(self, tab: int) -> None:
+        if self.inner.widget(tab) is not self.charts:
+            return
+        self.charts.rows = self.model.rows_shown()
+        self.charts.lang = "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
+        index = self.table.currentIndex()
+        if index.isValid():
+            self.charts.show_indicator(self.model.row_at(index.row()))
+        else:
+            self.charts.show_dashboard()
 
     def _filter(self, *_args) -> None:
         self.model.set_filters(

@@ -477,6 +477,35 @@
     </message>
 </context>
 <context>
+    <name>IndicatorChartsView</name>
+    <message>
+        <source>Choose an indicator in the table, or show the dashboard.</source>
+        <translation>在“目标与实际”表中双击指标查看其图表，或显示总览。</translation>
+    </message>
+    <message>
+        <source>&amp;Dashboard</source>
+        <translation>指标总览(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Export Chart…</source>
+        <translation>导出图表(&amp;E)…</translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n indicator(s)</source>
+        <translation>
+            <numerusform>全部 %n 项指标</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export Chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>PNG 图片 (*.png);;SVG 矢量图 (*.svg)</translation>
+    </message>
+</context>
+<context>
     <name>IndicatorGrid</name>
     <message>
         <source>e.g. 青岛市统计公报（2025年）</source>
@@ -578,6 +607,10 @@
     <message>
         <source>Values by year</source>
         <translation>分年数值</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>图表</translation>
     </message>
     <message>
         <source>Off track when behind the straight line to the target by more than %1 of the way; “about” means within %2.</source>
@@ -1409,7 +1442,7 @@
     </message>
     <message>
         <source>{path}: a chart can be saved as .png or .svg only</source>
-        <translation type="unfinished" />
+        <translation>{path}：图表只能保存为 .png 或 .svg 格式</translation>
     </message>
 </context>
 <context>

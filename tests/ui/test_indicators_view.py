@@ -78,3 +78,21 @@ def test_a_share_above_100_is_refused_by_the_store(view):
     )
     assert not m.setData(m.index(row, 1 + m.years.index(2024)), "130")
     assert refused
+
+
+def test_charts_tab_draws_the_chosen_indicator_then_the_dashboard_and_exports(view, tmp_path):
+    m = view.model
+    row = next(r for r in range(m.rowCount()) if m.index(r, IndCol.NAME).data() == "技术合同成交额")
+    view._chart_of(m.index(row, IndCol.NAME))
+    assert view.inner.currentWidget() is view.charts
+    assert view.charts.current.indicator.name == "技术合同成交额"
+    assert view.charts.canvas is not None
+    view.charts.show_dashboard()
+    assert view.charts.current is None
+    view.charts.save(str(tmp_path / "dashboard.svg"))
+    svg = (tmp_path / "dashboard.svg").read_text(encoding="utf-8")
+    assert "技术合同成交额" in svg or "技术合同" in svg
+    messages = []
+    view.charts.show_message = messages.append
+    view.charts.save(str(tmp_path / "chart.jpg"))
+    assert messages and ".png or .svg" in messages[0]
