@@ -46,10 +46,12 @@ class IndCol(IntEnum):
     LATEST_YEAR = 6
     PROGRESS = 7
     TREND = 8
-    GROUP = 9
-    NATURE = 10
-    ACCUMULATION = 11
-    SOURCE = 12
+    BASELINE = 9
+    DIRECTION = 10
+    GROUP = 11
+    NATURE = 12
+    ACCUMULATION = 13
+    SOURCE = 14
 
 
 class IndicatorsTableModel(RowsTableModel):
@@ -61,6 +63,7 @@ class IndicatorsTableModel(RowsTableModel):
         self._nature = ""
         self._accumulation = ""
         self._light = ""
+        self._scope = ""
 
     def headers(self) -> list[str]:
         names = {
@@ -68,7 +71,9 @@ class IndicatorsTableModel(RowsTableModel):
             IndCol.NAME: self.tr("Indicator"), IndCol.TARGET: self.tr("Target"),
             IndCol.TARGET_YEAR: self.tr("By"), IndCol.LATEST: self.tr("Latest actual"),
             IndCol.LATEST_YEAR: self.tr("Year"), IndCol.PROGRESS: self.tr("Progress"),
-            IndCol.TREND: self.tr("Trend"), IndCol.GROUP: self.tr("Goal / program / project"),
+            IndCol.TREND: self.tr("Trend"), IndCol.BASELINE: self.tr("Baseline"),
+            IndCol.DIRECTION: self.tr("Better when"),
+            IndCol.GROUP: self.tr("Goal / program / project"),
             IndCol.NATURE: self.tr("Nature"), IndCol.ACCUMULATION: self.tr("Kind"),
             IndCol.SOURCE: self.tr("Source"),
         }  # fmt: skip
@@ -80,9 +85,11 @@ class IndicatorsTableModel(RowsTableModel):
         self._apply()
         self.endResetModel()
 
-    def set_filters(self, nature: str, accumulation: str, light: str) -> None:
+    def set_filters(self, nature: str, accumulation: str, light: str, scope: str = "") -> None:
+        """Keep rows of that nature, kind, light and scope ("program:ID", "project:ID")."""
         self.beginResetModel()
         self._nature, self._accumulation, self._light = nature, accumulation, light
+        self._scope = scope
         self._apply()
         self.endResetModel()
 
@@ -92,6 +99,8 @@ class IndicatorsTableModel(RowsTableModel):
             if (not self._nature or r.indicator.nature == self._nature)
             and (not self._accumulation or r.indicator.accumulation == self._accumulation)
             and (not self._light or r.light == self._light)
+            and (not self._scope or self._scope in (f"program:{r.indicator.program_id}",
+                                                    f"project:{r.indicator.project_id}"))
         ]  # fmt: skip
 
     def row_at(self, row: int) -> IndicatorRow:
@@ -154,6 +163,13 @@ class IndicatorsTableModel(RowsTableModel):
             return row.trend.describe(
                 "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
             )
+        if col == IndCol.BASELINE:
+            if ind.baseline_value is None:
+                return ind.baseline_text[:30] if ind.baseline_text else "—"
+            year = f"（{ind.baseline_year}）" if ind.baseline_year else ""
+            return f"{format_number(ind.baseline_value)}{ind.measure_unit}{year}"
+        if col == IndCol.DIRECTION:
+            return self.tr("higher") if str(ind.direction) == "higher" else self.tr("lower")
         if col == IndCol.GROUP:
             return " / ".join(n for n in (row.goal_name, row.program_name, row.project_name) if n)
         if col == IndCol.NATURE:
@@ -205,12 +221,19 @@ class IndicatorsView(QWidget):
         self.light.addItem(self.tr("Any light"), "")
         for value in ("achieved", "on_track", "behind", "off_track", "no_data"):
             self.light.addItem(f"{LIGHT_SYMBOLS[value]} {indicator_light_label(value)}", value)
-        for combo in (self.nature, self.accumulation, self.light):
+        self.scope = QComboBox()
+        self.scope.addItem(self.tr("Whole plan"), "")
+        for kind, table in (("program", "programs"), ("project", "projects")):
+            for sid, name in ctx.store.db.execute(
+                f"SELECT id, name FROM {table} ORDER BY plan_document_id, position"
+            ):
+                self.scope.addItem(name, f"{kind}:{sid}")
+        for combo in (self.scope, self.nature, self.accumulation, self.light):
             combo.currentIndexChanged.connect(self._filter)
         self.rules_label = QLabel()
         self.rules_label.setObjectName("indicatorRules")
         bar = QHBoxLayout()
-        for widget in (self.nature, self.accumulation, self.light):
+        for widget in (self.scope, self.nature, self.accumulation, self.light):
             bar.addWidget(widget)
         bar.addStretch(1)
         self.rules_label.setWordWrap(True)
@@ -263,5 +286,8 @@ class IndicatorsView(QWidget):
 
     def _filter(self, *_args) -> None:
         self.model.set_filters(
-            self.nature.currentData(), self.accumulation.currentData(), self.light.currentData()
+            self.nature.currentData(),
+            self.accumulation.currentData(),
+            self.light.currentData(),
+            self.scope.currentData(),
         )

@@ -570,6 +570,14 @@
         <translation>趋势</translation>
     </message>
     <message>
+        <source>Baseline</source>
+        <translation>基期值</translation>
+    </message>
+    <message>
+        <source>Better when</source>
+        <translation>指标方向</translation>
+    </message>
+    <message>
         <source>Goal / program / project</source>
         <translation>所属目标/计划/工程</translation>
     </message>
@@ -585,6 +593,14 @@
         <source>Source</source>
         <translation>来源</translation>
     </message>
+    <message>
+        <source>higher</source>
+        <translation>越高越好</translation>
+    </message>
+    <message>
+        <source>lower</source>
+        <translation>越低越好（位次）</translation>
+    </message>
 </context>
 <context>
     <name>IndicatorsView</name>
@@ -599,6 +615,10 @@
     <message>
         <source>Any light</source>
         <translation>全部亮灯</translation>
+    </message>
+    <message>
+        <source>Whole plan</source>
+        <translation>全部规划</translation>
     </message>
     <message>
         <source>Targets and actuals</source>

@@ -96,3 +96,16 @@ def test_charts_tab_draws_the_chosen_indicator_then_the_dashboard_and_exports(vi
     view.charts.show_message = messages.append
     view.charts.save(str(tmp_path / "chart.jpg"))
     assert messages and ".png or .svg" in messages[0]
+
+
+def test_baseline_direction_and_a_program_scope(view):
+    assert cell(view, "高新技术产业产值占规模以上工业产值比重", IndCol.BASELINE).startswith(
+        "61.77%"
+    )
+    assert cell(view, "全球创新指数（WIPO）青岛排名", IndCol.DIRECTION) == "lower"
+    scope = next(
+        i for i in range(view.scope.count()) if view.scope.itemText(i) == "战略科技力量起势工程"
+    )
+    view.scope.setCurrentIndex(scope)
+    names = {view.model.index(r, IndCol.NAME).data() for r in range(view.model.rowCount())}
+    assert names == {"国家重点实验室数量占全省比重"}
