@@ -25,3 +25,9 @@ echo "== bench_status.py"
 echo
 echo "== bench_editing.py"
 "$PY" bench/bench_editing.py "$PLAN"
+echo
+echo "== bench_dashboard.py (200 indicators)"
+"$PY" bench/bench_dashboard.py
+echo
+echo "== bench_excel.py"
+"$PY" bench/bench_excel.py "$PLAN"
