@@ -131,7 +131,7 @@ def parse_percent(text: str) -> int:
     return int(value)
 
 
-UNIT_SEPARATORS = "、，,；;/／\n"
+UNIT_SEPARATORS = "、，,；;/／\r\n"
 
 
 def split_unit_names(text: str) -> list[str]:

@@ -10,7 +10,6 @@ import. A column missing from an imported sheet leaves that field of every recor
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -26,6 +25,7 @@ from qdplanner.domain.enums import (
     UnitRole,
     ValueKind,
 )
+from qdplanner.domain.text import fold as domain_fold
 
 
 class Kind(StrEnum):
@@ -324,7 +324,7 @@ LISTS_SHEET = "_lists"  # hidden: the dropdown lists (unit names, labels)
 
 def fold(text: str) -> str:
     """How names and headers are compared: NFKC, no blanks, case-insensitive."""
-    return "".join(unicodedata.normalize("NFKC", text).split()).casefold()
+    return domain_fold("".join(text.split()))
 
 
 _SHEET_NAMES = {fold(name): spec for spec in SHEETS for name in (spec.zh, spec.en, spec.key)}

@@ -11,22 +11,18 @@ short name that only one unit has), ignoring blanks, case and full-width/half-wi
 
 from __future__ import annotations
 
-import re
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 
+from qdplanner.domain.task_rules import split_unit_names
 from qdplanner.excel.sheet_specs import fold
 
-# 、 ， , ； ; / ／ and line breaks separate units in one cell (the usual ways plans list them).
-_SEPARATORS = re.compile(r"[、，,；;/／\r\n]+")
 LIST_JOINER = "、"
 
 
 def split_names(text: str | None) -> list[str]:
-    """The names listed in ``text`` (empty list for None or blank text)."""
-    if not text:
-        return []
-    return [part.strip() for part in _SEPARATORS.split(text) if part.strip()]
+    """The names listed in ``text`` (empty list for None or blank text); the domain's rule."""
+    return split_unit_names(text or "")
 
 
 @dataclass(frozen=True)

@@ -6,11 +6,11 @@ can combine several into one user action — one undo step, one transaction.
 
 from __future__ import annotations
 
-import unicodedata
 from datetime import date
 
 from qdplanner.domain.enums import UnitRole
 from qdplanner.domain.task_rules import TASK_FIELDS, task_problems
+from qdplanner.domain.text import fold
 from qdplanner.errors import N_, NotFoundError, ValidationError
 from qdplanner.store.changes import ChangeSet
 from qdplanner.store.plan_store import PlanStore
@@ -57,13 +57,9 @@ def update_task(store: PlanStore, changes: ChangeSet, task_id: int, values: dict
     return changes.update("tasks", task_id, values)
 
 
-def _normal(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).strip().casefold()
-
-
 def resolve_unit(store: PlanStore, text: str) -> int | None:
     """The unit a typed or imported name means: by name, short name or alias; else None."""
-    key = _normal(text)
+    key = fold(text)
     if not key:
         return None
     for sql in (
@@ -72,7 +68,7 @@ def resolve_unit(store: PlanStore, text: str) -> int | None:
         "SELECT unit_id, alias FROM unit_aliases",
     ):
         for unit_id, name in store.db.execute(sql):
-            if _normal(name) == key:
+            if fold(name) == key:
                 return unit_id
     return None
 

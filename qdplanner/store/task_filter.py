@@ -6,17 +6,12 @@ plan file: on 20,000 rows a filter pass is a few milliseconds.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
 from qdplanner.domain.enums import StatusLight
+from qdplanner.domain.text import fold
 from qdplanner.store.task_rows import TaskRow
-
-
-def fold(text: str) -> str:
-    """Text folded for matching: full-width → half-width, case-insensitive."""
-    return unicodedata.normalize("NFKC", text).casefold()
 
 
 @dataclass(frozen=True)

@@ -10,11 +10,11 @@ what :func:`restore_unit` needs.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
 from qdplanner.domain.enums import UnitKind, UnitRole
+from qdplanner.domain.text import fold
 from qdplanner.errors import N_, NotFoundError, ValidationError
 from qdplanner.store.changes import ChangeSet
 from qdplanner.store.plan_store import PlanStore
@@ -64,11 +64,6 @@ class MergeSnapshot:
     collections_moved: list[int] = field(default_factory=list)
     collections_removed: list[dict] = field(default_factory=list)
     aliases_added: list[int] = field(default_factory=list)
-
-
-def fold(text: str) -> str:
-    """The form names are compared in: NFKC, trimmed, case-folded (as resolve_unit does)."""
-    return unicodedata.normalize("NFKC", text).strip().casefold()
 
 
 def read_unit_rows(store: PlanStore, as_of: date | None = None) -> list[UnitRow]:
