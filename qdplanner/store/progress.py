@@ -73,6 +73,17 @@ def latest_period(store: PlanStore, task_id: int) -> str | None:
     return max(periods, key=lambda p: parse_period(p)) if periods else None
 
 
+def latest_report(store: PlanStore, task_id: int) -> dict | None:
+    """The report of the task's latest period (by when periods end), or None."""
+    period = latest_period(store, task_id)
+    if period is None:
+        return None
+    rows = store.db.query(
+        "SELECT * FROM progress_reports WHERE task_id = ? AND period = ?", [task_id, period]
+    )
+    return dict(next(iter(rows)))
+
+
 def record_progress(
     store: PlanStore, changes: ChangeSet, task_id: int, report: ReportInput, *, source: str = "form"
 ) -> int:

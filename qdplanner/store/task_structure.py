@@ -261,3 +261,12 @@ def restore_snapshot(store: PlanStore, changes: ChangeSet, snapshot: Snapshot) -
         for row in snapshot.rows.get(table, []):
             changes.insert(table, row)
     return [t["id"] for t in snapshot.rows.get("tasks", [])]
+
+
+def sub_task_count(store: PlanStore, task_ids: list[int]) -> int:
+    """How many sub-tasks (at any depth) deleting ``task_ids`` would take along."""
+    chosen = set(task_ids)
+    below: set[int] = set()
+    for task_id in task_ids:
+        below.update(_descendants(store, task_id))
+    return len(below - chosen)

@@ -353,3 +353,17 @@ def unmerge(store: PlanStore, changes: ChangeSet, snapshot: MergeSnapshot) -> in
 def unit_choices(store: PlanStore) -> list[tuple[int, str]]:
     """(id, name) of every unit, by name: for pick lists."""
     return store.db.execute("SELECT id, name FROM units ORDER BY name").fetchall()
+
+
+_DISPLAY = "COALESCE(NULLIF(short_name, ''), name)"
+
+
+def unit_display_names(store: PlanStore) -> list[str]:
+    """Every unit as pickers and tables show it (short name, else full name), by name."""
+    return [r[0] for r in store.db.execute(f"SELECT {_DISPLAY} FROM units ORDER BY name")]
+
+
+def unit_display_name(store: PlanStore, unit_id: int) -> str | None:
+    """One unit's short name (else full name); None when it does not exist."""
+    row = store.db.execute(f"SELECT {_DISPLAY} FROM units WHERE id = ?", [unit_id]).fetchone()
+    return row[0] if row else None

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from qdplanner.domain.enums import TaskStatus
 from qdplanner.domain.task_rules import split_unit_names
 from qdplanner.store import PlanStore
+from qdplanner.store.units import unit_display_names
 from qdplanner.ui.labels import status_label
 
 
@@ -91,12 +92,7 @@ class TaskCellDelegate(QStyledItemDelegate):
             editor = QComboBox(parent)
             editor.setEditable(True)
             editor.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-            names = [
-                r[0]
-                for r in self.store.db.execute(
-                    "SELECT COALESCE(NULLIF(short_name, ''), name) FROM units ORDER BY name"
-                )
-            ]
+            names = unit_display_names(self.store)
             editor.addItems(["", *names])
             completer = QCompleter(names, editor)
             completer.setFilterMode(Qt.MatchFlag.MatchContains)  # type 科技 → 市科技局
@@ -106,12 +102,7 @@ class TaskCellDelegate(QStyledItemDelegate):
         if kind in ("deadline", "date"):
             return DateLineEdit(parent, phrases=kind == "deadline")
         if kind == "units":
-            names = [
-                r[0]
-                for r in self.store.db.execute(
-                    "SELECT COALESCE(NULLIF(short_name, ''), name) FROM units ORDER BY name"
-                )
-            ]
+            names = unit_display_names(self.store)
             return UnitsLineEdit(names, parent)
         return super().createEditor(parent, option, index)
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from qdplanner.domain.enums import ChangeSource, TaskStatus
 from qdplanner.errors import QdError
 from qdplanner.store.milestones import read_milestones
+from qdplanner.store.progress import latest_report
 from qdplanner.store.task_edits import read_task_fields
 from qdplanner.store.task_input import TaskColumn, parse_cell
 from qdplanner.store.task_rows import read_task_row
@@ -220,18 +221,13 @@ class DetailPanel(QWidget):
             milestone_editor.delete(self.ctx, milestone, self, self.show_message)
 
     def _show_progress(self, task_id: int) -> None:
-        row = self.ctx.store.db.execute(
-            "SELECT period, percent, narrative, problems FROM progress_reports WHERE task_id = ?"
-            " ORDER BY period DESC LIMIT 1",
-            [task_id],
-        ).fetchone()
-        if row is None:
+        report = latest_report(self.ctx.store, task_id)
+        if report is None:
             self.progress.setText("—")
             return
-        period, percent, narrative, problems = row
-        text = f"{period} · {percent}%\n{narrative}"
-        if problems:
-            text += "\n" + self.tr("Problems: %1").replace("%1", problems)
+        text = f"{report['period']} · {report['percent']}%\n{report['narrative']}"
+        if report["problems"]:
+            text += "\n" + self.tr("Problems: %1").replace("%1", report["problems"])
         self.progress.setText(text)
 
     def commit(self, column: TaskColumn, text: str) -> None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from qdplanner.domain.enums import StatusLight
 from qdplanner.store import PlanStore
 from qdplanner.store.task_filter import TaskFilter
+from qdplanner.store.units import unit_display_names
 from qdplanner.ui.delegates import DateLineEdit
 from qdplanner.ui.labels import LIGHT_SYMBOLS, light_label
 
@@ -86,12 +87,7 @@ class FilterBar(QWidget):
         focus.activated.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
 
     def load_units(self, store: PlanStore) -> None:
-        names = [
-            r[0]
-            for r in store.db.execute(
-                "SELECT COALESCE(NULLIF(short_name, ''), name) FROM units ORDER BY name"
-            )
-        ]
+        names = unit_display_names(store)
         self.unit.blockSignals(True)
         self.unit.clear()
         self.unit.addItems(["", *names])

@@ -27,6 +27,7 @@ from qdplanner.errors import QdError
 from qdplanner.store import PLAN_SUFFIX, PlanStore
 from qdplanner.store.summary import LIGHT_ORDER, summarize
 from qdplanner.store.task_rows import Scope
+from qdplanner.store.units import unit_display_name
 from qdplanner.ui.clipboard import TableClipboard
 from qdplanner.ui.commands import EditContext
 from qdplanner.ui.delegates import TaskCellDelegate
@@ -269,13 +270,11 @@ class MainWindow(QMainWindow):
 
     def show_unit_tasks(self, unit_id: int) -> None:
         """All the tasks a unit leads or supports, in the Tasks tab."""
-        row = self.store.db.execute(
-            "SELECT COALESCE(NULLIF(short_name, ''), name) FROM units WHERE id = ?", [unit_id]
-        ).fetchone()
-        if row is None:
+        name = unit_display_name(self.store, unit_id)
+        if name is None:
             return
         self.tree.setCurrentIndex(self.outline.index(0, 0))  # "All tasks"
-        self.filter_bar.unit.setEditText(row[0])
+        self.filter_bar.unit.setEditText(name)
         self.tabs.setCurrentIndex(0)
 
     def _add_tab_action(self, index: int) -> None:

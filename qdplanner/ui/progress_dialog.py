@@ -32,6 +32,7 @@ from qdplanner.store.progress import (
     restore_report,
 )
 from qdplanner.store.task_edits import read_task_fields, resolve_unit, task_units
+from qdplanner.store.units import unit_display_name, unit_display_names
 from qdplanner.ui.commands import EditContext, change_structure
 from qdplanner.ui.delegates import DateLineEdit
 from qdplanner.ui.labels import status_label
@@ -64,20 +65,11 @@ class ProgressDialog(QDialog):
             box.setTabChangesFocus(True)
         self.unit = QComboBox()
         self.unit.setEditable(True)
-        names = [
-            r[0]
-            for r in store.db.execute(
-                "SELECT COALESCE(NULLIF(short_name, ''), name) FROM units ORDER BY name"
-            )
-        ]
+        names = unit_display_names(store)
         self.unit.addItems(["", *names])
         lead = task_units(store, task_id)[0]
         if lead is not None:
-            self.unit.setEditText(
-                store.db.execute(
-                    "SELECT COALESCE(NULLIF(short_name, ''), name) FROM units WHERE id = ?", [lead]
-                ).fetchone()[0]
-            )
+            self.unit.setEditText(unit_display_name(store, lead) or "")
         self.reported_on = DateLineEdit(phrases=False)
         self.reported_on.setText(date.today().isoformat())
         self.files: list[Path] = []

@@ -19,6 +19,7 @@ from qdplanner.store.task_structure import (
     place_of,
     restore_snapshot,
     shift_target,
+    sub_task_count,
 )
 from qdplanner.ui.commands import EditContext, TaskEdit, change_structure, edit_tasks
 from qdplanner.ui.models.task_table import Col, TaskTableModel
@@ -142,13 +143,7 @@ class TaskActions(QObject):
         if not ids:
             return
         store = self.ctx.store
-        subs = store.db.execute(
-            f"""WITH RECURSIVE d(id) AS (SELECT id FROM tasks WHERE parent_id IN
-                ({",".join("?" * len(ids))}) UNION SELECT t.id FROM tasks t JOIN d
-                ON t.parent_id = d.id) SELECT count(*) FROM d WHERE id NOT IN
-                ({",".join("?" * len(ids))})""",
-            ids + ids,
-        ).fetchone()[0]
+        subs = sub_task_count(store, ids)
         question = self.tr("Delete %n task(s)?", "", len(ids))
         if subs:
             question += "\n" + self.tr("Their %n sub-task(s) will be deleted too.", "", subs)

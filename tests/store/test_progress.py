@@ -112,3 +112,13 @@ def test_snapshot_and_restore_undo_a_report_exactly(small_plan):
     with store.action("form", "undo") as ch:
         restore_report(store, ch, before)
     assert report_snapshot(store, ids["late"], "2024Q3") == before
+
+
+def test_the_latest_report_is_chosen_by_when_periods_end_not_by_spelling(small_plan):
+    from qdplanner.store.progress import latest_report
+
+    store, ids = small_plan
+    with store.action("form") as ch:
+        for period, pct in (("2024H1", 40), ("2024Q3", 70), ("2024-08", 60)):
+            record_progress(store, ch, ids["late"], ReportInput(period, "in_progress", pct))
+    assert latest_report(store, ids["late"])["period"] == "2024Q3"
