@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from qdplanner.domain.indicator_trend import format_number, target_label
 from qdplanner.domain.indicators import LIGHT_SYMBOLS
 from qdplanner.store.indicators import IndicatorRow, indicator_rules, read_indicators
+from qdplanner.store.outline import read_outline
 from qdplanner.ui.commands import EditContext
 from qdplanner.ui.indicator_charts_view import IndicatorChartsView
 from qdplanner.ui.indicator_grid import IndicatorGrid
@@ -223,11 +224,11 @@ class IndicatorsView(QWidget):
             self.light.addItem(f"{LIGHT_SYMBOLS[value]} {indicator_light_label(value)}", value)
         self.scope = QComboBox()
         self.scope.addItem(self.tr("Whole plan"), "")
-        for kind, table in (("program", "programs"), ("project", "projects")):
-            for sid, name in ctx.store.db.execute(
-                f"SELECT id, name FROM {table} ORDER BY plan_document_id, position"
-            ):
-                self.scope.addItem(name, f"{kind}:{sid}")
+        for outline in read_outline(ctx.store):
+            for program in outline.programs:
+                self.scope.addItem(program.name, f"program:{program.id}")
+            for project in outline.projects:
+                self.scope.addItem(project.name, f"project:{project.id}")
         for combo in (self.scope, self.nature, self.accumulation, self.light):
             combo.currentIndexChanged.connect(self._filter)
         self.rules_label = QLabel()
