@@ -16,7 +16,6 @@ from typing import Any
 
 from qdplanner.errors import N_
 from qdplanner.excel import import_rules
-from qdplanner.excel.cascade import Cascade, walk
 from qdplanner.excel.cells import normalise_row
 from qdplanner.excel.import_model import (
     FieldChange,
@@ -32,6 +31,7 @@ from qdplanner.excel.import_parse import ParsedRow, ParsedSheet
 from qdplanner.excel.plan_rows import PlanRows
 from qdplanner.excel.sheet_specs import SHEETS, SHEETS_BY_KEY, Column, Kind
 from qdplanner.excel.vocabulary import label
+from qdplanner.store.cascade import Cascade, walk
 from qdplanner.store.plan_store import PlanStore
 
 ID_KINDS = [s.key for s in SHEETS if s.columns[0].kind == Kind.ID]

@@ -8,9 +8,8 @@ removed is in the change log, and any failure leaves the plan as it was. See
 
 Limits: a new row can refer only to records that exist already (a new sub-task under a new
 task needs a second import); renaming a unit to the name of a unit removed in the same import
-is refused by the plan file and nothing is applied; a changed unit role is logged as removed
-and added again (the change log keys records by one integer id). Plan files reuse the highest
-ID after it is removed, so a workbook exported before such a removal may match a newer record.
+is refused by the plan file and nothing is applied. IDs are never reused (schema 2), so a
+workbook exported before a removal cannot match a newer record by its ID.
 """
 
 from __future__ import annotations
@@ -22,12 +21,12 @@ from typing import Any
 
 from qdplanner.domain.enums import ChangeSource
 from qdplanner.errors import N_, QdError
-from qdplanner.excel.cascade import foreign_keys
 from qdplanner.excel.cells import open_workbook
 from qdplanner.excel.import_diff import ID_KINDS, Differ
 from qdplanner.excel.import_model import CellError, ImportPreview, NewRef, RecordAdd
 from qdplanner.excel.import_parse import ParsedSheet, parse_sheet
 from qdplanner.excel.sheet_specs import LISTS_SHEET, SHEETS_BY_KEY, Kind, fold, spec_for_sheet
+from qdplanner.store.cascade import foreign_keys
 from qdplanner.store.changes import ChangeSet
 from qdplanner.store.plan_store import PlanStore
 
@@ -40,8 +39,8 @@ class ImportRefused(QdError):
 
 
 def plan_version(store: PlanStore) -> int:
-    """The last change batch of the plan: a preview is valid only while it is unchanged."""
-    return store.db.execute("SELECT COALESCE(max(id), 0) FROM change_batches").fetchone()[0]
+    """The plan's last change batch (kept for callers; see ``PlanStore.version``)."""
+    return store.version
 
 
 def preview_import(
@@ -223,17 +222,8 @@ class _Applier:
             self._tick()
 
     def _replace_role(self, change: Any) -> None:
-        """A changed unit role: removed and added again (the log keys rows by integer id)."""
-        task, unit = change.record_id
-        old = self.db.execute(
-            "SELECT * FROM task_units WHERE task_id = ? AND unit_id = ?", [task, unit]
-        ).fetchone()
-        columns = [d[0] for d in self.db.execute("SELECT * FROM task_units LIMIT 0").description]
-        values = dict(zip(columns, old, strict=True))
-        values.update({f.key: f.new for f in change.fields})
-        self.ch.delete("task_units", (task, unit))
-        self.ch.insert("task_units", values)
-        self._tick()
+        """A changed unit role, logged field by field under the (task, unit) key."""
+        self._update("task_units", change.record_id, {f.key: f.new for f in change.fields})
 
     def _insert(self, add: RecordAdd) -> None:
         values = self.stored(add.kind, add.values)

@@ -3,7 +3,8 @@
 Writes go through :class:`ChangeSet`, obtained from ``PlanStore.action(...)``. It records,
 for each field it changes, the old and the new value in ``change_log``; records added and
 removed are logged as one row with field ``*`` and the whole record as JSON, so the log is
-enough to tell (and to undo) what an action did.
+enough to tell (and to undo) what an action did. A record keyed by several columns (a
+task's unit role) has no ``entity_id``: its key is logged as JSON in ``entity_key``.
 """
 
 from __future__ import annotations
@@ -67,6 +68,7 @@ class ChangeSet:
         self.user = user
         self._batch_id: int | None = None
         self.changed = 0
+        self._pks: dict[str, list[str]] = {}
 
     @property
     def batch_id(self) -> int:
@@ -78,29 +80,42 @@ class ChangeSet:
             self._batch_id = cursor.lastrowid
         return self._batch_id
 
-    def _log(self, entity: str, entity_id: int | None, rows: Iterable[tuple]) -> None:
+    def _key_columns(self, table: str) -> list[str]:
+        if table not in self._pks:
+            self._pks[table] = self.db.table(table).pks
+        return self._pks[table]
+
+    def _log(self, entity: str, pk: Any, rows: Iterable[tuple]) -> None:
+        """Log ``rows`` (field, old, new) of the record ``pk`` of table ``entity``."""
         batch = self.batch_id
+        if isinstance(pk, tuple):
+            key = json.dumps(dict(zip(self._key_columns(entity), pk, strict=False)))
+            entity_id = None
+        else:
+            key, entity_id = None, pk if isinstance(pk, int) else None
         self.db.conn.executemany(
-            "INSERT INTO change_log (batch_id, entity, entity_id, field, old_value, new_value)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            [(batch, entity, entity_id, f, o, n) for f, o, n in rows],
+            "INSERT INTO change_log"
+            " (batch_id, entity, entity_id, entity_key, field, old_value, new_value)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(batch, entity, entity_id, key, f, o, n) for f, o, n in rows],
         )
         self.changed += 1
 
-    def insert(self, table: str, record: Mapping[str, Any]) -> int:
-        """Insert one record; return its id."""
+    def insert(self, table: str, record: Mapping[str, Any]) -> Any:
+        """Insert one record; return its id (a tuple for a record keyed by several columns)."""
         values = {k: to_sql(v) for k, v in record.items()}
         pk = self.db.table(table).insert(values).last_pk
-        logged = {"id": pk, **values} if "id" not in values else values
-        self._log(
-            table,
-            pk if isinstance(pk, int) else None,
-            [("*", None, _json(logged))],
-        )
+        if len(key := self._key_columns(table)) > 1:  # last_pk is no use WITHOUT ROWID
+            pk = tuple(values[c] for c in key)
+        logged = {"id": pk, **values} if "id" not in values and isinstance(pk, int) else values
+        self._log(table, pk, [("*", None, _json(logged))])
         return pk
 
-    def update(self, table: str, pk: int, changes: Mapping[str, Any]) -> dict[str, tuple]:
-        """Set fields of one record; log and return only the fields whose value changed."""
+    def update(self, table: str, pk: Any, changes: Mapping[str, Any]) -> dict[str, tuple]:
+        """Set fields of one record; log and return only the fields whose value changed.
+
+        ``pk`` is the id, or a tuple of the key's values for a record keyed by several
+        columns (in the order of the table's primary key)."""
         try:
             old = self.db.table(table).get(pk)
         except sqlite_utils.db.NotFoundError as exc:
@@ -123,11 +138,7 @@ class ChangeSet:
                 N_("Messages", "{table} #{id} does not exist"), table=table, id=pk
             ) from exc
         self.db.table(table).delete(pk)
-        self._log(
-            table,
-            pk if isinstance(pk, int) else None,
-            [("*", _json(old), None)],
-        )
+        self._log(table, pk, [("*", _json(old), None)])
 
     def execute(self, sql: str, params: Iterable[Any] = (), *, entity: str, note: str) -> int:
         """Run one bulk statement; log it as one row naming what it did. Returns rowcount."""

@@ -85,6 +85,7 @@ _UNIT_SQL = f"""(
     (l.entity = 'units' AND l.entity_id = :unit)
     OR (l.entity IN ('task_units', 'unit_aliases', 'collections') AND l.field = '*'
         AND {_LOGGED_RECORD}COALESCE(l.new_value, l.old_value), '$.unit_id') END = :unit)
+    OR (l.entity_key IS NOT NULL AND json_extract(l.entity_key, '$.unit_id') = :unit)
     OR (l.entity = 'unit_aliases' AND l.entity_id IN
         (SELECT id FROM unit_aliases WHERE unit_id = :unit))
     OR (l.field IN ('unit_id', 'reporting_unit_id')
@@ -178,7 +179,7 @@ def read_history(
         ] + [f"(l.entity = '{t}' AND l.entity_id IN ({sql}))" for t, sql in _SEARCHABLE.items()]
         where.append("(" + " OR ".join(matches) + ")")
     sql = f"""SELECT l.id, l.batch_id, b.at, b.user, b.source, b.description, l.entity,
-                     l.entity_id, l.field, l.old_value, l.new_value
+                     l.entity_id, l.field, l.old_value, l.new_value, l.entity_key
               FROM change_log l JOIN change_batches b ON b.id = l.batch_id
               {"WHERE " + " AND ".join(where) if where else ""}
               ORDER BY l.id DESC LIMIT :limit"""
@@ -263,12 +264,17 @@ class _Namer:
 
 def _named_rows(store: PlanStore, raw: list[tuple]) -> list[HistoryRow]:
     """Rows of (id, batch, at, user, source, description, entity, entity_id, field, old,
-    new) as :class:`HistoryRow`, each record — and each old and new reference — named."""
+    new, entity_key) as :class:`HistoryRow`, each record — and each old and new reference —
+    named."""
     namer = _Namer(store)
     logged: dict[int, dict] = {}
-    for i, (*_, entity, entity_id, field, old, new) in enumerate(raw):
+    for i, (*_, entity, entity_id, field, old, new, key) in enumerate(raw):
         namer.want(entity, entity_id)
-        if field == "*" and (record := _logged(old, new)) is not None:
+        # a record keyed by several columns is named by its key; one added/removed by itself
+        record = _logged(key, None) if key else None
+        if record is None and field == "*":
+            record = _logged(old, new)
+        if record is not None:
             logged[i] = record
             namer.want_references(record)
         elif field in _REFERENCE_FIELDS:
@@ -277,7 +283,7 @@ def _named_rows(store: PlanStore, raw: list[tuple]) -> list[HistoryRow]:
     namer.resolve()
     rows = []
     for i, r in enumerate(raw):
-        entity, entity_id, field, old, new = r[6:]
+        entity, entity_id, field, old, new = r[6:11]
         record = namer.name(entity, entity_id) or (
             namer.label_of(logged[i]) if i in logged else None
         )
@@ -287,7 +293,7 @@ def _named_rows(store: PlanStore, raw: list[tuple]) -> list[HistoryRow]:
         target = _REFERENCE_FIELDS.get(field)
         names = (namer.name(target, old), namer.name(target, new)) if target else (None, None)
         at = datetime.fromisoformat(r[2])
-        rows.append(HistoryRow(r[0], r[1], at, *r[3:8], record, *r[8:], *names))
+        rows.append(HistoryRow(r[0], r[1], at, *r[3:8], record, *r[8:11], *names))
     return rows
 
 

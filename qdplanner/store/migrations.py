@@ -6,6 +6,7 @@ names applied to a file tell its schema version. Never edit a released migration
 
 from __future__ import annotations
 
+import re
 import sqlite3
 
 import sqlite_utils
@@ -43,6 +44,70 @@ def run_sql_file(db: sqlite_utils.Database, name: str) -> None:
 def m001_initial(db: sqlite_utils.Database) -> None:
     run_sql_file(db, "001_initial.sql")
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
+_ROWID_PK = re.compile(r"(\bid\s+INTEGER\s+PRIMARY\s+KEY)(?!\s+AUTOINCREMENT)", re.IGNORECASE)
+_APPEND_ONLY = {"change_log"}  # never deleted from: its ids cannot be reused; not rebuilt
+
+
+@migrations(name="002_ids_never_reused", transactional=False)
+def m002_ids_never_reused(db: sqlite_utils.Database) -> None:
+    """Ids are never given again once a record is removed (``AUTOINCREMENT``).
+
+    A workbook exported before a removal must not match a newer record by its ID. SQLite
+    cannot add AUTOINCREMENT to a table, so each table is rebuilt (SQLite's documented
+    create-copy-drop-rename procedure, with foreign keys off and checked before commit), and
+    each table's sequence starts past the highest id the change log ever saw. The log also
+    gains ``entity_key``: the key of a record keyed by several columns (a task's unit role).
+    Safe to run again if it stopped before being recorded.
+    """
+    conn = db.conn
+    conn.execute("PRAGMA foreign_keys = OFF")  # a no-op inside a transaction: set it first
+    try:
+        with db.atomic():
+            for table in db.table_names():
+                if table.startswith(("_", "sqlite_")) or table in _APPEND_ONLY:
+                    continue
+                _rebuild_with_autoincrement(db, table)
+            if "entity_key" not in db["change_log"].columns_dict:
+                db.execute("ALTER TABLE change_log ADD COLUMN entity_key TEXT")
+            problems = db.execute("PRAGMA foreign_key_check").fetchall()
+            if problems:
+                raise sqlite3.IntegrityError(f"foreign key check failed: {problems[:3]}")
+    finally:
+        conn.execute("PRAGMA foreign_keys = ON")
+
+
+def _rebuild_with_autoincrement(db: sqlite_utils.Database, table: str) -> None:
+    sql, indexes = None, []
+    for kind, text in db.execute(
+        "SELECT type, sql FROM sqlite_master WHERE tbl_name = ?", [table]
+    ).fetchall():
+        if kind == "table":
+            sql = text
+        elif kind == "index" and text:  # automatic indexes (UNIQUE) come with the table
+            indexes.append(text)
+    if not sql or not _ROWID_PK.search(sql):
+        return
+    temporary = f"{table}__rebuilt"
+    new_sql = _ROWID_PK.sub(r"\1 AUTOINCREMENT", sql, count=1)
+    new_sql = re.sub(
+        rf"^CREATE TABLE\s+\[?\"?{table}\"?\]?", f"CREATE TABLE [{temporary}]", new_sql
+    )
+    db.execute(new_sql)
+    db.execute(f"INSERT INTO [{temporary}] SELECT * FROM [{table}]")
+    db.execute(f"DROP TABLE [{table}]")
+    db.execute(f"ALTER TABLE [{temporary}] RENAME TO [{table}]")
+    for index in indexes:
+        db.execute(index)
+    highest = db.execute(
+        f"SELECT max(COALESCE((SELECT max(id) FROM [{table}]), 0),"
+        " COALESCE((SELECT max(entity_id) FROM change_log WHERE entity = ?), 0))",
+        [table],
+    ).fetchone()[0]
+    db.execute("DELETE FROM sqlite_sequence WHERE name = ?", [table])
+    if highest:
+        db.execute("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", [table, highest])
 
 
 def known_names() -> list[str]:

@@ -109,6 +109,12 @@ class PlanStore:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    @property
+    def version(self) -> int:
+        """The plan's last change batch: anything prepared from the plan (an import preview)
+        is still valid only while this is unchanged. Batch ids are never reused."""
+        return self.db.execute("SELECT COALESCE(max(id), 0) FROM change_batches").fetchone()[0]
+
     # -- writes -----------------------------------------------------------------------
     @contextmanager
     def action(self, source: ChangeSource | str, description: str = "") -> Iterator[ChangeSet]:

@@ -148,3 +148,30 @@ def test_light_rules_are_a_plan_setting(empty_plan):
     with empty_plan.action("form", "office rule again") as ch:
         empty_plan.set_light_rules(ch, LightRules(yellow_behind=5, red_behind=25))
     assert empty_plan.light_rules() == LightRules(yellow_behind=5, red_behind=25)
+
+
+def test_a_removed_records_id_is_never_given_again(small_plan):
+    """An old export's ID must not match a newer record: ids are not reused after removal."""
+    store, ids = small_plan
+    newest = max(r[0] for r in store.db.execute("SELECT id FROM tasks"))
+    with store.action(ChangeSource.TABLE, "remove") as ch:
+        ch.delete("tasks", newest)
+    with store.action(ChangeSource.TABLE, "add") as ch:
+        again = ch.insert("tasks", {"program_id": ids["program"], "title": "新任务"})
+    assert again > newest
+
+
+def test_a_record_keyed_by_two_columns_is_updated_and_logged_under_its_key(small_plan):
+    store, ids = small_plan
+    key = (ids["late"], ids["support"])
+    with store.action(ChangeSource.TABLE, "role") as ch:
+        diff = ch.update("task_units", key, {"position": 3})
+    assert diff == {"position": (1, 3)}
+    logged = store.db.execute(
+        "SELECT entity_id, entity_key, field, old_value, new_value FROM change_log"
+        " WHERE batch_id = ?",
+        [ch.batch_id],
+    ).fetchall()
+    assert logged == [
+        (None, json.dumps({"task_id": key[0], "unit_id": key[1]}), "position", "1", "3")
+    ]

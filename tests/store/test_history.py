@@ -140,3 +140,15 @@ def test_limit_and_the_filter_choices(edited):
         }
     )
     assert {"tasks", "units", "task_units"} <= set(history_entities(store))
+
+
+def test_a_role_change_is_named_by_its_task_and_unit_and_found_by_unit(small_plan):
+    from qdplanner.domain.enums import ChangeSource
+    from qdplanner.store.history import read_history
+
+    store, ids = small_plan
+    with store.action(ChangeSource.TABLE, "role") as ch:
+        ch.update("task_units", (ids["late"], ids["support"]), {"position": 3})
+    rows = read_history(store, unit_id=ids["support"])
+    assert rows[0].field == "position"
+    assert rows[0].record == "逾期任务 · 市财政局"

@@ -107,7 +107,7 @@ def test_older_plan_is_backed_up_then_upgraded(small_plan_file, future_schema):
         assert store.db["tasks"].count == 3  # the data came along
     backups = list(small_plan_file.parent.glob("*.bak"))
     assert len(backups) == 1
-    assert backups[0].name.startswith(small_plan_file.name + ".schema1-")
+    assert backups[0].name.startswith(f"{small_plan_file.name}.schema{len(mig.known_names()) - 1}-")
     assert file_bytes(backups[0]) == before
 
 
@@ -159,3 +159,23 @@ def test_save_copy_writes_an_openable_plan_and_leaves_the_original(small_plan_fi
     with PlanStore.open(copy) as again:
         assert again.db["tasks"].count == 3
     assert not list(tmp_path.glob("*.copying"))
+
+
+def test_schema_1_plan_upgrades_to_ids_that_are_never_reused(tmp_path):
+    """After the upgrade an id removed before it (and known from the log) is not given again."""
+    import shutil
+
+    copy = tmp_path / "old.qdplan"
+    shutil.copy(FIXTURES / "plan-schema1.qdplan", copy)
+    with PlanStore.open(copy) as store:
+        before = store.db.execute("SELECT count(*), max(id) FROM tasks").fetchone()
+        sql = store.db.execute("SELECT sql FROM sqlite_master WHERE name = 'tasks'").fetchone()
+        assert "AUTOINCREMENT" in sql[0]
+        assert store.db.execute("PRAGMA foreign_keys").fetchone() == (1,)
+        assert store.db.execute("PRAGMA foreign_key_check").fetchall() == []
+        from qdplanner.domain.enums import ChangeSource
+
+        with store.action(ChangeSource.TABLE, "remove and add") as ch:
+            ch.delete("tasks", before[1])
+            new_id = ch.insert("tasks", {"project_id": 1, "title": "x"})
+        assert new_id > before[1]
