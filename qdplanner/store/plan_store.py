@@ -95,6 +95,15 @@ class PlanStore:
             raise
         return cls(path, db, lock=lock)
 
+    def worker_store(self) -> PlanStore:
+        """The same plan through a connection of its own, for a worker thread: call it in
+        that thread and close it there. It works under this store's lock (and read-only
+        when this store is), so it must be closed before this store is."""
+        db = plan_file.open_database(self.path, readonly=self.readonly)
+        store = PlanStore(self.path, db, readonly=self.readonly)
+        store.user = self.user
+        return store
+
     def close(self) -> None:
         if not self.is_open:
             return

@@ -32,6 +32,7 @@ from qdplanner.ui.clipboard import TableClipboard
 from qdplanner.ui.commands import EditContext
 from qdplanner.ui.delegates import TaskCellDelegate
 from qdplanner.ui.detail_panel import DetailPanel
+from qdplanner.ui.excel_actions import ExcelActions
 from qdplanner.ui.filter_bar import FilterBar
 from qdplanner.ui.history_view import HistoryView
 from qdplanner.ui.i18n import LANGUAGES
@@ -143,6 +144,9 @@ class MainWindow(QMainWindow):
             self.ctx, self.tree, self.current_scope, self._show_message, self
         )
 
+        self.excel = ExcelActions(self.ctx, lambda: self.language, self._show_message, self)
+        self.excel.imported.connect(lambda: self.ctx.structure_changed.emit(None))
+
         self.filter_bar = FilterBar(store, self)
         self.filter_bar.changed.connect(self._filter_changed)
         right = QWidget()
@@ -220,6 +224,9 @@ class MainWindow(QMainWindow):
         copy_action.setShortcut(QKeySequence.StandardKey.SaveAs)
         copy_action.triggered.connect(self._save_copy)
         file_menu.addAction(copy_action)
+        file_menu.addSeparator()
+        for action in self.excel.actions():
+            file_menu.addAction(action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)

@@ -51,6 +51,17 @@
     </message>
 </context>
 <context>
+    <name>Background</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
     <name>DateLineEdit</name>
     <message>
         <source>2024-12-31 or 2024年底前</source>
@@ -146,6 +157,61 @@
     <message>
         <source>Edit “%1” in the form</source>
         <translation>在详情面板修改“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>ExcelActions</name>
+    <message>
+        <source>&amp;Export to Excel…</source>
+        <translation>导出到 Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import from Excel…</source>
+        <translation>从 Excel 导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>导出到 Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exporting the plan to %1…</source>
+        <translation>正在将计划导出到 %1…</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>已取消导出，未写入文件。</translation>
+    </message>
+    <message>
+        <source>Exported %1 tasks to %2</source>
+        <translation>已将 %1 项任务导出到 %2</translation>
+    </message>
+    <message>
+        <source>Import from Excel</source>
+        <translation>从 Excel 导入</translation>
+    </message>
+    <message>
+        <source>Workbooks (*.xlsx *.xls *.ods);;All files (*)</source>
+        <translation>工作簿 (*.xlsx *.xls *.ods);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was changed.</source>
+        <translation>已取消导入，计划未作任何改动。</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
+    </message>
+    <message>
+        <source>Imported %1: %2 added, %3 changed, %4 removed.</source>
+        <translation>已导入 %1：新增 %2 条，修改 %3 条，删除 %4 条。</translation>
     </message>
 </context>
 <context>
@@ -474,6 +540,119 @@
         <translation>
             <numerusform>共 %n 条修改记录</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <source>Import Preview — %1</source>
+        <translation>导入预览 — %1</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>提示：%1</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Old</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <source>Problems (%1)</source>
+        <translation>问题（%1）</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>应用(&amp;A)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s) in the workbook: nothing can be applied. Correct the workbook and import it again.</source>
+        <translation>
+            <numerusform>工作簿中有 %n 处错误，无法应用任何变更。请修改工作簿后重新导入。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No changes: the plan already matches %1.</source>
+        <translation>没有变更：计划与 %1 一致。</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>Units to create: %1</source>
+        <translation>将新建单位：%1 个</translation>
+    </message>
+    <message>
+        <source>Press Apply to make these changes as one step (recorded in History).</source>
+        <translation>点击“应用”将以上变更作为一步完成（记入修改历史）。</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… 另有 %1 条</translation>
+    </message>
+    <message>
+        <source>Units to create</source>
+        <translation>将新建的单位</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>row %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>with %1</source>
+        <translation>随%1一并删除</translation>
     </message>
 </context>
 <context>
@@ -1463,6 +1642,10 @@
     <message>
         <source>{path}: a chart can be saved as .png or .svg only</source>
         <translation>{path}：图表只能保存为 .png 或 .svg 格式</translation>
+    </message>
+    <message>
+        <source>cancelled; nothing was changed</source>
+        <translation>已取消，未作任何改动</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,339 @@
+"""File → Export to Excel and File → Import from Excel, with the preview the user confirms.
+
+Both run off the UI thread (:mod:`background`) with a progress bar and Cancel. An import is
+previewed first — every change, field by field, and every error by file, sheet, row and
+column — and applied only when the user presses Apply, as one logged transaction. Applied
+imports are not on the undo stack (they can be thousands of changes); the change log keeps
+them, and the undo history is cleared because its steps may refer to records the import
+changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qdplanner.errors import MESSAGES, QdError
+from qdplanner.excel.import_model import ImportPreview, record_word
+from qdplanner.ui.background import Cancelled, run_in_background
+from qdplanner.ui.commands import EditContext
+from qdplanner.ui.messages import user_message
+
+SHOWN_PER_LIST = 2000  # rows of one list in the preview; the rest are counted
+
+
+def _translate(text: str) -> str:
+    return QCoreApplication.translate(MESSAGES, text)
+
+
+def kind_word(kind: str) -> str:
+    return _translate(record_word(kind))
+
+
+class ImportPreviewDialog(QDialog):
+    """What an import would do; Apply is enabled only when there is something and no error."""
+
+    def __init__(self, preview: ImportPreview, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.preview = preview
+        self.setWindowTitle(self.tr("Import Preview — %1").replace("%1", preview.file_name))
+        self.summary = QLabel(self._summary())
+        self.summary.setWordWrap(True)
+        self.summary.setObjectName("importSummary")
+        self.tabs = QTabWidget()
+        self.errors = self._list([self.tr("Sheet"), self.tr("Row"), self.tr("Column"), ""])
+        for error in preview.errors:
+            self._add(
+                self.errors,
+                [
+                    error.sheet,
+                    "" if error.row is None else str(error.row),
+                    error.column or "",
+                    error.text(_translate),
+                ],
+            )
+        for warning in preview.warnings:
+            self._add(self.errors, ["", "", "", self.tr("Warning: %1").replace("%1", warning)])
+        self.changes = self._list([self.tr("Change"), self.tr("Record"), self.tr("Old"), ""])
+        self.changes.headerItem().setText(3, self.tr("New"))
+        self._fill_changes()
+        if preview.errors or preview.warnings:
+            self.tabs.addTab(
+                self.errors,
+                self.tr("Problems (%1)").replace(
+                    "%1", str(len(preview.errors) + len(preview.warnings))
+                ),
+            )
+        self.tabs.addTab(self.changes, self.tr("Changes"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.apply_button = buttons.addButton(
+            self.tr("&Apply"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.apply_button.setEnabled(preview.ok and not preview.is_empty)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(buttons)
+        self.resize(780, 520)
+
+    def _list(self, headers: list[str]) -> QTreeWidget:
+        tree = QTreeWidget()
+        tree.setHeaderLabels(headers)
+        tree.setRootIsDecorated(True)
+        tree.setUniformRowHeights(True)
+        tree.setColumnWidth(0, 150)
+        tree.setColumnWidth(1, 220)
+        return tree
+
+    @staticmethod
+    def _add(parent, texts: list[str]) -> QTreeWidgetItem:
+        item = QTreeWidgetItem(parent, texts)
+        for column, text in enumerate(texts):
+            if text:
+                item.setToolTip(column, text)
+        return item
+
+    def _summary(self) -> str:
+        preview = self.preview
+        if preview.errors:
+            return self.tr(
+                "%n error(s) in the workbook: nothing can be applied. Correct the workbook "
+                "and import it again.",
+                "",
+                len(preview.errors),
+            )
+        if preview.is_empty:
+            return self.tr("No changes: the plan already matches %1.").replace(
+                "%1", preview.file_name
+            )
+        parts = []
+        for title, counts in (
+            (self.tr("Add"), preview.counts()["added"]),
+            (self.tr("Change"), preview.counts()["changed"]),
+            (self.tr("Remove"), preview.counts()["removed"]),
+        ):
+            if counts:
+                listed = self.tr(", ").join(
+                    f"{n} {kind_word(kind)}" for kind, n in sorted(counts.items())
+                )
+                parts.append(f"{title}: {listed}")
+        if preview.units_to_create:
+            parts.append(
+                self.tr("Units to create: %1").replace("%1", str(len(preview.units_to_create)))
+            )
+        return (
+            "<br>".join(parts)
+            + "<br>"
+            + self.tr("Press Apply to make these changes as one step (recorded in History).")
+        )
+
+    def _group(self, title: str, count: int) -> QTreeWidgetItem:
+        item = QTreeWidgetItem(self.changes, [f"{title} ({count})"])
+        item.setFirstColumnSpanned(True)
+        item.setExpanded(True)
+        return item
+
+    def _more(self, group: QTreeWidgetItem, count: int) -> None:
+        if count > SHOWN_PER_LIST:
+            more = self.tr("… and %1 more").replace("%1", str(count - SHOWN_PER_LIST))
+            QTreeWidgetItem(group, [more]).setFirstColumnSpanned(True)
+
+    def _fill_changes(self) -> None:
+        preview = self.preview
+        if preview.units_to_create:
+            group = self._group(self.tr("Units to create"), len(preview.units_to_create))
+            for name in preview.units_to_create[:SHOWN_PER_LIST]:
+                self._add(group, [kind_word("units"), name])
+            self._more(group, len(preview.units_to_create))
+        if preview.added:
+            group = self._group(self.tr("Added"), len(preview.added))
+            for add in preview.added[:SHOWN_PER_LIST]:
+                where = self.tr("row %1").replace("%1", str(add.row)) if add.row else ""
+                self._add(group, [f"{kind_word(add.kind)} {where}".strip(), add.label])
+            self._more(group, len(preview.added))
+        if preview.changed:
+            group = self._group(self.tr("Changed"), len(preview.changed))
+            empty = self.tr("(empty)")
+            for change in preview.changed[:SHOWN_PER_LIST]:
+                record = self._add(group, [kind_word(change.kind), change.label])
+                for f in change.fields:
+                    self._add(record, ["", f.header, f.old_text or empty, f.new_text or empty])
+                record.setExpanded(len(preview.changed) <= 200)
+            self._more(group, len(preview.changed))
+        if preview.removed:
+            group = self._group(self.tr("Removed"), len(preview.removed))
+            for removal in preview.removed[:SHOWN_PER_LIST]:
+                also = (
+                    self.tr("with %1").replace("%1", removal.cascade_of)
+                    if removal.cascade_of
+                    else ""
+                )
+                self._add(group, [kind_word(removal.kind), removal.label, also])
+            self._more(group, len(preview.removed))
+
+
+class ExcelActions(QWidget):
+    """The File-menu actions; ``export_to`` and ``import_from`` do the work without asking
+    for a file (tests and the command line's twins call them)."""
+
+    imported = Signal()  # an import was applied: views re-read the plan
+
+    def __init__(
+        self,
+        ctx: EditContext,
+        language: Callable[[], str],
+        show_message: Callable[[str], None],
+        parent: QWidget,
+    ):
+        super().__init__(parent)
+        self.hide()
+        self.ctx = ctx
+        self.language = language
+        self.show_message = show_message
+        self.window_ = parent
+        self.export_action = QAction(self.tr("&Export to Excel…"), parent)
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.triggered.connect(self.choose_export)
+        self.import_action = QAction(self.tr("&Import from Excel…"), parent)
+        self.import_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
+        self.import_action.triggered.connect(self.choose_import)
+        self.import_action.setEnabled(not ctx.readonly)
+        self.last_preview: ImportPreview | None = None
+
+    def actions(self) -> list[QAction]:
+        return [self.export_action, self.import_action]
+
+    def _folder(self) -> str:
+        return QSettings().value("files/excel_folder", str(self.ctx.store.path.parent))
+
+    def _remember_folder(self, path: str | Path) -> None:
+        QSettings().setValue("files/excel_folder", str(Path(path).parent))
+
+    # -- export --------------------------------------------------------------------------
+    def choose_export(self) -> None:
+        suggested = Path(self._folder()) / f"{self.ctx.store.path.stem}.xlsx"
+        path, _ = QFileDialog.getSaveFileName(
+            self.window_,
+            self.tr("Export to Excel"),
+            str(suggested),
+            self.tr("Excel workbooks (*.xlsx)"),
+        )
+        if path:
+            if not path.lower().endswith(".xlsx"):
+                path += ".xlsx"
+            self._remember_folder(path)
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path, *, on_dialog=None) -> dict[str, int] | None:
+        from qdplanner.excel.workbook_export import export_plan
+
+        lang = "zh_CN" if self.language().startswith("zh") else "en"
+        try:
+            counts = run_in_background(
+                self.window_,
+                self.ctx.store,
+                self.tr("Exporting the plan to %1…").replace("%1", path.name),
+                lambda store, progress: export_plan(store, path, lang=lang, progress=progress),
+                on_dialog=on_dialog,
+            )
+        except Cancelled:
+            self.show_message(self.tr("Export cancelled; no file was written."))
+            return None
+        except QdError as exc:
+            QMessageBox.warning(self.window_, self.tr("Export to Excel"), user_message(exc))
+            return None
+        self.show_message(
+            self.tr("Exported %1 tasks to %2")
+            .replace("%1", str(counts.get("tasks", 0)))
+            .replace("%2", str(path))
+        )
+        return counts
+
+    # -- import --------------------------------------------------------------------------
+    def choose_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self.window_,
+            self.tr("Import from Excel"),
+            self._folder(),
+            self.tr("Workbooks (*.xlsx *.xls *.ods);;All files (*)"),
+        )
+        if path:
+            self._remember_folder(path)
+            self.import_from(Path(path))
+
+    def preview(self, path: Path, *, on_dialog=None) -> ImportPreview | None:
+        """Read ``path`` against the plan (in the background); None when it was refused."""
+        from qdplanner.excel.workbook_import import preview_import
+
+        try:
+            return run_in_background(
+                self.window_,
+                self.ctx.store,
+                self.tr("Reading %1…").replace("%1", path.name),
+                lambda store, progress: preview_import(store, path, progress=progress),
+                on_dialog=on_dialog,
+            )
+        except Cancelled:
+            self.show_message(self.tr("Import cancelled; nothing was changed."))
+        except QdError as exc:
+            QMessageBox.warning(self.window_, self.tr("Import from Excel"), user_message(exc))
+        return None
+
+    def apply(self, preview: ImportPreview, *, on_dialog=None) -> bool:
+        """Apply a confirmed preview (in the background); True when it was applied."""
+        from qdplanner.excel.workbook_import import apply_import
+
+        try:
+            run_in_background(
+                self.window_,
+                self.ctx.store,
+                self.tr("Importing %1…").replace("%1", preview.file_name),
+                lambda store, progress: apply_import(store, preview, progress=progress),
+                on_dialog=on_dialog,
+            )
+        except Cancelled:
+            self.show_message(self.tr("Import cancelled; nothing was changed."))
+            return False
+        except QdError as exc:
+            QMessageBox.warning(self.window_, self.tr("Import from Excel"), user_message(exc))
+            return False
+        preview.applied = True
+        self.ctx.undo_stack.clear()
+        self.imported.emit()
+        self.show_message(
+            self.tr("Imported %1: %2 added, %3 changed, %4 removed.")
+            .replace("%1", preview.file_name)
+            .replace("%2", str(len(preview.added)))
+            .replace("%3", str(len(preview.changed)))
+            .replace("%4", str(len(preview.removed)))
+        )
+        return True
+
+    def import_from(self, path: Path) -> bool:
+        """Preview ``path``, let the user confirm, apply. True when something was applied."""
+        preview = self.preview(path)
+        self.last_preview = preview
+        if preview is None:
+            return False
+        dialog = ImportPreviewDialog(preview, self.window_)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        return self.apply(preview)

@@ -1,0 +1,115 @@
+"""File → Export / Import: work off the UI thread, the preview the user confirms, Cancel."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from PySide6.QtWidgets import QPushButton
+
+from qdplanner.domain.enums import ChangeSource
+from qdplanner.errors import NotFoundError
+from qdplanner.ui.background import Cancelled, run_in_background
+from qdplanner.ui.excel_actions import ImportPreviewDialog
+from qdplanner.ui.main_window import MainWindow
+from qdplanner.ui.models.task_table import Col
+from tests.excel.conftest import SheetEditor, edit
+
+
+@pytest.fixture
+def window(qtbot, small_plan):
+    store, ids = small_plan
+    w = MainWindow(store, language="en")
+    qtbot.addWidget(w)
+    w.ids = ids
+    return w
+
+
+def titles(window) -> list[str]:
+    return [window.tasks.index(r, Col.TITLE).data() for r in range(window.tasks.rowCount())]
+
+
+def test_export_writes_the_workbook_and_says_so(window, tmp_path):
+    out = tmp_path / "plan.xlsx"
+    counts = window.excel.export_to(out)
+    assert out.exists() and counts["tasks"] == 3
+    assert "Exported 3 tasks" in window.statusBar().currentMessage()
+
+
+def test_edited_workbook_is_previewed_field_by_field_then_applied_as_one_step(window, tmp_path):
+    out = tmp_path / "plan.xlsx"
+    window.excel.export_to(out)
+    book, save = edit(out)
+    SheetEditor(book["Tasks"]).set(window.ids["late"], "Title", "改过的任务")
+    save()
+    preview = window.excel.preview(out)
+    assert preview is not None and preview.ok
+    dialog = ImportPreviewDialog(preview, window)
+    assert dialog.apply_button.isEnabled()
+    assert "Change: 1 task" in dialog.summary.text()
+    changed = dialog.changes.topLevelItem(0)
+    field_row = changed.child(0).child(0)
+    assert [field_row.text(c) for c in (1, 2, 3)] == ["Title", "逾期任务", "改过的任务"]
+
+    assert window.excel.apply(preview)
+    assert "改过的任务" in titles(window)
+    store = window.store
+    batch = store.db.execute(
+        "SELECT source, description FROM change_batches ORDER BY id DESC LIMIT 1"
+    ).fetchone()
+    assert batch == ("import", "import of plan.xlsx")
+    assert window.ctx.undo_stack.count() == 0
+
+
+def test_a_workbook_with_errors_cannot_be_applied_and_names_the_cell(window, tmp_path):
+    out = tmp_path / "plan.xlsx"
+    window.excel.export_to(out)
+    book, save = edit(out)
+    row = SheetEditor(book["Tasks"]).set(window.ids["late"], "Percent complete", 150)
+    save()
+    preview = window.excel.preview(out)
+    dialog = ImportPreviewDialog(preview, window)
+    assert not dialog.apply_button.isEnabled()
+    problem = dialog.errors.topLevelItem(0)
+    assert problem.text(0) == "Tasks" and problem.text(1) == str(row)
+    assert "error" in dialog.summary.text()
+    assert "逾期任务" in titles(window)
+
+
+def test_a_file_that_is_not_a_workbook_is_refused_with_a_message(window, tmp_path, monkeypatch):
+    bad = tmp_path / "notes.xlsx"
+    bad.write_text("not a workbook")
+    shown = []
+    monkeypatch.setattr(
+        "qdplanner.ui.excel_actions.QMessageBox.warning", lambda *a: shown.append(a[2])
+    )
+    assert window.excel.preview(bad) is None
+    assert "notes.xlsx" in shown[0]
+
+
+def press_cancel(dialog) -> None:
+    dialog.findChild(QPushButton).click()
+
+
+def test_cancel_stops_the_work_and_rolls_its_writes_back(window):
+    store = window.store
+    before = store.db.execute("SELECT count(*) FROM tasks").fetchone()[0]
+
+    def slow_import(worker_store, progress):
+        with worker_store.action(ChangeSource.IMPORT, "slow") as changes:
+            changes.insert("tasks", {"program_id": window.ids["program"], "title": "半截"})
+            for step in range(500):
+                progress(step, 500)
+                time.sleep(0.01)
+
+    with pytest.raises(Cancelled):
+        run_in_background(window, store, "working", slow_import, on_dialog=press_cancel)
+    assert store.db.execute("SELECT count(*) FROM tasks").fetchone()[0] == before
+
+
+def test_an_error_in_the_worker_reaches_the_caller(window):
+    def failing(worker_store, progress):
+        raise NotFoundError("no such thing")
+
+    with pytest.raises(NotFoundError):
+        run_in_background(window, window.store, "working", failing)
