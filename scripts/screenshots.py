@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication
 
 from qdplanner.store.sample import create_sample_plan
 from qdplanner.store.task_rows import Scope, ScopeKind
+from qdplanner.ui.excel_actions import ImportPreviewDialog
 from qdplanner.ui.fonts import apply_cjk_font
 from qdplanner.ui.i18n import install_language
 from qdplanner.ui.main_window import MainWindow
@@ -28,10 +29,38 @@ from qdplanner.ui.main_window import MainWindow
 AS_OF = date(2025, 12, 31)
 
 
-def shoot(window: MainWindow, path: Path) -> None:
+def shoot(window, path: Path) -> None:
     QApplication.processEvents()
     window.grab().save(str(path))
     print(path)
+
+
+def edit_workbook(path: Path, lang: str) -> None:
+    """Edit an exported workbook as a unit would: a title, a percent, a deleted milestone."""
+    import openpyxl
+
+    zh = lang.startswith("zh")
+    book = openpyxl.load_workbook(path)
+    tasks = book["任务" if zh else "Tasks"]
+    headers = {c.value: c.column for c in tasks[1]}
+    title = headers["任务名称" if zh else "Title"]
+    percent = headers["完成进度(%)" if zh else "Percent complete"]
+    tasks.cell(2, title).value = f"{tasks.cell(2, title).value}（已调整）"
+    tasks.cell(3, percent).value = 80
+    tasks.cell(4, percent).value = 150  # out of range: shown as a problem, not applied
+    book.save(path)
+
+
+def shoot_import_preview(window: MainWindow, folder: Path, out: Path, lang: str) -> None:
+    workbook = folder / f"sample_{lang}.xlsx"
+    window.excel.export_to(workbook)
+    edit_workbook(workbook, lang)
+    dialog = ImportPreviewDialog(window.excel.preview(workbook), window)
+    dialog.show()
+    shoot(dialog, out / f"import_preview_errors_{lang}.png")
+    dialog.tabs.setCurrentIndex(1)
+    shoot(dialog, out / f"import_preview_changes_{lang}.png")
+    dialog.close()
 
 
 def main() -> int:
@@ -80,6 +109,7 @@ def main() -> int:
             view.inner.setCurrentIndex(0)
             window.tabs.setCurrentIndex(3)
             shoot(window, out / f"history_view_{lang}.png")
+            shoot_import_preview(window, Path(tmp), out, lang)
             window.close()
         store.close()
     return 0

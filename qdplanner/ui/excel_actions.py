@@ -56,7 +56,11 @@ class ImportPreviewDialog(QDialog):
         self.summary.setWordWrap(True)
         self.summary.setObjectName("importSummary")
         self.tabs = QTabWidget()
-        self.errors = self._list([self.tr("Sheet"), self.tr("Row"), self.tr("Column"), ""])
+        self.errors = self._list(
+            [self.tr("Sheet"), self.tr("Row"), self.tr("Column"), self.tr("Problem")],
+            widths=(120, 60, 160),
+        )
+        self.errors.setRootIsDecorated(False)
         for error in preview.errors:
             self._add(
                 self.errors,
@@ -69,8 +73,10 @@ class ImportPreviewDialog(QDialog):
             )
         for warning in preview.warnings:
             self._add(self.errors, ["", "", "", self.tr("Warning: %1").replace("%1", warning)])
-        self.changes = self._list([self.tr("Change"), self.tr("Record"), self.tr("Old"), ""])
-        self.changes.headerItem().setText(3, self.tr("New"))
+        self.changes = self._list(
+            [self.tr("Change"), self.tr("Record"), self.tr("Old"), self.tr("New")],
+            widths=(130, 280, 170),
+        )
         self._fill_changes()
         if preview.errors or preview.warnings:
             self.tabs.addTab(
@@ -93,13 +99,12 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(780, 520)
 
-    def _list(self, headers: list[str]) -> QTreeWidget:
+    def _list(self, headers: list[str], widths: tuple[int, ...]) -> QTreeWidget:
         tree = QTreeWidget()
         tree.setHeaderLabels(headers)
-        tree.setRootIsDecorated(True)
         tree.setUniformRowHeights(True)
-        tree.setColumnWidth(0, 150)
-        tree.setColumnWidth(1, 220)
+        for column, width in enumerate(widths):
+            tree.setColumnWidth(column, width)
         return tree
 
     @staticmethod

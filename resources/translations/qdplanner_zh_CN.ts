@@ -561,6 +561,10 @@
         <translation>列</translation>
     </message>
     <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
         <source>Warning: %1</source>
         <translation>提示：%1</translation>
     </message>
