@@ -10,6 +10,13 @@ import click
 
 from qdplanner.cli.common import EXIT_ERROR, PLAN_ARG, user_errors
 
+# The fields of a breakdown sheet's columns (qdplanner.excel.breakdown_headers.FIELDS; listed
+# here so that --help does not import the Excel layer).
+BREAKDOWN_FIELDS = (
+    "seq", "program", "project", "group", "task", "lead", "support", "units", "deadline",
+    "notes", "target",
+)  # fmt: skip
+
 
 @click.command("export")
 @PLAN_ARG
@@ -37,19 +44,53 @@ def export_cmd(plan: Path, out: Path, lang: str) -> None:
 @click.argument("workbook", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--dry-run", is_flag=True, help="Show the changes; apply nothing.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@click.option(
+    "--sheet", help="Breakdown sheets: the sheet to read (default: the first with tasks)."
+)
+@click.option(
+    "--document",
+    "document_id",
+    type=int,
+    help="Breakdown sheets: ID of the plan document the tasks go into "
+    "(default: the one the sheet's title names, else a new one from the title).",
+)
+@click.option(
+    "--map",
+    "mappings",
+    multiple=True,
+    metavar="COLUMN=FIELD",
+    help="Breakdown sheets: read column COLUMN (a letter) as FIELD, one of "
+    + ", ".join(BREAKDOWN_FIELDS)
+    + "; repeat for each column (replaces the columns found from the headers).",
+)
 @user_errors
-def import_cmd(plan: Path, workbook: Path, dry_run: bool, as_json: bool) -> None:
-    """Import WORKBOOK (exported from a plan, then edited) into PLAN.
+def import_cmd(
+    plan: Path,
+    workbook: Path,
+    dry_run: bool,
+    as_json: bool,
+    sheet: str | None,
+    document_id: int | None,
+    mappings: tuple[str, ...],
+) -> None:
+    """Import WORKBOOK into PLAN: a plan workbook (exported, then edited), or a government
+    task-breakdown sheet (任务分解表).
 
-    Rows are matched by their ID. Prints every change (added, changed field by field,
-    removed, units to create); then applies them all as one change, unless --dry-run. With
-    any error in the workbook nothing is applied and the exit code is 1.
+    A plan workbook's rows are matched by their ID. A breakdown sheet's columns are found
+    from their headers (the ones not recognised are named; map them with --map), its tasks
+    matched by program or project and title. Prints every change (added, changed field by
+    field, removed, units to create); then applies them all as one change, unless
+    --dry-run. With any error in the workbook nothing is applied and the exit code is 1.
     """
-    from qdplanner.excel.workbook_import import apply_import, preview_import
+    from qdplanner.excel.breakdown_import import BreakdownOptions
+    from qdplanner.excel.workbook_import import apply_import, preview_workbook
     from qdplanner.store import PlanStore
 
+    breakdown = None
+    if sheet or document_id is not None or mappings:
+        breakdown = BreakdownOptions(sheet, _mapping(mappings), document_id)
     with PlanStore.open(plan, readonly=dry_run) as store:
-        preview = preview_import(store, workbook)
+        preview = preview_workbook(store, workbook, breakdown=breakdown)
         if not preview.errors and not dry_run and not preview.is_empty:
             apply_import(store, preview)
     if as_json:
@@ -68,6 +109,27 @@ def import_cmd(plan: Path, workbook: Path, dry_run: bool, as_json: bool) -> None
             err=True,
         )
         sys.exit(EXIT_ERROR)
+
+
+def _mapping(mappings: tuple[str, ...]) -> dict[int, str] | None:
+    """``("B=task", "C=lead")`` → ``{1: "task", 2: "lead"}``; a bad entry is a usage error."""
+    from openpyxl.utils import column_index_from_string
+
+    if not mappings:
+        return None
+    result = {}
+    for entry in mappings:
+        column, _, name = entry.partition("=")
+        try:
+            index = column_index_from_string(column.strip().upper()) - 1
+        except ValueError:
+            raise click.BadParameter(f"{entry}: {column!r} is not a column letter") from None
+        if name.strip() not in BREAKDOWN_FIELDS:
+            raise click.BadParameter(
+                f"{entry}: field {name!r} is not one of {', '.join(BREAKDOWN_FIELDS)}"
+            )
+        result[index] = name.strip()
+    return result
 
 
 COMMANDS = [export_cmd, import_cmd]

@@ -153,7 +153,7 @@ class ImportPreview:
     set_null: list[tuple[str, Any, str]] = field(default_factory=list)  # table, pk, column
     units_to_create: list[str] = field(default_factory=list)
     errors: list[CellError] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str | CellError] = field(default_factory=list)  # CellError: at a cell
     plan_version: int = 0  # the last change batch when previewed
     applied: bool = False
 
@@ -186,7 +186,7 @@ class ImportPreview:
             **counts,
             "units_created": list(self.units_to_create),
             "errors": [e.as_dict() for e in self.errors],
-            "warnings": list(self.warnings),
+            "warnings": [str(w) for w in self.warnings],
             "changes": [
                 {
                     "kind": c.kind,

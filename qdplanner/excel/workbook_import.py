@@ -21,6 +21,7 @@ from typing import Any
 
 from qdplanner.domain.enums import ChangeSource
 from qdplanner.errors import N_, QdError
+from qdplanner.excel.breakdown_import import BreakdownOptions, preview_breakdown
 from qdplanner.excel.cells import open_workbook
 from qdplanner.excel.import_diff import ID_KINDS, Differ
 from qdplanner.excel.import_model import CellError, ImportPreview, NewRef, RecordAdd
@@ -41,6 +42,26 @@ class ImportRefused(QdError):
 def plan_version(store: PlanStore) -> int:
     """The plan's last change batch (kept for callers; see ``PlanStore.version``)."""
     return store.version
+
+
+def is_plan_workbook(path: str | Path) -> bool:
+    """Whether ``path`` has a sheet of a plan workbook (else it is read as a breakdown sheet)."""
+    with open_workbook(path) as book:
+        return any(spec_for_sheet(name) is not None for name in book.sheet_names)
+
+
+def preview_workbook(
+    store: PlanStore,
+    path: str | Path,
+    *,
+    breakdown: BreakdownOptions | None = None,
+    progress: Progress | None = None,
+) -> ImportPreview:
+    """Preview any workbook a user imports: a plan workbook (exported, then edited) by ID,
+    anything else as a government task-breakdown sheet (:mod:`breakdown_import`)."""
+    if breakdown is None and is_plan_workbook(path):
+        return preview_import(store, path, progress=progress)
+    return preview_breakdown(store, path, breakdown)
 
 
 def preview_import(

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from qdplanner.errors import MESSAGES, QdError
-from qdplanner.excel.import_model import ImportPreview, record_word
+from qdplanner.excel.import_model import CellError, ImportPreview, record_word
 from qdplanner.ui.background import Cancelled, run_in_background
 from qdplanner.ui.commands import EditContext
 from qdplanner.ui.messages import user_message
@@ -72,7 +72,12 @@ class ImportPreviewDialog(QDialog):
                 ],
             )
         for warning in preview.warnings:
-            self._add(self.errors, ["", "", "", self.tr("Warning: %1").replace("%1", warning)])
+            if isinstance(warning, CellError):
+                where = [warning.sheet, "" if warning.row is None else str(warning.row)]
+                text = warning.text(_translate)
+                self._add(self.errors, [*where, warning.column or "", self._warning(text)])
+            else:
+                self._add(self.errors, ["", "", "", self._warning(warning)])
         self.changes = self._list(
             [self.tr("Change"), self.tr("Record"), self.tr("Old"), self.tr("New")],
             widths=(130, 280, 170),
@@ -98,6 +103,9 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
         self.resize(780, 520)
+
+    def _warning(self, text: str) -> str:
+        return self.tr("Warning: %1").replace("%1", text)
 
     def _list(self, headers: list[str], widths: tuple[int, ...]) -> QTreeWidget:
         tree = QTreeWidget()

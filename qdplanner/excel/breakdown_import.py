@@ -1,0 +1,424 @@
+"""Import a government task-breakdown sheet (任务分解表) into the plan, previewed first.
+
+The sheet is read by :mod:`breakdown_parse`; this module compares it with the plan and makes
+an :class:`ImportPreview` that ``apply_import`` applies like any other import (one logged
+action, nothing applied when there is an error):
+
+* **Plan document**: the one the caller chose; else the one whose title the sheet's title
+  row names; else, when the title names none (or the plan is empty), a new plan document
+  with the title and the years read from it (``《…（2022—2024年）》重点任务分解表``). A sheet
+  without a title goes into the only (or first) plan document, or a new one named after
+  the file.
+* **Programs and projects** named in the sheet are found in that document by name (or a
+  name that contains, or is contained in, exactly one of them: ``实施…工程`` finds
+  ``…工程``); missing ones are created. Tasks in no program or project go into a program
+  named after the sheet.
+* **Tasks** are matched within their program or project and parent by title (folded), then
+  by number; a matched task shows only the fields the sheet changes (number, deadline and
+  the dates read from it, description and notes when the sheet has them, units). New tasks
+  and sub-tasks are added in the sheet's order. A breakdown sheet is not the whole plan:
+  tasks it does not list are kept.
+* **Units** are found by name, short name or alias; names not in the plan are listed and
+  created on apply. When the sheet lists a task's units, they replace the task's units.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from openpyxl.utils import get_column_letter
+
+from qdplanner.domain.deadlines import DeadlineKind
+from qdplanner.domain.enums import PlanKind
+from qdplanner.errors import N_
+from qdplanner.excel.breakdown_parse import BreakdownResult, ParsedTask, parse_breakdown
+from qdplanner.excel.cells import open_workbook
+from qdplanner.excel.import_model import (
+    CellError,
+    FieldChange,
+    ImportPreview,
+    NewRef,
+    RecordAdd,
+    RecordChange,
+    RecordRemove,
+    display,
+)
+from qdplanner.excel.ods_merges import sheet_with_merges
+from qdplanner.excel.sheet_specs import fold
+from qdplanner.excel.unit_names import AmbiguousUnit, UnitEntry, UnitResolver
+from qdplanner.store.plan_store import PlanStore
+
+FIELD_HEADERS = {  # how the preview names a changed field
+    "code": "序号",
+    "title": "任务名称",
+    "description": "任务内容",
+    "deadline_text": "完成时限",
+    "due_date": "截止日期",
+    "start_date": "开始日期",
+    "notes": "备注",
+    "role": "角色",
+}
+
+
+@dataclass
+class BreakdownOptions:
+    """What the user chose (the window's dialog, or the command line's options)."""
+
+    sheet: str | None = None  # default: the first sheet with tasks
+    mapping: dict[int, str] | None = None  # 0-based column → field; default: from headers
+    plan_document_id: int | None = None  # default: see the module docstring
+
+
+@dataclass
+class BreakdownPreview(ImportPreview):
+    """An import preview that also says how the sheet was read (for the mapping dialog)."""
+
+    result: BreakdownResult | None = None
+    sheet_names: list[str] = field(default_factory=list)
+    document: str = ""  # the plan document the tasks go into (its title)
+    document_is_new: bool = False
+
+
+def preview_breakdown(
+    store: PlanStore, path: str | Path, options: BreakdownOptions | None = None
+) -> BreakdownPreview:
+    """Read a breakdown sheet of ``path`` and compare it with the plan. Writes nothing."""
+    options = options or BreakdownOptions()
+    path = Path(path)
+    preview = BreakdownPreview(path, plan_version=store.version)
+    with open_workbook(path) as book:
+        preview.warnings += book.warnings
+        preview.sheet_names = list(book.sheet_names)
+        names = [options.sheet] if options.sheet else [*book.sheet_names]
+        result = None
+        for name in names:
+            if name not in book.sheet_names:
+                preview.errors.append(
+                    CellError(path.name, name, None, None, N_("Messages", "no sheet of this name"))
+                )
+                return preview
+            candidate = parse_breakdown(sheet_with_merges(book, name), path.name, options.mapping)
+            if result is None or (candidate.tasks and not result.tasks):
+                result = candidate
+            if candidate.tasks:
+                break
+    if result is None:
+        return preview
+    preview.result = result
+    preview.sheets = ["tasks"]
+    preview.errors += result.errors
+    preview.warnings += result.warnings
+    if not result.errors:
+        _Matcher(store, result, preview, options).run()
+    return preview
+
+
+def _column(result: BreakdownResult, field_name: str) -> str | None:
+    columns = result.layout.columns(field_name)
+    if not columns:
+        return None
+    header = result.layout.headers.get(columns[0], "")
+    letter = get_column_letter(columns[0] + 1)
+    return f"{letter} ({header})" if header else letter
+
+
+class _Matcher:
+    def __init__(
+        self,
+        store: PlanStore,
+        result: BreakdownResult,
+        preview: BreakdownPreview,
+        options: BreakdownOptions,
+    ):
+        self.db = store.db
+        self.result = result
+        self.preview = preview
+        self.options = options
+        self.units = self._unit_resolver()
+        self.to_create: dict[str, NewRef] = {}
+        self.task_refs: list[Any] = []  # index in result.tasks → task id or NewRef
+
+    # -- units ---------------------------------------------------------------------------
+    def _unit_resolver(self) -> UnitResolver:
+        aliases: dict[int, list[str]] = {}
+        for unit_id, alias in self.db.execute("SELECT unit_id, alias FROM unit_aliases"):
+            aliases.setdefault(unit_id, []).append(alias)
+        rows = self.db.execute("SELECT id, name, short_name FROM units").fetchall()
+        self.unit_names = {i: short or name for i, name, short in rows}
+        return UnitResolver(
+            UnitEntry(i, name, short or "", tuple(aliases.get(i, ()))) for i, name, short in rows
+        )
+
+    def unit_label(self, unit: Any) -> str:
+        return unit.key if isinstance(unit, NewRef) else self.unit_names.get(unit, str(unit))
+
+    def unit(self, name: str, task: ParsedTask, field_name: str) -> Any:
+        try:
+            entry = self.units.find(name)
+        except AmbiguousUnit as many:
+            self.preview.errors.append(
+                CellError(
+                    self.result.file,
+                    self.result.sheet,
+                    task.row,
+                    _column(self.result, field_name) or _column(self.result, "units"),
+                    N_("Messages", "“{name}” could be any of {names}; write the full name"),
+                    {"name": name, "names": "、".join(many.names)},
+                )
+            )
+            return None
+        if entry is not None:
+            return entry.key
+        key = fold(name)
+        if key not in self.to_create:
+            self.to_create[key] = NewRef("units", name)
+        return self.to_create[key]
+
+    # -- plan document, programs, projects ------------------------------------------------
+    def document(self) -> Any:
+        docs = self.db.execute(
+            "SELECT id, title FROM plan_documents ORDER BY position, id"
+        ).fetchall()
+        chosen = self.options.plan_document_id
+        if chosen is not None and any(d[0] == chosen for d in docs):
+            self.preview.document = next(t for i, t in docs if i == chosen)
+            return chosen
+        title = self.result.title
+        if title:
+            for doc_id, doc_title in docs:
+                if fold(doc_title) == fold(title):
+                    self.preview.document = doc_title
+                    return doc_id
+        elif docs:
+            self.preview.document = docs[0][1]
+            return docs[0][0]
+        title = title or self.preview.path.stem
+        years = self.result.years
+        kind = (
+            PlanKind.FIVE_YEAR_PLAN
+            if "规划" in title or "五年" in title
+            else PlanKind.ACTION_PLAN
+            if "行动" in title or "方案" in title
+            else PlanKind.OTHER
+        )
+        ref = NewRef("plan_documents", title)
+        self.preview.added.append(
+            RecordAdd(
+                "plan_documents",
+                self.result.layout.title_row,
+                title,
+                {
+                    "title": title,
+                    "kind": kind.value,
+                    "start_year": years[0] if years else None,
+                    "end_year": years[1] if years else None,
+                    "position": None,
+                },
+                ref,
+            )
+        )
+        self.preview.document = title
+        self.preview.document_is_new = True
+        return ref
+
+    def groups(self, document: Any) -> dict[tuple[str, str], Any]:
+        """(kind, sheet name) → id or NewRef, for every program / project the tasks name."""
+        existing: dict[str, list[tuple[int, str]]] = {"programs": [], "projects": []}
+        if not isinstance(document, NewRef):
+            for table in existing:
+                existing[table] = self.db.execute(
+                    f"SELECT id, name FROM {table} WHERE plan_document_id = ?", [document]
+                ).fetchall()
+        wanted: list[tuple[str, str, int | None]] = []
+        for task in self.result.tasks:
+            if task.project:
+                wanted.append(("projects", task.project, task.row))
+            elif task.program:
+                wanted.append(("programs", task.program, task.row))
+            else:
+                wanted.append(("programs", self.result.sheet, None))
+        found: dict[tuple[str, str], Any] = {}
+        for table, name, row in wanted:
+            if (table, name) in found:
+                continue
+            found[(table, name)] = _find_by_name(existing[table], name) or self._add_group(
+                table, name, row, document
+            )
+        return found
+
+    def _add_group(self, table: str, name: str, row: int | None, document: Any) -> NewRef:
+        group = next(
+            (g for g in self.result.groups if g.name == name and g.kind + "s" == table), None
+        )
+        ref = NewRef(table, name)
+        self.preview.added.append(
+            RecordAdd(
+                table,
+                group.row if group else row,
+                name,
+                {
+                    "plan_document_id": document,
+                    "name": name,
+                    "code": group.code if group else "",
+                    "position": None,
+                },
+                ref,
+            )
+        )
+        return ref
+
+    # -- tasks ---------------------------------------------------------------------------
+    def run(self) -> None:
+        document = self.document()
+        groups = self.groups(document)
+        has_units = bool(
+            self.result.layout.columns("lead")
+            or self.result.layout.columns("units")
+            or self.result.layout.columns("support")
+        )
+        claimed: set[int] = set()
+        for task in self.result.tasks:
+            if task.project:
+                scope = ("project_id", groups[("projects", task.project)])
+            elif task.program:
+                scope = ("program_id", groups[("programs", task.program)])
+            else:
+                scope = ("program_id", groups[("programs", self.result.sheet)])
+            parent = self.task_refs[task.parent_index] if task.parent_index is not None else None
+            existing = self._match(scope, parent, task, claimed)
+            if existing is None:
+                ref = NewRef("tasks", task.row)
+                self.task_refs.append(ref)
+                self._add_task(task, scope, parent, ref)
+            else:
+                claimed.add(existing["id"])
+                self.task_refs.append(existing["id"])
+                self._change_task(task, existing)
+            if has_units:
+                self._units(task, self.task_refs[-1])
+        self.preview.units_to_create = [ref.key for ref in self.to_create.values()]
+
+    def _match(
+        self, scope: tuple[str, Any], parent: Any, task: ParsedTask, claimed: set[int]
+    ) -> dict | None:
+        if isinstance(scope[1], NewRef) or isinstance(parent, NewRef):
+            return None
+        rows = [
+            dict(r)
+            for r in self.db.query(
+                f"SELECT * FROM tasks WHERE {scope[0]} = ? AND parent_id IS ?", [scope[1], parent]
+            )
+            if r["id"] not in claimed
+        ]
+        title = fold(task.title)
+        same = [r for r in rows if fold(r["title"]) == title]
+        if len(same) == 1:
+            return same[0]
+        numbered = [r for r in rows if task.code and r["code"] == task.code]
+        return numbered[0] if len(numbered) == 1 else None
+
+    def _values(self, task: ParsedTask) -> dict[str, Any]:
+        deadline = task.deadline
+        values: dict[str, Any] = {
+            "code": task.code,
+            "title": task.title,
+            "deadline_text": task.deadline_text,
+            "due_date": deadline.due.isoformat() if deadline.due else None,
+        }
+        if deadline.start is not None:
+            values["start_date"] = deadline.start.isoformat()
+        if task.description:
+            values["description"] = task.description
+        if task.notes:
+            values["notes"] = task.notes
+        return values
+
+    def _add_task(self, task: ParsedTask, scope: tuple[str, Any], parent: Any, ref: NewRef):
+        values = {scope[0]: scope[1], "parent_id": parent, "position": None}
+        values.update(self._values(task))
+        self.preview.added.append(RecordAdd("tasks", task.row, task.title, values, ref))
+
+    def _change_task(self, task: ParsedTask, existing: dict) -> None:
+        new = self._values(task)
+        if task.deadline.kind == DeadlineKind.UNPARSED:
+            new.pop("due_date")  # an unreadable phrase does not clear a date set by hand
+        if new.get("start_date") and existing["start_date"]:
+            new.pop("start_date")  # a start typed in the plan wins over one read from a range
+        fields = [
+            FieldChange(
+                key,
+                FIELD_HEADERS.get(key, key),
+                existing[key],
+                value,
+                display(existing[key]),
+                display(value),
+            )
+            for key, value in new.items()
+            if (existing[key] or None) != (value or None)
+        ]
+        if fields:
+            self.preview.changed.append(
+                RecordChange("tasks", existing["id"], task.row, task.title, fields)
+            )
+
+    def _units(self, task: ParsedTask, task_ref: Any) -> None:
+        wanted: list[tuple[Any, str]] = []
+        if task.lead:
+            unit = self.unit(task.lead, task, "lead")
+            if unit is not None:
+                wanted.append((unit, "lead"))
+        for name in task.support:
+            unit = self.unit(name, task, "support")
+            if unit is not None and all(unit != u for u, _ in wanted):
+                wanted.append((unit, "support"))
+        if isinstance(task_ref, NewRef):
+            for position, (unit, role) in enumerate(wanted):
+                self._add_role(task, task_ref, unit, role, position)
+            return
+        current = {
+            unit_id: role
+            for unit_id, role in self.db.execute(
+                "SELECT unit_id, role FROM task_units WHERE task_id = ?", [task_ref]
+            )
+        }
+        if not wanted:
+            return  # the sheet leaves this task's units blank: keep them
+        wanted_ids = {u for u, _ in wanted}
+        for unit_id in current:
+            if unit_id not in wanted_ids:
+                label = f"{task.title} · {self.unit_label(unit_id)}"
+                self.preview.removed.append(RecordRemove("task_units", (task_ref, unit_id), label))
+        for position, (unit, role) in enumerate(wanted):
+            if isinstance(unit, NewRef) or unit not in current:
+                self._add_role(task, task_ref, unit, role, position)
+            elif current[unit] != role:
+                self.preview.changed.append(
+                    RecordChange(
+                        "task_units",
+                        (task_ref, unit),
+                        task.row,
+                        f"{task.title} · {self.unit_label(unit)}",
+                        [FieldChange("role", "角色", current[unit], role, current[unit], role)],
+                    )
+                )
+
+    def _add_role(self, task: ParsedTask, task_ref: Any, unit: Any, role: str, position: int):
+        self.preview.added.append(
+            RecordAdd(
+                "task_units",
+                task.row,
+                f"{task.title} · {self.unit_label(unit)}",
+                {"task_id": task_ref, "unit_id": unit, "role": role, "position": position},
+            )
+        )
+
+
+def _find_by_name(rows: list[tuple[int, str]], name: str) -> int | None:
+    key = fold(name)
+    exact = [i for i, n in rows if fold(n) == key]
+    if exact:
+        return exact[0]
+    near = [i for i, n in rows if fold(n) in key or key in fold(n)]
+    return near[0] if len(near) == 1 else None
