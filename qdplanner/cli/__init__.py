@@ -13,7 +13,7 @@ import click
 from click_default_group import DefaultGroup
 
 from qdplanner import __version__
-from qdplanner.cli import excel_commands, indicator_commands, plan_commands
+from qdplanner.cli import collection_commands, excel_commands, indicator_commands, plan_commands
 
 
 @click.group(cls=DefaultGroup, default="open", default_if_no_args=True)
@@ -25,7 +25,7 @@ def cli() -> None:
     """
 
 
-for _module in (plan_commands, indicator_commands, excel_commands):
+for _module in (plan_commands, indicator_commands, excel_commands, collection_commands):
     for _command in _module.COMMANDS:
         cli.add_command(_command)
 

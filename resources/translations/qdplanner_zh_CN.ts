@@ -1332,6 +1332,10 @@
         <translation>责任单位 #{id} 不存在</translation>
     </message>
     <message>
+        <source>{path} already exists; choose another folder, or allow overwriting</source>
+        <translation>{path} 已存在；请选择其他文件夹，或允许覆盖</translation>
+    </message>
+    <message>
         <source>unknown unit “{name}” (add it in the units view first, or use its full name, short name or alias)</source>
         <translation>未知单位“{name}”（请先在责任单位视图中添加，或填写其全称、简称或别名）</translation>
     </message>
@@ -1400,8 +1404,84 @@
         <translation>{what} #{id} 已在本次导入中删除</translation>
     </message>
     <message>
+        <source>this workbook is for the period {found}, not {wanted}</source>
+        <translation>该工作簿的填报周期是 {found}，不是 {wanted}</translation>
+    </message>
+    <message>
+        <source>the unit of this workbook, {unit}, is no longer in the plan</source>
+        <translation>该工作簿的填报单位“{unit}”已不在本规划中</translation>
+    </message>
+    <message>
+        <source>the sheet {sheet} is missing (was it renamed or deleted?)</source>
+        <translation>缺少工作表“{sheet}”（是否被重命名或删除？）</translation>
+    </message>
+    <message>
+        <source>not a progress collection workbook (its hidden sheet {sheet} is missing)</source>
+        <translation>不是进展填报工作簿（缺少隐藏工作表 {sheet}）</translation>
+    </message>
+    <message>
+        <source>the hidden sheet {sheet} is damaged or from another program; the workbook cannot be checked</source>
+        <translation>隐藏工作表 {sheet} 已损坏或来自其他程序，无法核验该工作簿</translation>
+    </message>
+    <message>
+        <source>this workbook was issued from another plan, not from this one</source>
+        <translation>该工作簿由其他规划下发，不属于本规划</translation>
+    </message>
+    <message>
+        <source>the hidden sheet {sheet} was changed; the workbook cannot be checked</source>
+        <translation>隐藏工作表 {sheet} 被修改过，无法核验该工作簿</translation>
+    </message>
+    <message>
+        <source>the header of this column was changed (it was {header}); were columns added, removed or moved?</source>
+        <translation>该列的表头被修改（原为“{header}”）；是否增删或移动了列？</translation>
+    </message>
+    <message>
+        <source>this read-only cell was changed: the row was issued for task {id}</source>
+        <translation>只读单元格被修改：该行下发时对应任务 {id}</translation>
+    </message>
+    <message>
+        <source>task {id} appears twice (also row {row})</source>
+        <translation>任务 {id} 出现了两次（另见第 {row} 行）</translation>
+    </message>
+    <message>
+        <source>this row was not in the workbook as issued</source>
+        <translation>下发的工作簿中没有这一行</translation>
+    </message>
+    <message>
         <source>there is no {what} with ID {id}</source>
         <translation>没有 ID 为 {id} 的{what}</translation>
+    </message>
+    <message>
+        <source>task {id} is led by {lead}, not by {unit}: is this row from another unit's workbook?</source>
+        <translation>任务 {id} 由{lead}牵头，不是{unit}：该行是否从其他单位的工作簿复制而来？</translation>
+    </message>
+    <message>
+        <source>task {id} was not in this workbook as issued</source>
+        <translation>下发的工作簿中没有任务 {id}</translation>
+    </message>
+    <message>
+        <source>this read-only cell was changed; the row is not imported</source>
+        <translation>只读单元格被修改，该行不予导入</translation>
+    </message>
+    <message>
+        <source>task {id} was removed from the plan after the workbook was issued</source>
+        <translation>任务 {id} 在工作簿下发后已从规划中删除</translation>
+    </message>
+    <message>
+        <source>task {id} is now led by {lead}, not by {unit}</source>
+        <translation>任务 {id} 现由{lead}牵头，不再由{unit}牵头</translation>
+    </message>
+    <message>
+        <source>choose the task's status for this period</source>
+        <translation>请选择该任务本期的状态</translation>
+    </message>
+    <message>
+        <source>fill in the percent complete (0 to 100)</source>
+        <translation>请填写完成进度（0 到 100）</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a status; choose one from the list: {choices}</source>
+        <translation>“{value}”不是有效状态，请从下拉列表中选择：{choices}</translation>
     </message>
     <message>
         <source>“{value}” is not a whole number</source>
@@ -1650,6 +1730,58 @@
     <message>
         <source>cancelled; nothing was changed</source>
         <translation>已取消，未作任何改动</translation>
+    </message>
+    <message>
+        <source>no sheet of this name</source>
+        <translation>没有这个名称的工作表</translation>
+    </message>
+    <message>
+        <source>“{name}” could be any of {names}; write the full name</source>
+        <translation>“{name}”可能指以下任一单位：{names}；请写全称</translation>
+    </message>
+    <message>
+        <source>no header row was found</source>
+        <translation>未找到表头行</translation>
+    </message>
+    <message>
+        <source>the task column was not found; columns not recognised: {columns}</source>
+        <translation>未找到任务列；未能识别的列：{columns}</translation>
+    </message>
+    <message>
+        <source>columns not recognised, not read: {columns}</source>
+        <translation>未能识别以下列，未读取：{columns}</translation>
+    </message>
+    <message>
+        <source>no tasks were found below the header</source>
+        <translation>表头下方未找到任务</translation>
+    </message>
+    <message>
+        <source>this row has no task title</source>
+        <translation>此行没有任务名称</translation>
+    </message>
+    <message>
+        <source>{count} lead units are listed; {lead} is taken as the lead and the others as supporting units</source>
+        <translation>列出了 {count} 个牵头单位；以 {lead} 为牵头单位，其余作为配合单位</translation>
+    </message>
+    <message>
+        <source>the deadline “{text}” cannot be read; it is kept as written</source>
+        <translation>无法识别完成时限“{text}”，已按原文保留</translation>
+    </message>
+    <message>
+        <source>these returned workbooks were applied already</source>
+        <translation>这些报送的工作簿已经导入过</translation>
+    </message>
+    <message>
+        <source>{plan}: the plan changed after the returned workbooks were read; nothing was applied, read them again</source>
+        <translation>{plan}：读取报送工作簿后规划已被修改；未导入任何内容，请重新读取</translation>
+    </message>
+    <message>
+        <source>{count} conflict(s) between reports are not resolved; nothing was applied</source>
+        <translation>有 {count} 处填报冲突尚未解决；未导入任何内容</translation>
+    </message>
+    <message>
+        <source>no returned workbook can be applied: each has errors</source>
+        <translation>没有可导入的报送工作簿：每个文件都有错误</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,236 @@
+"""Quarterly collection (季度填报): issue a workbook per lead unit, import the returns, chase.
+
+``collect`` writes one workbook per lead unit for a period; ``collect-import`` reads returned
+workbooks (many at once), shows errors and conflicts and applies the good ones;
+``collect-status`` lists which units returned, which have not, and which were never issued.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import click
+
+from qdplanner.cli.common import EXIT_ERROR, PLAN_ARG, fail, user_errors
+
+PERIOD_HELP = "Reporting period: 2024Q3, 2024H1, 2024-09 or 2024."
+
+
+def _local(stamp: str | None) -> str:
+    """An ISO UTC time as the local time, to the minute."""
+    if not stamp:
+        return ""
+    try:
+        return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return stamp
+
+
+@click.command("collect")
+@PLAN_ARG
+@click.argument("outdir", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--period", required=True, help=PERIOD_HELP)
+@click.option(
+    "--lang",
+    type=click.Choice(["zh_CN", "en"]),
+    default="zh_CN",
+    show_default=True,
+    help="Language of the workbooks (sheets, headers, instructions, labels).",
+)
+@click.option(
+    "--due",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="The day units must return their workbook by (YYYY-MM-DD); shown in the workbook.",
+)
+@click.option(
+    "--unit",
+    "units",
+    multiple=True,
+    metavar="NAME",
+    help="Only this unit (name, short name or alias); repeatable. Default: every lead unit.",
+)
+@click.option("--force", is_flag=True, help="Overwrite workbooks of the same name in OUTDIR.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@user_errors
+def collect_cmd(
+    plan: Path,
+    outdir: Path,
+    period: str,
+    lang: str,
+    due: datetime | None,
+    units: tuple[str, ...],
+    force: bool,
+    as_json: bool,
+) -> None:
+    """Write one progress workbook per lead unit of PLAN into OUTDIR, for --period.
+
+    Each holds only the tasks the unit leads; only the progress cells can be filled in.
+    The plan records every workbook issued (see collect-status).
+    """
+    from qdplanner.excel.collection_export import collect_workbooks
+    from qdplanner.store import PlanStore
+    from qdplanner.store.task_edits import resolve_unit
+
+    with PlanStore.open(plan) as store:
+        unit_ids = None
+        if units:
+            unit_ids = []
+            for name in units:
+                unit_id = resolve_unit(store, name)
+                if unit_id is None:
+                    fail(f"no unit is called {name}")
+                unit_ids.append(unit_id)
+        result = collect_workbooks(
+            store,
+            outdir,
+            period,
+            lang=lang,
+            due=due.date() if due else None,
+            unit_ids=unit_ids,
+            overwrite=force,
+        )
+    if as_json:
+        click.echo(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
+        return
+    for book in result.workbooks:
+        click.echo(f"{book.path}: {book.unit_name}, {book.tasks} task(s)")
+    for name in result.skipped:
+        click.echo(f"{name}: leads no task; no workbook written")
+    click.echo(f"{result.period}: {len(result.workbooks)} workbook(s) written to {outdir}.")
+
+
+@click.command("collect-import")
+@PLAN_ARG
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--period", default=None, help="Refuse workbooks of another period. " + PERIOD_HELP)
+@click.option("--dry-run", is_flag=True, help="Show what would be applied; apply nothing.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@click.option(
+    "--prefer",
+    multiple=True,
+    metavar="FILE|plan",
+    help="Settle conflicting reports for this file (its name or path), or for what the plan "
+    "holds (plan); repeatable, the first that applies wins.",
+)
+@user_errors
+def collect_import_cmd(
+    plan: Path,
+    files: tuple[Path, ...],
+    period: str | None,
+    dry_run: bool,
+    as_json: bool,
+    prefer: tuple[str, ...],
+) -> None:
+    """Import returned progress workbooks FILE... into PLAN.
+
+    A workbook with any error (another plan or period, changed read-only cells, a task the
+    unit does not lead, a bad status, percent or date) is not applied; the others are.
+    Two different reports for one task and period are conflicts: settle them with --prefer,
+    else nothing is applied. Exit code 1 on errors or unresolved conflicts.
+    """
+    from qdplanner.excel.collection_import import apply_returns, preview_returns
+    from qdplanner.store import PlanStore
+
+    result = None
+    with PlanStore.open(plan, readonly=dry_run) as store:
+        preview = preview_returns(store, files, period=period)
+        choices = preview.choices_for(prefer)
+        unresolved = preview.unresolved(choices)
+        if not dry_run and not unresolved and preview.ok_files:
+            result = apply_returns(store, preview, choices)
+    unused = [p for p in prefer if p.casefold() != "plan" and preview.file_named(p) is None]
+    if as_json:
+        data = {
+            "dry_run": dry_run,
+            **preview.as_json(choices),
+            "result": result.as_dict() if result else None,
+        }
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        click.echo(preview.text(choices))
+        if result is not None:
+            click.echo(
+                f"Applied to {plan}: {result.added} report(s) added, {result.replaced} "
+                f"replaced; {len(result.returned)} workbook(s) marked returned."
+            )
+        elif dry_run:
+            click.echo("Dry run: nothing was applied.")
+    for p in unused:
+        click.echo(f"qdplanner: --prefer {p}: not one of the files given", err=True)
+    if unresolved:
+        click.echo(
+            f"qdplanner: {len(unresolved)} conflict(s) unresolved; nothing was applied "
+            "(choose with --prefer FILE or --prefer plan)",
+            err=True,
+        )
+    if preview.errors:
+        bad = sum(not f.ok for f in preview.files)
+        click.echo(
+            f"qdplanner: {len(preview.errors)} error(s) in {bad} workbook(s); "
+            "those workbooks were not applied",
+            err=True,
+        )
+    if unresolved or preview.errors:
+        sys.exit(EXIT_ERROR)
+
+
+@click.command("collect-status")
+@PLAN_ARG
+@click.option("--period", default=None, help=PERIOD_HELP + " Default: the latest round.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@user_errors
+def collect_status_cmd(plan: Path, period: str | None, as_json: bool) -> None:
+    """Which lead units of PLAN returned their workbook for --period, which have not yet,
+    and which were never issued one."""
+    from qdplanner.domain.periods import parse_period
+    from qdplanner.store import PlanStore
+    from qdplanner.store.collections import CollectionState, collection_periods, collection_status
+
+    with PlanStore.open(plan, readonly=True) as store:
+        if period is None:
+            periods = collection_periods(store)
+            if not periods:
+                fail("no collection round yet: give --period")
+            period = periods[0]
+        code = parse_period(period).code
+        rows = collection_status(store, code)
+    groups = {
+        "returned": [r for r in rows if r.state == CollectionState.RETURNED],
+        "not_returned": [r for r in rows if r.state == CollectionState.ISSUED],
+        "never_issued": [r for r in rows if r.state == CollectionState.NOT_ISSUED],
+    }
+    if as_json:
+        data = {
+            "period": code,
+            "counts": {k: len(v) for k, v in groups.items()},
+            **{k: [r.as_dict() for r in v] for k, v in groups.items()},
+        }
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    click.echo(
+        f"{code}: {len(rows)} unit(s): {len(groups['returned'])} returned, "
+        f"{len(groups['not_returned'])} not returned, {len(groups['never_issued'])} never issued"
+    )
+    titles = {
+        "returned": "Returned",
+        "not_returned": "Not returned",
+        "never_issued": "Never issued",
+    }
+    for key, members in groups.items():
+        if not members:
+            continue
+        click.echo(f"{titles[key]}:")
+        for r in members:
+            parts = [f"{r.task_count} task(s), {r.reported} reported"]
+            if r.issued_at:
+                parts.append(f"issued {_local(r.issued_at)}")
+            if r.returned_at:
+                parts.append(f"returned {_local(r.returned_at)} ({r.returned_file})")
+            click.echo(f"  {r.unit_name}: " + "; ".join(parts))
+
+
+COMMANDS = [collect_cmd, collect_import_cmd, collect_status_cmd]
