@@ -57,7 +57,7 @@ class ReturnsRefused(QdError):
 
 def plan_version(store: PlanStore) -> int:
     """The plan's last change batch: a preview holds only while it is unchanged."""
-    return store.db.execute("SELECT COALESCE(max(id), 0) FROM change_batches").fetchone()[0]
+    return store.version
 
 
 def preview_returns(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -34,6 +35,9 @@ from qdplanner.ui.background import Cancelled, run_in_background
 from qdplanner.ui.commands import EditContext
 from qdplanner.ui.messages import user_message
 
+if TYPE_CHECKING:
+    from qdplanner.excel.breakdown_import import BreakdownOptions, BreakdownPreview
+
 SHOWN_PER_LIST = 2000  # rows of one list in the preview; the rest are counted
 
 
@@ -47,6 +51,8 @@ def kind_word(kind: str) -> str:
 
 class ImportPreviewDialog(QDialog):
     """What an import would do; Apply is enabled only when there is something and no error."""
+
+    ADJUST = 2  # result: the user wants to change how a breakdown sheet is read
 
     def __init__(self, preview: ImportPreview, parent: QWidget | None = None):
         super().__init__(parent)
@@ -99,10 +105,28 @@ class ImportPreviewDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        if hasattr(preview, "document_is_new"):  # a breakdown sheet's preview
+            self.destination = QLabel(self._destination(preview))
+            self.destination.setWordWrap(True)
+            layout.addWidget(self.destination)
+            adjust = buttons.addButton(
+                self.tr("Columns and &Destination…"), QDialogButtonBox.ButtonRole.ActionRole
+            )
+            adjust.clicked.connect(lambda: self.done(self.ADJUST))
         layout.addWidget(self.summary)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
         self.resize(780, 520)
+
+    def _destination(self, preview: BreakdownPreview) -> str:
+        sheet = preview.result.sheet if preview.result else ""
+        text = self.tr("Task-breakdown sheet “%1”, into the plan document “%2”").replace(
+            "%1", sheet
+        )
+        text = text.replace("%2", preview.document or "")
+        if preview.document_is_new:
+            text += self.tr(" (new)")
+        return text
 
     def _warning(self, text: str) -> str:
         return self.tr("Warning: %1").replace("%1", text)
@@ -291,16 +315,20 @@ class ExcelActions(QWidget):
             self._remember_folder(path)
             self.import_from(Path(path))
 
-    def preview(self, path: Path, *, on_dialog=None) -> ImportPreview | None:
+    def preview(
+        self, path: Path, *, breakdown: BreakdownOptions | None = None, on_dialog=None
+    ) -> ImportPreview | None:
         """Read ``path`` against the plan (in the background); None when it was refused."""
-        from qdplanner.excel.workbook_import import preview_import
+        from qdplanner.excel.workbook_import import preview_workbook
 
         try:
             return run_in_background(
                 self.window_,
                 self.ctx.store,
                 self.tr("Reading %1…").replace("%1", path.name),
-                lambda store, progress: preview_import(store, path, progress=progress),
+                lambda store, progress: preview_workbook(
+                    store, path, breakdown=breakdown, progress=progress
+                ),
                 on_dialog=on_dialog,
             )
         except Cancelled:
@@ -340,13 +368,38 @@ class ExcelActions(QWidget):
         return True
 
     def import_from(self, path: Path) -> bool:
-        """Preview ``path``, let the user confirm, apply. True when something was applied."""
-        preview = self.preview(path)
-        self.last_preview = preview
-        if preview is None:
-            return False
-        dialog = ImportPreviewDialog(preview, self.window_)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        """Preview ``path``, let the user confirm, apply. True when something was applied.
+
+        A breakdown sheet whose task column was not found asks how to read it first; its
+        preview can go back to that dialog ("Columns and Destination…")."""
+        breakdown = None
+        while True:
+            preview = self.preview(path, breakdown=breakdown)
+            self.last_preview = preview
+            if preview is None:
+                return False
+            result = getattr(preview, "result", None)  # a breakdown sheet's
+            if result is not None and result.layout.missing:
+                breakdown = self.ask_breakdown(preview)
+                if breakdown is None:
+                    return False
+                continue
+            dialog = ImportPreviewDialog(preview, self.window_)
+            dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            outcome = dialog.exec()
+            if outcome == ImportPreviewDialog.ADJUST:
+                breakdown = self.ask_breakdown(preview)
+                if breakdown is None:
+                    return False
+                continue
+            if outcome != QDialog.DialogCode.Accepted:
+                return False
+            return self.apply(preview)
+
+    def ask_breakdown(self, preview: BreakdownPreview) -> BreakdownOptions | None:
+        from qdplanner.ui.breakdown_dialog import BreakdownDialog
+
+        dialog = BreakdownDialog(self.ctx.store, preview, self.window_)
         if dialog.exec() != QDialog.DialogCode.Accepted:
-            return False
-        return self.apply(preview)
+            return None
+        return dialog.options()

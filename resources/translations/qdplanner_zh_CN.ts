@@ -62,6 +62,104 @@
     </message>
 </context>
 <context>
+    <name>Breakdown</name>
+    <message>
+        <source>Number (序号)</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Program (计划)</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Project (工程)</source>
+        <translation>工程</translation>
+    </message>
+    <message>
+        <source>Program or project</source>
+        <translation>计划或工程</translation>
+    </message>
+    <message>
+        <source>Task (重点任务)</source>
+        <translation>重点任务</translation>
+    </message>
+    <message>
+        <source>Lead unit (牵头单位)</source>
+        <translation>牵头单位</translation>
+    </message>
+    <message>
+        <source>Supporting units (配合单位)</source>
+        <translation>配合单位</translation>
+    </message>
+    <message>
+        <source>Responsible units, first one leads (责任单位)</source>
+        <translation>责任单位（第一个为牵头单位）</translation>
+    </message>
+    <message>
+        <source>Deadline (完成时限)</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <source>Notes (备注)</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Target, into the description</source>
+        <translation>工作目标（写入任务内容）</translation>
+    </message>
+</context>
+<context>
+    <name>BreakdownDialog</name>
+    <message>
+        <source>Read Task-Breakdown Sheet — %1</source>
+        <translation>读取任务分解表 — %1</translation>
+    </message>
+    <message>
+        <source>This workbook is read as a task-breakdown sheet (任务分解表). Choose what each column holds; a task column is required. Columns set to “not read” are ignored.</source>
+        <translation>此工作簿按任务分解表读取。请为每一列选择其内容；必须有任务列。设为“不读取”的列将被忽略。</translation>
+    </message>
+    <message>
+        <source>The one the title names, else a new one: %1</source>
+        <translation>标题所指的计划文件，若无则新建：%1</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Header in the sheet</source>
+        <translation>表中列名</translation>
+    </message>
+    <message>
+        <source>Read as</source>
+        <translation>读作</translation>
+    </message>
+    <message>
+        <source>— not read —</source>
+        <translation>— 不读取 —</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>Into plan document</source>
+        <translation>导入到计划文件</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>预览(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Choose the column that holds the tasks.</source>
+        <translation>请选择填写任务的列。</translation>
+    </message>
+</context>
+<context>
     <name>DateLineEdit</name>
     <message>
         <source>2024-12-31 or 2024年底前</source>
@@ -595,6 +693,18 @@
     <message>
         <source>&amp;Apply</source>
         <translation>应用(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Columns and &amp;Destination…</source>
+        <translation>列与导入位置(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Task-breakdown sheet “%1”, into the plan document “%2”</source>
+        <translation>任务分解表“%1”，导入到计划文件“%2”</translation>
+    </message>
+    <message>
+        <source> (new)</source>
+        <translation>（新建）</translation>
     </message>
     <message numerus="yes">
         <source>%n error(s) in the workbook: nothing can be applied. Correct the workbook and import it again.</source>

@@ -113,3 +113,56 @@ def test_an_error_in_the_worker_reaches_the_caller(window):
 
     with pytest.raises(NotFoundError):
         run_in_background(window, window.store, "working", failing)
+
+
+# -- task-breakdown sheets -----------------------------------------------------------------
+
+
+@pytest.fixture
+def empty_window(qtbot, empty_plan):
+    w = MainWindow(empty_plan, language="en")
+    qtbot.addWidget(w)
+    return w
+
+
+def test_a_breakdown_sheet_preview_says_where_its_tasks_go(empty_window, tmp_path):
+    from tests.excel import breakdown_books as books
+
+    preview = empty_window.excel.preview(books.classic(tmp_path / "classic.xlsx"))
+    dialog = ImportPreviewDialog(preview, empty_window)
+    text = dialog.destination.text()
+    assert "分解表" in text and "三年行动方案（2022—2024年）" in text and "(new)" in text
+    assert dialog.apply_button.isEnabled()
+
+
+def test_unknown_columns_are_mapped_in_a_dialog_then_imported(empty_window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from qdplanner.ui.breakdown_dialog import BreakdownDialog
+    from tests.excel import breakdown_books as books
+
+    shown = {}
+
+    def map_columns(dialog):
+        shown["headers"] = [dialog.columns.item(r, 1).text() for r in range(4)]
+        for column, name in books.UNKNOWN_MAPPING.items():
+            box = dialog.boxes[column]
+            box.setCurrentIndex(box.findData(name))
+        dialog._accept()
+        return dialog.result()
+
+    monkeypatch.setattr(BreakdownDialog, "exec", map_columns)
+    monkeypatch.setattr(ImportPreviewDialog, "exec", lambda d: QDialog.DialogCode.Accepted)
+    assert empty_window.excel.import_from(books.unknown_headers(tmp_path / "unknown.xlsx"))
+    assert shown["headers"] == ["栏目", "事项", "承接", "办结"]
+    assert "推进海洋科学考察船队等重大科技基础设施集群建设" in titles(empty_window)
+
+
+def test_the_mapping_dialog_insists_on_a_task_column(empty_window, tmp_path):
+    from qdplanner.ui.breakdown_dialog import BreakdownDialog
+    from tests.excel import breakdown_books as books
+
+    preview = empty_window.excel.preview(books.unknown_headers(tmp_path / "unknown.xlsx"))
+    dialog = BreakdownDialog(empty_window.store, preview, empty_window)
+    dialog._accept()
+    assert dialog.result() == 0 and "tasks" in dialog.warning.text()
