@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from qdplanner.domain.enums import ChangeSource
 from qdplanner.store import PlanStore
+from qdplanner.store.sample import create_sample_plan
 
 
 @pytest.fixture
@@ -108,3 +110,20 @@ def isolated_qsettings(tmp_path_factory, monkeypatch):
     QSettings().clear()
     yield
     QSettings().clear()
+
+
+@pytest.fixture(scope="session")
+def sample_template(tmp_path_factory) -> Path:
+    """The sample plan, made once per session; tests work on copies."""
+    path = tmp_path_factory.mktemp("sample") / "sample.qdplan"
+    create_sample_plan(path).close()
+    return path
+
+
+@pytest.fixture
+def sample_plan(sample_template: Path, tmp_path: Path):
+    path = tmp_path / "sample.qdplan"
+    shutil.copy(sample_template, path)
+    store = PlanStore.open(path)
+    yield store
+    store.close()

@@ -29,6 +29,7 @@ from qdplanner.store.summary import LIGHT_ORDER, summarize
 from qdplanner.store.task_rows import Scope
 from qdplanner.store.units import unit_display_name
 from qdplanner.ui.clipboard import TableClipboard
+from qdplanner.ui.collection_view import CollectionActions, CollectionView
 from qdplanner.ui.commands import EditContext
 from qdplanner.ui.delegates import TaskCellDelegate
 from qdplanner.ui.detail_panel import DetailPanel
@@ -165,6 +166,11 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.indicators_view, self.tr("Indicators"))
         self.history_view = HistoryView(self.ctx)
         self.tabs.addTab(self.history_view, self.tr("History"))
+        self.collection = CollectionActions(
+            self.ctx, lambda: self.language, self._show_message, self
+        )
+        self.collection_view = CollectionView(self.ctx, self.collection)
+        self.tabs.addTab(self.collection_view, self.tr("Collection"))
         self.ctx.structure_changed.connect(lambda _focus: self.filter_bar.load_units(self.store))
 
         self.detail = DetailPanel(self.ctx, self._show_message)
@@ -226,6 +232,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(copy_action)
         file_menu.addSeparator()
         for action in self.excel.actions():
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        for action in self.collection.actions():
             file_menu.addAction(action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)

@@ -12,3 +12,8 @@ def user_message(error: BaseException) -> str:
     if isinstance(error, QdError):
         return error.text(lambda template: QCoreApplication.translate(MESSAGES, template))
     return str(error)
+
+
+def translated(template: str) -> str:
+    """One of our message templates (marked with ``N_``) in the window's language."""
+    return QCoreApplication.translate(MESSAGES, template)

@@ -160,6 +160,204 @@
     </message>
 </context>
 <context>
+    <name>CollectDialog</name>
+    <message>
+        <source>Collect Progress from Units</source>
+        <translation>向单位收集进展</translation>
+    </message>
+    <message>
+        <source>2024Q3, 2024H1, 2024-09 or 2024</source>
+        <translation>2024Q3、2024H1、2024-09 或 2024</translation>
+    </message>
+    <message>
+        <source>optional, e.g. 2024-10-10</source>
+        <translation>可不填，如 2024-10-10</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n task(s))</source>
+        <translation>
+            <numerusform>%1（%n 项任务）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>全选(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Select &amp;None</source>
+        <translation>全不选(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期次</translation>
+    </message>
+    <message>
+        <source>Return by</source>
+        <translation>报送截止日期</translation>
+    </message>
+    <message>
+        <source>Workbook language</source>
+        <translation>填报表语言</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Lead units</source>
+        <translation>牵头单位</translation>
+    </message>
+    <message>
+        <source>&amp;Write Workbooks</source>
+        <translation>生成填报表(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Folder for the Workbooks</source>
+        <translation>填报表保存位置</translation>
+    </message>
+    <message>
+        <source>Write the return-by date as 2024-10-10.</source>
+        <translation>报送截止日期请写成 2024-10-10 的格式。</translation>
+    </message>
+    <message>
+        <source>Choose a folder that exists.</source>
+        <translation>请选择一个已存在的文件夹。</translation>
+    </message>
+    <message>
+        <source>Tick at least one unit.</source>
+        <translation>请至少勾选一个单位。</translation>
+    </message>
+</context>
+<context>
+    <name>CollectionActions</name>
+    <message>
+        <source>&amp;Collect Progress from Units…</source>
+        <translation>向单位收集进展(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Import &amp;Returned Workbooks…</source>
+        <translation>导入单位报回的填报表(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Writing the workbooks for %1…</source>
+        <translation>正在生成 %1 的填报表…</translation>
+    </message>
+    <message>
+        <source>Cancelled; no workbook was written.</source>
+        <translation>已取消，未生成任何填报表。</translation>
+    </message>
+    <message>
+        <source>Collect Progress from Units</source>
+        <translation>向单位收集进展</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n workbook(s) to %1</source>
+        <translation>
+            <numerusform>已生成 %n 份填报表，保存在 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import Returned Workbooks</source>
+        <translation>导入报回的填报表</translation>
+    </message>
+    <message>
+        <source>Workbooks (*.xlsx *.xls *.ods);;All files (*)</source>
+        <translation>工作簿 (*.xlsx *.xls *.ods);;所有文件 (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading %n workbook(s)…</source>
+        <translation>
+            <numerusform>正在读取 %n 份工作簿…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was changed.</source>
+        <translation>已取消，未作任何改动。</translation>
+    </message>
+    <message>
+        <source>Importing the returned workbooks…</source>
+        <translation>正在导入报回的填报表…</translation>
+    </message>
+    <message>
+        <source>Import returned workbooks</source>
+        <translation>导入报回的填报表</translation>
+    </message>
+    <message>
+        <source>Reports added: %1, replaced: %2; workbooks marked returned: %3</source>
+        <translation>新增进展 %1 条，替换 %2 条；标记为已报回的填报表 %3 份</translation>
+    </message>
+</context>
+<context>
+    <name>CollectionStatusModel</name>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Tasks led</source>
+        <translation>牵头任务数</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>已填报</translation>
+    </message>
+    <message>
+        <source>Standing</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>下发时间</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>报回时间</translation>
+    </message>
+    <message>
+        <source>Returned file</source>
+        <translation>报回文件</translation>
+    </message>
+    <message>
+        <source>✔ Returned</source>
+        <translation>✔ 已报回</translation>
+    </message>
+    <message>
+        <source>… Issued, not returned</source>
+        <translation>… 已下发，未报回</translation>
+    </message>
+    <message>
+        <source>— Not issued</source>
+        <translation>— 未下发</translation>
+    </message>
+</context>
+<context>
+    <name>CollectionView</name>
+    <message>
+        <source>Collect…</source>
+        <translation>收集…</translation>
+    </message>
+    <message>
+        <source>Import Returned…</source>
+        <translation>导入报回…</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期次</translation>
+    </message>
+    <message>
+        <source>Write a period such as 2024Q3.</source>
+        <translation>请填写期次，如 2024Q3。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 issued workbooks returned</source>
+        <translation>已下发 %2 份，已报回 %1 份</translation>
+    </message>
+</context>
+<context>
     <name>DateLineEdit</name>
     <message>
         <source>2024-12-31 or 2024年底前</source>
@@ -1064,6 +1262,10 @@
         <translation>操作日志</translation>
     </message>
     <message>
+        <source>Collection</source>
+        <translation>季度填报</translation>
+    </message>
+    <message>
         <source>Read-only: someone else has this plan open; your changes cannot be saved.</source>
         <translation>只读：他人正在编辑此规划文件，您的修改无法保存。</translation>
     </message>
@@ -1893,6 +2095,42 @@
         <source>no returned workbook can be applied: each has errors</source>
         <translation>没有可导入的报送工作簿：每个文件都有错误</translation>
     </message>
+    <message>
+        <source>“{text}” is not a report scope (write plan, program:NAME, project:NAME or unit:NAME)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the plan has no {kind} named “{name}”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the plan has no unit named “{name}”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“{lang}” is not a report language (zh or en)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unknown report section “{name}” (choose from {choices})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a task cannot follow itself</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>task #{a} is already linked to task #{b}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>linking task #{a} to task #{b} would make a loop</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the baseline needs a name</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>MilestoneDialog</name>
@@ -2083,6 +2321,117 @@
     <message>
         <source>Add Evidence</source>
         <translation>添加佐证材料</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnsDialog</name>
+    <message>
+        <source>Import Returned Workbooks</source>
+        <translation>导入报回的填报表</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期次</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>进展条数</translation>
+    </message>
+    <message>
+        <source>Standing</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s): not applied</source>
+        <translation>
+            <numerusform>%n 处问题，不予导入</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>提示：%1</translation>
+    </message>
+    <message>
+        <source>Problems (%1)</source>
+        <translation>问题（%1）</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— 请选择 —</translation>
+    </message>
+    <message>
+        <source>Conflicts (%1)</source>
+        <translation>冲突（%1）</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>应用(&amp;A)</translation>
+    </message>
+    <message>
+        <source>In the plan</source>
+        <translation>计划中已有</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n workbook(s) read</source>
+        <translation>
+            <numerusform>已读取 %n 份工作簿</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with problems: not applied</source>
+        <translation>
+            <numerusform>其中 %n 份有问题，不予导入</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reports to add: %1, to replace: %2, already in the plan: %3</source>
+        <translation>将新增进展 %1 条，替换 %2 条，计划中已有 %3 条</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) to resolve: choose which report to keep for each.</source>
+        <translation>
+            <numerusform>有 %n 处冲突需要处理：请为每处选择保留哪份进展。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -12,27 +12,9 @@ import pytest
 
 from qdplanner.excel.workbook_export import export_plan
 from qdplanner.store import PlanStore
-from qdplanner.store.sample import create_sample_plan
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 needs_soffice = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) not installed")
-
-
-@pytest.fixture(scope="session")
-def sample_template(tmp_path_factory) -> Path:
-    """The sample plan, made once per session; tests work on copies."""
-    path = tmp_path_factory.mktemp("sample") / "sample.qdplan"
-    create_sample_plan(path).close()
-    return path
-
-
-@pytest.fixture
-def sample_plan(sample_template: Path, tmp_path: Path):
-    path = tmp_path / "sample.qdplan"
-    shutil.copy(sample_template, path)
-    store = PlanStore.open(path)
-    yield store
-    store.close()
 
 
 def exported(store: PlanStore, folder: Path, name: str = "plan.xlsx", lang: str = "zh_CN") -> Path:
