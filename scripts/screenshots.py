@@ -63,6 +63,65 @@ def shoot_import_preview(window: MainWindow, folder: Path, out: Path, lang: str)
     dialog.close()
 
 
+def shoot_breakdown(window: MainWindow, folder: Path, out: Path, lang: str) -> None:
+    """A breakdown sheet whose headers are not recognised: the column dialog."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from qdplanner.ui.breakdown_dialog import BreakdownDialog
+    from tests.excel import breakdown_books
+
+    sheet = breakdown_books.unknown_headers(folder / "unknown.xlsx")
+    dialog = BreakdownDialog(window.store, window.excel.preview(sheet), window)
+    for column, name in breakdown_books.UNKNOWN_MAPPING.items():
+        box = dialog.boxes[column]
+        box.setCurrentIndex(box.findData(name))
+    dialog.show()
+    shoot(dialog, out / f"breakdown_columns_{lang}.png")
+    dialog.close()
+    classic = breakdown_books.classic(folder / "classic.xlsx")
+    preview = ImportPreviewDialog(window.excel.preview(classic), window)
+    preview.show()
+    preview.tabs.setCurrentIndex(preview.tabs.count() - 1)
+    shoot(preview, out / f"breakdown_preview_{lang}.png")
+    preview.close()
+
+
+def shoot_collection(window: MainWindow, folder: Path, out: Path, lang: str) -> None:
+    """Issue two units' workbooks, fill them in with a conflict, and show the dialogs."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from qdplanner.store.collections import lead_units
+    from qdplanner.ui.collection_view import CollectDialog, ReturnsDialog
+    from tests.excel.collection_helpers import fill, task_ids
+
+    dialog = CollectDialog(window.ctx, lang, window)
+    dialog.period_edit.setText("2025Q4")
+    dialog.show()
+    shoot(dialog, out / f"collect_dialog_{lang}.png")
+    dialog.close()
+    round_folder = folder / f"collect-{lang}"
+    round_folder.mkdir()
+    units = [u.id for u in lead_units(window.store)][:3]
+    first, second, _third = window.collection.collect(round_folder, "2025Q4", units).workbooks
+    task = task_ids(first.path)[0]
+    a = fill(first.path, {task: {"完成进度(%)": 70, "进展情况": "已完成年度建设任务的七成。"}},
+             round_folder / "a.xlsx")  # fmt: skip
+    b = fill(first.path, {task: {"完成进度(%)": 80, "进展情况": "主体工程基本完成。"}},
+             round_folder / "b.xlsx")  # fmt: skip
+    other = task_ids(second.path)[0]
+    c = fill(second.path, {other: {"完成进度(%)": 100, "本期状态": "已完成"}},
+             round_folder / "c.xlsx")  # fmt: skip
+    preview = window.collection.read_returns([a, b, c])
+    returns = ReturnsDialog(preview, window)
+    returns.show()
+    shoot(returns, out / f"returns_conflict_{lang}.png")
+    for box in returns.choice_boxes.values():
+        box.setCurrentIndex(box.findData("b.xlsx"))
+    window.collection.apply_returns(preview, returns.choices())
+    returns.close()
+    window.tabs.setCurrentIndex(4)
+    window.collection_view.load_periods("2025Q4")
+    shoot(window, out / f"collection_view_{lang}.png")
+
+
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
     out.mkdir(parents=True, exist_ok=True)
@@ -110,6 +169,8 @@ def main() -> int:
             window.tabs.setCurrentIndex(3)
             shoot(window, out / f"history_view_{lang}.png")
             shoot_import_preview(window, Path(tmp), out, lang)
+            shoot_breakdown(window, Path(tmp), out, lang)
+            shoot_collection(window, Path(tmp), out, lang)
             window.close()
         store.close()
     return 0

@@ -49,6 +49,9 @@ RECORD_WORDS = {
     "sources": N_("Messages", "source"),
     "indicator_values": N_("Messages", "indicator value"),
     "progress_reports": N_("Messages", "progress report"),
+    "task_units": N_("Messages", "unit role"),
+    "unit_aliases": N_("Messages", "unit alias"),
+    "evidence_files": N_("Messages", "evidence file"),
 }
 
 

@@ -2000,6 +2000,18 @@
         <translation>进展</translation>
     </message>
     <message>
+        <source>unit role</source>
+        <translation>单位分工</translation>
+    </message>
+    <message>
+        <source>unit alias</source>
+        <translation>单位别名</translation>
+    </message>
+    <message>
+        <source>evidence file</source>
+        <translation>佐证材料</translation>
+    </message>
+    <message>
         <source>Row {row}, column “{column}”: {problem}</source>
         <translation>第 {row} 行“{column}”列：{problem}</translation>
     </message>
@@ -2100,7 +2112,11 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>the plan has no {kind} named “{name}”</source>
+        <source>the plan has no program named “{name}”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the plan has no project named “{name}”</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2129,6 +2145,30 @@
     </message>
     <message>
         <source>the baseline needs a name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{path}: a timeline can be saved as .pdf, .png or .svg only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--to must not be before --from</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No Chinese font is installed, so the summary would print empty boxes; install one (e.g. fonts-noto-cjk) or print it in English</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{path}: cannot write the PDF ({reason})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{path}: {rows} rows are too many for one image; export a PDF or filter the tasks</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{path}: the image could not be written</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2324,6 +2364,136 @@
     </message>
 </context>
 <context>
+    <name>ReportActions</name>
+    <message>
+        <source>&amp;Print Summary…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export Summary &amp;PDF…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Print Progress Summary</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A quarter (2024Q3), a half (2024H1), a month or a year</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Chinese (中文)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>English</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status as of:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reporting period:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scope:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Language of the report:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Overview (tasks by status, program and project)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Indicators table</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Indicator charts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Milestones due and missed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Overdue and at-risk tasks by lead unit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Quarterly returns from units</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Timeline of the period</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The timeline is not available in this version</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Print Pre&amp;view…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save &amp;PDF…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Whole plan</source>
+        <translation type="unfinished">全部规划</translation>
+    </message>
+    <message>
+        <source>Program: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Project: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lead unit: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No Chinese font is installed, so a Chinese summary would print empty boxes. Install one (e.g. fonts-noto-cjk) and restart qdplanner, or print in English.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Progress Summary</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Print Preview — Progress Summary</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save Summary as PDF</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ReturnsDialog</name>
     <message>
         <source>Import Returned Workbooks</source>
@@ -2432,6 +2602,37 @@
         <translation>
             <numerusform>有 %n 处冲突需要处理：请为每处选择保留哪份进展。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SlipsDialog</name>
+    <message>
+        <source>Slipped Tasks</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No task is due later than the latest baseline.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No.</source>
+        <translation type="unfinished">序号</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation type="unfinished">任务</translation>
+    </message>
+    <message>
+        <source>Baseline due</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished">截止日期</translation>
+    </message>
+    <message>
+        <source>Slip (days)</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2633,6 +2834,189 @@
     <message>
         <source> (illustrative)</source>
         <translation>（示例）</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 — timeline</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Range %1 – %2 · as of %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Milestone (planned)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Milestone (reached)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>As of</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Broken link (starts too early)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Task</source>
+        <translation type="unfinished">任务</translation>
+    </message>
+    <message>
+        <source>(no lead unit)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>TimelineActions</name>
+    <message>
+        <source>Save Baseline…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keep every task's dates as the approved plan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Slipped Tasks…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Print Preview…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export Timeline…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Page</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A3 paper (else A4)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tile over pages at the zoom (else fit to width)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save Baseline</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name of the baseline:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Baseline %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Baseline “%1” saved</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Print Timeline</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export Timeline</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PDF (*.pdf);;PNG image (*.png);;SVG image (*.svg)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Timeline saved as %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>TimelinePane</name>
+    <message>
+        <source>Timeline</source>
+        <translation type="unfinished">时间轴</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation type="unfinished">年份</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Month</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fit the whole range into the window</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Group by program / project</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Group by lead unit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No grouping</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Milestone: %1
+Planned: %2
+Reached: %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dates: %1 – %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lead unit: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Supporting units: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Light: %1 %2 · %3%</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reschedule “%1”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Timeline</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
