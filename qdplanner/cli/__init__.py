@@ -13,7 +13,13 @@ import click
 from click_default_group import DefaultGroup
 
 from qdplanner import __version__
-from qdplanner.cli import collection_commands, excel_commands, indicator_commands, plan_commands
+from qdplanner.cli import (
+    collection_commands,
+    excel_commands,
+    indicator_commands,
+    plan_commands,
+    report_commands,
+)
 
 
 @click.group(cls=DefaultGroup, default="open", default_if_no_args=True)
@@ -25,7 +31,13 @@ def cli() -> None:
     """
 
 
-for _module in (plan_commands, indicator_commands, excel_commands, collection_commands):
+for _module in (
+    plan_commands,
+    indicator_commands,
+    excel_commands,
+    collection_commands,
+    report_commands,
+):
     for _command in _module.COMMANDS:
         cli.add_command(_command)
 

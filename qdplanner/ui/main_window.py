@@ -44,6 +44,7 @@ from qdplanner.ui.models.outline_tree import SCOPE_ROLE, build_outline_model
 from qdplanner.ui.models.task_table import DEPTH_ROLE, Col, TaskTableModel
 from qdplanner.ui.outline_actions import OutlineActions
 from qdplanner.ui.progress_dialog import ask_and_record
+from qdplanner.ui.report_dialog import ReportActions
 from qdplanner.ui.task_actions import TaskActions
 from qdplanner.ui.units_view import UnitsView
 
@@ -145,6 +146,7 @@ class MainWindow(QMainWindow):
             self.ctx, self.tree, self.current_scope, self._show_message, self
         )
 
+        self.report_actions = ReportActions(self.ctx, self)
         self.excel = ExcelActions(self.ctx, lambda: self.language, self._show_message, self)
         self.excel.imported.connect(lambda: self.ctx.structure_changed.emit(None))
 
@@ -236,6 +238,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         for action in self.collection.actions():
             file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addActions(self.report_actions.actions())
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)

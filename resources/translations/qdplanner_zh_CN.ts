@@ -1,6 +1,40 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name />
+    <message>
+        <source>Version</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Plan file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Built with</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keeps a city innovation plan — programs, projects, tasks, milestones, responsible units and indicators — in one file, and exchanges it with Excel.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>About</name>
+    <message>
+        <source>About qdplanner</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>AliasesDialog</name>
     <message>
         <source>Aliases of “%1”</source>
@@ -2109,27 +2143,27 @@
     </message>
     <message>
         <source>“{text}” is not a report scope (write plan, program:NAME, project:NAME or unit:NAME)</source>
-        <translation type="unfinished" />
+        <translation>“{text}”不是有效的报告范围（请填写 plan、program:名称、project:名称 或 unit:名称）</translation>
     </message>
     <message>
         <source>the plan has no program named “{name}”</source>
-        <translation type="unfinished" />
+        <translation>规划中没有名为“{name}”的计划</translation>
     </message>
     <message>
         <source>the plan has no project named “{name}”</source>
-        <translation type="unfinished" />
+        <translation>规划中没有名为“{name}”的工程</translation>
     </message>
     <message>
         <source>the plan has no unit named “{name}”</source>
-        <translation type="unfinished" />
+        <translation>规划中没有名为“{name}”的单位</translation>
     </message>
     <message>
         <source>“{lang}” is not a report language (zh or en)</source>
-        <translation type="unfinished" />
+        <translation>“{lang}”不是可用的报告语言（zh 或 en）</translation>
     </message>
     <message>
         <source>unknown report section “{name}” (choose from {choices})</source>
-        <translation type="unfinished" />
+        <translation>未知的报告内容“{name}”（可选：{choices}）</translation>
     </message>
     <message>
         <source>a task cannot follow itself</source>
@@ -2157,10 +2191,18 @@
     </message>
     <message>
         <source>No Chinese font is installed, so the summary would print empty boxes; install one (e.g. fonts-noto-cjk) or print it in English</source>
-        <translation type="unfinished" />
+        <translation>未安装中文字体，汇总将打印为空白方框；请安装中文字体（如 fonts-noto-cjk）或改用英文打印</translation>
+    </message>
+    <message>
+        <source>{path}: the folder does not exist</source>
+        <translation>{path}：文件夹不存在</translation>
     </message>
     <message>
         <source>{path}: cannot write the PDF ({reason})</source>
+        <translation>{path}：无法写入 PDF（{reason}）</translation>
+    </message>
+    <message>
+        <source>the export was cancelled</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2367,130 +2409,134 @@
     <name>ReportActions</name>
     <message>
         <source>&amp;Print Summary…</source>
-        <translation type="unfinished" />
+        <translation>打印进展汇总(&amp;P)…</translation>
     </message>
     <message>
         <source>Export Summary &amp;PDF…</source>
-        <translation type="unfinished" />
+        <translation>导出汇总 PDF(&amp;P)…</translation>
     </message>
 </context>
 <context>
     <name>ReportDialog</name>
     <message>
         <source>Print Progress Summary</source>
-        <translation type="unfinished" />
+        <translation>打印进展情况汇总</translation>
     </message>
     <message>
         <source>A quarter (2024Q3), a half (2024H1), a month or a year</source>
-        <translation type="unfinished" />
+        <translation>季度（2024Q3）、半年（2024H1）、月份或年份</translation>
     </message>
     <message>
         <source>Chinese (中文)</source>
-        <translation type="unfinished" />
+        <translation>中文</translation>
     </message>
     <message>
         <source>English</source>
-        <translation type="unfinished" />
+        <translation>English（英文）</translation>
     </message>
     <message>
         <source>Status as of:</source>
-        <translation type="unfinished" />
+        <translation>统计截至：</translation>
     </message>
     <message>
         <source>Reporting period:</source>
-        <translation type="unfinished" />
+        <translation>报告期：</translation>
     </message>
     <message>
         <source>Scope:</source>
-        <translation type="unfinished" />
+        <translation>范围：</translation>
     </message>
     <message>
         <source>Language of the report:</source>
-        <translation type="unfinished" />
+        <translation>报告语言：</translation>
     </message>
     <message>
         <source>Overview (tasks by status, program and project)</source>
-        <translation type="unfinished" />
+        <translation>总体情况（按状态、计划、工程统计任务）</translation>
     </message>
     <message>
         <source>Indicators table</source>
-        <translation type="unfinished" />
+        <translation>主要指标完成情况表</translation>
     </message>
     <message>
         <source>Indicator charts</source>
-        <translation type="unfinished" />
+        <translation>指标走势图</translation>
     </message>
     <message>
         <source>Milestones due and missed</source>
-        <translation type="unfinished" />
+        <translation>到期及逾期节点</translation>
     </message>
     <message>
         <source>Overdue and at-risk tasks by lead unit</source>
-        <translation type="unfinished" />
+        <translation>逾期及滞后任务（按牵头单位）</translation>
     </message>
     <message>
         <source>Quarterly returns from units</source>
-        <translation type="unfinished" />
+        <translation>季度进展报送情况</translation>
     </message>
     <message>
         <source>Timeline of the period</source>
-        <translation type="unfinished" />
+        <translation>本期进度时间轴</translation>
     </message>
     <message>
         <source>Sections</source>
-        <translation type="unfinished" />
+        <translation>包含内容</translation>
     </message>
     <message>
         <source>The timeline is not available in this version</source>
-        <translation type="unfinished" />
+        <translation>此版本暂不提供时间轴</translation>
     </message>
     <message>
         <source>Print Pre&amp;view…</source>
-        <translation type="unfinished" />
+        <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
         <source>&amp;Print…</source>
-        <translation type="unfinished" />
+        <translation>打印(&amp;P)…</translation>
     </message>
     <message>
         <source>Save &amp;PDF…</source>
-        <translation type="unfinished" />
+        <translation>保存为 PDF(&amp;P)…</translation>
     </message>
     <message>
         <source>Whole plan</source>
-        <translation type="unfinished">全部规划</translation>
+        <translation>全部规划</translation>
     </message>
     <message>
         <source>Program: %1</source>
-        <translation type="unfinished" />
+        <translation>计划：%1</translation>
     </message>
     <message>
         <source>Project: %1</source>
-        <translation type="unfinished" />
+        <translation>工程：%1</translation>
     </message>
     <message>
         <source>Lead unit: %1</source>
-        <translation type="unfinished" />
+        <translation>牵头单位：%1</translation>
     </message>
     <message>
         <source>No Chinese font is installed, so a Chinese summary would print empty boxes. Install one (e.g. fonts-noto-cjk) and restart qdplanner, or print in English.</source>
-        <translation type="unfinished" />
+        <translation>未安装中文字体，中文汇总将打印为空白方框。请安装中文字体（如 fonts-noto-cjk）后重新启动 qdplanner，或改用英文打印。</translation>
     </message>
     <message>
         <source>Progress Summary</source>
-        <translation type="unfinished" />
+        <translation>进展情况汇总</translation>
     </message>
     <message>
         <source>Print Preview — Progress Summary</source>
-        <translation type="unfinished" />
+        <translation>打印预览 — 进展情况汇总</translation>
     </message>
     <message>
         <source>Save Summary as PDF</source>
-        <translation type="unfinished" />
+        <translation>将汇总保存为 PDF</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished" />
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing the progress summary…</source>
+        <translation>正在生成进展情况汇总…</translation>
     </message>
 </context>
 <context>
@@ -2918,6 +2964,22 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Make “%1” follow “%2”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove the links of “%1”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Link tasks</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove links</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Save Baseline</source>
         <translation type="unfinished" />
     </message>
@@ -2943,6 +3005,18 @@
     </message>
     <message>
         <source>PDF (*.pdf);;PNG image (*.png);;SVG image (*.svg)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Writing the timeline…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+    <message>
+        <source>Export cancelled</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -3000,7 +3074,7 @@ Reached: %3</source>
     </message>
     <message>
         <source>Lead unit: %1</source>
-        <translation type="unfinished" />
+        <translation>牵头单位：%1</translation>
     </message>
     <message>
         <source>Supporting units: %1</source>

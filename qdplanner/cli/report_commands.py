@@ -1,0 +1,85 @@
+"""``qdplanner report``: the printed progress summary (进展情况汇总) as an A4 PDF."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from qdplanner.cli.common import AS_OF, PLAN_ARG, as_of_date, user_errors
+
+SECTION_CHOICES = [
+    "overview",
+    "indicators",
+    "charts",
+    "milestones",
+    "tasks",
+    "collection",
+    "timeline",
+]
+
+
+def _gui_application():
+    """The QGuiApplication the layout needs (fonts, painting); offscreen without a display."""
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication.instance()
+    if app is not None:
+        return app
+    headless = sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    )
+    if headless and "QT_QPA_PLATFORM" not in os.environ:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    return QGuiApplication(["qdplanner"])
+
+
+@click.command("report")
+@PLAN_ARG
+@click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
+@AS_OF
+@click.option(
+    "--period",
+    default=None,
+    help="Reporting period, e.g. 2024Q3 (default: the quarter of the as-of date).",
+)
+@click.option(
+    "--scope",
+    default="plan",
+    show_default=True,
+    help="plan, program:NAME, project:NAME or unit:NAME (a lead unit).",
+)
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+              help="Language of the report.")  # fmt: skip
+@click.option(
+    "--sections",
+    default=None,
+    help="Comma-separated sections to include (default all): " + ", ".join(SECTION_CHOICES) + ".",
+)
+@user_errors
+def report_cmd(
+    plan: Path, out: Path, as_of, period: str | None, scope: str, lang: str, sections: str | None
+) -> None:
+    """Write the progress summary of PLAN to OUT as an A4 PDF (Chinese by default)."""
+    from qdplanner.reports.summary.content import ReportOptions, ReportScope, build_report
+    from qdplanner.reports.summary.render import write_pdf
+    from qdplanner.store import PlanStore
+
+    chosen = tuple(s.strip() for s in sections.split(",") if s.strip()) if sections else None
+    options = ReportOptions(
+        as_of=as_of_date(as_of),
+        period=period,
+        scope=ReportScope.parse(scope),
+        lang=lang,
+        **({"sections": chosen} if chosen else {}),
+    )
+    _gui_application()
+    with PlanStore.open(plan, readonly=True) as store:
+        report = build_report(store, options)
+    pages = write_pdf(report, out)
+    click.echo(f"Wrote {out} ({pages} pages)")
+
+
+COMMANDS = [report_cmd]

@@ -1,0 +1,392 @@
+"""What the printed progress summary says, gathered from the plan once (no Qt).
+
+:func:`build_report` reads the plan and returns a :class:`SummaryReport` of plain dataclasses;
+the PDF, the printer and the print preview all render that same object
+(:mod:`qdplanner.reports.summary.render`). Reads are bulk (one query per kind of record), so a
+20,000-task plan is gathered in well under a second.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from qdplanner.domain.enums import StatusLight, TaskStatus
+from qdplanner.domain.periods import Period, parse_period, period_of
+from qdplanner.errors import N_, ValidationError
+from qdplanner.reports.summary.words import LANGS
+from qdplanner.store.collections import CollectionStatusRow, collection_status
+from qdplanner.store.indicators import IndicatorRow, read_indicators
+from qdplanner.store.outline import read_outline
+from qdplanner.store.plan_store import PlanStore
+from qdplanner.store.summary import LIGHT_ORDER
+from qdplanner.store.task_rows import Scope, ScopeKind, TaskRow, read_task_rows
+
+SECTIONS = ("overview", "indicators", "charts", "milestones", "tasks", "collection", "timeline")
+ISSUER_KEY = "report_issuer"  # plan setting: the office named on the cover
+TITLE_KEY = "report_plan_title"  # plan setting: the plan's name on the cover and in headers
+NARRATIVE_LIMIT = 300  # characters of a narrative printed in a table row (a row fits a page)
+TIMELINE_MODULE = "qdplanner.reports.timeline_export"
+
+
+def timeline_available() -> bool:
+    """True once the timeline export exists (the timeline page is skipped until then)."""
+    try:
+        return importlib.util.find_spec(TIMELINE_MODULE) is not None
+    except ModuleNotFoundError:  # pragma: no cover - parent package missing
+        return False
+
+
+@dataclass(frozen=True)
+class ReportScope:
+    """Whole plan (``kind='plan'``), or one program, project or lead unit, by name."""
+
+    kind: str = "plan"  # plan | program | project | unit
+    name: str = ""
+
+    @classmethod
+    def parse(cls, text: str | None) -> ReportScope:
+        """``plan``, ``program:NAME``, ``project:NAME`` or ``unit:NAME``."""
+        text = (text or "plan").strip()
+        if text == "plan":
+            return cls()
+        kind, _, name = text.partition(":")
+        if kind not in ("program", "project", "unit") or not name.strip():
+            raise ValidationError(
+                N_(
+                    "Messages",
+                    "“{text}” is not a report scope (write plan, program:NAME, project:NAME "
+                    "or unit:NAME)",
+                ),
+                field="scope",
+                text=text,
+            )
+        return cls(kind, name.strip())
+
+    def __str__(self) -> str:
+        return self.kind if self.kind == "plan" else f"{self.kind}:{self.name}"
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    as_of: date | None = None  # default today
+    period: str | None = None  # default: the quarter the as-of date falls in
+    scope: ReportScope = ReportScope()
+    lang: str = "zh"
+    sections: tuple[str, ...] = SECTIONS
+
+    def resolved_as_of(self) -> date:
+        return self.as_of or date.today()
+
+    def resolved_period(self) -> Period:
+        return parse_period(self.period) if self.period else period_of(self.resolved_as_of())
+
+
+@dataclass
+class Cover:
+    plan_title: str
+    document_titles: list[str]
+    issuer: str  # blank: a line to fill in by hand
+    period: Period
+    as_of: date
+    printed_on: date
+
+
+@dataclass
+class StreamLine:
+    name: str
+    kind: str  # program | project
+    tasks: int
+    lights: Counter
+    percent: float
+
+
+@dataclass
+class Overview:
+    tasks: int
+    lights: Counter
+    percent: float  # mean percent complete of the tasks in scope (cancelled left out)
+    streams: list[StreamLine]
+
+
+@dataclass
+class MilestoneLine:
+    title: str
+    owner: str
+    planned: date
+    actual: date | None
+
+
+@dataclass
+class TaskLine:
+    row: TaskRow
+    narrative: str
+    narrative_period: str
+
+
+@dataclass
+class UnitGroup:
+    unit: str
+    tasks: list[TaskLine]
+
+
+@dataclass
+class SummaryReport:
+    options: ReportOptions
+    cover: Cover
+    sections: tuple[str, ...]  # what is printed, in order (timeline only when available)
+    overview: Overview
+    indicators: list[IndicatorRow]
+    milestones_due: list[MilestoneLine]
+    milestones_missed: list[MilestoneLine]
+    unit_groups: list[UnitGroup]
+    red: int
+    yellow: int
+    collection: list[CollectionStatusRow]
+    timeline: bytes | None = None  # PNG of the period's timeline (timeline_page.py)
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def lang(self) -> str:
+        return self.options.lang
+
+    @property
+    def period(self) -> Period:
+        return self.cover.period
+
+    @property
+    def as_of(self) -> date:
+        return self.cover.as_of
+
+
+def _common_title(titles: list[str]) -> str:
+    """The words two plan documents share (青岛市打造国际化创新型城市), else the first title."""
+    if len(titles) <= 1:
+        return titles[0] if titles else ""
+    prefix = titles[0]
+    for t in titles[1:]:
+        while prefix and not t.startswith(prefix):
+            prefix = prefix[:-1]
+    return prefix.rstrip("（(—-·：:") if len(prefix) >= 4 else (titles[0] if titles else "")
+
+
+def _cover(store: PlanStore, outline, options: ReportOptions, period: Period) -> Cover:
+    titles = [d.document.title for d in outline]
+    issuers = [d.document.issuer for d in outline if d.document.issuer]
+    return Cover(
+        plan_title=store.setting(TITLE_KEY) or _common_title(titles) or store.path.stem,
+        document_titles=titles,
+        issuer=store.setting(ISSUER_KEY) or (issuers[0] if issuers else ""),
+        period=period,
+        as_of=options.resolved_as_of(),
+        printed_on=date.today(),
+    )
+
+
+def _scoped_rows(store: PlanStore, outline, scope: ReportScope, as_of: date) -> list[TaskRow]:
+    if scope.kind in ("program", "project"):
+        streams = [
+            s
+            for d in outline
+            for s in (d.programs if scope.kind == "program" else d.projects)
+            if s.name == scope.name or s.code == scope.name
+        ]
+        if not streams:
+            template = (
+                N_("Messages", "the plan has no program named “{name}”")
+                if scope.kind == "program"
+                else N_("Messages", "the plan has no project named “{name}”")
+            )
+            raise ValidationError(template, field="scope", name=scope.name)
+        kind = ScopeKind.PROGRAM if scope.kind == "program" else ScopeKind.PROJECT
+        return read_task_rows(store, Scope(kind, streams[0].id), as_of=as_of)
+    rows = read_task_rows(store, as_of=as_of)
+    if scope.kind == "unit":
+        rows = [r for r in rows if scope.name in (r.lead_unit, r.lead_short)]
+        if not rows and not _unit_exists(store, scope.name):
+            raise ValidationError(
+                N_("Messages", "the plan has no unit named “{name}”"), field="scope",
+                name=scope.name,
+            )  # fmt: skip
+    return rows
+
+
+def _unit_exists(store: PlanStore, name: str) -> bool:
+    sql = "SELECT 1 FROM units WHERE name = ? OR short_name = ?"
+    return store.db.execute(sql, [name, name]).fetchone() is not None
+
+
+def _overview(rows: list[TaskRow]) -> Overview:
+    lights: Counter = Counter(r.light for r in rows)
+    streams: dict[tuple, StreamLine] = {}
+    sums: Counter = Counter()
+    counted: Counter = Counter()
+    for r in rows:
+        key = ("program", r.program_id) if r.program_id else ("project", r.project_id)
+        line = streams.get(key)
+        if line is None:
+            line = streams[key] = StreamLine(r.stream_name, key[0], 0, Counter(), 0.0)
+        line.tasks += 1
+        line.lights[r.light] += 1
+        if r.status != TaskStatus.CANCELLED:
+            sums[key] += r.percent
+            counted[key] += 1
+    for key, line in streams.items():
+        line.percent = sums[key] / counted[key] if counted[key] else 0.0
+    total = sum(counted.values())
+    percent = sum(sums.values()) / total if total else 0.0
+    return Overview(len(rows), lights, percent, list(streams.values()))
+
+
+def _indicators(store: PlanStore, scope: ReportScope, as_of: date) -> list[IndicatorRow]:
+    if scope.kind == "unit":
+        return []  # indicators belong to programs and projects, not to units
+    rows = read_indicators(store, as_of=as_of)
+    if scope.kind == "program":
+        rows = [r for r in rows if r.program_name == scope.name]
+    elif scope.kind == "project":
+        rows = [r for r in rows if r.project_name == scope.name]
+    return rows
+
+
+_MILESTONES_SQL = """
+SELECT m.title, m.planned_date, m.actual_date, m.task_id, m.program_id, m.project_id,
+       COALESCE(t.title, pr.name, pj.name, ''), COALESCE(t.program_id, m.program_id),
+       COALESCE(t.project_id, m.project_id)
+FROM milestones m
+LEFT JOIN tasks t ON t.id = m.task_id
+LEFT JOIN programs pr ON pr.id = m.program_id
+LEFT JOIN projects pj ON pj.id = m.project_id
+WHERE m.planned_date IS NOT NULL
+ORDER BY m.planned_date, m.position, m.id
+"""
+
+
+def _milestones(
+    store: PlanStore, rows: list[TaskRow], scope: ReportScope, period: Period, as_of: date
+) -> tuple[list[MilestoneLine], list[MilestoneLine]]:
+    task_ids = {r.id for r in rows}
+    program_ids = {r.program_id for r in rows if r.program_id}
+    project_ids = {r.project_id for r in rows if r.project_id}
+    due, missed = [], []
+    for title, planned, actual, task_id, _p, _j, owner, program_id, project_id in store.db.execute(
+        _MILESTONES_SQL
+    ):
+        if task_id is not None:
+            inside = task_id in task_ids
+        elif scope.kind == "unit":
+            inside = False  # a program's or project's own milestones have no lead unit
+        else:
+            inside = program_id in program_ids or project_id in project_ids or scope.kind == "plan"
+        if not inside:
+            continue
+        line = MilestoneLine(
+            title,
+            owner,
+            date.fromisoformat(planned),
+            date.fromisoformat(actual) if actual else None,
+        )
+        if period.start <= line.planned <= period.end:
+            due.append(line)
+        if line.planned < as_of and line.actual is None:
+            missed.append(line)
+    return due, missed
+
+
+def _latest_narratives(store: PlanStore, task_ids: set[int], period: Period) -> dict[int, tuple]:
+    """Task id → (period code, narrative) of its latest report not after ``period`` (one read)."""
+    best: dict[int, tuple[Period, str, str]] = {}
+    parsed: dict[str, Period] = {}
+    sql = "SELECT task_id, period, narrative FROM progress_reports WHERE narrative != ''"
+    for task_id, code, narrative in store.db.execute(sql):
+        if task_id not in task_ids:
+            continue
+        when = parsed.get(code) or parsed.setdefault(code, parse_period(code))
+        if when > period:
+            continue
+        current = best.get(task_id)
+        if current is None or when > current[0]:
+            best[task_id] = (when, code, narrative)
+    return {k: (code, text) for k, (_w, code, text) in best.items()}
+
+
+def _unit_groups(store: PlanStore, rows: list[TaskRow], period: Period) -> list[UnitGroup]:
+    flagged = [r for r in rows if r.light in (StatusLight.RED, StatusLight.YELLOW)]
+    narratives = _latest_narratives(store, {r.id for r in flagged}, period)
+    groups: dict[str, UnitGroup] = {}
+    # red before yellow, then the earliest due date first
+    flagged.sort(key=lambda r: (r.light != StatusLight.RED, r.due_date or date.max, r.id))
+    for r in flagged:
+        code, text = narratives.get(r.id, ("", ""))
+        group = groups.setdefault(r.lead_unit, UnitGroup(r.lead_unit, []))
+        group.tasks.append(TaskLine(r, text, code))
+    # units with the most overdue tasks first; the tasks without a lead unit last
+    return sorted(
+        groups.values(),
+        key=lambda g: (not g.unit, -sum(t.row.light == StatusLight.RED for t in g.tasks), g.unit),
+    )
+
+
+def build_report(store: PlanStore, options: ReportOptions) -> SummaryReport:
+    """Everything the summary prints, read from ``store`` at ``options.as_of``.
+
+    Raises ValidationError (a message fit to show) for an unknown scope, period or language.
+    """
+    if options.lang not in LANGS:
+        raise ValidationError(
+            N_("Messages", "“{lang}” is not a report language (zh or en)"), field="lang",
+            lang=options.lang,
+        )  # fmt: skip
+    unknown = [s for s in options.sections if s not in SECTIONS]
+    if unknown:
+        raise ValidationError(
+            N_("Messages", "unknown report section “{name}” (choose from {choices})"),
+            field="sections",
+            name=unknown[0],
+            choices=", ".join(SECTIONS),
+        )
+    as_of = options.resolved_as_of()
+    period = options.resolved_period()
+    outline = read_outline(store)
+    rows = _scoped_rows(store, outline, options.scope, as_of)
+    wanted = set(options.sections)
+    timeline = None
+    if "timeline" in wanted and timeline_available():
+        from qdplanner.reports.summary.timeline_page import timeline_image
+
+        timeline = timeline_image(store, period, as_of, [r.id for r in rows], options.lang)
+    sections = tuple(s for s in SECTIONS if s in wanted and (s != "timeline" or timeline))
+    due, missed = ([], [])
+    if "milestones" in wanted:
+        due, missed = _milestones(store, rows, options.scope, period, as_of)
+    collection = collection_status(store, period.code) if "collection" in wanted else []
+    if options.scope.kind == "unit":
+        collection = [c for c in collection if options.scope.name in (c.unit_name, c.short_name)]
+    want_indicators = wanted & {"indicators", "charts"}
+    return SummaryReport(
+        options=options,
+        cover=_cover(store, outline, options, period),
+        sections=sections,
+        overview=_overview(rows),
+        indicators=_indicators(store, options.scope, as_of) if want_indicators else [],
+        milestones_due=due,
+        milestones_missed=missed,
+        unit_groups=_unit_groups(store, rows, period) if "tasks" in wanted else [],
+        red=sum(1 for r in rows if r.light == StatusLight.RED),
+        yellow=sum(1 for r in rows if r.light == StatusLight.YELLOW),
+        collection=collection,
+        timeline=timeline,
+    )
+
+
+__all__ = [
+    "LIGHT_ORDER",
+    "SECTIONS",
+    "ReportOptions",
+    "ReportScope",
+    "SummaryReport",
+    "build_report",
+    "timeline_available",
+]

@@ -1,0 +1,346 @@
+"""File → Print Summary… / Export Summary PDF…: the printed progress summary (进展情况汇总).
+
+The dialog chooses the options (as-of date, period, scope, language, sections — remembered
+between uses in QSettings) and offers Print Preview…, Print… and Save PDF…. All three build
+the report once from the plan (:func:`qdplanner.reports.summary.content.build_report`) and
+paint it with the same layout (:mod:`qdplanner.reports.summary.render`) the command line
+``qdplanner report`` uses.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QObject, QSettings, Qt
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qdplanner.domain.periods import parse_period, period_of
+from qdplanner.errors import QdError
+from qdplanner.reports.summary.content import (
+    SECTIONS,
+    ReportOptions,
+    ReportScope,
+    SummaryReport,
+    build_report,
+    timeline_available,
+)
+from qdplanner.reports.summary.document import report_blocks
+from qdplanner.reports.summary.fonts import cjk_font_missing
+from qdplanner.reports.summary.render import paint_report, write_pdf_blocks
+from qdplanner.store.collections import lead_units
+from qdplanner.store.outline import read_outline
+from qdplanner.store.plan_store import PlanStore
+from qdplanner.ui.background import run_in_background
+from qdplanner.ui.messages import user_message
+
+SETTINGS = "report"  # QSettings group
+
+
+def _store_of(ctx_or_store) -> PlanStore:
+    return getattr(ctx_or_store, "store", ctx_or_store)
+
+
+def recent_periods(as_of: date, count: int = 8) -> list[str]:
+    """The quarter of ``as_of`` and the ``count`` - 1 quarters before it, latest first."""
+    periods, day = [], as_of
+    for _ in range(count):
+        period = period_of(day)
+        periods.append(period.code)
+        day = date.fromordinal(period.start.toordinal() - 1)
+    return periods
+
+
+class ReportDialog(QDialog):
+    """Options of the printed summary, and the buttons that print, preview or save it."""
+
+    def __init__(self, ctx_or_store, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = _store_of(ctx_or_store)
+        self.setWindowTitle(self.tr("Print Progress Summary"))
+        self.setObjectName("reportDialog")
+        self.last_pages = 0  # pages of the last PDF or printout (tests, status messages)
+
+        self.as_of = QDateEdit()
+        self.as_of.setObjectName("reportAsOf")
+        self.as_of.setCalendarPopup(True)
+        self.as_of.setDisplayFormat("yyyy-MM-dd")
+        self.period = QComboBox()
+        self.period.setObjectName("reportPeriod")
+        self.period.setEditable(True)
+        self.period.setToolTip(self.tr("A quarter (2024Q3), a half (2024H1), a month or a year"))
+        self.scope = QComboBox()
+        self.scope.setObjectName("reportScope")
+        self._fill_scopes()
+        self.language = QComboBox()
+        self.language.setObjectName("reportLanguage")
+        self.language.addItem(self.tr("Chinese (中文)"), "zh")
+        self.language.addItem(self.tr("English"), "en")
+
+        form = QFormLayout()
+        form.addRow(self.tr("Status as of:"), self.as_of)
+        form.addRow(self.tr("Reporting period:"), self.period)
+        form.addRow(self.tr("Scope:"), self.scope)
+        form.addRow(self.tr("Language of the report:"), self.language)
+
+        self.section_boxes: dict[str, QCheckBox] = {}
+        names = {
+            "overview": self.tr("Overview (tasks by status, program and project)"),
+            "indicators": self.tr("Indicators table"),
+            "charts": self.tr("Indicator charts"),
+            "milestones": self.tr("Milestones due and missed"),
+            "tasks": self.tr("Overdue and at-risk tasks by lead unit"),
+            "collection": self.tr("Quarterly returns from units"),
+            "timeline": self.tr("Timeline of the period"),
+        }
+        sections = QGroupBox(self.tr("Sections"))
+        grid = QGridLayout(sections)
+        for i, key in enumerate(SECTIONS):
+            box = QCheckBox(names[key])
+            box.setObjectName(f"section_{key}")
+            box.setChecked(True)
+            if key == "timeline" and not timeline_available():
+                box.setEnabled(False)
+                box.setToolTip(self.tr("The timeline is not available in this version"))
+            self.section_boxes[key] = box
+            grid.addWidget(box, i // 2, i % 2)
+
+        self.font_warning = QLabel()
+        self.font_warning.setObjectName("reportFontWarning")
+        self.font_warning.setWordWrap(True)
+        self.font_warning.setStyleSheet("color: #b00020")
+        self.language.currentIndexChanged.connect(self._check_font)
+
+        buttons = QDialogButtonBox()
+        self.preview_button = QPushButton(self.tr("Print Pre&view…"))
+        self.print_button = QPushButton(self.tr("&Print…"))
+        self.pdf_button = QPushButton(self.tr("Save &PDF…"))
+        for button in (self.preview_button, self.print_button, self.pdf_button):
+            buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        self.preview_button.clicked.connect(self.preview)
+        self.print_button.clicked.connect(self.print_)
+        self.pdf_button.clicked.connect(self.choose_pdf)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(sections)
+        layout.addWidget(self.font_warning)
+        layout.addWidget(buttons)
+        self.restore_settings()
+        self._check_font()
+
+    # -- options ---------------------------------------------------------------------------
+    def _fill_scopes(self) -> None:
+        self.scope.addItem(self.tr("Whole plan"), "plan")
+        for doc in read_outline(self.store):
+            for program in doc.programs:
+                self.scope.addItem(self.tr("Program: %1").replace("%1", program.name),
+                                   f"program:{program.name}")  # fmt: skip
+            for project in doc.projects:
+                self.scope.addItem(self.tr("Project: %1").replace("%1", project.name),
+                                   f"project:{project.name}")  # fmt: skip
+        for unit in lead_units(self.store):
+            self.scope.addItem(
+                self.tr("Lead unit: %1").replace("%1", unit.name), f"unit:{unit.name}"
+            )
+
+    def _check_font(self) -> None:
+        missing = self.language.currentData() == "zh" and cjk_font_missing()
+        self.font_warning.setText(
+            self.tr(
+                "No Chinese font is installed, so a Chinese summary would print empty boxes. "
+                "Install one (e.g. fonts-noto-cjk) and restart qdplanner, or print in English."
+            )
+            if missing
+            else ""
+        )
+        self.font_warning.setVisible(missing)
+        for button in (self.preview_button, self.print_button, self.pdf_button):
+            button.setEnabled(not missing)
+
+    def options(self) -> ReportOptions:
+        """The options as chosen; ValidationError (shown to the user) for a bad period."""
+        as_of = self.as_of.date().toPython()
+        period = self.period.currentText().strip() or None
+        if period:
+            period = parse_period(period).code
+        return ReportOptions(
+            as_of=as_of,
+            period=period,
+            scope=ReportScope.parse(self.scope.currentData() or "plan"),
+            lang=self.language.currentData(),
+            sections=tuple(k for k, box in self.section_boxes.items() if box.isChecked()),
+        )
+
+    def restore_settings(self) -> None:
+        settings = QSettings()
+        settings.beginGroup(SETTINGS)
+        as_of = settings.value("as_of", "")
+        day = date.fromisoformat(as_of) if as_of else date.today()
+        self.as_of.setDate(QDate(day.year, day.month, day.day))
+        self.period.clear()
+        self.period.addItems(recent_periods(date.today()))
+        self.period.setCurrentText(settings.value("period", "") or period_of(day).code)
+        index = self.scope.findData(settings.value("scope", "plan"))
+        self.scope.setCurrentIndex(max(index, 0))
+        index = self.language.findData(settings.value("lang", "zh"))
+        self.language.setCurrentIndex(max(index, 0))
+        chosen = settings.value("sections", None)
+        if chosen is not None:
+            chosen = set(chosen.split(",")) if isinstance(chosen, str) else set(chosen)
+            for key, box in self.section_boxes.items():
+                box.setChecked(key in chosen and box.isEnabled())
+        settings.endGroup()
+
+    def save_settings(self) -> None:
+        settings = QSettings()
+        settings.beginGroup(SETTINGS)
+        settings.setValue("as_of", self.as_of.date().toPython().isoformat())
+        settings.setValue("period", self.period.currentText().strip())
+        settings.setValue("scope", self.scope.currentData())
+        settings.setValue("lang", self.language.currentData())
+        chosen = [k for k, box in self.section_boxes.items() if box.isChecked()]
+        settings.setValue("sections", ",".join(chosen))
+        settings.endGroup()
+
+    # -- output ----------------------------------------------------------------------------
+    def build(self) -> SummaryReport | None:
+        """The report for the chosen options, or None after telling the user what is wrong."""
+        try:
+            options = self.options()
+            self.save_settings()
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                return build_report(self.store, options)
+            finally:
+                QGuiApplication.restoreOverrideCursor()
+        except QdError as exc:
+            self._error(exc)
+            return None
+
+    def _error(self, exc: QdError) -> None:
+        QMessageBox.warning(self, self.tr("Progress Summary"), user_message(exc))
+
+    def _printer(self) -> QPrinter:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setFullPage(True)  # the layout keeps its own margins from the paper's edge
+        return printer
+
+    def _paint(self, report: SummaryReport, printer: QPrinter) -> None:
+        try:
+            self.last_pages = paint_report(report, printer)
+        except QdError as exc:
+            self._error(exc)
+
+    def preview(self, *, on_dialog=None) -> None:
+        report = self.build()
+        if report is None:
+            return
+        printer = self._printer()
+        dialog = QPrintPreviewDialog(printer, self)
+        dialog.setWindowTitle(self.tr("Print Preview — Progress Summary"))
+        dialog.paintRequested.connect(lambda p: self._paint(report, p))
+        if on_dialog is not None:  # tests look at the dialog instead of running it
+            on_dialog(dialog)
+            return
+        dialog.exec()
+
+    def print_(self) -> None:
+        report = self.build()
+        if report is None:
+            return
+        printer = self._printer()
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._paint(report, printer)
+
+    def choose_pdf(self) -> None:
+        folder = QSettings().value(f"{SETTINGS}/folder", str(self.store.path.parent))
+        suggested = Path(folder) / f"{self.store.path.stem}-summary.pdf"
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save Summary as PDF"), str(suggested), self.tr("PDF files (*.pdf)")
+        )
+        if path:
+            if not path.lower().endswith(".pdf"):
+                path += ".pdf"
+            QSettings().setValue(f"{SETTINGS}/folder", str(Path(path).parent))
+            self.save_pdf(Path(path))
+
+    def save_pdf(self, path: Path, *, on_dialog=None) -> int | None:
+        """Write the summary to ``path`` off the UI thread (with Cancel between its stages);
+        the page count, or None when it was not written (the user was told why)."""
+        try:
+            options = self.options()
+        except QdError as exc:
+            self._error(exc)
+            return None
+        self.save_settings()
+
+        def work(store: PlanStore, progress) -> int:
+            progress(0, 3)
+            report = build_report(store, options)
+            progress(1, 3)
+            blocks = report_blocks(report)  # the charts: the slow part of a large plan
+            progress(2, 3)
+            return write_pdf_blocks(report, blocks, path)
+
+        label = self.tr("Writing the progress summary…")
+        try:
+            self.last_pages = run_in_background(self, self.store, label, work, on_dialog=on_dialog)
+        except QdError as exc:  # Cancelled included: no file is left behind
+            self._error(exc)
+            return None
+        return self.last_pages
+
+
+class ReportActions(QObject):
+    """File-menu actions of the printed summary: ``menu.addActions(ReportActions(...).actions())``.
+
+    ``ctx_or_store`` is the window's EditContext (or a PlanStore); the dialog opens on
+    ``parent_window``.
+    """
+
+    def __init__(self, ctx_or_store, parent_window: QWidget):
+        super().__init__(parent_window)
+        self.ctx = ctx_or_store
+        self.window_ = parent_window
+        self.print_action = QAction(self.tr("&Print Summary…"), parent_window)
+        self.print_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
+        self.print_action.setObjectName("printSummaryAction")
+        self.print_action.triggered.connect(lambda: self.open_dialog())
+        self.pdf_action = QAction(self.tr("Export Summary &PDF…"), parent_window)
+        self.pdf_action.setObjectName("exportSummaryPdfAction")
+        self.pdf_action.triggered.connect(lambda: self.open_dialog(pdf=True))
+        self.dialog: ReportDialog | None = None
+
+    def actions(self) -> list[QAction]:
+        return [self.print_action, self.pdf_action]
+
+    def open_dialog(self, *, pdf: bool = False, show: bool = True) -> ReportDialog:
+        dialog = ReportDialog(self.ctx, self.window_)
+        (dialog.pdf_button if pdf else dialog.preview_button).setDefault(True)
+        self.dialog = dialog
+        if show:
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # a new one each time
+            dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
+            dialog.open()
+        return dialog
