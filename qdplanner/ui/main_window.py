@@ -28,6 +28,7 @@ from qdplanner.store import PLAN_SUFFIX, PlanStore
 from qdplanner.store.summary import LIGHT_ORDER, summarize
 from qdplanner.store.task_rows import Scope
 from qdplanner.store.units import unit_display_name
+from qdplanner.ui.about import show_about
 from qdplanner.ui.clipboard import TableClipboard
 from qdplanner.ui.collection_view import CollectionActions, CollectionView
 from qdplanner.ui.commands import EditContext
@@ -287,6 +288,12 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             language_menu.addAction(action)
         group.triggered.connect(lambda a: self.language_requested.emit(a.data()))
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About qdplanner"), self)
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+        about.triggered.connect(lambda: show_about(self, self.store))
+        help_menu.addAction(about)
 
     def show_unit_tasks(self, unit_id: int) -> None:
         """All the tasks a unit leads or supports, in the Tasks tab."""

@@ -4,34 +4,34 @@
     <name />
     <message>
         <source>Version</source>
-        <translation type="unfinished" />
+        <translation>版本</translation>
     </message>
     <message>
         <source>Licence</source>
-        <translation type="unfinished" />
+        <translation>许可协议</translation>
     </message>
     <message>
         <source>Plan file</source>
-        <translation type="unfinished" />
+        <translation>规划文件</translation>
     </message>
     <message>
         <source>Data folder</source>
-        <translation type="unfinished" />
+        <translation>数据文件夹</translation>
     </message>
     <message>
         <source>Built with</source>
-        <translation type="unfinished" />
+        <translation>基于</translation>
     </message>
     <message>
         <source>Keeps a city innovation plan — programs, projects, tasks, milestones, responsible units and indicators — in one file, and exchanges it with Excel.</source>
-        <translation type="unfinished" />
+        <translation>将城市创新规划（计划、工程、任务、节点、责任单位与指标）保存在一个文件中，并可与 Excel 互相交换。</translation>
     </message>
 </context>
 <context>
     <name>About</name>
     <message>
         <source>About qdplanner</source>
-        <translation type="unfinished" />
+        <translation>关于 qdplanner</translation>
     </message>
 </context>
 <context>
@@ -1362,6 +1362,14 @@
     <message>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About qdplanner</source>
+        <translation>关于 qdplanner(&amp;A)</translation>
     </message>
     <message>
         <source>New Plan</source>
