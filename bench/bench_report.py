@@ -43,14 +43,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
 
     from qdplanner.reports.summary.content import ReportOptions, build_report
     from qdplanner.reports.summary.document import report_blocks
     from qdplanner.reports.summary.render import write_pdf_blocks
     from qdplanner.store import PlanStore
 
-    app = QGuiApplication.instance() or QGuiApplication(["bench"])  # noqa: F841 - kept alive
+    app = QApplication.instance() or QApplication(["bench"])  # noqa: F841 - kept alive
     with tempfile.TemporaryDirectory() as tmp:
         plan = args.plan or make_plan(Path(tmp))
         out = args.pdf or Path(tmp) / "summary.pdf"

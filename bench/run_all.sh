@@ -31,3 +31,9 @@ echo "== bench_dashboard.py (200 indicators)"
 echo
 echo "== bench_excel.py"
 "$PY" bench/bench_excel.py "$PLAN"
+echo
+echo "== bench_timeline.py"
+"$PY" bench/bench_timeline.py "$PLAN"
+echo
+echo "== bench_report.py"
+"$PY" bench/bench_report.py "$PLAN"

@@ -19,6 +19,7 @@ from qdplanner.cli import (
     indicator_commands,
     plan_commands,
     report_commands,
+    timeline_commands,
 )
 
 
@@ -37,6 +38,7 @@ for _module in (
     excel_commands,
     collection_commands,
     report_commands,
+    timeline_commands,
 ):
     for _command in _module.COMMANDS:
         cli.add_command(_command)

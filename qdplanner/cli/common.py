@@ -59,3 +59,16 @@ AS_OF = click.option(
     help="Judge status lights at this date (YYYY-MM-DD); default today.",
 )
 PLAN_ARG = click.argument("plan", type=click.Path(dir_okay=False, path_type=Path))
+
+
+def offscreen_application():
+    """The QApplication drawing commands need (a timeline is a QGraphicsScene); offscreen on
+    Linux when there is no display. Kept by Qt as the instance; returned for the caller."""
+    headless = sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    )
+    if headless and "QT_QPA_PLATFORM" not in os.environ:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance() or QApplication(["qdplanner"])

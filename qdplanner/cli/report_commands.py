@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
 
 import click
 
-from qdplanner.cli.common import AS_OF, PLAN_ARG, as_of_date, user_errors
+from qdplanner.cli.common import AS_OF, PLAN_ARG, as_of_date, offscreen_application, user_errors
 
 SECTION_CHOICES = [
     "overview",
@@ -19,21 +17,6 @@ SECTION_CHOICES = [
     "collection",
     "timeline",
 ]
-
-
-def _gui_application():
-    """The QGuiApplication the layout needs (fonts, painting); offscreen without a display."""
-    from PySide6.QtGui import QGuiApplication
-
-    app = QGuiApplication.instance()
-    if app is not None:
-        return app
-    headless = sys.platform.startswith("linux") and not (
-        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-    )
-    if headless and "QT_QPA_PLATFORM" not in os.environ:
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    return QGuiApplication(["qdplanner"])
 
 
 @click.command("report")
@@ -75,7 +58,7 @@ def report_cmd(
         lang=lang,
         **({"sections": chosen} if chosen else {}),
     )
-    _gui_application()
+    offscreen_application()
     with PlanStore.open(plan, readonly=True) as store:
         report = build_report(store, options)
     pages = write_pdf(report, out)

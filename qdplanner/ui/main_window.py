@@ -47,6 +47,7 @@ from qdplanner.ui.outline_actions import OutlineActions
 from qdplanner.ui.progress_dialog import ask_and_record
 from qdplanner.ui.report_dialog import ReportActions
 from qdplanner.ui.task_actions import TaskActions
+from qdplanner.ui.timeline_view import attach_timeline
 from qdplanner.ui.units_view import UnitsView
 
 INDENT_PX = 18
@@ -202,6 +203,7 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.counts_label)
 
         self._build_menus()
+        self.timeline = attach_timeline(self)
         self.tree.selectionModel().currentChanged.connect(self._scope_changed)
         self.reload()
         self.restore_state()

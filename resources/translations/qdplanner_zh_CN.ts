@@ -2175,27 +2175,27 @@
     </message>
     <message>
         <source>a task cannot follow itself</source>
-        <translation type="unfinished" />
+        <translation>任务不能衔接在自身之后</translation>
     </message>
     <message>
         <source>task #{a} is already linked to task #{b}</source>
-        <translation type="unfinished" />
+        <translation>任务 #{a} 已衔接到任务 #{b}</translation>
     </message>
     <message>
         <source>linking task #{a} to task #{b} would make a loop</source>
-        <translation type="unfinished" />
+        <translation>将任务 #{a} 衔接到任务 #{b} 会形成循环</translation>
     </message>
     <message>
         <source>the baseline needs a name</source>
-        <translation type="unfinished" />
+        <translation>基线需要名称</translation>
     </message>
     <message>
         <source>{path}: a timeline can be saved as .pdf, .png or .svg only</source>
-        <translation type="unfinished" />
+        <translation>{path}：时间进度图只能保存为 .pdf、.png 或 .svg</translation>
     </message>
     <message>
         <source>--to must not be before --from</source>
-        <translation type="unfinished" />
+        <translation>--to 不能早于 --from</translation>
     </message>
     <message>
         <source>No Chinese font is installed, so the summary would print empty boxes; install one (e.g. fonts-noto-cjk) or print it in English</source>
@@ -2211,15 +2211,15 @@
     </message>
     <message>
         <source>the export was cancelled</source>
-        <translation type="unfinished" />
+        <translation>导出已取消</translation>
     </message>
     <message>
-        <source>{path}: {rows} rows are too many for one image; export a PDF or filter the tasks</source>
-        <translation type="unfinished" />
+        <source>{rows} rows are too many for one image; export a PDF or filter the tasks</source>
+        <translation>{rows} 行太多，无法放入一张图片；请导出 PDF 或筛选任务</translation>
     </message>
     <message>
         <source>{path}: the image could not be written</source>
-        <translation type="unfinished" />
+        <translation>{path}：无法写入图片</translation>
     </message>
 </context>
 <context>
@@ -2662,31 +2662,31 @@
     <name>SlipsDialog</name>
     <message>
         <source>Slipped Tasks</source>
-        <translation type="unfinished" />
+        <translation>延误任务</translation>
     </message>
     <message>
         <source>No task is due later than the latest baseline.</source>
-        <translation type="unfinished" />
+        <translation>没有任务的完成时限晚于最新基线。</translation>
     </message>
     <message>
         <source>No.</source>
-        <translation type="unfinished">序号</translation>
+        <translation>序号</translation>
     </message>
     <message>
         <source>Task</source>
-        <translation type="unfinished">任务</translation>
+        <translation>任务</translation>
     </message>
     <message>
         <source>Baseline due</source>
-        <translation type="unfinished" />
+        <translation>基线完成时限</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished">截止日期</translation>
+        <translation>完成时限</translation>
     </message>
     <message>
         <source>Slip (days)</source>
-        <translation type="unfinished" />
+        <translation>延误（天）</translation>
     </message>
 </context>
 <context>
@@ -2894,191 +2894,193 @@
     <name>Timeline</name>
     <message>
         <source>Page %1 of %2</source>
-        <translation type="unfinished" />
+        <translation>第%1页 共%2页</translation>
     </message>
     <message>
         <source>%1 — timeline</source>
-        <translation type="unfinished" />
+        <translation>%1 — 时间进度图</translation>
     </message>
     <message>
         <source>Range %1 – %2 · as of %3</source>
-        <translation type="unfinished" />
+        <translation>时间范围 %1 至 %2 · 截至 %3</translation>
     </message>
     <message>
         <source>Milestone (planned)</source>
-        <translation type="unfinished" />
+        <translation>节点（计划）</translation>
     </message>
     <message>
         <source>Milestone (reached)</source>
-        <translation type="unfinished" />
+        <translation>节点（已完成）</translation>
     </message>
     <message>
         <source>Baseline</source>
-        <translation type="unfinished" />
+        <translation>基线</translation>
     </message>
     <message>
         <source>Today</source>
-        <translation type="unfinished" />
+        <translation>今天</translation>
     </message>
     <message>
         <source>As of</source>
-        <translation type="unfinished" />
+        <translation>截至日期</translation>
     </message>
     <message>
         <source>Broken link (starts too early)</source>
-        <translation type="unfinished" />
+        <translation>衔接冲突（开始过早）</translation>
     </message>
     <message>
         <source>Task</source>
-        <translation type="unfinished">任务</translation>
+        <translation>任务</translation>
     </message>
     <message>
         <source>(no lead unit)</source>
-        <translation type="unfinished" />
+        <translation>（无牵头单位）</translation>
     </message>
 </context>
 <context>
     <name>TimelineActions</name>
     <message>
         <source>Save Baseline…</source>
-        <translation type="unfinished" />
+        <translation>保存基线…</translation>
     </message>
     <message>
         <source>Keep every task's dates as the approved plan</source>
-        <translation type="unfinished" />
+        <translation>将所有任务的日期保存为批准的计划</translation>
     </message>
     <message>
         <source>Slipped Tasks…</source>
-        <translation type="unfinished" />
+        <translation>延误任务…</translation>
     </message>
     <message>
         <source>Print Preview…</source>
-        <translation type="unfinished" />
+        <translation>打印预览…</translation>
     </message>
     <message>
         <source>Export Timeline…</source>
-        <translation type="unfinished" />
+        <translation>导出时间进度图…</translation>
     </message>
     <message>
         <source>Page</source>
-        <translation type="unfinished" />
+        <translation>页面</translation>
     </message>
     <message>
         <source>A3 paper (else A4)</source>
-        <translation type="unfinished" />
+        <translation>A3 纸（否则 A4）</translation>
     </message>
     <message>
         <source>Tile over pages at the zoom (else fit to width)</source>
-        <translation type="unfinished" />
+        <translation>按当前缩放分页拼接（否则按页宽缩放）</translation>
     </message>
     <message>
         <source>Make “%1” follow “%2”</source>
-        <translation type="unfinished" />
+        <translation>使“%1”衔接在“%2”之后</translation>
     </message>
     <message>
         <source>Remove the links of “%1”</source>
-        <translation type="unfinished" />
+        <translation>删除“%1”的衔接关系</translation>
     </message>
     <message>
         <source>Link tasks</source>
-        <translation type="unfinished" />
+        <translation>衔接任务</translation>
     </message>
     <message>
         <source>Remove links</source>
-        <translation type="unfinished" />
+        <translation>删除衔接关系</translation>
     </message>
     <message>
         <source>Save Baseline</source>
-        <translation type="unfinished" />
+        <translation>保存基线</translation>
     </message>
     <message>
         <source>Name of the baseline:</source>
-        <translation type="unfinished" />
+        <translation>基线名称：</translation>
     </message>
     <message>
         <source>Baseline %1</source>
-        <translation type="unfinished" />
+        <translation>基线 %1</translation>
     </message>
     <message>
         <source>Baseline “%1” saved</source>
-        <translation type="unfinished" />
+        <translation>已保存基线“%1”</translation>
     </message>
     <message>
         <source>Print Timeline</source>
-        <translation type="unfinished" />
+        <translation>打印时间进度图</translation>
     </message>
     <message>
         <source>Export Timeline</source>
-        <translation type="unfinished" />
+        <translation>导出时间进度图</translation>
     </message>
     <message>
         <source>PDF (*.pdf);;PNG image (*.png);;SVG image (*.svg)</source>
-        <translation type="unfinished" />
+        <translation>PDF (*.pdf);;PNG 图片 (*.png);;SVG 图片 (*.svg)</translation>
     </message>
     <message>
         <source>Writing the timeline…</source>
-        <translation type="unfinished" />
+        <translation>正在写入时间进度图…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Export cancelled</source>
-        <translation type="unfinished" />
+        <translation>已取消导出</translation>
     </message>
     <message>
         <source>Timeline saved as %1</source>
-        <translation type="unfinished" />
+        <translation>时间进度图已保存为 %1</translation>
     </message>
 </context>
 <context>
     <name>TimelinePane</name>
     <message>
         <source>Timeline</source>
-        <translation type="unfinished">时间轴</translation>
+        <translation>时间进度图</translation>
     </message>
     <message>
         <source>Year</source>
-        <translation type="unfinished">年份</translation>
+        <translation>年</translation>
     </message>
     <message>
         <source>Quarter</source>
-        <translation type="unfinished" />
+        <translation>季</translation>
     </message>
     <message>
         <source>Month</source>
-        <translation type="unfinished" />
+        <translation>月</translation>
     </message>
     <message>
         <source>Fit</source>
-        <translation type="unfinished" />
+        <translation>适应窗口</translation>
     </message>
     <message>
         <source>Fit the whole range into the window</source>
-        <translation type="unfinished" />
+        <translation>将整个时间范围缩放到窗口内</translation>
     </message>
     <message>
         <source>Group by program / project</source>
-        <translation type="unfinished" />
+        <translation>按计划 / 工程分组</translation>
     </message>
     <message>
         <source>Group by lead unit</source>
-        <translation type="unfinished" />
+        <translation>按牵头单位分组</translation>
     </message>
     <message>
         <source>No grouping</source>
-        <translation type="unfinished" />
+        <translation>不分组</translation>
     </message>
     <message>
         <source>Milestone: %1
 Planned: %2
 Reached: %3</source>
-        <translation type="unfinished" />
+        <translation>节点：%1
+计划日期：%2
+完成日期：%3</translation>
     </message>
     <message>
         <source>Dates: %1 – %2</source>
-        <translation type="unfinished" />
+        <translation>时间：%1 至 %2</translation>
     </message>
     <message>
         <source>Lead unit: %1</source>
@@ -3086,19 +3088,19 @@ Reached: %3</source>
     </message>
     <message>
         <source>Supporting units: %1</source>
-        <translation type="unfinished" />
+        <translation>配合单位：%1</translation>
     </message>
     <message>
         <source>Light: %1 %2 · %3%</source>
-        <translation type="unfinished" />
+        <translation>状态灯：%1 %2 · %3%</translation>
     </message>
     <message>
         <source>Reschedule “%1”</source>
-        <translation type="unfinished" />
+        <translation>调整“%1”的时间</translation>
     </message>
     <message>
         <source>&amp;Timeline</source>
-        <translation type="unfinished" />
+        <translation>时间进度图(&amp;T)</translation>
     </message>
 </context>
 <context>

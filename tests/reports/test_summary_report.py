@@ -120,12 +120,14 @@ def test_an_unknown_program_or_section_is_refused(small_plan):
         build_report(store, ReportOptions(sections=("overview", "gossip")))
 
 
-def test_timeline_section_is_left_out_until_the_timeline_gives_a_page(small_plan):
+def test_the_timeline_page_shows_the_period_and_is_left_out_when_nothing_runs(qapp, small_plan):
     store, _ids = small_plan
-    report = build_report(store, ReportOptions())
-    assert "timeline" not in report.sections
-    assert report.sections == tuple(s for s in SECTIONS if s != "timeline")
-    assert isinstance(timeline_available(), bool)
+    report = build_report(store, ReportOptions(period="2022Q3", as_of=date(2022, 9, 30)))
+    assert timeline_available()
+    assert report.sections == SECTIONS  # the overdue task runs through 2022
+    from qdplanner.reports.summary.timeline_page import timeline_image
+
+    assert timeline_image(store, parse_period("2022Q3"), date(2022, 9, 30), [], "zh") is None
 
 
 def test_periods_and_numbers_read_as_government_documents_write_them():

@@ -1,10 +1,7 @@
-"""The summary's timeline page: a hook the timeline export fills in (issue 4).
+"""The summary's timeline page: the timeline of the report's period (issue 4's drawing).
 
-:func:`timeline_image` returns the timeline of the report's period as PNG bytes, printed on a
-landscape page of its own; while it returns None (as now) the summary leaves the timeline
-section out. To wire it, build the period's print scene with
-``qdplanner.reports.timeline_export`` (``build_print_scene`` for ``period.start`` …
-``period.end`` over the tasks in ``task_ids``) and return ``export_png``'s file contents.
+:func:`timeline_image` returns it as PNG bytes, printed on a landscape page of its own; when
+no task of the report runs in the period it returns None and the section is left out.
 """
 
 from __future__ import annotations
@@ -18,5 +15,12 @@ from qdplanner.store.plan_store import PlanStore
 def timeline_image(
     store: PlanStore, period: Period, as_of: date, task_ids: list[int], lang: str
 ) -> bytes | None:
-    """PNG bytes of the timeline of ``task_ids`` over ``period``; None when not available."""
-    return None
+    """PNG bytes of the timeline of ``task_ids`` over ``period``; None when none runs in it."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication
+
+    if not isinstance(QCoreApplication.instance(), QApplication):
+        return None  # a QGraphicsScene needs a QApplication (the CLI and the window make one)
+    from qdplanner.reports.timeline_summary import period_timeline_png
+
+    return period_timeline_png(store, period.start, period.end, as_of, task_ids, lang)
