@@ -92,15 +92,16 @@ def shoot_collection(window: MainWindow, folder: Path, out: Path, lang: str) -> 
     from qdplanner.ui.collection_view import CollectDialog, ReturnsDialog
     from tests.excel.collection_helpers import fill, task_ids
 
+    period = "2025Q4" if lang.startswith("zh") else "2025Q3"  # a round of its own per language
     dialog = CollectDialog(window.ctx, lang, window)
-    dialog.period_edit.setText("2025Q4")
+    dialog.period_edit.setText(period)
     dialog.show()
     shoot(dialog, out / f"collect_dialog_{lang}.png")
     dialog.close()
     round_folder = folder / f"collect-{lang}"
     round_folder.mkdir()
     units = [u.id for u in lead_units(window.store)][:3]
-    first, second, _third = window.collection.collect(round_folder, "2025Q4", units).workbooks
+    first, second, _third = window.collection.collect(round_folder, period, units).workbooks
     task = task_ids(first.path)[0]
     a = fill(first.path, {task: {"完成进度(%)": 70, "进展情况": "已完成年度建设任务的七成。"}},
              round_folder / "a.xlsx")  # fmt: skip
@@ -113,12 +114,15 @@ def shoot_collection(window: MainWindow, folder: Path, out: Path, lang: str) -> 
     returns = ReturnsDialog(preview, window)
     returns.show()
     shoot(returns, out / f"returns_conflict_{lang}.png")
-    for box in returns.choice_boxes.values():
-        box.setCurrentIndex(box.findData("b.xlsx"))
-    window.collection.apply_returns(preview, returns.choices())
+    for box in returns.choice_boxes.values():  # b.xlsx where it is a candidate, else the file
+        box.setCurrentIndex(
+            box.findData("b.xlsx") if box.findData("b.xlsx") > 0 else box.count() - 1
+        )
+    if not window.collection.apply_returns(preview, returns.choices()):
+        raise SystemExit(f"returned workbooks not applied ({lang}): {window.last_refusal}")
     returns.close()
     window.tabs.setCurrentIndex(4)
-    window.collection_view.load_periods("2025Q4")
+    window.collection_view.load_periods(period)
     shoot(window, out / f"collection_view_{lang}.png")
 
 
