@@ -14,6 +14,7 @@ from qdplanner.store import PlanStore
 from qdplanner.store.lock import PlanLockedError
 from qdplanner.ui.fonts import apply_cjk_font
 from qdplanner.ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, install_language
+from qdplanner.ui.icons import app_icon
 from qdplanner.ui.main_window import MainWindow
 from qdplanner.ui.messages import user_message
 
@@ -44,6 +45,8 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName("qdplanner")  # Wayland/GNOME: the icon of qdplanner.desktop
     return app
 
 

@@ -1,0 +1,231 @@
+"""Time to the first window: a bare PySide6 QMainWindow against qdplanner on the sample plan.
+
+    .venv/bin/python bench/bench_startup.py [--repeat 7] [--platform offscreen|xvfb]
+                                            [--json OUT]
+
+Each run is a fresh process started from here; the time is from just before the process is
+started to the end of the first paint of its main window (a probe in the child: an event filter
+that sees the first Paint event of a QMainWindow, then a zero timer so the whole first frame is
+drawn). Both children create their QApplication the same way and exit as soon as the window
+has been painted; qdplanner goes through its real command line (``qdplanner open PLAN``), with
+a fresh HOME and XDG folders so no settings of the user are read or written.
+
+The goal (issue 8): qdplanner shows its window in under 1.5x the bare window's time, and no
+heavy module (matplotlib, openpyxl, python_calamine, lxml) is imported before it is shown.
+The child prints the heavy modules it has loaded when the window is painted; this script
+prints them too and exits 1 if the goal is missed.
+
+--platform xvfb starts ``Xvfb :N`` and uses Qt's xcb plugin (a real X server), otherwise the
+offscreen plugin is used. One untimed run of each warms the OS file cache and fills the
+byte-code cache (kept in the temporary folder, whatever PYTHONDONTWRITEBYTECODE says: an
+installed program has its .pyc files) first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import select
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+HEAVY = ("matplotlib", "openpyxl", "python_calamine", "lxml", "numpy", "PIL", "defusedxml")
+GOAL_RATIO = 1.5
+
+# Shared by both children: report the first painted QMainWindow, then leave the event loop.
+PROBE = r"""
+import sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+HEAVY = {heavy!r}
+
+
+class _FirstPaint(QObject):
+    seen = False
+
+    def eventFilter(self, obj, event):
+        if not self.seen and event.type() == QEvent.Type.Paint and isinstance(obj, QWidget_):
+            win = obj.window()
+            if isinstance(win, QMainWindow):
+                self.seen = True
+                QTimer.singleShot(0, self.report)
+        return False
+
+    def report(self):
+        shown = time.time()
+        heavy = [m for m in HEAVY if m in sys.modules]
+        print(f"SHOWN {{shown:.6f}} HEAVY {{','.join(heavy) or '-'}}", flush=True)
+        QApplication.instance().removeEventFilter(self)
+        QTimer.singleShot(0, QApplication.instance().quit)
+
+
+from PySide6.QtWidgets import QWidget as QWidget_
+
+_app = QApplication(sys.argv[:1])
+_probe = _FirstPaint()
+_app.installEventFilter(_probe)
+"""
+
+BARE = """
+w = QMainWindow()
+w.setWindowTitle("bare")
+w.resize(1200, 800)
+w.show()
+sys.exit(_app.exec())
+"""
+
+QDPLANNER = """
+from qdplanner.cli import main
+sys.argv = ["qdplanner", "open", {plan!r}]
+main()
+"""
+
+
+def child_env(home: Path, platform: str, display: str | None) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        HOME=str(home),
+        XDG_CONFIG_HOME=str(home / ".config"),
+        XDG_DATA_HOME=str(home / ".local" / "share"),
+        XDG_CACHE_HOME=str(home / ".cache"),
+        QT_QPA_PLATFORM="xcb" if platform == "xvfb" else "offscreen",
+        # Byte-code caches as an installed program has them (pip and PyInstaller compile
+        # them), kept out of the checkout; the untimed first run fills them.
+        PYTHONPYCACHEPREFIX=str(home / "pycache"),
+    )
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    if display:
+        env["DISPLAY"] = display
+    return env
+
+
+def time_once(code: str, env: dict[str, str]) -> tuple[float, str]:
+    """Seconds from process start to the first painted main window; the heavy modules."""
+    t0 = time.time()
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    out, err = proc.communicate(timeout=120)
+    for line in out.splitlines():
+        if line.startswith("SHOWN "):
+            _, stamp, _, heavy = line.split()
+            return float(stamp) - t0, heavy
+    raise SystemExit(f"no window reported (exit {proc.returncode}):\n{out}\n{err[-2000:]}")
+
+
+XVFB = ["Xvfb", "-screen", "0", "1440x900x24", "-nolisten", "tcp", "-noreset"]
+
+
+def start_xvfb(attempts: int = 3) -> tuple[subprocess.Popen, str]:
+    """Start Xvfb on a free display and wait until a client can connect.
+
+    Xvfb picks the display itself (-displayfd); readiness is then checked with xwininfo, since
+    an occasional server here dies just after start: then another one is started.
+    """
+    for _ in range(attempts):
+        read_end, write_end = os.pipe()
+        server = subprocess.Popen(
+            [*XVFB, "-displayfd", str(write_end)],
+            pass_fds=(write_end,),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        os.close(write_end)
+        try:
+            ready, _, _ = select.select([read_end], [], [], 30)
+            number = os.read(read_end, 64).decode().strip() if ready else ""
+        finally:
+            os.close(read_end)
+        display = f":{number}"
+        deadline = time.monotonic() + 10
+        while number.isdigit() and server.poll() is None and time.monotonic() < deadline:
+            probe = subprocess.run(
+                ["xwininfo", "-root"],
+                env={"DISPLAY": display, "PATH": "/usr/bin:/bin"},
+                capture_output=True,
+            )
+            if probe.returncode == 0:
+                return server, display
+            time.sleep(0.05)
+        if server.poll() is None:
+            server.kill()
+        server.wait()
+    raise SystemExit("Xvfb did not start")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--platform", choices=["offscreen", "xvfb"], default="offscreen")
+    parser.add_argument("--json", type=Path, help="also write the results here")
+    args = parser.parse_args(argv)
+
+    server, display = (None, None)
+    if args.platform == "xvfb":
+        if not shutil.which("Xvfb"):
+            raise SystemExit("Xvfb is not installed")
+        server, display = start_xvfb()
+    try:
+        with tempfile.TemporaryDirectory(prefix="qdp-startup-") as tmp:
+            home = Path(tmp)
+            plan = home / "qingdao-sample.qdplan"
+            env = child_env(home, args.platform, display)
+            subprocess.run(
+                [sys.executable, "-m", "qdplanner", "init", str(plan), "--sample"],
+                env=env,
+                check=True,
+                capture_output=True,
+            )
+            probe = PROBE.format(heavy=HEAVY)
+            codes = {
+                "bare QMainWindow": probe + BARE,
+                "qdplanner (sample plan)": probe + QDPLANNER.format(plan=str(plan)),
+            }
+            results = {}
+            for name, code in codes.items():
+                time_once(code, env)  # warm the file cache
+                runs = [time_once(code, env) for _ in range(args.repeat)]
+                results[name] = {
+                    "median_s": statistics.median(t for t, _ in runs),
+                    "runs_s": [round(t, 4) for t, _ in runs],
+                    "heavy_modules": runs[-1][1],
+                }
+    finally:
+        if server is not None:
+            server.terminate()
+            server.wait(timeout=10)
+
+    bare, ours = results.values()
+    ratio = ours["median_s"] / bare["median_s"]
+    print(f"platform: {args.platform}, {args.repeat} runs each, fresh process per run")
+    for name, res in results.items():
+        runs = " ".join(f"{t:.3f}" for t in res["runs_s"])
+        print(f"{name:26} median {res['median_s']:.3f} s   runs: {runs}")
+        print(f"{'':26} heavy modules loaded when shown: {res['heavy_modules']}")
+    print(f"ratio qdplanner / bare: {ratio:.2f} (goal < {GOAL_RATIO})")
+    forbidden = {"matplotlib", "openpyxl", "python_calamine", "lxml"}
+    loaded = set(ours["heavy_modules"].split(",")) & forbidden
+    if loaded:
+        print(f"heavy modules imported before the window was shown: {sorted(loaded)}")
+    if args.json:
+        args.json.write_text(
+            json.dumps({"platform": args.platform, "ratio": ratio, **results}, indent=2),
+            encoding="utf-8",
+        )
+    return 0 if ratio < GOAL_RATIO and not loaded else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
