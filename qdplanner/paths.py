@@ -1,7 +1,9 @@
 """Where the program's own files are: the schema, the sample plan, translations, icons.
 
 In a checkout they sit at the top of the repository (``db/``, ``resources/``); in an
-installed wheel they are copied into ``qdplanner/_data/`` (see pyproject's force-include).
+installed wheel they are copied into ``qdplanner/_data/`` (see pyproject's force-include). The
+frozen app (packaging/qdplanner.spec) bundles them at that same ``qdplanner/_data/`` path under
+its ``_internal/`` folder (``sys._MEIPASS``), where PyInstaller also points ``__file__``.
 """
 
 from __future__ import annotations
@@ -32,3 +34,8 @@ def resources_dir() -> Path:
 
 def sample_plan_data() -> Path:
     return db_dir() / "sample" / "qingdao.json"
+
+
+def docs_dir() -> Path:
+    """The ``docs`` folder: the user guides (``user-guide.<lang>.md``) and their pictures."""
+    return _root() / "docs"

@@ -49,6 +49,7 @@ from qdplanner.ui.report_dialog import ReportActions
 from qdplanner.ui.task_actions import TaskActions
 from qdplanner.ui.timeline_view import attach_timeline
 from qdplanner.ui.units_view import UnitsView
+from qdplanner.ui.user_guide import show_user_guide
 
 INDENT_PX = 18
 # Widths for a first start (before the user's own are remembered): sized from typical
@@ -292,6 +293,10 @@ class MainWindow(QMainWindow):
         group.triggered.connect(lambda a: self.language_requested.emit(a.data()))
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        guide = QAction(self.tr("&User Guide"), self)
+        guide.setShortcut(QKeySequence.StandardKey.HelpContents)
+        guide.triggered.connect(lambda: show_user_guide(self, self.language))
+        help_menu.addAction(guide)
         about = QAction(self.tr("&About qdplanner"), self)
         about.setMenuRole(QAction.MenuRole.AboutRole)
         about.triggered.connect(lambda: show_about(self, self.store))

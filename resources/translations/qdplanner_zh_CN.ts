@@ -1368,6 +1368,10 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
+        <source>&amp;User Guide</source>
+        <translation>使用手册(&amp;U)</translation>
+    </message>
+    <message>
         <source>&amp;About qdplanner</source>
         <translation>关于 qdplanner(&amp;A)</translation>
     </message>
@@ -3284,6 +3288,17 @@ Reached: %3</source>
     <message>
         <source>Delete Unit</source>
         <translation>删除单位</translation>
+    </message>
+</context>
+<context>
+    <name>UserGuideDialog</name>
+    <message>
+        <source>User Guide</source>
+        <translation>使用手册</translation>
+    </message>
+    <message>
+        <source>The user guide is not installed with this copy of qdplanner.</source>
+        <translation>此版本未附带使用手册。</translation>
     </message>
 </context>
 <context>
