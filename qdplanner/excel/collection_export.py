@@ -15,23 +15,19 @@ written so far are removed and the plan is left as it was.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
-
 from qdplanner.domain.enums import ChangeSource
 from qdplanner.domain.periods import parse_period
 from qdplanner.errors import N_, NotFoundError
 from qdplanner.excel.collection_sheets import SheetContext, WorkbookBuilder
 from qdplanner.excel.vocabulary import LANGUAGES
-from qdplanner.excel.workbook_export import ExportError
+from qdplanner.excel.workbook_export import ExportError, save_workbook
 from qdplanner.store.collections import (
     earlier_reports,
     ensure_plan_identity,
@@ -151,7 +147,7 @@ def collect_workbooks(
                 book = WorkbookBuilder(context, ident, key, unit_id, names[unit_id]).build(
                     by_unit[unit_id]
                 )
-                _save(book, path)
+                save_workbook(book, path)
                 written.append(path)
                 record_issued(store, changes, when.code, unit_id, issued_at, path.name)
                 result.workbooks.append(
@@ -180,32 +176,6 @@ def _plan_title(store: PlanStore) -> str:
         r[0] for r in store.db.execute("SELECT title FROM plan_documents ORDER BY position, id")
     ]
     return "；".join(titles) or store.path.stem
-
-
-def _save(book: Workbook, path: Path) -> None:
-    """Write ``book`` beside ``path`` and rename it into place (as the plan export does)."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".xlsx.tmp", dir=path.parent)
-    os.close(fd)
-    try:
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        book.save(tmp)
-        os.replace(tmp, path)
-    except PermissionError as exc:
-        raise ExportError(
-            N_("Messages", "{path}: cannot be written (is it open in another program?): {reason}"),
-            path=path,
-            reason=exc.strerror,
-        ) from None
-    except OSError as exc:
-        raise ExportError(
-            N_("Messages", "{path}: cannot be written: {reason}"),
-            path=path,
-            reason=exc.strerror or exc,
-        ) from None
-    finally:
-        Path(tmp).unlink(missing_ok=True)
 
 
 __all__ = ["CollectResult", "IssuedWorkbook", "collect_workbooks", "workbook_file_name"]

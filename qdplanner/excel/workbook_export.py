@@ -83,7 +83,7 @@ def export_plan(
             writer.sheet(spec, rows)
         writer.lists(list(plan.unit_names.values()))
         writer.book.active = next(i for i, (s, _) in enumerate(sheets) if s.key == "tasks")
-        _save(writer.book, path)
+        save_workbook(writer.book, path)
     except BaseException:
         _discard(writer.book)
         raise
@@ -101,7 +101,8 @@ def _discard(book: Workbook) -> None:
                 step()
 
 
-def _save(book: Workbook, path: Path) -> None:
+def save_workbook(book: Workbook, path: Path) -> None:
+    """Write ``book`` beside ``path`` and rename it into place: never a half-written file."""
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise ExportError(

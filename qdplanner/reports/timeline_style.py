@@ -1,8 +1,8 @@
 """Colours, symbols and patterns of the timeline: a status light reads in colour, and in
 black and white by its symbol and its hatching.
 
-The colours and symbols are those of the task table (``qdplanner.ui.labels``), which sits
-above this layer and so cannot be imported here; a test keeps the two the same.
+The colours and symbols are also the task table's (``qdplanner.ui.labels`` takes them from
+here): one table for screen, timeline and paper.
 """
 
 from __future__ import annotations

@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 from qdplanner.domain.enums import PlanKind, StatusLight, TaskStatus, UnitKind
+from qdplanner.reports import timeline_style as _style
 
 
 def status_label(status: TaskStatus) -> str:
@@ -48,23 +49,10 @@ def unit_kind_label(kind: UnitKind) -> str:
 
 
 # Colours chosen to stay distinguishable for the common colour-blindness; every light also
-# has a word (light_label) and a symbol, so nothing depends on colour alone.
-LIGHT_COLOURS = {
-    StatusLight.DONE: QColor("#2e7d32"),
-    StatusLight.GREEN: QColor("#66bb6a"),
-    StatusLight.BLUE: QColor("#1e88e5"),
-    StatusLight.YELLOW: QColor("#f9a825"),
-    StatusLight.RED: QColor("#d32f2f"),
-    StatusLight.GREY: QColor("#9e9e9e"),
-}
-LIGHT_SYMBOLS = {
-    StatusLight.DONE: "✔",
-    StatusLight.GREEN: "●",
-    StatusLight.BLUE: "◆",
-    StatusLight.YELLOW: "▲",
-    StatusLight.RED: "■",
-    StatusLight.GREY: "○",
-}
+# has a word (light_label) and a symbol, so nothing depends on colour alone. One table for the
+# window, the timeline and paper: it lives with the drawing code (reports/timeline_style.py).
+LIGHT_COLOURS = _style.LIGHT_COLOURS
+LIGHT_SYMBOLS = _style.LIGHT_SYMBOLS
 
 
 def indicator_light_label(light: str) -> str:
