@@ -20,14 +20,8 @@ def status_label(status: TaskStatus) -> str:
 
 
 def light_label(light: StatusLight) -> str:
-    return {
-        StatusLight.DONE: QCoreApplication.translate("Labels", "Done"),
-        StatusLight.GREEN: QCoreApplication.translate("Labels", "On track"),
-        StatusLight.BLUE: QCoreApplication.translate("Labels", "Due soon"),
-        StatusLight.YELLOW: QCoreApplication.translate("Labels", "At risk"),
-        StatusLight.RED: QCoreApplication.translate("Labels", "Overdue / far behind"),
-        StatusLight.GREY: QCoreApplication.translate("Labels", "Not started / ongoing"),
-    }[light]
+    """The light's words: one wording for the table, the timeline and paper."""
+    return _style.light_words(light)
 
 
 def plan_kind_label(kind: PlanKind) -> str:
