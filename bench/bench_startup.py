@@ -26,7 +26,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import select
 import shutil
 import statistics
 import subprocess
@@ -125,44 +124,8 @@ def time_once(code: str, env: dict[str, str]) -> tuple[float, str]:
     raise SystemExit(f"no window reported (exit {proc.returncode}):\n{out}\n{err[-2000:]}")
 
 
-XVFB = ["Xvfb", "-screen", "0", "1440x900x24", "-nolisten", "tcp", "-noreset"]
-
-
-def start_xvfb(attempts: int = 3) -> tuple[subprocess.Popen, str]:
-    """Start Xvfb on a free display and wait until a client can connect.
-
-    Xvfb picks the display itself (-displayfd); readiness is then checked with xwininfo, since
-    an occasional server here dies just after start: then another one is started.
-    """
-    for _ in range(attempts):
-        read_end, write_end = os.pipe()
-        server = subprocess.Popen(
-            [*XVFB, "-displayfd", str(write_end)],
-            pass_fds=(write_end,),
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        os.close(write_end)
-        try:
-            ready, _, _ = select.select([read_end], [], [], 30)
-            number = os.read(read_end, 64).decode().strip() if ready else ""
-        finally:
-            os.close(read_end)
-        display = f":{number}"
-        deadline = time.monotonic() + 10
-        while number.isdigit() and server.poll() is None and time.monotonic() < deadline:
-            probe = subprocess.run(
-                ["xwininfo", "-root"],
-                env={"DISPLAY": display, "PATH": "/usr/bin:/bin"},
-                capture_output=True,
-            )
-            if probe.returncode == 0:
-                return server, display
-            time.sleep(0.05)
-        if server.poll() is None:
-            server.kill()
-        server.wait()
-    raise SystemExit("Xvfb did not start")
+sys.path.insert(0, str(ROOT / "packaging"))
+from smoke_test import start_xvfb  # noqa: E402  (one way to start Xvfb for both scripts)
 
 
 def main(argv: list[str] | None = None) -> int:

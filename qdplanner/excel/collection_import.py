@@ -55,11 +55,6 @@ class ReturnsRefused(QdError):
     """Returned workbooks cannot be applied: conflicts open, or the plan changed since."""
 
 
-def plan_version(store: PlanStore) -> int:
-    """The plan's last change batch: a preview holds only while it is unchanged."""
-    return store.version
-
-
 def preview_returns(
     store: PlanStore,
     paths: Iterable[str | Path],
@@ -79,7 +74,7 @@ def preview_returns(
     unique: dict[Path, Path] = {}
     for p in paths:
         unique.setdefault(Path(p).resolve(), Path(p))
-    preview = ReturnsPreview(wanted, plan_version=plan_version(store))
+    preview = ReturnsPreview(wanted, plan_version=store.version)
     for n, path in enumerate(unique.values(), start=1):
         preview.files.append(FileReader(plan, path, wanted).read())
         if progress:
@@ -176,7 +171,7 @@ def apply_returns(
     """
     if preview.applied:
         raise ReturnsRefused(N_("Messages", "these returned workbooks were applied already"))
-    if plan_version(store) != preview.plan_version:
+    if store.version != preview.plan_version:
         raise ReturnsRefused(
             N_(
                 "Messages",
@@ -252,7 +247,6 @@ __all__ = [
     "ReturnsRefused",
     "ReturnsResult",
     "apply_returns",
-    "plan_version",
     "preview_returns",
     "returns_snapshot",
 ]

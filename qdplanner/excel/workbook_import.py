@@ -39,11 +39,6 @@ class ImportRefused(QdError):
     """A preview cannot be applied: it has errors, or the plan changed since it was made."""
 
 
-def plan_version(store: PlanStore) -> int:
-    """The plan's last change batch (kept for callers; see ``PlanStore.version``)."""
-    return store.version
-
-
 def is_plan_workbook(path: str | Path) -> bool:
     """Whether ``path`` has a sheet of a plan workbook (else it is read as a breakdown sheet)."""
     with open_workbook(path) as book:
@@ -73,7 +68,7 @@ def preview_import(
     we read; every problem inside the workbook is in ``preview.errors`` instead.
     """
     path = Path(path)
-    preview = ImportPreview(path, plan_version=plan_version(store))
+    preview = ImportPreview(path, plan_version=store.version)
     parsed: dict[str, ParsedSheet] = {}
     languages: Counter[str] = Counter()
     with open_workbook(path) as book:
@@ -148,7 +143,7 @@ def apply_import(
         raise ImportRefused(
             N_("Messages", "{name}: this import was applied already"), name=preview.file_name
         )
-    if plan_version(store) != preview.plan_version:
+    if store.version != preview.plan_version:
         raise ImportRefused(
             N_(
                 "Messages",

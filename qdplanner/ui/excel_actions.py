@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -29,11 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qdplanner.errors import MESSAGES, QdError
+from qdplanner.errors import QdError
 from qdplanner.excel.import_model import CellError, ImportPreview, record_word
 from qdplanner.ui.background import Cancelled, run_in_background
 from qdplanner.ui.commands import EditContext
-from qdplanner.ui.messages import user_message
+from qdplanner.ui.messages import translated, user_message
 
 if TYPE_CHECKING:
     from qdplanner.excel.breakdown_import import BreakdownOptions, BreakdownPreview
@@ -41,12 +41,8 @@ if TYPE_CHECKING:
 SHOWN_PER_LIST = 2000  # rows of one list in the preview; the rest are counted
 
 
-def _translate(text: str) -> str:
-    return QCoreApplication.translate(MESSAGES, text)
-
-
 def kind_word(kind: str) -> str:
-    return _translate(record_word(kind))
+    return translated(record_word(kind))
 
 
 class ImportPreviewDialog(QDialog):
@@ -74,13 +70,13 @@ class ImportPreviewDialog(QDialog):
                     error.sheet,
                     "" if error.row is None else str(error.row),
                     error.column or "",
-                    error.text(_translate),
+                    error.text(translated),
                 ],
             )
         for warning in preview.warnings:
             if isinstance(warning, CellError):
                 where = [warning.sheet, "" if warning.row is None else str(warning.row)]
-                text = warning.text(_translate)
+                text = warning.text(translated)
                 self._add(self.errors, [*where, warning.column or "", self._warning(text)])
             else:
                 self._add(self.errors, ["", "", "", self._warning(warning)])
