@@ -40,36 +40,36 @@ def bench(plan: Path, repeat: int) -> None:
     window.resize(1400, 800)
     window.show()
     app.processEvents()
-    search = window.filter_bar.search
+    search = window.plan_view.filter_bar.search
 
     typing = []
     for _ in range(repeat):  # type "推进科技" one character at a time, then clear
         for char in "推进科技":
             start = time.perf_counter()
             search.insert(char)
-            window.table.viewport().repaint()
+            window.plan_view.table.viewport().repaint()
             typing.append(time.perf_counter() - start)
         search.clear()
-    shown = window.tasks.rowCount()
+    shown = window.plan_view.tasks.rowCount()
 
     unit = []
     for name in ("市科学技术局", ""):
         start = time.perf_counter()
-        window.filter_bar.unit.setEditText(name)
-        window.table.viewport().repaint()
+        window.plan_view.filter_bar.unit.setEditText(name)
+        window.plan_view.table.viewport().repaint()
         unit.append(time.perf_counter() - start)
 
     edits = []
-    model = window.tasks
+    model = window.plan_view.tasks
     for i in range(repeat):
         index = model.index(100 + i, Col.PERCENT)
         value = str((model.row_at(100 + i).percent + 7) % 101)
         start = time.perf_counter()
         model.setData(index, value)
-        window.table.viewport().repaint()
+        window.plan_view.table.viewport().repaint()
         edits.append(time.perf_counter() - start)
 
-    print(f"Plan {plan}: {window.tasks.total_count()} tasks")
+    print(f"Plan {plan}: {window.plan_view.tasks.total_count()} tasks")
     print(f"filter keystroke → table repainted   {ms(typing)}  (goal < 100 ms)")
     print(f"unit filter set / cleared            {ms(unit)}")
     print(f"cell edit → committed and repainted  {ms(edits)}  (goal < 50 ms)")

@@ -237,9 +237,9 @@ def child(variant: str, path: Path, repeat: int, profile: bool) -> dict:
         t1 = time.perf_counter()
         window = MainWindow(store, language="en")
         t2 = time.perf_counter()
-        forced = show_and_paint(window, window.table.viewport())
+        forced = show_and_paint(window, window.plan_view.table.viewport())
         t3 = time.perf_counter()
-        n = window.tasks.rowCount()
+        n = window.plan_view.tasks.rowCount()
         dispose(window, store)
         return {
             "total": t3 - t0,

@@ -42,8 +42,8 @@ def ms(seconds: float) -> float:
 
 def frames(app, window, pane, count: int) -> tuple[list[float], list[float]]:
     """Per frame: (the timeline's repaint, the whole frame: scroll + table + timeline)."""
-    bar = window.table.verticalScrollBar()
-    step = 3 * window.table.rowHeight(0)
+    bar = window.plan_view.table.verticalScrollBar()
+    step = 3 * window.plan_view.table.rowHeight(0)
     bar.setValue(0)
     app.processEvents()
     timeline, whole = [], []
@@ -51,7 +51,7 @@ def frames(app, window, pane, count: int) -> tuple[list[float], list[float]]:
         value = (i + 1) * step if i < count // 2 else bar.value() - step
         start = time.perf_counter()
         bar.setValue(value)
-        window.table.viewport().repaint()
+        window.plan_view.table.viewport().repaint()
         middle = time.perf_counter()
         pane.body.viewport().repaint()
         end = time.perf_counter()
@@ -85,12 +85,14 @@ def bench(plan: Path, count: int) -> dict:
     window.resize(1400, 820)
     window.show()
     app.processEvents()
-    rows = window.tasks.rowCount()
+    rows = window.plan_view.tasks.rowCount()
 
     # A pane of its own beside the window's table (whether or not the window attaches one):
     # the same work as View → Timeline, timed from nothing to painted.
     start = time.perf_counter()
-    pane = TimelinePane(window.ctx, window.table, window.tasks, language="zh_CN")
+    pane = TimelinePane(
+        window.plan_view.ctx, window.plan_view.table, window.plan_view.tasks, language="zh_CN"
+    )
     pane.resize(700, 760)
     pane.show()
     app.processEvents()
@@ -106,7 +108,7 @@ def bench(plan: Path, count: int) -> dict:
 
     out = plan.with_name("timeline.pdf")
     start = time.perf_counter()
-    lines = grouped_lines(window.tasks.rows(), GroupBy.PROJECT)
+    lines = grouped_lines(window.plan_view.tasks.rows(), GroupBy.PROJECT)
     scene = build_print_scene(lines, pane.scene.data, *pane.range)
     built = time.perf_counter() - start
     pages = export_pdf(scene, out, PrintHeader("bench", *pane.range, date.today()))

@@ -257,10 +257,13 @@ def check_window(
             app, seconds = start_window(exe, env, display)
             times.append(seconds)
             if run == 0:
+                # The window shows first; the sample plan is made once it is on screen.
                 data_home = Path(env["XDG_DATA_HOME"])
-                samples = list(data_home.rglob("qingdao-sample.qdplan"))
-                if not samples:
-                    raise SmokeFailure(f"the sample plan was not created under {data_home}")
+                deadline = time.monotonic() + 30
+                while not (samples := list(data_home.rglob("qingdao-sample.qdplan"))):
+                    if time.monotonic() > deadline or app.poll() is not None:
+                        raise SmokeFailure(f"the sample plan was not created under {data_home}")
+                    time.sleep(0.05)
                 _, title = mapped_window(display)
                 print(f"  ok  window mapped    {seconds:6.2f} s  title: {title}")
                 print(f"  ok  sample plan      {samples[0].relative_to(home)}")

@@ -13,6 +13,9 @@ from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
 
+# What a plan file is called (``qingdao.qdplan``); the window offers it in file dialogs.
+PLAN_SUFFIX = ".qdplan"
+
 
 @cache
 def _root() -> Path:

@@ -105,56 +105,66 @@ def shoot(lang: str, out: Path) -> None:
     try:
         store = create_sample_plan(tmp / "qingdao-sample.qdplan")
         window = MainWindow(store, language=lang)
-        window.timeline.toggle_action.setChecked(False)  # the table alone until the timeline
+        window.plan_view.timeline.toggle_action.setChecked(
+            False
+        )  # the table alone until the timeline
         window.resize(1500, 860)
         window.show()
         save(window, out / "main_window.png")
 
         # One project judged at the end of 2025, its overdue task selected.
         project = store.db.execute("SELECT id FROM projects ORDER BY id LIMIT 1").fetchone()[0]
-        window.tree.setCurrentIndex(window._find_scope(Scope(ScopeKind.PROJECT, project)))
-        window.tasks.load(store, Scope(ScopeKind.PROJECT, project), as_of=AS_OF)
-        last = window.tasks.rowCount() - 1
-        window.table.setCurrentIndex(window.tasks.index(last, 1))
+        window.plan_view.tree.setCurrentIndex(
+            window.plan_view._find_scope(Scope(ScopeKind.PROJECT, project))
+        )
+        window.plan_view.tasks.load(store, Scope(ScopeKind.PROJECT, project), as_of=AS_OF)
+        last = window.plan_view.tasks.rowCount() - 1
+        window.plan_view.table.setCurrentIndex(window.plan_view.tasks.index(last, 1))
         save(window, out / "project_tasks.png")
 
         # The filter: red tasks led by 市科技局, all plans.
-        window.tree.setCurrentIndex(window.outline.index(0, 0))
-        window.filter_bar.unit.setEditText("市科技局")
-        window.filter_bar.light.setCurrentIndex(window.filter_bar.light.findData("red"))
+        window.plan_view.tree.setCurrentIndex(window.plan_view.outline.index(0, 0))
+        window.plan_view.filter_bar.unit.setEditText("市科技局")
+        window.plan_view.filter_bar.light.setCurrentIndex(
+            window.plan_view.filter_bar.light.findData("red")
+        )
         save(window, out / "filter.png")
-        window.filter_bar.clear()
+        window.plan_view.filter_bar.clear()
 
         # Edit a deadline in place with a phrase, then the Edit menu names the undo step.
-        window.tree.setCurrentIndex(window._find_scope(Scope(ScopeKind.PROJECT, project)))
+        window.plan_view.tree.setCurrentIndex(
+            window.plan_view._find_scope(Scope(ScopeKind.PROJECT, project))
+        )
         QApplication.processEvents()
         from qdplanner.ui.models.task_table import Col
 
-        cell = window.tasks.index(0, Col.DEADLINE)
-        window.table.setCurrentIndex(cell)
-        window.table.edit(cell)
+        cell = window.plan_view.tasks.index(0, Col.DEADLINE)
+        window.plan_view.table.setCurrentIndex(cell)
+        window.plan_view.table.edit(cell)
         QApplication.processEvents()
-        editors = [e for e in window.table.findChildren(QLineEdit) if e.isVisible()]
+        editors = [e for e in window.plan_view.table.findChildren(QLineEdit) if e.isVisible()]
         editor = editors[0] if editors else None
         if editor is not None:
             editor.setText("2025年底前")
             editor.selectAll()
         save(window, out / "edit_deadline.png")
         if editor is not None:
-            window.table.commitData(editor)
-            window.table.closeEditor(editor, window.table.itemDelegate().EndEditHint.NoHint)
+            window.plan_view.table.commitData(editor)
+            window.plan_view.table.closeEditor(
+                editor, window.plan_view.table.itemDelegate().EndEditHint.NoHint
+            )
         QApplication.processEvents()
         edit_menu = window.menuBar().actions()[1].menu()
         edit_menu.popup(window.mapToGlobal(window.menuBar().geometry().bottomLeft()))
-        edit_menu.setActiveAction(window.undo_action)
+        edit_menu.setActiveAction(window.plan_view.undo_action)
         QApplication.processEvents()
         save_with_menu(window, edit_menu, out / "undo_menu.png")
         edit_menu.hide()
-        window.ctx.undo_stack.undo()
+        window.plan_view.ctx.undo_stack.undo()
 
         # Record progress on the selected task (Ctrl+R).
-        task = window.tasks.row_at(0).id
-        progress = ProgressDialog(window.ctx, task, window)
+        task = window.plan_view.tasks.row_at(0).id
+        progress = ProgressDialog(window.plan_view.ctx, task, window)
         progress.period.setText("2025Q4")
         progress.percent.setValue(80)
         progress.narrative.setPlainText(
@@ -174,10 +184,10 @@ def shoot(lang: str, out: Path) -> None:
         progress.close()
 
         # Units: the tab and the merge dialog.
-        window.tabs.setCurrentIndex(1)
+        window.plan_view.tabs.setCurrentIndex(1)
         QApplication.processEvents()
         save(window, out / "units.png")
-        units = window.units_view.model.rows()
+        units = window.plan_view.units_view.model.rows()
         merge = MergeDialog(units[1], [u for u in units if u.id != units[1].id], window)
         keep = merge.keep.findText("科学技术局", Qt.MatchFlag.MatchContains)
         merge.keep.setCurrentIndex(max(keep, 0))
@@ -187,21 +197,21 @@ def shoot(lang: str, out: Path) -> None:
         merge.close()
 
         # Indicators: the table and one chart.
-        view = window.indicators_view
+        view = window.plan_view.indicators_view
         view.as_of = AS_OF
         view.refresh()
-        window.tabs.setCurrentIndex(2)
+        window.plan_view.tabs.setCurrentIndex(2)
         save(window, out / "indicators.png")
         names = [view.model.row_at(r).indicator.name for r in range(view.model.rowCount())]
         view._chart_of(view.model.index(names.index("高新技术产业产值占规模以上工业产值比重"), 2))
         save(window, out / "indicator_chart.png")
         view.inner.setCurrentIndex(0)
-        window.tabs.setCurrentIndex(0)
+        window.plan_view.tabs.setCurrentIndex(0)
 
         # Export to Excel, edit it as a user would, and the import preview: a good edit, then
         # the same edit with one cell out of range (named by sheet, row and column).
         workbook = tmp / f"sample_{lang}.xlsx"
-        window.excel.export_to(workbook)
+        window.plan_view.excel.export_to(workbook)
         zh = lang.startswith("zh")
         good = tmp / ("规划-已修改.xlsx" if zh else "plan-edited.xlsx")
         bad = tmp / ("规划-有错误.xlsx" if zh else "plan-with-error.xlsx")
@@ -209,7 +219,7 @@ def shoot(lang: str, out: Path) -> None:
         edit_workbook(bad, lang)
         fix_percent(bad, good, lang)
         for path, name, tab in ((good, "import_preview.png", 0), (bad, "import_errors.png", 0)):
-            dialog = ImportPreviewDialog(window.excel.preview(path), window)
+            dialog = ImportPreviewDialog(window.plan_view.excel.preview(path), window)
             dialog.resize(960, 420)
             dialog.tabs.setCurrentIndex(tab)
             dialog.show()
@@ -220,29 +230,29 @@ def shoot(lang: str, out: Path) -> None:
         shoot_collection(window, tmp, out, lang)
 
         # The timeline beside the table, on the action plan.
-        window.tabs.setCurrentIndex(0)
-        window.timeline.toggle_action.setChecked(True)
+        window.plan_view.tabs.setCurrentIndex(0)
+        window.plan_view.timeline.toggle_action.setChecked(True)
         action_plan = store.db.execute(
             "SELECT id FROM plan_documents WHERE kind = 'action_plan'"
         ).fetchone()
         if action_plan:
-            index = window._find_scope(Scope(ScopeKind.DOCUMENT, action_plan[0]))
+            index = window.plan_view._find_scope(Scope(ScopeKind.DOCUMENT, action_plan[0]))
             if index is not None:
-                window.tree.setCurrentIndex(index)
+                window.plan_view.tree.setCurrentIndex(index)
         QApplication.processEvents()
-        window.timeline.splitter.setSizes([520, 700])
+        window.plan_view.timeline.splitter.setSizes([520, 700])
         save(window, out / "timeline.png")
-        window.timeline.toggle_action.setChecked(False)
+        window.plan_view.timeline.toggle_action.setChecked(False)
 
         # The print dialog and one printed page.
-        report = ReportDialog(window.ctx, window)
+        report = ReportDialog(window.plan_view.ctx, window)
         report.as_of.setDate(QDate(AS_OF.year, AS_OF.month, AS_OF.day))
         report.period.setEditText("2025Q4")
         report.show()
         save(report, out / "report_dialog.png", title=True)
         report.close()
-        window.tabs.setCurrentIndex(3)
-        window.history_view.refresh()
+        window.plan_view.tabs.setCurrentIndex(3)
+        window.plan_view.history_view.refresh()
         save(window, out / "history.png")
         window.close()
         store.close()
@@ -323,7 +333,7 @@ def shoot_breakdown(window, tmp: Path, out: Path) -> None:
     from tests.excel import breakdown_books
 
     sheet = breakdown_books.unknown_headers(tmp / "unknown.xlsx")
-    dialog = BreakdownDialog(window.store, window.excel.preview(sheet), window)
+    dialog = BreakdownDialog(window.store, window.plan_view.excel.preview(sheet), window)
     for column, name in breakdown_books.UNKNOWN_MAPPING.items():
         box = dialog.boxes[column]
         box.setCurrentIndex(box.findData(name))
@@ -337,7 +347,7 @@ def shoot_collection(window, tmp: Path, out: Path, lang: str) -> None:
     from qdplanner.ui.collection_view import CollectDialog, ReturnsDialog
     from tests.excel.collection_helpers import fill, task_ids
 
-    dialog = CollectDialog(window.ctx, lang, window)
+    dialog = CollectDialog(window.plan_view.ctx, lang, window)
     dialog.period_edit.setText("2025Q4")
     dialog.due_edit.setText("2026-01-10")
     dialog.folder_edit.setText(
@@ -349,7 +359,7 @@ def shoot_collection(window, tmp: Path, out: Path, lang: str) -> None:
     folder = tmp / "collect"
     folder.mkdir()
     units = [u.id for u in lead_units(window.store)][:3]
-    first, second, _third = window.collection.collect(folder, "2025Q4", units).workbooks
+    first, second, _third = window.plan_view.collection.collect(folder, "2025Q4", units).workbooks
     task = task_ids(first.path)[0]
     a = fill(first.path, {task: {"完成进度(%)": 70, "进展情况": "已完成年度建设任务的七成。"}},
              folder / "a.xlsx")  # fmt: skip
@@ -358,17 +368,17 @@ def shoot_collection(window, tmp: Path, out: Path, lang: str) -> None:
     other = task_ids(second.path)[0]
     c = fill(second.path, {other: {"完成进度(%)": 100, "本期状态": "已完成"}},
              folder / "c.xlsx")  # fmt: skip
-    preview = window.collection.read_returns([a, b, c])
+    preview = window.plan_view.collection.read_returns([a, b, c])
     returns = ReturnsDialog(preview, window)
     returns.resize(820, 380)
     returns.show()
     save(returns, out / "returns_conflict.png", title=True)
     for box in returns.choice_boxes.values():
         box.setCurrentIndex(box.findData("b.xlsx"))
-    window.collection.apply_returns(preview, returns.choices())
+    window.plan_view.collection.apply_returns(preview, returns.choices())
     returns.close()
-    window.tabs.setCurrentIndex(4)
-    window.collection_view.load_periods("2025Q4")
+    window.plan_view.tabs.setCurrentIndex(4)
+    window.plan_view.collection_view.load_periods("2025Q4")
     save(window, out / "collection_tab.png")
 
 

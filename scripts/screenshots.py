@@ -53,9 +53,9 @@ def edit_workbook(path: Path, lang: str) -> None:
 
 def shoot_import_preview(window: MainWindow, folder: Path, out: Path, lang: str) -> None:
     workbook = folder / f"sample_{lang}.xlsx"
-    window.excel.export_to(workbook)
+    window.plan_view.excel.export_to(workbook)
     edit_workbook(workbook, lang)
-    dialog = ImportPreviewDialog(window.excel.preview(workbook), window)
+    dialog = ImportPreviewDialog(window.plan_view.excel.preview(workbook), window)
     dialog.show()
     shoot(dialog, out / f"import_preview_errors_{lang}.png")
     dialog.tabs.setCurrentIndex(1)
@@ -70,7 +70,7 @@ def shoot_breakdown(window: MainWindow, folder: Path, out: Path, lang: str) -> N
     from tests.excel import breakdown_books
 
     sheet = breakdown_books.unknown_headers(folder / "unknown.xlsx")
-    dialog = BreakdownDialog(window.store, window.excel.preview(sheet), window)
+    dialog = BreakdownDialog(window.store, window.plan_view.excel.preview(sheet), window)
     for column, name in breakdown_books.UNKNOWN_MAPPING.items():
         box = dialog.boxes[column]
         box.setCurrentIndex(box.findData(name))
@@ -78,7 +78,7 @@ def shoot_breakdown(window: MainWindow, folder: Path, out: Path, lang: str) -> N
     shoot(dialog, out / f"breakdown_columns_{lang}.png")
     dialog.close()
     classic = breakdown_books.classic(folder / "classic.xlsx")
-    preview = ImportPreviewDialog(window.excel.preview(classic), window)
+    preview = ImportPreviewDialog(window.plan_view.excel.preview(classic), window)
     preview.show()
     preview.tabs.setCurrentIndex(preview.tabs.count() - 1)
     shoot(preview, out / f"breakdown_preview_{lang}.png")
@@ -93,7 +93,7 @@ def shoot_collection(window: MainWindow, folder: Path, out: Path, lang: str) -> 
     from tests.excel.collection_helpers import fill, task_ids
 
     period = "2025Q4" if lang.startswith("zh") else "2025Q3"  # a round of its own per language
-    dialog = CollectDialog(window.ctx, lang, window)
+    dialog = CollectDialog(window.plan_view.ctx, lang, window)
     dialog.period_edit.setText(period)
     dialog.show()
     shoot(dialog, out / f"collect_dialog_{lang}.png")
@@ -101,7 +101,9 @@ def shoot_collection(window: MainWindow, folder: Path, out: Path, lang: str) -> 
     round_folder = folder / f"collect-{lang}"
     round_folder.mkdir()
     units = [u.id for u in lead_units(window.store)][:3]
-    first, second, _third = window.collection.collect(round_folder, period, units).workbooks
+    first, second, _third = window.plan_view.collection.collect(
+        round_folder, period, units
+    ).workbooks
     task = task_ids(first.path)[0]
     a = fill(first.path, {task: {"完成进度(%)": 70, "进展情况": "已完成年度建设任务的七成。"}},
              round_folder / "a.xlsx")  # fmt: skip
@@ -110,7 +112,7 @@ def shoot_collection(window: MainWindow, folder: Path, out: Path, lang: str) -> 
     other = task_ids(second.path)[0]
     c = fill(second.path, {other: {"完成进度(%)": 100, "本期状态": "已完成"}},
              round_folder / "c.xlsx")  # fmt: skip
-    preview = window.collection.read_returns([a, b, c])
+    preview = window.plan_view.collection.read_returns([a, b, c])
     returns = ReturnsDialog(preview, window)
     returns.show()
     shoot(returns, out / f"returns_conflict_{lang}.png")
@@ -118,11 +120,13 @@ def shoot_collection(window: MainWindow, folder: Path, out: Path, lang: str) -> 
         box.setCurrentIndex(
             box.findData("b.xlsx") if box.findData("b.xlsx") > 0 else box.count() - 1
         )
-    if not window.collection.apply_returns(preview, returns.choices()):
-        raise SystemExit(f"returned workbooks not applied ({lang}): {window.last_refusal}")
+    if not window.plan_view.collection.apply_returns(preview, returns.choices()):
+        raise SystemExit(
+            f"returned workbooks not applied ({lang}): {window.plan_view.last_refusal}"
+        )
     returns.close()
-    window.tabs.setCurrentIndex(4)
-    window.collection_view.load_periods(period)
+    window.plan_view.tabs.setCurrentIndex(4)
+    window.plan_view.collection_view.load_periods(period)
     shoot(window, out / f"collection_view_{lang}.png")
 
 
@@ -144,24 +148,28 @@ def main() -> int:
             shoot(window, out / f"main_window_{lang}.png")
             # The action plan's first project, judged at the end of 2025.
             project = store.db.execute("SELECT id FROM projects ORDER BY id LIMIT 1").fetchone()
-            window.tree.setCurrentIndex(window._find_scope(Scope(ScopeKind.PROJECT, project[0])))
-            window.tasks.load(store, Scope(ScopeKind.PROJECT, project[0]), as_of=AS_OF)
-            last = window.tasks.rowCount() - 1  # the overdue key-laboratory task
-            window.table.setCurrentIndex(window.tasks.index(last, 1))
+            window.plan_view.tree.setCurrentIndex(
+                window.plan_view._find_scope(Scope(ScopeKind.PROJECT, project[0]))
+            )
+            window.plan_view.tasks.load(store, Scope(ScopeKind.PROJECT, project[0]), as_of=AS_OF)
+            last = window.plan_view.tasks.rowCount() - 1  # the overdue key-laboratory task
+            window.plan_view.table.setCurrentIndex(window.plan_view.tasks.index(last, 1))
             shoot(window, out / f"main_window_project_{lang}.png")
             # A filtered table: the red tasks the science bureau leads, all plans.
-            window.tree.setCurrentIndex(window.outline.index(0, 0))
-            window.filter_bar.unit.setEditText("市科技局")
-            window.filter_bar.light.setCurrentIndex(window.filter_bar.light.findData("red"))
+            window.plan_view.tree.setCurrentIndex(window.plan_view.outline.index(0, 0))
+            window.plan_view.filter_bar.unit.setEditText("市科技局")
+            window.plan_view.filter_bar.light.setCurrentIndex(
+                window.plan_view.filter_bar.light.findData("red")
+            )
             shoot(window, out / f"filtered_table_{lang}.png")
-            window.filter_bar.clear()
-            window.tabs.setCurrentIndex(1)
+            window.plan_view.filter_bar.clear()
+            window.plan_view.tabs.setCurrentIndex(1)
             shoot(window, out / f"units_view_{lang}.png")
-            window.indicators_view.as_of = AS_OF
-            window.indicators_view.refresh()
-            window.tabs.setCurrentIndex(2)
+            window.plan_view.indicators_view.as_of = AS_OF
+            window.plan_view.indicators_view.refresh()
+            window.plan_view.tabs.setCurrentIndex(2)
             shoot(window, out / f"indicators_view_{lang}.png")
-            view = window.indicators_view
+            view = window.plan_view.indicators_view
             names = [view.model.row_at(r).indicator.name for r in range(view.model.rowCount())]
             view._chart_of(
                 view.model.index(names.index("高新技术产业产值占规模以上工业产值比重"), 2)
@@ -170,7 +178,7 @@ def main() -> int:
             view.charts.show_dashboard()
             shoot(window, out / f"indicator_dashboard_{lang}.png")
             view.inner.setCurrentIndex(0)
-            window.tabs.setCurrentIndex(3)
+            window.plan_view.tabs.setCurrentIndex(3)
             shoot(window, out / f"history_view_{lang}.png")
             shoot_import_preview(window, Path(tmp), out, lang)
             shoot_breakdown(window, Path(tmp), out, lang)

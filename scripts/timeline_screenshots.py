@@ -35,7 +35,6 @@ def main(out: Path) -> None:
     from qdplanner.store.task_rows import Scope, ScopeKind
     from qdplanner.store.timeline import save_baseline
     from qdplanner.ui.main_window import MainWindow
-    from qdplanner.ui.timeline_view import attach_timeline
 
     tmp = Path(tempfile.mkdtemp())
     try:
@@ -43,16 +42,16 @@ def main(out: Path) -> None:
         with store.action(ChangeSource.TIMELINE, "baseline") as changes:
             save_baseline(store, changes, "批准计划")
         window = MainWindow(store, language="zh_CN")
-        pane = getattr(window, "timeline", None) or attach_timeline(window)
+        pane = window.plan_view.timeline
         window.resize(1500, 860)
         window.show()
         action_plan = store.db.execute(
             "SELECT id FROM plan_documents WHERE kind = 'action_plan'"
         ).fetchone()
         if action_plan:
-            index = window._find_scope(Scope(ScopeKind.DOCUMENT, action_plan[0]))
+            index = window.plan_view._find_scope(Scope(ScopeKind.DOCUMENT, action_plan[0]))
             if index is not None:
-                window.tree.setCurrentIndex(index)
+                window.plan_view.tree.setCurrentIndex(index)
         app.processEvents()
         pane.splitter.setSizes([560, 700])
         app.processEvents()

@@ -1,52 +1,71 @@
 """Command line: thin click commands over the store, Excel and report layers.
 
-``qdplanner [PLAN]`` opens the window; the sub-commands work without a display. Any error a
-user can cause ends in one line on stderr and a non-zero exit, never a traceback. Each group
-of commands lives in its own module and is registered here.
+``qdplanner`` with no arguments, with just a plan file (a double-clicked ``.qdplan``), or as
+``qdplanner open [PLAN] [--lang L]`` starts the window straight away, without loading click
+and the commands: the window's first frame then shows about as fast as a bare Qt window
+(issue 8). Everything else — sub-commands, ``--help``, ``--version``, mistakes — goes to the
+click group in ``qdplanner.cli.commands``.
 """
 
 from __future__ import annotations
 
 import sys
 
-import click
-from click_default_group import DefaultGroup
+from qdplanner.cli.failure import one_line_errors
 
-from qdplanner import __version__
-from qdplanner.cli import (
-    collection_commands,
-    excel_commands,
-    indicator_commands,
-    plan_commands,
-    report_commands,
-    timeline_commands,
-)
-
-
-@click.group(cls=DefaultGroup, default="open", default_if_no_args=True)
-@click.version_option(__version__, prog_name="qdplanner")
-def cli() -> None:
-    """qdplanner: keep a city innovation plan (programs, projects, tasks, indicators).
-
-    With no command, or with just a plan file, the window opens.
-    """
+# Names of the sub-commands (kept in step with the click group by a test), so that a lone
+# argument that is a command name is never taken for a plan file.
+COMMAND_NAMES = frozenset(
+    {
+        "open", "init", "status", "indicators", "indicator-value", "export", "import",
+        "collect", "collect-import", "collect-status", "report", "gantt",
+    }
+)  # fmt: skip
+WINDOW_LANGUAGES = ("zh_CN", "en")
 
 
-for _module in (
-    plan_commands,
-    indicator_commands,
-    excel_commands,
-    collection_commands,
-    report_commands,
-    timeline_commands,
-):
-    for _command in _module.COMMANDS:
-        cli.add_command(_command)
+def window_request(args: list[str]) -> tuple[str | None, str | None] | None:
+    """``(plan, language)`` when ``args`` only ask for the window; None for anything else."""
+    if args[:1] == ["open"]:
+        args = args[1:]
+    plan = language = None
+    rest = list(args)
+    while rest:
+        arg = rest.pop(0)
+        if arg == "--lang" and rest:
+            language = rest.pop(0)
+        elif arg.startswith("--lang="):
+            language = arg.partition("=")[2]
+        elif arg.startswith("-") or plan is not None:
+            return None
+        else:
+            plan = arg
+    if language not in (None, *WINDOW_LANGUAGES) or plan in COMMAND_NAMES:
+        return None
+    return plan, language
 
 
-def main() -> None:
-    cli(prog_name="qdplanner")
+def open_window(plan: str | None, language: str | None) -> int:
+    """Start the window on ``plan`` (None: the last plan, else the sample plan)."""
+    from pathlib import Path
+
+    from qdplanner.ui.app import run
+
+    return run(Path(plan) if plan else None, lang=language)
+
+
+def main(args: list[str] | None = None) -> None:
+    """The ``qdplanner`` command."""
+    args = sys.argv[1:] if args is None else args
+    request = window_request(args)
+    if request is not None:
+        sys.exit(one_line_errors(open_window)(*request))
+    from qdplanner.cli.commands import cli
+
+    cli(args, prog_name="qdplanner")
 
 
 def gui_main() -> None:
-    cli(["open", *sys.argv[1:]], prog_name="qdplanner")
+    """The ``qdplanner-gui`` command (no console on Windows): always the window."""
+    args = sys.argv[1:]
+    main(args if args[:1] == ["open"] else ["open", *args])

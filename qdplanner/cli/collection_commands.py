@@ -14,7 +14,8 @@ from pathlib import Path
 
 import click
 
-from qdplanner.cli.common import EXIT_ERROR, PLAN_ARG, fail, user_errors
+from qdplanner.cli.common import PLAN_ARG, user_errors
+from qdplanner.cli.failure import EXIT_ERROR, fail
 
 PERIOD_HELP = "Reporting period: 2024Q3, 2024H1, 2024-09 or 2024."
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import os
 import sys
 from datetime import date, datetime
@@ -10,41 +9,12 @@ from pathlib import Path
 
 import click
 
-from qdplanner.errors import QdError
-
-EXIT_ERROR = 1
-EXIT_INTERNAL = 3
-
-
-def fail(message: str, code: int = EXIT_ERROR) -> None:
-    """Print one line on stderr and exit with ``code``."""
-    click.echo(f"qdplanner: {message}", err=True)
-    sys.exit(code)
+from qdplanner.cli.failure import one_line_errors
 
 
 def user_errors(func):
     """Turn our errors into one line on stderr; unexpected ones too, unless debugging."""
-
-    @functools.wraps(func)
-    def wrapper(*args, **kwargs):
-        try:
-            return func(*args, **kwargs)
-        except QdError as exc:
-            fail(str(exc))
-        except (click.exceptions.Exit, click.ClickException, click.Abort):
-            raise
-        except KeyboardInterrupt:
-            fail("interrupted", 130)
-        except Exception as exc:  # the last line of defence for users
-            if os.environ.get("QDPLANNER_DEBUG"):
-                raise
-            fail(
-                f"internal error: {type(exc).__name__}: {exc} "
-                "(set QDPLANNER_DEBUG=1 to see details)",
-                EXIT_INTERNAL,
-            )
-
-    return wrapper
+    return one_line_errors(func, (click.exceptions.Exit, click.ClickException, click.Abort))
 
 
 def as_of_date(value: datetime | None) -> date:

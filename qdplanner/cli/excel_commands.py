@@ -8,7 +8,8 @@ from pathlib import Path
 
 import click
 
-from qdplanner.cli.common import EXIT_ERROR, PLAN_ARG, user_errors
+from qdplanner.cli.common import PLAN_ARG, user_errors
+from qdplanner.cli.failure import EXIT_ERROR
 
 # The fields of a breakdown sheet's columns (qdplanner.excel.breakdown_headers.FIELDS; listed
 # here so that --help does not import the Excel layer).

@@ -17,7 +17,6 @@ import sqlite_utils
 from qdplanner.errors import N_, PlanFileError
 from qdplanner.store import migrations as mig
 
-PLAN_SUFFIX = ".qdplan"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 

@@ -1,4 +1,9 @@
-"""Application start-up: settings, language, fonts, choosing the plan, and the main window."""
+"""Application start-up: settings, language, fonts, choosing the plan, and the main window.
+
+The window is shown first — a frame built from Qt alone — and the plan is opened once that
+frame is on screen (``MainWindow.first_painted``): the store, sqlite-utils and the plan's
+views are imported only then, so the window appears about as fast as a bare Qt window.
+"""
 
 from __future__ import annotations
 
@@ -10,8 +15,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from qdplanner import __version__
 from qdplanner.errors import QdError
-from qdplanner.store import PlanStore
-from qdplanner.store.lock import PlanLockedError
 from qdplanner.ui.fonts import apply_cjk_font
 from qdplanner.ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, install_language
 from qdplanner.ui.icons import app_icon
@@ -30,12 +33,12 @@ def data_folder() -> Path:
     return folder
 
 
-def sample_plan_path() -> Path:
-    """The sample plan in the data folder, created on first use."""
-    from qdplanner.store.sample import create_sample_plan
-
+def sample_plan_path(create: bool = True) -> Path:
+    """The sample plan in the data folder, created on first use (unless ``create`` is False)."""
     path = data_folder() / SAMPLE_FILE_NAME
-    if not path.exists():
+    if create and not path.exists():
+        from qdplanner.store.sample import create_sample_plan
+
         create_sample_plan(path).close()
     return path
 
@@ -57,7 +60,7 @@ class Controller:
         self.app = app
         self.language = language
         self.window: MainWindow | None = None
-        self.store: PlanStore | None = None
+        self.store = None  # the open PlanStore
         family = apply_cjk_font(app)
         self.font_warning = (
             ""
@@ -69,7 +72,30 @@ class Controller:
             )
         )
 
-    def _ask_about_lock(self, exc: PlanLockedError) -> str:
+    def start(self, requested: Path | None) -> None:
+        """Show the window at once; open the plan (``requested``, else the last one, else the
+        sample) as soon as the window is on screen."""
+        window = self._new_window()
+        self.window = window
+        window.opening(planned_plan(requested))
+        window.first_painted.connect(lambda: self._open_first(requested))
+        window.show()
+
+    def _open_first(self, requested: Path | None) -> None:
+        try:
+            path = initial_plan(requested)
+        except QdError as exc:
+            QMessageBox.critical(
+                self.window,
+                QCoreApplication.translate("App", "Cannot create the sample plan"),
+                user_message(exc),
+            )
+            self.window.not_opened()
+            return
+        if not self.open_plan(path) and self.store is None:
+            self.window.not_opened()
+
+    def _ask_about_lock(self, exc) -> str:
         """Ask what to do with a plan someone else has open: "readonly", "break" or ""."""
         box = QMessageBox(self.window)
         box.setIcon(QMessageBox.Icon.Warning)
@@ -102,6 +128,9 @@ class Controller:
 
     def open_plan(self, path: Path) -> bool:
         """Open ``path`` in a new window, closing the current one; explain any refusal."""
+        from qdplanner.store import PlanStore
+        from qdplanner.store.lock import PlanLockedError
+
         path = Path(path)
         if self.store is not None and self.store.path.resolve() == path.resolve():
             self.window.raise_()
@@ -138,6 +167,8 @@ class Controller:
 
     def new_plan(self, path: Path) -> bool:
         """Create an empty plan at ``path`` (replacing it if the user agreed) and open it."""
+        from qdplanner.store import PlanStore
+
         try:
             PlanStore.create(path, overwrite=Path(path).exists()).close()
         except QdError as exc:
@@ -165,19 +196,29 @@ class Controller:
         self.language = lang
         install_language(self.app, lang)
         QSettings().setValue("ui/language", lang)
-        if self.store is not None:
-            # Rebuild the window so every string is drawn again in the new language.
-            store, self.store = self.store, None
-            self._show(store)
+        # A new window, so every string is drawn again in the new language.
+        store, self.store = self.store, None
+        self._show(store)
 
-    def _show(self, store: PlanStore) -> None:
+    def _new_window(self) -> MainWindow:
+        window = MainWindow(language=self.language, font_warning=self.font_warning)
+        window.open_requested.connect(lambda p: self.open_plan(Path(p)))
+        window.sample_requested.connect(self.open_sample)
+        window.new_requested.connect(lambda p: self.new_plan(Path(p)))
+        window.language_requested.connect(self.set_language)
+        return window
+
+    def _show(self, store) -> None:
+        """Show ``store`` (or no plan, if None): in the window if it has no plan yet (the one
+        shown at start-up), else in a new window that replaces it."""
         old_window, old_store = self.window, self.store
         self.store = store
-        self.window = MainWindow(store, language=self.language, font_warning=self.font_warning)
-        self.window.open_requested.connect(lambda p: self.open_plan(Path(p)))
-        self.window.sample_requested.connect(self.open_sample)
-        self.window.new_requested.connect(lambda p: self.new_plan(Path(p)))
-        self.window.language_requested.connect(self.set_language)
+        if old_window is not None and old_window.plan_view is None and store is not None:
+            old_window.attach(store)
+            return
+        self.window = self._new_window()
+        if store is not None:
+            self.window.attach(store)
         self.window.show()
         if old_window is not None:
             old_window.close()
@@ -191,13 +232,22 @@ class Controller:
             self.store = None
 
 
-def initial_plan(requested: Path | None) -> Path:
+def planned_plan(requested: Path | None) -> Path:
+    """The plan the window will open: ``requested``, else the last one, else the sample."""
     if requested is not None:
         return requested
     last = QSettings().value("files/lastPlan")
     if last and Path(last).exists():
         return Path(last)
-    return sample_plan_path()
+    return sample_plan_path(create=False)
+
+
+def initial_plan(requested: Path | None) -> Path:
+    """``planned_plan``, the sample plan made if it is the one and does not exist yet."""
+    path = planned_plan(requested)
+    if path == sample_plan_path(create=False):
+        sample_plan_path()
+    return path
 
 
 def run(plan: Path | None = None, *, lang: str | None = None) -> int:
@@ -208,17 +258,7 @@ def run(plan: Path | None = None, *, lang: str | None = None) -> int:
         language = DEFAULT_LANGUAGE
     install_language(app, language)
     controller = Controller(app, language)
-    try:
-        path = initial_plan(plan)
-    except QdError as exc:
-        QMessageBox.critical(
-            None,
-            QCoreApplication.translate("App", "Cannot create the sample plan"),
-            user_message(exc),
-        )
-        return 1
-    if not controller.open_plan(path):
-        return 1
+    controller.start(plan)
     code = app.exec()
     controller.shutdown()
     return code

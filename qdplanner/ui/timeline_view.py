@@ -350,36 +350,33 @@ class TimelinePane(QWidget):
         return True
 
 
-def attach_timeline(window) -> TimelinePane:
-    """Put a timeline beside ``window``'s task table (View → Timeline, Ctrl+T, toggles it).
+def attach_timeline(view) -> TimelinePane:
+    """Put a timeline beside the task table of ``view``, a ``PlanView`` (View → Timeline,
+    Ctrl+T, toggles it).
 
     The table and the timeline share a splitter in the Tasks tab; the timeline's toolbar sits
     above both, and the table's header is as tall as the timeline's year/month header, so the
     rows line up.
     """
-    existing = getattr(window, "timeline", None)
-    if isinstance(existing, TimelinePane):  # attached once per window
+    existing = getattr(view, "timeline", None)
+    if isinstance(existing, TimelinePane):  # attached once per plan view
         return existing
-    table = window.table
+    table = view.table
     column = table.parentWidget().layout()
     position = column.indexOf(table)
     splitter = QSplitter(Qt.Orientation.Horizontal)
     splitter.setObjectName("timelineSplitter")
     column.insertWidget(position, splitter)
     splitter.addWidget(table)
-    pane = TimelinePane(
-        window.ctx, table, window.tasks, language=window.language, toolbar_inside=False
-    )
+    pane = TimelinePane(view.ctx, table, view.tasks, language=view.language, toolbar_inside=False)
     splitter.addWidget(pane)
     splitter.setSizes([520, 480])
     column.insertWidget(position, pane.toolbar)
     column.setStretchFactor(splitter, 1)
     table.horizontalHeader().setFixedHeight(HEADER_HEIGHT)
-    pane.message.connect(lambda text: window.statusBar().showMessage(text, 10_000))
+    pane.message.connect(view.show_message)
 
-    action = QAction(
-        QCoreApplication.translate("TimelinePane", "&Timeline"), window, checkable=True
-    )
+    action = QAction(QCoreApplication.translate("TimelinePane", "&Timeline"), view, checkable=True)
     action.setShortcut(QKeySequence("Ctrl+T"))
     visible = QSettings().value("timeline/visible", True, type=bool)
     action.setChecked(visible)
@@ -391,10 +388,10 @@ def attach_timeline(window) -> TimelinePane:
 
     action.toggled.connect(show)
     show(visible)
-    window.view_menu.addAction(action)
+    view.add_view_action(action)
     pane.toggle_action = action
     pane.splitter = splitter
-    window.timeline = pane
+    view.timeline = pane
     return pane
 
 

@@ -1280,26 +1280,6 @@
         <translation>%1（只读）</translation>
     </message>
     <message>
-        <source>Tasks</source>
-        <translation>任务</translation>
-    </message>
-    <message>
-        <source>Units</source>
-        <translation>责任单位</translation>
-    </message>
-    <message>
-        <source>Indicators</source>
-        <translation>指标</translation>
-    </message>
-    <message>
-        <source>History</source>
-        <translation>操作日志</translation>
-    </message>
-    <message>
-        <source>Collection</source>
-        <translation>季度填报</translation>
-    </message>
-    <message>
         <source>Read-only: someone else has this plan open; your changes cannot be saved.</source>
         <translation>只读：他人正在编辑此规划文件，您的修改无法保存。</translation>
     </message>
@@ -1324,10 +1304,6 @@
         <translation>打开示例规划(&amp;S)</translation>
     </message>
     <message>
-        <source>Save a &amp;Copy As…</source>
-        <translation>另存副本(&amp;C)…</translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1336,28 +1312,12 @@
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <source>&amp;Undo</source>
-        <translation>撤销(&amp;U)</translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation>重做(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Record &amp;Progress…</source>
-        <translation>填报进展(&amp;P)…</translation>
-    </message>
-    <message>
         <source>&amp;Plan</source>
         <translation>规划(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
-        <source>&amp;Refresh</source>
-        <translation>刷新(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -1384,36 +1344,12 @@
         <translation>（无）</translation>
     </message>
     <message>
-        <source>Save a Copy As</source>
-        <translation>另存副本</translation>
-    </message>
-    <message>
-        <source>Copy saved as %1</source>
-        <translation>副本已保存为 %1</translation>
-    </message>
-    <message>
         <source>Open Plan</source>
         <translation>打开规划</translation>
     </message>
     <message>
-        <source>Choose the task to report progress on.</source>
-        <translation>请先选择要填报进展的任务。</translation>
-    </message>
-    <message>
         <source>qdplanner plans (*%1);;All files (*)</source>
         <translation>qdplanner 规划文件 (*%1);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>%1 — %2 tasks shown</source>
-        <translation>%1 — 显示 %2 项任务</translation>
-    </message>
-    <message>
-        <source>%1 — %2 of %3 tasks match the filter</source>
-        <translation>%1 — %3 项任务中 %2 项符合筛选条件</translation>
-    </message>
-    <message>
-        <source>%1 tasks · %2 units · %3 indicators</source>
-        <translation>任务 %1 项 · 责任单位 %2 个 · 指标 %3 项</translation>
     </message>
 </context>
 <context>
@@ -2254,6 +2190,29 @@
     </message>
 </context>
 <context>
+    <name>NoPlanPane</name>
+    <message>
+        <source>Open Plan…</source>
+        <translation>打开规划…</translation>
+    </message>
+    <message>
+        <source>New Plan…</source>
+        <translation>新建规划…</translation>
+    </message>
+    <message>
+        <source>Open Sample Plan</source>
+        <translation>打开示例规划</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>正在打开 %1…</translation>
+    </message>
+    <message>
+        <source>No plan is open.</source>
+        <translation>没有打开的规划。</translation>
+    </message>
+</context>
+<context>
     <name>OutlineActions</name>
     <message>
         <source>Add Plan &amp;Document…</source>
@@ -2356,6 +2315,73 @@
     <message>
         <source>Last year</source>
         <translation>截止年份</translation>
+    </message>
+</context>
+<context>
+    <name>PlanView</name>
+    <message>
+        <source>Tasks</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>操作日志</translation>
+    </message>
+    <message>
+        <source>Collection</source>
+        <translation>季度填报</translation>
+    </message>
+    <message>
+        <source>Save a &amp;Copy As…</source>
+        <translation>另存副本(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Record &amp;Progress…</source>
+        <translation>填报进展(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Save a Copy As</source>
+        <translation>另存副本</translation>
+    </message>
+    <message>
+        <source>Copy saved as %1</source>
+        <translation>副本已保存为 %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2 tasks shown</source>
+        <translation>%1 — 显示 %2 项任务</translation>
+    </message>
+    <message>
+        <source>%1 — %2 of %3 tasks match the filter</source>
+        <translation>%1 — %3 项任务中 %2 项符合筛选条件</translation>
+    </message>
+    <message>
+        <source>%1 tasks · %2 units · %3 indicators</source>
+        <translation>任务 %1 项 · 责任单位 %2 个 · 指标 %3 项</translation>
+    </message>
+    <message>
+        <source>Choose the task to report progress on.</source>
+        <translation>请先选择要填报进展的任务。</translation>
     </message>
 </context>
 <context>

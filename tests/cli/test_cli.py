@@ -10,7 +10,7 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-from qdplanner.cli import cli
+from qdplanner.cli.commands import cli
 
 
 def run(*args: str):

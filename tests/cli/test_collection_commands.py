@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from qdplanner.cli import cli
+from qdplanner.cli.commands import cli
 from qdplanner.domain.enums import ChangeSource
 from qdplanner.store import PlanStore
 from qdplanner.store.progress import ReportInput, record_progress

@@ -7,7 +7,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from qdplanner.cli import cli
+from qdplanner.cli.commands import cli
 from qdplanner.reports.status_text import _width
 from qdplanner.store.sample import create_sample_plan
 

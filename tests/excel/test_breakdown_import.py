@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from qdplanner.cli import cli
+from qdplanner.cli.commands import cli
 from qdplanner.domain.enums import ChangeSource
 from qdplanner.excel.breakdown_import import BreakdownOptions
 from qdplanner.excel.workbook_import import apply_import, preview_workbook

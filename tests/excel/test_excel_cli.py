@@ -6,7 +6,7 @@ import json
 
 from click.testing import CliRunner
 
-from qdplanner.cli import cli
+from qdplanner.cli.commands import cli
 from qdplanner.store import PlanStore
 from tests.excel.conftest import SheetEditor, edit
 

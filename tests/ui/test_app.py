@@ -100,7 +100,7 @@ def test_a_plan_open_elsewhere_can_be_opened_read_only(controller, plan_path, mo
     assert controller.open_plan(plan_path)
     assert controller.store.readonly
     assert "(read-only)" in controller.window.windowTitle()
-    assert not controller.window.task_actions.insert.isEnabled()
+    assert not controller.window.plan_view.task_actions.insert.isEnabled()
     holder.close()
 
 
@@ -135,3 +135,59 @@ def test_new_plan_is_created_opened_and_remembered_among_recent(controller, tmp_
     assert recent[:2] == [str(new.resolve()), str(store.path.resolve())]
     controller.window._fill_recent_menu()
     assert [a.text() for a in controller.window.recent_menu.actions()][:2] == recent[:2]
+
+
+def test_the_window_shows_first_and_the_plan_fills_it_once_on_screen(controller, small_plan, qtbot):
+    store, _ = small_plan
+    store.close()
+    controller.start(store.path)
+    window = controller.window
+    # The frame is up before the plan is opened: title, menus, and a word on what is coming.
+    assert window.isVisible()
+    assert window.windowTitle() == f"{store.path.name} — qdplanner"
+    assert controller.store is None and window.plan_view is None
+    assert str(store.path) in window.no_plan.message.text()
+    assert [a.text() for a in window.menuBar().actions()] == [
+        "&File", "&Edit", "&Plan", "&View", "&Help"
+    ]  # fmt: skip
+    qtbot.waitUntil(lambda: controller.store is not None, timeout=10_000)
+    assert controller.window is window  # filled in place: no second window
+    assert window.centralWidget() is window.plan_view
+    assert window.plan_view.tasks.rowCount() > 0
+    assert window.edit_menu.menuAction().isEnabled()
+
+
+def test_a_plan_that_cannot_be_opened_at_start_leaves_the_window_offering_the_others(
+    controller, tmp_path, warnings_shown, qtbot
+):
+    bad = tmp_path / "notes.qdplan"
+    bad.write_text("not a plan")
+    controller.start(bad)
+    window = controller.window
+    qtbot.waitUntil(lambda: bool(warnings_shown), timeout=10_000)
+    assert "notes.qdplan" in warnings_shown[0][1]
+    assert window.isVisible() and window.plan_view is None
+    assert window.windowTitle() == "qdplanner"
+    assert window.no_plan.message.text() == "No plan is open."
+    assert [b.text() for b in window.no_plan.buttons if b.isVisible()] == [
+        "Open Plan…", "New Plan…", "Open Sample Plan"
+    ]  # fmt: skip
+    assert not window.edit_menu.menuAction().isEnabled()
+    sample = window.no_plan.buttons[2]
+    sample.click()
+    assert controller.store is not None and controller.store.path.name == "qingdao-sample.qdplan"
+    assert controller.window is window and window.plan_view.tasks.rowCount() > 0
+
+
+def test_the_plan_view_puts_its_entries_in_the_window_s_menus(controller, small_plan):
+    store, _ = small_plan
+    store.close()
+    controller.open_plan(store.path)
+    window = controller.window
+    file_entries = [a.text() for a in window.file_menu.actions() if not a.isSeparator()]
+    assert file_entries[:4] == ["&New Plan…", "&Open Plan…", "Open &Recent", "Open &Sample Plan"]
+    assert file_entries[4] == "Save a &Copy As…"
+    assert file_entries[-1] == "&Quit"
+    view_entries = [a.text() for a in window.view_menu.actions() if not a.isSeparator()]
+    assert view_entries[:5] == ["Tasks", "Units", "Indicators", "History", "Collection"]
+    assert view_entries[-3:] == ["&Refresh", "&Timeline", "&Language"]

@@ -25,82 +25,84 @@ def window(qtbot, small_plan):
     store, ids = small_plan
     w = MainWindow(store, language="en")
     qtbot.addWidget(w)
-    w.tree.setCurrentIndex(w._find_scope(Scope(ScopeKind.PROJECT, ids["project"])))
+    w.plan_view.tree.setCurrentIndex(
+        w.plan_view._find_scope(Scope(ScopeKind.PROJECT, ids["project"]))
+    )
     return w
 
 
 def at(window, row, col):
-    return window.tasks.index(row, col)
+    return window.plan_view.tasks.index(row, col)
 
 
 def test_copy_gives_tab_separated_cells(window):
-    sel = window.table.selectionModel()
+    sel = window.plan_view.table.selectionModel()
     sel.select(at(window, 0, Col.TITLE), QItemSelectionModel.SelectionFlag.Select)
     sel.select(at(window, 0, Col.DUE), QItemSelectionModel.SelectionFlag.Select)
     sel.select(at(window, 1, Col.TITLE), QItemSelectionModel.SelectionFlag.Select)
-    text = window.clipboard.selection_text()
+    text = window.plan_view.clipboard.selection_text()
     assert text.splitlines()[0] == "逾期任务\t2022-12-31"
     assert text.splitlines()[1] == "子任务\t"
 
 
 def test_pasting_a_block_fills_rows_and_columns_as_one_undo_step(window):
     store = window.store
-    window.table.setCurrentIndex(at(window, 0, Col.PERCENT))  # % | status | lead
-    error = window.clipboard.paste_text("60\t进行中\t市财政局\n100\t已完成\t市科技局\n")
+    window.plan_view.table.setCurrentIndex(at(window, 0, Col.PERCENT))  # % | status | lead
+    error = window.plan_view.clipboard.paste_text("60\t进行中\t市财政局\n100\t已完成\t市科技局\n")
     assert error is None
     assert [at(window, r, Col.PERCENT).data() for r in (0, 1)] == [60, 100]
     assert at(window, 0, Col.LEAD).data() == "市财政局"
-    assert window.ctx.undo_stack.count() == 1
-    assert window.undo_action.text() == "&Undo Paste 2 row(s)"
-    window.undo_action.trigger()
+    assert window.plan_view.ctx.undo_stack.count() == 1
+    assert window.plan_view.undo_action.text() == "&Undo Paste 2 row(s)"
+    window.plan_view.undo_action.trigger()
     assert [at(window, r, Col.PERCENT).data() for r in (0, 1)] == [50, 100]
     assert at(window, 0, Col.LEAD).data() == "市科技局"
-    assert store.db["tasks"].get(window.tasks.row_at(0).id)["percent"] == 50
+    assert store.db["tasks"].get(window.plan_view.tasks.row_at(0).id)["percent"] == 50
 
 
 def test_one_bad_cell_refuses_the_whole_block_naming_row_and_column(window):
-    window.table.setCurrentIndex(at(window, 0, Col.PERCENT))
-    error = window.clipboard.paste_text("60\n140\n")
+    window.plan_view.table.setCurrentIndex(at(window, 0, Col.PERCENT))
+    error = window.plan_view.clipboard.paste_text("60\n140\n")
     assert "Row 2" in error and "Progress %" in error
     assert at(window, 0, Col.PERCENT).data() == 50  # the good first row was not applied
-    assert window.ctx.undo_stack.count() == 0
+    assert window.plan_view.ctx.undo_stack.count() == 0
 
 
 def test_rows_pasted_below_the_last_task_become_new_tasks_in_one_step(window):
     store = window.store
-    window.table.setCurrentIndex(at(window, 1, Col.TITLE))
-    error = window.clipboard.paste_text("子任务（改）\n新增任务甲\n新增任务乙\n")
+    window.plan_view.table.setCurrentIndex(at(window, 1, Col.TITLE))
+    error = window.plan_view.clipboard.paste_text("子任务（改）\n新增任务甲\n新增任务乙\n")
     assert error is None
-    titles = [at(window, r, Col.TITLE).data() for r in range(window.tasks.rowCount())]
+    titles = [at(window, r, Col.TITLE).data() for r in range(window.plan_view.tasks.rowCount())]
     assert titles == ["逾期任务", "子任务（改）", "新增任务甲", "新增任务乙"]
     new = store.db.execute("SELECT project_id, parent_id FROM tasks WHERE title = '新增任务甲'")
     assert new.fetchone()[1] is None  # at the top level of the last row's project
-    assert window.ctx.undo_stack.count() == 1
-    window.undo_action.trigger()
-    assert [at(window, r, Col.TITLE).data() for r in range(window.tasks.rowCount())] == [
+    assert window.plan_view.ctx.undo_stack.count() == 1
+    window.plan_view.undo_action.trigger()
+    assert [at(window, r, Col.TITLE).data() for r in range(window.plan_view.tasks.rowCount())] == [
         "逾期任务",
         "子任务",
     ]
-    window.redo_action.trigger()
-    assert window.tasks.rowCount() == 4
+    window.plan_view.redo_action.trigger()
+    assert window.plan_view.tasks.rowCount() == 4
 
 
 def test_a_bad_cell_in_an_appended_row_refuses_everything(window):
-    window.table.setCurrentIndex(at(window, 1, Col.PERCENT))
-    error = window.clipboard.paste_text("60\n140\n")
+    window.plan_view.table.setCurrentIndex(at(window, 1, Col.PERCENT))
+    error = window.plan_view.clipboard.paste_text("60\n140\n")
     assert "Row 3" in error and "0 to 100" in error
-    assert window.tasks.rowCount() == 2
+    assert window.plan_view.tasks.rowCount() == 2
     assert window.store.db["tasks"].count == 3
 
 
 def test_one_value_pasted_over_a_selection_fills_every_row(window):
-    sel = window.table.selectionModel()
+    sel = window.plan_view.table.selectionModel()
     for row in (0, 1):
         sel.select(at(window, row, Col.STATUS), QItemSelectionModel.SelectionFlag.Select)
-    window.table.setCurrentIndex(at(window, 0, Col.STATUS))
+    window.plan_view.table.setCurrentIndex(at(window, 0, Col.STATUS))
     sel.select(at(window, 1, Col.STATUS), QItemSelectionModel.SelectionFlag.Select)
-    assert window.clipboard.paste_text("暂缓") is None
-    assert [window.tasks.row_at(r).status for r in (0, 1)] == ["suspended", "suspended"]
-    assert window.ctx.undo_stack.count() == 1  # one bulk edit, one undo step
-    window.undo_action.trigger()
-    assert [window.tasks.row_at(r).status for r in (0, 1)] == ["in_progress", "done"]
+    assert window.plan_view.clipboard.paste_text("暂缓") is None
+    assert [window.plan_view.tasks.row_at(r).status for r in (0, 1)] == ["suspended", "suspended"]
+    assert window.plan_view.ctx.undo_stack.count() == 1  # one bulk edit, one undo step
+    window.plan_view.undo_action.trigger()
+    assert [window.plan_view.tasks.row_at(r).status for r in (0, 1)] == ["in_progress", "done"]

@@ -22,13 +22,13 @@ def window(qtbot, sample_plan):
 
 def issued(window, tmp_path, count=2):
     units = [u.id for u in lead_units(window.store)][:count]
-    result = window.collection.collect(tmp_path, PERIOD, units)
+    result = window.plan_view.collection.collect(tmp_path, PERIOD, units)
     assert result is not None and len(result.workbooks) == count
     return result.workbooks
 
 
 def status_rows(window) -> dict[str, str]:
-    view = window.collection_view
+    view = window.plan_view.collection_view
     view.load_periods(PERIOD)
     model = view.model
     return {
@@ -38,7 +38,7 @@ def status_rows(window) -> dict[str, str]:
 
 
 def test_the_collect_dialog_lists_lead_units_and_checks_its_input(window, tmp_path):
-    dialog = CollectDialog(window.ctx, "en", window)
+    dialog = CollectDialog(window.plan_view.ctx, "en", window)
     assert dialog.units.count() == len(lead_units(window.store))
     dialog.period_edit.setText("2024Q5")
     dialog._accept()
@@ -63,7 +63,7 @@ def test_returns_with_a_conflict_are_resolved_in_the_dialog_and_undone(window, t
     task = task_ids(first.path)[0]
     a = fill(first.path, {task: {"本期状态": "进行中", "完成进度(%)": 40}}, tmp_path / "a.xlsx")
     b = fill(first.path, {task: {"本期状态": "进行中", "完成进度(%)": 60}}, tmp_path / "b.xlsx")
-    preview = window.collection.read_returns([a, b])
+    preview = window.plan_view.collection.read_returns([a, b])
     dialog = ReturnsDialog(preview, window)
     assert not dialog.apply_button.isEnabled()  # the conflict is open
     box = next(iter(dialog.choice_boxes.values()))
@@ -71,13 +71,13 @@ def test_returns_with_a_conflict_are_resolved_in_the_dialog_and_undone(window, t
     box.setCurrentIndex(box.findData("b.xlsx"))
     assert dialog.apply_button.isEnabled()
 
-    assert window.collection.apply_returns(preview, dialog.choices())
+    assert window.plan_view.collection.apply_returns(preview, dialog.choices())
     report = window.store.db.execute(
         "SELECT percent FROM progress_reports WHERE task_id = ? AND period = ?", [task, PERIOD]
     ).fetchone()
     assert report == (60,)
     assert "✔ Returned" in status_rows(window).values()
-    window.ctx.undo_stack.undo()
+    window.plan_view.ctx.undo_stack.undo()
     gone = window.store.db.execute(
         "SELECT count(*) FROM progress_reports WHERE task_id = ? AND period = ?", [task, PERIOD]
     ).fetchone()
@@ -94,7 +94,7 @@ def test_a_tampered_return_is_listed_with_its_cell_and_not_applied(window, tmp_p
         first.path, {task: {"本期状态": "进行中", "完成进度(%)": 40}}, tmp_path / "a.xlsx"
     )
     tampered = set_cell(filled, "D4", "改过的任务")
-    preview = window.collection.read_returns([tampered])
+    preview = window.plan_view.collection.read_returns([tampered])
     dialog = ReturnsDialog(preview, window)
     assert not dialog.apply_button.isEnabled()
     problem = dialog.problems.topLevelItem(0)

@@ -32,13 +32,15 @@ def window(qtbot, small_plan):
         )
     w = MainWindow(store, language="en")
     qtbot.addWidget(w)
-    w.tree.setCurrentIndex(w._find_scope(Scope(ScopeKind.PROJECT, ids["project"])))
-    w.table.setCurrentIndex(w.tasks.index(0, Col.TITLE))
+    w.plan_view.tree.setCurrentIndex(
+        w.plan_view._find_scope(Scope(ScopeKind.PROJECT, ids["project"]))
+    )
+    w.plan_view.table.setCurrentIndex(w.plan_view.tasks.index(0, Col.TITLE))
     return w
 
 
 def test_choosing_a_row_shows_all_its_fields(window):
-    d = window.detail
+    d = window.plan_view.detail
     assert d.title.text() == "逾期任务"
     assert d.description.toPlainText() == "第一行\n第二行"
     assert d.notes.toPlainText() == "需督办"
@@ -49,28 +51,28 @@ def test_choosing_a_row_shows_all_its_fields(window):
 
 
 def test_editing_notes_in_the_form_is_logged_as_form_and_undoable(window):
-    d = window.detail
+    d = window.plan_view.detail
     d.notes.setPlainText("需督办；已发函")
     d.commit(TaskColumn.NOTES, d.notes.toPlainText())
     store = window.store
     assert store.db["tasks"].get(d.task_id)["notes"] == "需督办；已发函"
     source = store.db.execute("SELECT source FROM change_batches ORDER BY id DESC LIMIT 1")
     assert source.fetchone()[0] == "form"
-    window.undo_action.trigger()
+    window.plan_view.undo_action.trigger()
     assert d.notes.toPlainText() == "需督办"
 
 
 def test_a_refused_form_value_is_explained_and_the_form_restored(window):
-    d = window.detail
+    d = window.plan_view.detail
     d.deadline.setText("尽快")
     d.commit(TaskColumn.DEADLINE, "尽快")
-    assert "尽快" in window.last_refusal
+    assert "尽快" in window.plan_view.last_refusal
     assert d.deadline.text() == "2022年底前"
 
 
 def test_the_table_follows_a_form_edit(window):
-    window.detail.commit(TaskColumn.TITLE, "逾期任务（已改）")
-    assert window.tasks.index(0, Col.TITLE).data() == "逾期任务（已改）"
+    window.plan_view.detail.commit(TaskColumn.TITLE, "逾期任务（已改）")
+    assert window.plan_view.tasks.index(0, Col.TITLE).data() == "逾期任务（已改）"
 
 
 def test_add_edit_and_delete_a_milestone_each_undoable(window, monkeypatch):
@@ -78,7 +80,7 @@ def test_add_edit_and_delete_a_milestone_each_undoable(window, monkeypatch):
 
     from qdplanner.ui.milestone_editor import MilestoneDialog
 
-    d = window.detail
+    d = window.plan_view.detail
     store = window.store
 
     def fill(title, planned, actual=""):
@@ -104,7 +106,7 @@ def test_add_edit_and_delete_a_milestone_each_undoable(window, monkeypatch):
     d._delete_milestone()
     assert d.milestones.count() == 1
     for _ in range(3):
-        window.undo_action.trigger()
+        window.plan_view.undo_action.trigger()
     assert d.milestones.count() == 1 and store.db["milestones"].count == 1
 
 
@@ -120,6 +122,6 @@ def test_a_milestone_without_a_planned_date_is_refused(window, monkeypatch):
         return next(answers)
 
     monkeypatch.setattr(MilestoneDialog, "exec", fill)
-    window.detail._add_milestone()
-    assert "planned date" in window.last_refusal
+    window.plan_view.detail._add_milestone()
+    assert "planned date" in window.plan_view.last_refusal
     assert window.store.db["milestones"].count == 1

@@ -26,23 +26,26 @@ def window(qtbot, small_plan):
 
 
 def titles(window) -> list[str]:
-    return [window.tasks.index(r, Col.TITLE).data() for r in range(window.tasks.rowCount())]
+    return [
+        window.plan_view.tasks.index(r, Col.TITLE).data()
+        for r in range(window.plan_view.tasks.rowCount())
+    ]
 
 
 def test_export_writes_the_workbook_and_says_so(window, tmp_path):
     out = tmp_path / "plan.xlsx"
-    counts = window.excel.export_to(out)
+    counts = window.plan_view.excel.export_to(out)
     assert out.exists() and counts["tasks"] == 3
     assert "Exported 3 tasks" in window.statusBar().currentMessage()
 
 
 def test_edited_workbook_is_previewed_field_by_field_then_applied_as_one_step(window, tmp_path):
     out = tmp_path / "plan.xlsx"
-    window.excel.export_to(out)
+    window.plan_view.excel.export_to(out)
     book, save = edit(out)
     SheetEditor(book["Tasks"]).set(window.ids["late"], "Title", "改过的任务")
     save()
-    preview = window.excel.preview(out)
+    preview = window.plan_view.excel.preview(out)
     assert preview is not None and preview.ok
     dialog = ImportPreviewDialog(preview, window)
     assert dialog.apply_button.isEnabled()
@@ -51,23 +54,23 @@ def test_edited_workbook_is_previewed_field_by_field_then_applied_as_one_step(wi
     field_row = changed.child(0).child(0)
     assert [field_row.text(c) for c in (1, 2, 3)] == ["Title", "逾期任务", "改过的任务"]
 
-    assert window.excel.apply(preview)
+    assert window.plan_view.excel.apply(preview)
     assert "改过的任务" in titles(window)
     store = window.store
     batch = store.db.execute(
         "SELECT source, description FROM change_batches ORDER BY id DESC LIMIT 1"
     ).fetchone()
     assert batch == ("import", "import of plan.xlsx")
-    assert window.ctx.undo_stack.count() == 0
+    assert window.plan_view.ctx.undo_stack.count() == 0
 
 
 def test_a_workbook_with_errors_cannot_be_applied_and_names_the_cell(window, tmp_path):
     out = tmp_path / "plan.xlsx"
-    window.excel.export_to(out)
+    window.plan_view.excel.export_to(out)
     book, save = edit(out)
     row = SheetEditor(book["Tasks"]).set(window.ids["late"], "Percent complete", 150)
     save()
-    preview = window.excel.preview(out)
+    preview = window.plan_view.excel.preview(out)
     dialog = ImportPreviewDialog(preview, window)
     assert not dialog.apply_button.isEnabled()
     problem = dialog.errors.topLevelItem(0)
@@ -83,7 +86,7 @@ def test_a_file_that_is_not_a_workbook_is_refused_with_a_message(window, tmp_pat
     monkeypatch.setattr(
         "qdplanner.ui.excel_actions.QMessageBox.warning", lambda *a: shown.append(a[2])
     )
-    assert window.excel.preview(bad) is None
+    assert window.plan_view.excel.preview(bad) is None
     assert "notes.xlsx" in shown[0]
 
 
@@ -128,7 +131,7 @@ def empty_window(qtbot, empty_plan):
 def test_a_breakdown_sheet_preview_says_where_its_tasks_go(empty_window, tmp_path):
     from tests.excel import breakdown_books as books
 
-    preview = empty_window.excel.preview(books.classic(tmp_path / "classic.xlsx"))
+    preview = empty_window.plan_view.excel.preview(books.classic(tmp_path / "classic.xlsx"))
     dialog = ImportPreviewDialog(preview, empty_window)
     text = dialog.destination.text()
     assert "分解表" in text and "三年行动方案（2022—2024年）" in text and "(new)" in text
@@ -153,7 +156,9 @@ def test_unknown_columns_are_mapped_in_a_dialog_then_imported(empty_window, tmp_
 
     monkeypatch.setattr(BreakdownDialog, "exec", map_columns)
     monkeypatch.setattr(ImportPreviewDialog, "exec", lambda d: QDialog.DialogCode.Accepted)
-    assert empty_window.excel.import_from(books.unknown_headers(tmp_path / "unknown.xlsx"))
+    assert empty_window.plan_view.excel.import_from(
+        books.unknown_headers(tmp_path / "unknown.xlsx")
+    )
     assert shown["headers"] == ["栏目", "事项", "承接", "办结"]
     assert "推进海洋科学考察船队等重大科技基础设施集群建设" in titles(empty_window)
 
@@ -162,7 +167,7 @@ def test_the_mapping_dialog_insists_on_a_task_column(empty_window, tmp_path):
     from qdplanner.ui.breakdown_dialog import BreakdownDialog
     from tests.excel import breakdown_books as books
 
-    preview = empty_window.excel.preview(books.unknown_headers(tmp_path / "unknown.xlsx"))
+    preview = empty_window.plan_view.excel.preview(books.unknown_headers(tmp_path / "unknown.xlsx"))
     dialog = BreakdownDialog(empty_window.store, preview, empty_window)
     dialog._accept()
     assert dialog.result() == 0 and "tasks" in dialog.warning.text()

@@ -8,7 +8,7 @@ from qdplanner.ui.models.task_table import Col
 
 
 def titles(window):
-    m = window.tasks
+    m = window.plan_view.tasks
     return [m.index(r, Col.TITLE).data() for r in range(m.rowCount())]
 
 
@@ -17,10 +17,10 @@ def test_typing_in_the_search_box_filters_the_table(qtbot, small_plan):
     window = MainWindow(store, language="en")
     qtbot.addWidget(window)
     for char in "逾期":  # typed one character at a time (QTest.keyClicks cannot type CJK)
-        window.filter_bar.search.insert(char)
+        window.plan_view.filter_bar.search.insert(char)
     assert titles(window) == ["逾期任务"]
-    assert "1 of 3 tasks match" in window.file_label.text()
-    window.filter_bar.clear()
+    assert "1 of 3 tasks match" in window.plan_view.file_label.text()
+    window.plan_view.filter_bar.clear()
     assert len(titles(window)) == 3
 
 
@@ -28,9 +28,11 @@ def test_unit_and_light_filters_combine(qtbot, small_plan):
     store, _ = small_plan
     window = MainWindow(store, language="en")
     qtbot.addWidget(window)
-    window.filter_bar.unit.setEditText("市科技局")
+    window.plan_view.filter_bar.unit.setEditText("市科技局")
     assert titles(window) == ["逾期任务"]
-    window.filter_bar.light.setCurrentIndex(window.filter_bar.light.findData(StatusLight.DONE))
+    window.plan_view.filter_bar.light.setCurrentIndex(
+        window.plan_view.filter_bar.light.findData(StatusLight.DONE)
+    )
     assert titles(window) == []
 
 
@@ -38,10 +40,10 @@ def test_a_bad_date_in_the_range_is_marked_and_ignored(qtbot, small_plan):
     store, _ = small_plan
     window = MainWindow(store, language="en")
     qtbot.addWidget(window)
-    window.filter_bar.due_from.setText("2024-13-01")
-    assert "YYYY-MM-DD" in window.filter_bar.due_from.toolTip()
+    window.plan_view.filter_bar.due_from.setText("2024-13-01")
+    assert "YYYY-MM-DD" in window.plan_view.filter_bar.due_from.toolTip()
     assert len(titles(window)) == 3
-    window.filter_bar.due_from.setText("2024-01-01")
+    window.plan_view.filter_bar.due_from.setText("2024-01-01")
     assert titles(window) == ["子任务"]
 
 
@@ -49,8 +51,10 @@ def test_filter_stays_when_switching_nodes(qtbot, small_plan):
     store, ids = small_plan
     window = MainWindow(store, language="en")
     qtbot.addWidget(window)
-    window.filter_bar.search.setText("子任务")
+    window.plan_view.filter_bar.search.setText("子任务")
     from qdplanner.store.task_rows import Scope, ScopeKind
 
-    window.tree.setCurrentIndex(window._find_scope(Scope(ScopeKind.PROJECT, ids["project"])))
+    window.plan_view.tree.setCurrentIndex(
+        window.plan_view._find_scope(Scope(ScopeKind.PROJECT, ids["project"]))
+    )
     assert titles(window) == ["子任务"]

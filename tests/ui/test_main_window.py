@@ -12,13 +12,13 @@ from qdplanner.ui.models.task_table import DEPTH_ROLE, Col
 
 
 def select_scope(window: MainWindow, scope: Scope) -> None:
-    index = window._find_scope(scope)
+    index = window.plan_view._find_scope(scope)
     assert index is not None, scope
-    window.tree.setCurrentIndex(index)
+    window.plan_view.tree.setCurrentIndex(index)
 
 
 def column(window: MainWindow, col: Col, role=Qt.ItemDataRole.DisplayRole) -> list:
-    model = window.tasks
+    model = window.plan_view.tasks
     return [model.index(r, col).data(role) for r in range(model.rowCount())]
 
 
@@ -26,7 +26,7 @@ def test_window_opens_on_all_tasks_in_plan_order(qtbot, small_plan):
     store, _ = small_plan
     window = MainWindow(store, language="en")
     qtbot.addWidget(window)
-    assert window.current_scope() == Scope(ScopeKind.ALL)
+    assert window.plan_view.current_scope() == Scope(ScopeKind.ALL)
     # the program's task first (programs before projects), then the project's, sub-task last
     assert column(window, Col.TITLE) == ["长期任务", "逾期任务", "子任务"]
     assert column(window, Col.TITLE, DEPTH_ROLE) == [0, 0, 1]
@@ -39,7 +39,10 @@ def test_choosing_a_project_shows_only_its_tasks_with_units(qtbot, small_plan):
     select_scope(window, Scope(ScopeKind.PROJECT, ids["project"]))
     assert column(window, Col.TITLE) == ["逾期任务", "子任务"]
     assert column(window, Col.LEAD)[0] == "市科技局"  # the short name offices use
-    assert window.tasks.index(0, Col.LEAD).data(Qt.ItemDataRole.ToolTipRole) == "青岛市科学技术局"
+    assert (
+        window.plan_view.tasks.index(0, Col.LEAD).data(Qt.ItemDataRole.ToolTipRole)
+        == "青岛市科学技术局"
+    )
     assert column(window, Col.SUPPORT)[0] == "市财政局"
     assert column(window, Col.DUE)[0] == "2022-12-31"
     assert column(window, Col.DEADLINE)[0] == "2022年底前"
@@ -59,16 +62,16 @@ def test_status_bar_names_the_file_and_counts(qtbot, small_plan):
     store, _ = small_plan
     window = MainWindow(store, language="en")
     qtbot.addWidget(window)
-    assert str(store.path) in window.file_label.text()
-    assert "3 tasks" in window.counts_label.text()
-    assert "2 units" in window.counts_label.text()
+    assert str(store.path) in window.plan_view.file_label.text()
+    assert "3 tasks" in window.plan_view.counts_label.text()
+    assert "2 units" in window.plan_view.counts_label.text()
 
 
 def test_sorting_by_due_date_happens_in_the_model(qtbot, small_plan):
     store, _ = small_plan
     window = MainWindow(store, language="en")
     qtbot.addWidget(window)
-    window.table.sortByColumn(Col.DUE, Qt.SortOrder.DescendingOrder)
+    window.plan_view.table.sortByColumn(Col.DUE, Qt.SortOrder.DescendingOrder)
     assert column(window, Col.DUE) == ["2024-12-31", "2022-12-31", ""]
 
 
@@ -77,13 +80,13 @@ def test_window_state_is_remembered(qtbot, small_plan):
     first = MainWindow(store, language="en")
     qtbot.addWidget(first)
     first.resize(first.minimumSizeHint().width() + 1, 520)  # the offscreen screen is 800×600
-    first.table.setColumnWidth(Col.TITLE, 333)
+    first.plan_view.table.setColumnWidth(Col.TITLE, 333)
     first.show()
     width = first.width()
     first.close()
     second = MainWindow(store, language="en")
     qtbot.addWidget(second)
-    assert second.table.columnWidth(Col.TITLE) == 333
+    assert second.plan_view.table.columnWidth(Col.TITLE) == 333
     assert second.size().width() == width
 
 
@@ -91,7 +94,9 @@ def test_as_of_date_drives_the_lights(qtbot, small_plan):
     store, ids = small_plan
     window = MainWindow(store, language="en")
     qtbot.addWidget(window)
-    window.tasks.load(store, Scope(ScopeKind.PROJECT, ids["project"]), as_of=date(2022, 1, 2))
+    window.plan_view.tasks.load(
+        store, Scope(ScopeKind.PROJECT, ids["project"]), as_of=date(2022, 1, 2)
+    )
     assert "On track" in column(window, Col.LIGHT)[0]
 
 
@@ -99,12 +104,12 @@ def test_hidden_columns_stay_hidden_next_time(qtbot, small_plan):
     store, _ = small_plan
     first = MainWindow(store, language="en")
     qtbot.addWidget(first)
-    notes = next(a for a in first.column_menu().actions() if a.text() == "Notes")
+    notes = next(a for a in first.plan_view.column_menu().actions() if a.text() == "Notes")
     notes.setChecked(False)
-    assert first.table.horizontalHeader().isSectionHidden(Col.NOTES)
+    assert first.plan_view.table.horizontalHeader().isSectionHidden(Col.NOTES)
     first.close()
     second = MainWindow(store, language="en")
     qtbot.addWidget(second)
-    assert second.table.horizontalHeader().isSectionHidden(Col.NOTES)
-    title = next(a for a in second.column_menu().actions() if a.text() == "Task")
+    assert second.plan_view.table.horizontalHeader().isSectionHidden(Col.NOTES)
+    title = next(a for a in second.plan_view.column_menu().actions() if a.text() == "Task")
     assert not title.isEnabled()

@@ -35,9 +35,13 @@ def test_a_refused_cell_edit_is_explained_in_chinese(qtbot, qapp, small_plan):
     try:
         window = MainWindow(store, language="zh_CN")
         qtbot.addWidget(window)
-        window.tree.setCurrentIndex(window._find_scope(Scope(ScopeKind.PROJECT, ids["project"])))
-        assert not window.tasks.setData(window.tasks.index(0, Col.PERCENT), "140")
-        assert window.last_refusal == "完成进度须为 0 到 100 的整数（填写的是 140）"
+        window.plan_view.tree.setCurrentIndex(
+            window.plan_view._find_scope(Scope(ScopeKind.PROJECT, ids["project"]))
+        )
+        assert not window.plan_view.tasks.setData(
+            window.plan_view.tasks.index(0, Col.PERCENT), "140"
+        )
+        assert window.plan_view.last_refusal == "完成进度须为 0 到 100 的整数（填写的是 140）"
     finally:
         install_language(qapp, "en")
 

@@ -14,8 +14,10 @@ def test_record_progress_with_evidence_then_undo(qtbot, small_plan, monkeypatch,
     store, ids = small_plan
     window = MainWindow(store, language="en")
     qtbot.addWidget(window)
-    window.tree.setCurrentIndex(window._find_scope(Scope(ScopeKind.PROJECT, ids["project"])))
-    window.table.setCurrentIndex(window.tasks.index(0, Col.TITLE))
+    window.plan_view.tree.setCurrentIndex(
+        window.plan_view._find_scope(Scope(ScopeKind.PROJECT, ids["project"]))
+    )
+    window.plan_view.table.setCurrentIndex(window.plan_view.tasks.index(0, Col.TITLE))
     evidence = tmp_path / "验收报告.pdf"
     evidence.write_bytes(b"%PDF-1.4 test")
 
@@ -30,24 +32,26 @@ def test_record_progress_with_evidence_then_undo(qtbot, small_plan, monkeypatch,
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(ProgressDialog, "exec", fill)
-    window.progress_action.trigger()
+    window.plan_view.progress_action.trigger()
     report = store.db.execute("SELECT period, status, narrative FROM progress_reports").fetchone()
     assert report == ("2024Q3", "done", "已完成验收")
     assert store.db["evidence_files"].count == 1
-    assert "Done" in window.tasks.index(0, Col.LIGHT).data()
-    assert "已完成验收" in window.detail.progress.text()
-    window.undo_action.trigger()
+    assert "Done" in window.plan_view.tasks.index(0, Col.LIGHT).data()
+    assert "已完成验收" in window.plan_view.detail.progress.text()
+    window.plan_view.undo_action.trigger()
     assert store.db["progress_reports"].count == 0
     assert store.db["evidence_files"].count == 0
-    assert "Overdue" in window.tasks.index(0, Col.LIGHT).data()
+    assert "Overdue" in window.plan_view.tasks.index(0, Col.LIGHT).data()
 
 
 def test_a_bad_period_keeps_the_dialog_open_with_the_reason(qtbot, small_plan, monkeypatch):
     store, ids = small_plan
     window = MainWindow(store, language="en")
     qtbot.addWidget(window)
-    window.tree.setCurrentIndex(window._find_scope(Scope(ScopeKind.PROJECT, ids["project"])))
-    window.table.setCurrentIndex(window.tasks.index(0, Col.TITLE))
+    window.plan_view.tree.setCurrentIndex(
+        window.plan_view._find_scope(Scope(ScopeKind.PROJECT, ids["project"]))
+    )
+    window.plan_view.table.setCurrentIndex(window.plan_view.tasks.index(0, Col.TITLE))
     answers = iter([QDialog.DialogCode.Accepted, QDialog.DialogCode.Rejected])
 
     def fill(dialog):
@@ -55,6 +59,6 @@ def test_a_bad_period_keeps_the_dialog_open_with_the_reason(qtbot, small_plan, m
         return next(answers)
 
     monkeypatch.setattr(ProgressDialog, "exec", fill)
-    window.progress_action.trigger()
-    assert "not a reporting period" in window.last_refusal
+    window.plan_view.progress_action.trigger()
+    assert "not a reporting period" in window.plan_view.last_refusal
     assert store.db["progress_reports"].count == 0

@@ -35,7 +35,7 @@ def window(qtbot, small_plan):
     store, _ = small_plan
     window = MainWindow(store, language="en")
     qtbot.addWidget(window)
-    attach_timeline(window)  # no-op once main_window.py attaches it itself
+    attach_timeline(window.plan_view)  # no-op: the plan view attached it itself
     window.resize(1400, 800)
     window.show()
     qtbot.waitExposed(window)
@@ -43,7 +43,7 @@ def window(qtbot, small_plan):
 
 
 def pane_of(window) -> TimelinePane:
-    return window.timeline
+    return window.plan_view.timeline
 
 
 def bar_point(pane: TimelinePane, task_id: int, where: str = "middle") -> QPoint:
@@ -76,52 +76,56 @@ def test_timeline_shows_the_tables_rows_in_order_and_follows_the_filter(window):
     pane = pane_of(window)
     assert [r.title for r in pane.scene.lines] == ["长期任务", "逾期任务", "子任务"]
     assert pane.range == (date(2022, 1, 1), date(2024, 12, 31))  # the plan document's years
-    window.filter_bar.changed.emit(TaskFilter(text="逾期"))
+    window.plan_view.filter_bar.changed.emit(TaskFilter(text="逾期"))
     assert [r.title for r in pane.scene.lines] == ["逾期任务"]
-    window.filter_bar.changed.emit(TaskFilter())
-    assert len(pane.scene.lines) == window.tasks.rowCount() == 3
+    window.plan_view.filter_bar.changed.emit(TaskFilter())
+    assert len(pane.scene.lines) == window.plan_view.tasks.rowCount() == 3
 
 
 def test_rows_line_up_with_the_tables_rows(window):
     pane = pane_of(window)
-    table_top = window.table.viewport().mapTo(window, QPoint(0, 0)).y()
+    table_top = window.plan_view.table.viewport().mapTo(window, QPoint(0, 0)).y()
     body_top = pane.body.viewport().mapTo(window, QPoint(0, 0)).y()
     assert table_top == body_top
-    assert window.table.rowHeight(0) == ROW_HEIGHT
+    assert window.plan_view.table.rowHeight(0) == ROW_HEIGHT
 
 
 def test_selecting_a_row_highlights_its_bar_and_clicking_a_bar_selects_its_row(window, small_plan):
     _, ids = small_plan
     pane = pane_of(window)
-    window.table.selectRow(2)
+    window.plan_view.table.selectRow(2)
     assert pane.scene.selected == {2}
     point = bar_point(pane, ids["late"])
     send_mouse(pane.body.viewport(), QEvent.Type.MouseButtonPress, point)
     send_mouse(pane.body.viewport(), QEvent.Type.MouseButtonRelease, point, Qt.MouseButton.NoButton)
-    assert window.table.currentIndex().row() == pane.scene.line_of(ids["late"])
-    assert window.tasks.row_at(window.table.currentIndex().row()).id == ids["late"]
+    assert window.plan_view.table.currentIndex().row() == pane.scene.line_of(ids["late"])
+    assert (
+        window.plan_view.tasks.row_at(window.plan_view.table.currentIndex().row()).id == ids["late"]
+    )
     assert pane.scene.selected == {pane.scene.line_of(ids["late"])}
-    assert window.detail.task_id == ids["late"]  # the detail panel follows, as for a table click
+    assert (
+        window.plan_view.detail.task_id == ids["late"]
+    )  # the detail panel follows, as for a table click
 
 
 def test_dragging_a_bar_moves_both_dates_snapped_as_one_undo_step(window, small_plan):
     store, ids = small_plan
     pane = pane_of(window)
     pane.set_zoom(Zoom.QUARTER)
-    depth = window.ctx.undo_stack.count()
+    depth = window.plan_view.ctx.undo_stack.count()
     # about two months later: the quarter view snaps to the 1st or the 16th
     drag(pane, bar_point(pane, ids["late"]), int(61 * PIXELS_PER_DAY[Zoom.QUARTER]))
     task = store.db["tasks"].get(ids["late"])
     assert (task["start_date"], task["due_date"]) == ("2022-03-01", "2023-02-28")
-    assert window.ctx.undo_stack.count() == depth + 1
+    assert window.plan_view.ctx.undo_stack.count() == depth + 1
     source, description = store.db.execute(
         "SELECT source, description FROM change_batches ORDER BY id DESC LIMIT 1"
     ).fetchone()
     assert source == "timeline" and "逾期任务" in description
     # the table shows the new dates (the model re-read the row)
     row = pane.scene.line_of(ids["late"])
-    assert window.tasks.index(row, Col.START).data() == "2022-03-01"
-    window.undo_action.trigger()
+    assert window.plan_view.tasks.index(row, Col.START).data() == "2022-03-01"
+    window.plan_view.undo_action.trigger()
     task = store.db["tasks"].get(ids["late"])
     assert (task["start_date"], task["due_date"]) == ("2022-01-01", "2022-12-31")
     undo_source = store.db.execute(
@@ -155,7 +159,7 @@ def test_dragging_a_start_past_the_due_date_stops_at_the_due_date(window):
 def test_a_read_only_plan_is_not_rescheduled_by_dragging(window, small_plan, monkeypatch):
     store, ids = small_plan
     pane = pane_of(window)
-    monkeypatch.setattr(type(window.ctx), "readonly", property(lambda self: True))
+    monkeypatch.setattr(type(window.plan_view.ctx), "readonly", property(lambda self: True))
     drag(pane, bar_point(pane, ids["late"]), 200)
     assert store.db["tasks"].get(ids["late"])["start_date"] == "2022-01-01"
 
@@ -174,7 +178,9 @@ def test_zoom_and_fit_change_the_scale(window):
 def test_grouping_by_lead_unit_sorts_the_table_and_the_timeline_alike(window):
     pane = pane_of(window)
     pane.set_group_by(GroupBy.UNIT)
-    titles = [window.tasks.row_at(r).title for r in range(window.tasks.rowCount())]
+    titles = [
+        window.plan_view.tasks.row_at(r).title for r in range(window.plan_view.tasks.rowCount())
+    ]
     assert titles[0] == "逾期任务"  # the only task with a lead unit comes first
     assert [r.title for r in pane.scene.lines] == titles
     assert pane.scene.group_starts(0, 2) == [1]
@@ -218,17 +224,17 @@ def test_exports_and_print_use_the_rows_shown(window, tmp_path):
 def test_scrolling_the_table_scrolls_the_timeline_and_the_wheel_scrolls_both(qtbot, sample_plan):
     window = MainWindow(sample_plan, language="en")
     qtbot.addWidget(window)
-    pane = attach_timeline(window)
+    pane = attach_timeline(window.plan_view)
     window.resize(1400, 600)
     window.show()
     qtbot.waitExposed(window)
-    table_bar = window.table.verticalScrollBar()
+    table_bar = window.plan_view.table.verticalScrollBar()
     assert table_bar.maximum() > 100
     table_bar.setValue(100)
     assert pane.body.verticalScrollBar().value() == 100
     table_bar.setValue(table_bar.maximum())
     assert pane.body.verticalScrollBar().value() == table_bar.maximum()
-    window.table.selectRow(40)
+    window.plan_view.table.selectRow(40)
     assert pane.scene.selected == {40}
     table_bar.setValue(0)
     wheel = QWheelEvent(
@@ -245,8 +251,8 @@ def test_the_timeline_is_attached_once_and_shares_the_tables_colours(window):
     from qdplanner.reports import timeline_style
     from qdplanner.ui import labels
 
-    assert attach_timeline(window) is window.timeline
-    assert window.findChildren(TimelinePane) == [window.timeline]
+    assert attach_timeline(window.plan_view) is window.plan_view.timeline
+    assert window.findChildren(TimelinePane) == [window.plan_view.timeline]
     assert timeline_style.LIGHT_SYMBOLS == labels.LIGHT_SYMBOLS
     assert {k: c.name() for k, c in timeline_style.LIGHT_COLOURS.items()} == {
         k: c.name() for k, c in labels.LIGHT_COLOURS.items()
@@ -278,9 +284,9 @@ def test_links_are_made_and_removed_as_undo_steps_and_broken_ones_flagged(window
     child = pane.scene.lines[pane.scene.line_of(ids["child"])]
     assert link_broken(late.due_date, child.start_date)  # drawn red and dashed
     assert not pane.actions_.link(ids["child"], ids["late"])  # a loop is refused
-    window.undo_action.trigger()
+    window.plan_view.undo_action.trigger()
     assert read_links(store) == []
-    window.redo_action.trigger()
+    window.plan_view.redo_action.trigger()
     assert pane.actions_.unlink(read_links(store))
     assert read_links(store) == []
     menu = pane.actions_.link_menu(ids["child"], "子任务")

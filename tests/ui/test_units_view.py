@@ -246,10 +246,13 @@ def test_rename_in_the_units_view_reaches_the_task_table(qtbot, small_plan):
     store, _ids = small_plan
     window = MainWindow(store, language="en")
     qtbot.addWidget(window)
-    units = UnitsView(window.ctx, show_message=print)
+    units = UnitsView(window.plan_view.ctx, show_message=print)
     qtbot.addWidget(units)
     units.model.setData(cell(units, STI, UnitCol.SHORT_NAME), "科技局")
-    leads = {window.tasks.index(r, Col.LEAD).data() for r in range(window.tasks.rowCount())}
+    leads = {
+        window.plan_view.tasks.index(r, Col.LEAD).data()
+        for r in range(window.plan_view.tasks.rowCount())
+    }
     assert "科技局" in leads
 
 
@@ -276,9 +279,17 @@ def test_showing_a_units_tasks_from_the_window(qtbot, small_plan):
     store, ids = small_plan
     window = MainWindow(store, language="en")
     qtbot.addWidget(window)
-    assert [window.tabs.tabText(i) for i in range(4)] == ["Tasks", "Units", "Indicators", "History"]
-    window.tabs.setCurrentIndex(1)
-    window.units_view.unit_activated.emit(ids["support"])
-    assert window.tabs.currentIndex() == 0
-    titles = [window.tasks.index(r, Col.TITLE).data() for r in range(window.tasks.rowCount())]
+    assert [window.plan_view.tabs.tabText(i) for i in range(4)] == [
+        "Tasks",
+        "Units",
+        "Indicators",
+        "History",
+    ]
+    window.plan_view.tabs.setCurrentIndex(1)
+    window.plan_view.units_view.unit_activated.emit(ids["support"])
+    assert window.plan_view.tabs.currentIndex() == 0
+    titles = [
+        window.plan_view.tasks.index(r, Col.TITLE).data()
+        for r in range(window.plan_view.tasks.rowCount())
+    ]
     assert titles == ["逾期任务"]
