@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -37,8 +37,12 @@ class NoPlanPane(QWidget):
         self.setObjectName("noPlanPane")
         self.message = QLabel()
         self.message.setObjectName("noPlanMessage")
-        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message.setWordWrap(True)
+        # Centred by stretches, not by an alignment flag: the first use of Qt's ``Qt``
+        # namespace builds all its enums, ~25 ms that would delay the first frame.
+        line = QHBoxLayout()
+        line.addStretch(1)
+        line.addWidget(self.message)
+        line.addStretch(1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         self.buttons = []
@@ -54,7 +58,7 @@ class NoPlanPane(QWidget):
         buttons.addStretch(1)
         column = QVBoxLayout(self)
         column.addStretch(1)
-        column.addWidget(self.message)
+        column.addLayout(line)
         column.addLayout(buttons)
         column.addStretch(2)
 
@@ -85,6 +89,8 @@ class MainWindow(QMainWindow):
         self.language = language
         self.plan_view = None
         self._painted = False
+        self._font_warning = font_warning
+        self._shortcuts: list[tuple[QAction, QKeySequence.StandardKey]] | None = []
         self.setObjectName("MainWindow")
         self.setWindowTitle("qdplanner")
         self._build_menus()
@@ -92,12 +98,23 @@ class MainWindow(QMainWindow):
         self.no_plan.no_plan()
         self.setCentralWidget(self.no_plan)
         self.restore_state()
-        if font_warning:
-            self.statusBar().showMessage(font_warning)
-        else:
-            self.statusBar()  # the bar is there from the first frame: nothing moves later
+        # Connected first, so it runs before whoever opens the plan on the same signal.
+        self.first_painted.connect(self._complete)
         if store is not None:
             self.attach(store)
+
+    def _complete(self) -> None:
+        """What the first frame can do without: the keyboard shortcuts (setting the first one
+        builds all of Qt's key enums, ~25 ms) and the status bar (~10 ms to make)."""
+        if self._shortcuts is None:
+            return
+        for action, key in self._shortcuts:
+            action.setShortcut(key)
+        self._shortcuts = None
+        if self._font_warning:
+            self.statusBar().showMessage(self._font_warning)
+        else:
+            self.statusBar()
 
     # -- the plan ------------------------------------------------------------------
     def opening(self, path: Path) -> None:
@@ -114,6 +131,7 @@ class MainWindow(QMainWindow):
         """Show ``store`` in this window (once per window); return its ``PlanView``."""
         from qdplanner.ui.plan_view import PlanView  # the heavy half, after the first frame
 
+        self._complete()
         title = self.tr("%1 — qdplanner").replace("%1", store.path.name)
         if store.readonly:
             title = self.tr("%1 (read-only)").replace("%1", title)
@@ -139,11 +157,11 @@ class MainWindow(QMainWindow):
         """The window's own entries; a plan view adds its own (see PlanView)."""
         self.file_menu = self.menuBar().addMenu(self.tr("&File"))
         new_action = QAction(self.tr("&New Plan…"), self)
-        new_action.setShortcut(QKeySequence.StandardKey.New)
+        self._shortcuts.append((new_action, QKeySequence.StandardKey.New))
         new_action.triggered.connect(self.choose_new_plan)
         self.file_menu.addAction(new_action)
         open_action = QAction(self.tr("&Open Plan…"), self)
-        open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self._shortcuts.append((open_action, QKeySequence.StandardKey.Open))
         open_action.triggered.connect(self.choose_plan)
         self.file_menu.addAction(open_action)
         self.recent_menu = self.file_menu.addMenu(self.tr("Open &Recent"))
@@ -153,7 +171,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(sample_action)
         self.file_plan_anchor = self.file_menu.addSeparator()  # the plan's entries go above
         quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self._shortcuts.append((quit_action, QKeySequence.StandardKey.Quit))
         quit_action.triggered.connect(self.close)
         self.file_menu.addAction(quit_action)
 
@@ -176,7 +194,7 @@ class MainWindow(QMainWindow):
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         guide = QAction(self.tr("&User Guide"), self)
-        guide.setShortcut(QKeySequence.StandardKey.HelpContents)
+        self._shortcuts.append((guide, QKeySequence.StandardKey.HelpContents))
         guide.triggered.connect(self._show_user_guide)
         help_menu.addAction(guide)
         about = QAction(self.tr("&About qdplanner"), self)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
 from qdplanner.ui import app as app_module
@@ -155,6 +156,9 @@ def test_the_window_shows_first_and_the_plan_fills_it_once_on_screen(controller,
     assert window.centralWidget() is window.plan_view
     assert window.plan_view.tasks.rowCount() > 0
     assert window.edit_menu.menuAction().isEnabled()
+    # The frame's shortcuts (set after its first paint) are in place.
+    open_action = window.file_menu.actions()[1]
+    assert open_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Open)
 
 
 def test_a_plan_that_cannot_be_opened_at_start_leaves_the_window_offering_the_others(

@@ -113,3 +113,25 @@ def test_hidden_columns_stay_hidden_next_time(qtbot, small_plan):
     assert second.plan_view.table.horizontalHeader().isSectionHidden(Col.NOTES)
     title = next(a for a in second.plan_view.column_menu().actions() if a.text() == "Task")
     assert not title.isEnabled()
+
+
+def test_other_tabs_are_built_when_first_shown_and_show_what_happened_before(qtbot, small_plan):
+    from qdplanner.ui.history_view import HistoryView
+
+    store, _ = small_plan
+    window = MainWindow(store, language="en")
+    qtbot.addWidget(window)
+    view = window.plan_view
+    history_tab = view.tabs.widget(3)
+    assert view.tabs.tabText(3) == "History"
+    assert history_tab.findChild(HistoryView) is None  # not built with the window
+    # An edit made before the tab is ever opened…
+    model = view.tasks
+    assert model.setData(model.index(0, Col.PERCENT), 40, Qt.ItemDataRole.EditRole)
+    view.tabs.setCurrentIndex(3)
+    history = history_tab.findChild(HistoryView)
+    assert history is view.history_view
+    # …is listed when it is.
+    fields = [history.model.index(r, c).data() for r in range(history.model.rowCount())
+              for c in range(history.model.columnCount())]  # fmt: skip
+    assert "40" in " ".join(str(f) for f in fields)
