@@ -8,6 +8,7 @@ views are imported only then, so the window appears about as fast as a bare Qt w
 from __future__ import annotations
 
 import sys
+import traceback
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
@@ -92,8 +93,11 @@ class Controller:
             )
             self.window.not_opened()
             return
-        if not self.open_plan(path) and self.store is None:
-            self.window.not_opened()
+        try:
+            self.open_plan(path)
+        finally:  # refused, or failed unexpectedly: never left saying "Opening …"
+            if self.store is None:
+                self.window.not_opened()
 
     def _ask_about_lock(self, exc) -> str:
         """Ask what to do with a plan someone else has open: "readonly", "break" or ""."""
@@ -250,6 +254,33 @@ def initial_plan(requested: Path | None) -> Path:
     return path
 
 
+def show_unexpected_error(exc_type, exc, tb) -> None:
+    """``sys.excepthook`` of the window: an error no code expected, raised in a slot, is put in
+    words in a dialog (details behind a button) and on stderr; the program goes on."""
+    details = "".join(traceback.format_exception(exc_type, exc, tb))
+    if sys.stderr is not None:
+        print(details, file=sys.stderr, flush=True)
+    if issubclass(exc_type, KeyboardInterrupt) or QApplication.instance() is None:
+        return
+    box = QMessageBox(QApplication.activeWindow())
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle(QCoreApplication.translate("App", "Unexpected error"))
+    box.setText(
+        QCoreApplication.translate("App", "Something went wrong: %1").replace(
+            "%1", user_message(exc) if isinstance(exc, QdError) else f"{exc_type.__name__}: {exc}"
+        )
+    )
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "App",
+            "What you changed before this is saved: every change is written to the plan file "
+            "in its own transaction. If it happens again, please report it with the details.",
+        )
+    )
+    box.setDetailedText(details)
+    box.exec()
+
+
 def run(plan: Path | None = None, *, lang: str | None = None) -> int:
     """Start the window on ``plan`` (or the last plan, or the sample); return the exit code."""
     app = ensure_application()
@@ -258,7 +289,11 @@ def run(plan: Path | None = None, *, lang: str | None = None) -> int:
         language = DEFAULT_LANGUAGE
     install_language(app, language)
     controller = Controller(app, language)
-    controller.start(plan)
-    code = app.exec()
-    controller.shutdown()
+    previous_hook, sys.excepthook = sys.excepthook, show_unexpected_error
+    try:
+        controller.start(plan)
+        code = app.exec()
+    finally:
+        sys.excepthook = previous_hook
+        controller.shutdown()
     return code

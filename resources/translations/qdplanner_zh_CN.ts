@@ -80,6 +80,18 @@
         <translation>新建规划</translation>
     </message>
     <message>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <source>Something went wrong: %1</source>
+        <translation>出现了意外错误：%1</translation>
+    </message>
+    <message>
+        <source>What you changed before this is saved: every change is written to the plan file in its own transaction. If it happens again, please report it with the details.</source>
+        <translation>此前所做的修改都已保存：每一次修改都在独立的事务中写入规划文件。如果再次出现，请连同“详细信息”一起反馈。</translation>
+    </message>
+    <message>
         <source>Cannot create the sample plan</source>
         <translation>无法创建示例规划</translation>
     </message>

@@ -195,3 +195,41 @@ def test_the_plan_view_puts_its_entries_in_the_window_s_menus(controller, small_
     view_entries = [a.text() for a in window.view_menu.actions() if not a.isSeparator()]
     assert view_entries[:5] == ["Tasks", "Units", "Indicators", "History", "Collection"]
     assert view_entries[-3:] == ["&Refresh", "&Timeline", "&Language"]
+
+
+def test_an_unexpected_failure_while_opening_leaves_the_window_offering_the_others(
+    controller, small_plan, qtbot, monkeypatch
+):
+    from qdplanner.store import PlanStore
+
+    store, _ = small_plan
+    store.close()
+
+    def broken_open(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(PlanStore, "open", broken_open)
+    with qtbot.capture_exceptions() as raised:
+        controller.start(store.path)
+        qtbot.waitUntil(lambda: bool(raised), timeout=10_000)
+    assert "disk on fire" in str(raised[0][1])
+    window = controller.window
+    assert window.plan_view is None
+    assert window.no_plan.message.text() == "No plan is open."
+
+
+def test_an_unexpected_error_is_put_in_words_with_the_details_behind_a_button(qapp, monkeypatch):
+    shown = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "exec",
+        lambda box: shown.append((box.windowTitle(), box.text(), box.detailedText())),
+    )
+    try:
+        raise ValueError("bad cell")
+    except ValueError as exc:
+        app_module.show_unexpected_error(type(exc), exc, exc.__traceback__)
+    title, text, details = shown[0]
+    assert title == "Unexpected error"
+    assert text == "Something went wrong: ValueError: bad cell"
+    assert "Traceback" in details and 'raise ValueError("bad cell")' in details
