@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 import traceback
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -21,6 +22,10 @@ from qdplanner.ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, install_language
 from qdplanner.ui.icons import app_icon
 from qdplanner.ui.main_window import MainWindow
 from qdplanner.ui.messages import user_message
+
+if TYPE_CHECKING:  # the store is imported once the window is up
+    from qdplanner.store import PlanStore
+    from qdplanner.store.lock import PlanLockedError
 
 ORGANIZATION = "qdplanner"
 APPLICATION = "qdplanner"
@@ -61,7 +66,7 @@ class Controller:
         self.app = app
         self.language = language
         self.window: MainWindow | None = None
-        self.store = None  # the open PlanStore
+        self.store: PlanStore | None = None
         family = apply_cjk_font(app)
         self.font_warning = (
             ""
@@ -99,7 +104,7 @@ class Controller:
             if self.store is None:
                 self.window.not_opened()
 
-    def _ask_about_lock(self, exc) -> str:
+    def _ask_about_lock(self, exc: PlanLockedError) -> str:
         """Ask what to do with a plan someone else has open: "readonly", "break" or ""."""
         box = QMessageBox(self.window)
         box.setIcon(QMessageBox.Icon.Warning)
@@ -212,7 +217,7 @@ class Controller:
         window.language_requested.connect(self.set_language)
         return window
 
-    def _show(self, store) -> None:
+    def _show(self, store: PlanStore | None) -> None:
         """Show ``store`` (or no plan, if None): in the window if it has no plan yet (the one
         shown at start-up), else in a new window that replaces it."""
         old_window, old_store = self.window, self.store

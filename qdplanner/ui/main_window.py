@@ -9,6 +9,7 @@ then, or when no plan could be opened, it says so and offers the ways to open on
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -24,6 +25,10 @@ from PySide6.QtWidgets import (
 
 from qdplanner.paths import PLAN_SUFFIX
 from qdplanner.ui.i18n import LANGUAGES
+
+if TYPE_CHECKING:  # imported once the window is up (see attach)
+    from qdplanner.store import PlanStore
+    from qdplanner.ui.plan_view import PlanView
 
 # If the window is never painted (started minimised), the plan is opened anyway after this.
 OPEN_ANYWAY_MS = 500
@@ -84,10 +89,10 @@ class MainWindow(QMainWindow):
     language_requested = Signal(str)
     first_painted = Signal()
 
-    def __init__(self, store=None, *, language: str, font_warning: str = ""):
+    def __init__(self, store: PlanStore | None = None, *, language: str, font_warning: str = ""):
         super().__init__()
         self.language = language
-        self.plan_view = None
+        self.plan_view: PlanView | None = None
         self._painted = False
         self._font_warning = font_warning
         self._shortcuts: list[tuple[QAction, QKeySequence.StandardKey]] | None = []
@@ -127,7 +132,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("qdplanner")
         self.no_plan.no_plan()
 
-    def attach(self, store):
+    def attach(self, store: PlanStore) -> PlanView:
         """Show ``store`` in this window (once per window); return its ``PlanView``."""
         from qdplanner.ui.plan_view import PlanView  # the heavy half, after the first frame
 
@@ -148,7 +153,7 @@ class MainWindow(QMainWindow):
         return self.plan_view
 
     @property
-    def store(self):
+    def store(self) -> PlanStore | None:
         """The open plan's store, or None."""
         return self.plan_view.store if self.plan_view is not None else None
 
