@@ -142,6 +142,15 @@ def main() -> int:
         store = create_sample_plan(Path(tmp) / "qingdao-sample.qdplan")
         for lang in ("zh_CN", "en"):
             install_language(app, lang)
+            # The frame as it first shows, then as it stays when no plan could be opened.
+            frame = MainWindow(language=lang)
+            frame.resize(1500, 860)
+            frame.opening(store.path)
+            frame.show()
+            shoot(frame, out / f"window_opening_{lang}.png")
+            frame.not_opened()
+            shoot(frame, out / f"window_no_plan_{lang}.png")
+            frame.close()
             window = MainWindow(store, language=lang)
             window.resize(1500, 860)
             window.show()
