@@ -8,8 +8,9 @@ Measures, ``--repeat`` times each (after one untimed run that warms the OS file 
 command     the whole ``qdplanner status PLAN --json`` as a subprocess (the installed console
             script next to this Python, else ``python -m qdplanner``), and its peak memory
             (ru_maxrss, read from a small parent: see PEAK_PROBE);
-start-up    ``python -c "import qdplanner.cli, ..."`` (the modules the command imports): the
-            part of the command that is interpreter start-up and imports, not work on the plan;
+start-up    ``python -c "import qdplanner.cli.commands, ..."`` (the modules the command
+            imports): the part of the command that is interpreter start-up and imports, not
+            work on the plan;
 summarize   ``summarize(store)`` in this process, on a store opened once;
 in-process  ``PlanStore.open`` + ``summarize`` + ``status_json`` + ``json.dumps``: the
             command's work without start-up.
@@ -28,7 +29,7 @@ from pathlib import Path
 
 # What ``qdplanner status`` imports: the CLI, and inside the command the store and report.
 COMMAND_MODULES = [
-    "qdplanner.cli",
+    "qdplanner.cli.commands",
     "qdplanner.reports.status_text",
     "qdplanner.store",
     "qdplanner.store.summary",
