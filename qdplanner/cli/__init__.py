@@ -21,7 +21,7 @@ COMMAND_NAMES = frozenset(
         "collect", "collect-import", "collect-status", "report", "gantt",
     }
 )  # fmt: skip
-WINDOW_LANGUAGES = ("zh_CN", "en")
+WINDOW_LANGUAGES = ("zh_CN", "en")  # the window's languages (ui.i18n.LANGUAGES; a test ties them)
 
 
 def window_request(args: list[str]) -> tuple[str | None, str | None] | None:

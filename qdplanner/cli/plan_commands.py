@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from qdplanner.cli import WINDOW_LANGUAGES
 from qdplanner.cli.common import AS_OF, PLAN_ARG, as_of_date, user_errors
 
 
@@ -15,7 +16,7 @@ from qdplanner.cli.common import AS_OF, PLAN_ARG, as_of_date, user_errors
 @click.argument("plan", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
     "--lang",
-    type=click.Choice(["zh_CN", "en"]),
+    type=click.Choice(WINDOW_LANGUAGES),
     default=None,
     help="Language of the window (default: the last one chosen, else Chinese).",
 )

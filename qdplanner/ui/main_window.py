@@ -104,11 +104,11 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.no_plan)
         self.restore_state()
         # Connected first, so it runs before whoever opens the plan on the same signal.
-        self.first_painted.connect(self._complete)
+        self.first_painted.connect(self._complete_frame)
         if store is not None:
             self.attach(store)
 
-    def _complete(self) -> None:
+    def _complete_frame(self) -> None:
         """What the first frame can do without: the keyboard shortcuts (setting the first one
         builds all of Qt's key enums, ~25 ms) and the status bar (~10 ms to make)."""
         if self._shortcuts is None:
@@ -123,7 +123,7 @@ class MainWindow(QMainWindow):
 
     # -- the plan ------------------------------------------------------------------
     def opening(self, path: Path) -> None:
-        """Say that ``path`` is being opened (its name in the title already)."""
+        """Say, in the title and the middle of the window, that ``path`` is being opened."""
         self.setWindowTitle(self.tr("%1 — qdplanner").replace("%1", Path(path).name))
         self.no_plan.opening(path)
 
@@ -136,7 +136,7 @@ class MainWindow(QMainWindow):
         """Show ``store`` in this window (once per window); return its ``PlanView``."""
         from qdplanner.ui.plan_view import PlanView  # the heavy half, after the first frame
 
-        self._complete()
+        self._complete_frame()
         title = self.tr("%1 — qdplanner").replace("%1", store.path.name)
         if store.readonly:
             title = self.tr("%1 (read-only)").replace("%1", title)

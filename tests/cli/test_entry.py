@@ -42,3 +42,10 @@ def test_a_plain_start_or_a_plan_file_opens_the_window_straight_away(args, reque
 )
 def test_anything_else_goes_to_the_command_line(args):
     assert window_request(args) is None
+
+
+def test_the_quick_start_knows_the_window_s_languages():
+    from qdplanner.cli import WINDOW_LANGUAGES
+    from qdplanner.ui.i18n import LANGUAGES
+
+    assert tuple(LANGUAGES) == WINDOW_LANGUAGES
