@@ -345,7 +345,7 @@ def shoot_breakdown(window, tmp: Path, out: Path) -> None:
 def shoot_collection(window, tmp: Path, out: Path, lang: str) -> None:
     from qdplanner.store.collections import lead_units
     from qdplanner.ui.collection_view import CollectDialog, ReturnsDialog
-    from tests.excel.collection_helpers import fill, task_ids
+    from tests.excel.collection_helpers import conflicting_returns
 
     dialog = CollectDialog(window.plan_view.ctx, lang, window)
     dialog.period_edit.setText("2025Q4")
@@ -360,15 +360,8 @@ def shoot_collection(window, tmp: Path, out: Path, lang: str) -> None:
     folder.mkdir()
     units = [u.id for u in lead_units(window.store)][:3]
     first, second, _third = window.plan_view.collection.collect(folder, "2025Q4", units).workbooks
-    task = task_ids(first.path)[0]
-    a = fill(first.path, {task: {"完成进度(%)": 70, "进展情况": "已完成年度建设任务的七成。"}},
-             folder / "a.xlsx")  # fmt: skip
-    b = fill(first.path, {task: {"完成进度(%)": 80, "进展情况": "主体工程基本完成。"}},
-             folder / "b.xlsx")  # fmt: skip
-    other = task_ids(second.path)[0]
-    c = fill(second.path, {other: {"完成进度(%)": 100, "本期状态": "已完成"}},
-             folder / "c.xlsx")  # fmt: skip
-    preview = window.plan_view.collection.read_returns([a, b, c])
+    returned = conflicting_returns(first.path, second.path, folder)
+    preview = window.plan_view.collection.read_returns(returned)
     returns = ReturnsDialog(preview, window)
     returns.resize(820, 380)
     returns.show()

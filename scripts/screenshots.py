@@ -90,7 +90,7 @@ def shoot_collection(window: MainWindow, folder: Path, out: Path, lang: str) -> 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     from qdplanner.store.collections import lead_units
     from qdplanner.ui.collection_view import CollectDialog, ReturnsDialog
-    from tests.excel.collection_helpers import fill, task_ids
+    from tests.excel.collection_helpers import conflicting_returns
 
     period = "2025Q4" if lang.startswith("zh") else "2025Q3"  # a round of its own per language
     dialog = CollectDialog(window.plan_view.ctx, lang, window)
@@ -104,15 +104,8 @@ def shoot_collection(window: MainWindow, folder: Path, out: Path, lang: str) -> 
     first, second, _third = window.plan_view.collection.collect(
         round_folder, period, units
     ).workbooks
-    task = task_ids(first.path)[0]
-    a = fill(first.path, {task: {"完成进度(%)": 70, "进展情况": "已完成年度建设任务的七成。"}},
-             round_folder / "a.xlsx")  # fmt: skip
-    b = fill(first.path, {task: {"完成进度(%)": 80, "进展情况": "主体工程基本完成。"}},
-             round_folder / "b.xlsx")  # fmt: skip
-    other = task_ids(second.path)[0]
-    c = fill(second.path, {other: {"完成进度(%)": 100, "本期状态": "已完成"}},
-             round_folder / "c.xlsx")  # fmt: skip
-    preview = window.plan_view.collection.read_returns([a, b, c])
+    returned = conflicting_returns(first.path, second.path, round_folder)
+    preview = window.plan_view.collection.read_returns(returned)
     returns = ReturnsDialog(preview, window)
     returns.show()
     shoot(returns, out / f"returns_conflict_{lang}.png")

@@ -62,3 +62,18 @@ def set_cell(path: Path, ref: str, value: Any, out: Path | None = None) -> Path:
     target = out or path
     book.save(target)
     return target
+
+
+def conflicting_returns(first: Path, second: Path, folder: Path) -> list[Path]:
+    """Three returned copies of two units' workbooks (``first``, ``second``): two of the first
+    disagree about its first task (70 % / 80 %), the second reports its first task done —
+    what the screenshots of the returns dialog show."""
+    task = task_ids(first)[0]
+    a = fill(first, {task: {"完成进度(%)": 70, "进展情况": "已完成年度建设任务的七成。"}},
+             folder / "a.xlsx")  # fmt: skip
+    b = fill(first, {task: {"完成进度(%)": 80, "进展情况": "主体工程基本完成。"}},
+             folder / "b.xlsx")  # fmt: skip
+    other = task_ids(second)[0]
+    c = fill(second, {other: {"完成进度(%)": 100, "本期状态": "已完成"}},
+             folder / "c.xlsx")  # fmt: skip
+    return [a, b, c]
