@@ -240,9 +240,9 @@ class Flow:
 def _first_height(flow: Flow, block: Block | None) -> float:
     """Roughly the height of the first unbreakable piece of ``block`` (keep-with-next)."""
     if isinstance(block, Image):
-        image = QImage.fromData(block.png)
-        if not image.isNull():
-            full = min(flow.width * image.height() / image.width(), flow.bottom - flow.top)
+        size = png_size(block.png)
+        if size is not None:
+            full = min(flow.width * size[1] / size[0], flow.bottom - flow.top)
             return full * SHRINK_TO
     if isinstance(block, Table):
         return 4 * flow.line_height("table")
@@ -366,8 +366,23 @@ def _table(flow: Flow, block: Table) -> None:
     flow.y += 3.0 * flow.px
 
 
+def png_size(data: bytes) -> tuple[int, int] | None:
+    """(width, height) from a PNG's header, without decoding it; None if it is not a PNG."""
+    if len(data) < 24 or data[:8] != b"\x89PNG\r\n\x1a\n" or data[12:16] != b"IHDR":
+        return None
+    width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    return (width, height) if width and height else None
+
+
+def decode_png(data: bytes) -> QImage:
+    """A PNG as a QImage. The format is named so that Qt does not probe every image plugin:
+    probing (QSvg's) connects a QObject, which in a worker thread holding the GIL can
+    deadlock with the UI thread deleting widgets (seen in the report dialog's Save PDF)."""
+    return QImage.fromData(data, "PNG")
+
+
 def _image(flow: Flow, block: Image) -> None:
-    image = QImage.fromData(block.png)
+    image = decode_png(block.png)
     if image.isNull():
         return
     caption_h = flow.line_height("note") if block.caption else 0
