@@ -95,6 +95,8 @@ def isolated_qsettings(tmp_path_factory, monkeypatch):
     """Every test gets its own QSettings and data folder: no test reads the user's settings."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("HOME", str(home))
+    # A plan another test holds is refused at once (the tests of waiting say how long)
+    monkeypatch.setenv("QDPLANNER_LOCK_WAIT", "0")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
     try:

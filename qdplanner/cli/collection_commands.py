@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from qdplanner.cli.common import PLAN_ARG, user_errors
+from qdplanner.cli.common import PLAN_ARG, lock_options, open_plan, user_errors
 from qdplanner.cli.failure import EXIT_ERROR, fail
 
 PERIOD_HELP = "Reporting period: 2024Q3, 2024H1, 2024-09 or 2024."
@@ -56,6 +56,7 @@ def _local(stamp: str | None) -> str:
 )
 @click.option("--force", is_flag=True, help="Overwrite workbooks of the same name in OUTDIR.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@lock_options
 @user_errors
 def collect_cmd(
     plan: Path,
@@ -66,6 +67,8 @@ def collect_cmd(
     units: tuple[str, ...],
     force: bool,
     as_json: bool,
+    break_lock: bool,
+    wait: float | None,
 ) -> None:
     """Write one progress workbook per lead unit of PLAN into OUTDIR, for --period.
 
@@ -73,10 +76,9 @@ def collect_cmd(
     The plan records every workbook issued (see collect-status).
     """
     from qdplanner.excel.collection_export import collect_workbooks
-    from qdplanner.store import PlanStore
     from qdplanner.store.task_edits import resolve_unit
 
-    with PlanStore.open(plan) as store:
+    with open_plan(plan, break_lock=break_lock, wait=wait) as store:
         unit_ids = None
         if units:
             unit_ids = []
@@ -117,6 +119,7 @@ def collect_cmd(
     help="Settle conflicting reports for this file (its name or path), or for what the plan "
     "holds (plan); repeatable, the first that applies wins.",
 )
+@lock_options
 @user_errors
 def collect_import_cmd(
     plan: Path,
@@ -125,6 +128,8 @@ def collect_import_cmd(
     dry_run: bool,
     as_json: bool,
     prefer: tuple[str, ...],
+    break_lock: bool,
+    wait: float | None,
 ) -> None:
     """Import returned progress workbooks FILE... into PLAN.
 
@@ -134,10 +139,9 @@ def collect_import_cmd(
     else nothing is applied. Exit code 1 on errors or unresolved conflicts.
     """
     from qdplanner.excel.collection_import import apply_returns, preview_returns
-    from qdplanner.store import PlanStore
 
     result = None
-    with PlanStore.open(plan, readonly=dry_run) as store:
+    with open_plan(plan, readonly=dry_run, break_lock=break_lock, wait=wait) as store:
         preview = preview_returns(store, files, period=period)
         choices = preview.choices_for(prefer)
         unresolved = preview.unresolved(choices)
@@ -188,10 +192,9 @@ def collect_status_cmd(plan: Path, period: str | None, as_json: bool) -> None:
     """Which lead units of PLAN returned their workbook for --period, which have not yet,
     and which were never issued one."""
     from qdplanner.domain.periods import parse_period
-    from qdplanner.store import PlanStore
     from qdplanner.store.collections import CollectionState, collection_periods, collection_status
 
-    with PlanStore.open(plan, readonly=True) as store:
+    with open_plan(plan, readonly=True) as store:
         if period is None:
             periods = collection_periods(store)
             if not periods:

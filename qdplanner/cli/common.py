@@ -9,7 +9,8 @@ from pathlib import Path
 
 import click
 
-from qdplanner.cli.failure import one_line_errors
+from qdplanner.cli.failure import notice, one_line_errors
+from qdplanner.errors import N_, QdError
 
 
 def user_errors(func):
@@ -29,6 +30,44 @@ AS_OF = click.option(
     help="Judge status lights at this date (YYYY-MM-DD); default today.",
 )
 PLAN_ARG = click.argument("plan", type=click.Path(dir_okay=False, path_type=Path))
+
+
+def lock_options(func):
+    """``--break-lock`` and ``--wait`` for every command that writes the plan."""
+    func = click.option(
+        "--wait",
+        type=click.FloatRange(min=0),
+        default=None,
+        metavar="SECONDS",
+        help="How long to wait for another program writing the plan before giving up "
+        "(default 5, or the QDPLANNER_LOCK_WAIT environment variable).",
+    )(func)
+    return click.option(
+        "--break-lock",
+        is_flag=True,
+        help="Take the plan's lock even if it is held (or unreadable): only when you are "
+        "sure nobody has the plan open, e.g. after a crash.",
+    )(func)
+
+
+RECOVERED = N_(
+    "Messages",
+    "{path}: the last change to this plan was interrupted (a crash or power cut) and has "
+    "been undone; the plan is as it was before that change",
+)
+
+
+def open_plan(
+    plan: Path, *, readonly: bool = False, break_lock: bool = False, wait: float | None = None
+):
+    """Open PLAN for a command (a :class:`~qdplanner.store.PlanStore`, to use in ``with``),
+    saying once on stderr when an interrupted change had to be undone first."""
+    from qdplanner.store import PlanStore
+
+    store = PlanStore.open(plan, readonly=readonly, break_lock=break_lock, wait=wait)
+    if store.recovered:
+        notice(str(QdError(RECOVERED, path=plan)))
+    return store
 
 
 def offscreen_application():

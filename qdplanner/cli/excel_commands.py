@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from qdplanner.cli.common import PLAN_ARG, user_errors
+from qdplanner.cli.common import PLAN_ARG, lock_options, open_plan, user_errors
 from qdplanner.cli.failure import EXIT_ERROR
 
 # The fields of a breakdown sheet's columns (qdplanner.excel.breakdown_headers.FIELDS; listed
@@ -33,9 +33,8 @@ BREAKDOWN_FIELDS = (
 def export_cmd(plan: Path, out: Path, lang: str) -> None:
     """Write the whole of PLAN to the workbook OUT (.xlsx), one sheet per kind of record."""
     from qdplanner.excel.workbook_export import export_plan
-    from qdplanner.store import PlanStore
 
-    with PlanStore.open(plan, readonly=True) as store:
+    with open_plan(plan, readonly=True) as store:
         counts = export_plan(store, out, lang=lang)
     click.echo(f"Wrote {out}: " + ", ".join(f"{n} {kind}" for kind, n in counts.items()))
 
@@ -64,6 +63,7 @@ def export_cmd(plan: Path, out: Path, lang: str) -> None:
     + ", ".join(BREAKDOWN_FIELDS)
     + "; repeat for each column (replaces the columns found from the headers).",
 )
+@lock_options
 @user_errors
 def import_cmd(
     plan: Path,
@@ -73,6 +73,8 @@ def import_cmd(
     sheet: str | None,
     document_id: int | None,
     mappings: tuple[str, ...],
+    break_lock: bool,
+    wait: float | None,
 ) -> None:
     """Import WORKBOOK into PLAN: a plan workbook (exported, then edited), or a government
     task-breakdown sheet (任务分解表).
@@ -85,12 +87,11 @@ def import_cmd(
     """
     from qdplanner.excel.breakdown_import import BreakdownOptions
     from qdplanner.excel.workbook_import import apply_import, preview_workbook
-    from qdplanner.store import PlanStore
 
     breakdown = None
     if sheet or document_id is not None or mappings:
         breakdown = BreakdownOptions(sheet, _mapping(mappings), document_id)
-    with PlanStore.open(plan, readonly=dry_run) as store:
+    with open_plan(plan, readonly=dry_run, break_lock=break_lock, wait=wait) as store:
         preview = preview_workbook(store, workbook, breakdown=breakdown)
         if not preview.errors and not dry_run and not preview.is_empty:
             apply_import(store, preview)

@@ -5,11 +5,12 @@ Kept free of click, so starting the window does not pay for importing it.
 
 from __future__ import annotations
 
+import errno
 import functools
 import os
 import sys
 
-from qdplanner.errors import QdError
+from qdplanner.errors import N_, QdError
 
 EXIT_ERROR = 1
 EXIT_INTERNAL = 3
@@ -22,6 +23,55 @@ def fail(message: str, code: int = EXIT_ERROR) -> None:
     sys.exit(code)
 
 
+def notice(message: str) -> None:
+    """One line on stderr that is not a failure (the command goes on)."""
+    if sys.stderr is not None:
+        print(f"qdplanner: {message}", file=sys.stderr, flush=True)
+
+
+def os_error(exc: OSError) -> QdError | None:
+    """An operating-system refusal a user can meet, as a sentence naming the file."""
+    where = exc.filename if exc.filename is not None else "?"
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return QdError(
+            N_(
+                "Messages",
+                "{path}: the disk is full; nothing was written. Free some space and try again",
+            ),
+            path=where,
+        )
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return QdError(
+            N_(
+                "Messages",
+                "{path}: permission denied (the file or its folder is read-only for you); "
+                "nothing was written",
+            ),
+            path=where,
+        )
+    if exc.errno == errno.ENOENT:
+        return QdError(N_("Messages", "{path}: no such file or folder"), path=where)
+    if exc.errno == errno.EIO:
+        return QdError(
+            N_("Messages", "{path}: the drive could not be read or written; try again"),
+            path=where,
+        )
+    return None
+
+
+def _quiet_broken_pipe() -> None:
+    """The reader of our output went away (``| head``): stop quietly, as other tools do."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+    os._exit(EXIT_PIPE)
+
+
+EXIT_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a tool stopped by a closed pipe
+
+
 def one_line_errors(func, passthrough: tuple[type[BaseException], ...] = ()):
     """Turn our errors into one line on stderr; unexpected ones too, unless debugging.
 
@@ -31,20 +81,34 @@ def one_line_errors(func, passthrough: tuple[type[BaseException], ...] = ()):
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         try:
-            return func(*args, **kwargs)
+            result = func(*args, **kwargs)
+            if sys.stdout is not None:
+                sys.stdout.flush()  # a closed pipe is met here, not at exit
+            return result
         except passthrough:
             raise
         except QdError as exc:
             fail(str(exc))
         except KeyboardInterrupt:
             fail("interrupted", 130)
+        except BrokenPipeError:
+            _quiet_broken_pipe()
+        except OSError as exc:
+            told = os_error(exc)
+            if told is None:
+                raise_internal(exc)
+            fail(str(told))
         except Exception as exc:  # the last line of defence for users
-            if os.environ.get("QDPLANNER_DEBUG"):
-                raise
-            fail(
-                f"internal error: {type(exc).__name__}: {exc} "
-                "(set QDPLANNER_DEBUG=1 to see details)",
-                EXIT_INTERNAL,
-            )
+            raise_internal(exc)
 
     return wrapper
+
+
+def raise_internal(exc: BaseException) -> None:
+    """A bug: a traceback when debugging, else one line and exit code 3."""
+    if os.environ.get("QDPLANNER_DEBUG"):
+        raise exc
+    fail(
+        f"internal error: {type(exc).__name__}: {exc} (set QDPLANNER_DEBUG=1 to see details)",
+        EXIT_INTERNAL,
+    )

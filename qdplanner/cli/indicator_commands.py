@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from qdplanner.cli.common import AS_OF, PLAN_ARG, as_of_date, user_errors
+from qdplanner.cli.common import AS_OF, PLAN_ARG, as_of_date, lock_options, open_plan, user_errors
 from qdplanner.domain.indicator_trend import format_number, target_label
 from qdplanner.domain.indicators import (
     LIGHT_LABELS,
@@ -125,11 +125,10 @@ def indicators(plan: Path, as_of, as_json: bool, lang: str) -> None:
     default, or the target year passed unmet), no data. Values published after --as-of are
     ignored.
     """
-    from qdplanner.store import PlanStore
     from qdplanner.store.indicators import indicator_rules, read_indicators
 
     day = as_of_date(as_of)
-    with PlanStore.open(plan, readonly=True) as store:
+    with open_plan(plan, readonly=True) as store:
         rules = indicator_rules(store)
         rows = read_indicators(store, as_of=day, rules=rules)
     if as_json:
@@ -156,6 +155,7 @@ def indicators(plan: Path, as_of, as_json: bool, lang: str) -> None:
 @click.option("--source", default="", help="Where the figure comes from.")
 @click.option("--source-date", default=None, help="Date of the source (YYYY-MM-DD).")
 @click.option("--notes", default="", help="A note kept with the value.")
+@lock_options
 @user_errors
 def indicator_value(
     plan: Path,
@@ -167,6 +167,8 @@ def indicator_value(
     source: str,
     source_date: str | None,
     notes: str,
+    break_lock: bool,
+    wait: float | None,
 ) -> None:
     """Set one value of INDICATOR (its code, id or exact name) for YEAR in PLAN.
 
@@ -174,10 +176,9 @@ def indicator_value(
     Put -- before a negative VALUE: indicator-value PLAN I05 2024 -- -2.5
     """
     from qdplanner.domain.enums import ChangeSource, ValueKind
-    from qdplanner.store import PlanStore
     from qdplanner.store.indicators import find_indicator, set_indicator_value
 
-    with PlanStore.open(plan) as store:
+    with open_plan(plan, break_lock=break_lock, wait=wait) as store:
         indicator_id, name = find_indicator(store, indicator)
         kind = ValueKind.TARGET if is_target else ValueKind.ACTUAL
         command = f"indicator-value {indicator} {year} {value}"

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from qdplanner.cli import WINDOW_LANGUAGES
-from qdplanner.cli.common import AS_OF, PLAN_ARG, as_of_date, user_errors
+from qdplanner.cli.common import AS_OF, PLAN_ARG, as_of_date, open_plan, user_errors
 
 
 @click.command("open")
@@ -54,10 +54,9 @@ def init(plan: Path, sample: bool, force: bool) -> None:
 def status(plan: Path, as_of, as_json: bool) -> None:
     """Counts, status lights per program/project, and the overdue tasks of PLAN."""
     from qdplanner.reports.status_text import status_json, status_text
-    from qdplanner.store import PlanStore
     from qdplanner.store.summary import summarize
 
-    with PlanStore.open(plan, readonly=True) as store:
+    with open_plan(plan, readonly=True) as store:
         summary = summarize(store, as_of=as_of_date(as_of))
     if as_json:
         click.echo(json.dumps(status_json(plan, summary), ensure_ascii=False, indent=2))

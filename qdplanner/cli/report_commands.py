@@ -6,7 +6,14 @@ from pathlib import Path
 
 import click
 
-from qdplanner.cli.common import AS_OF, PLAN_ARG, as_of_date, offscreen_application, user_errors
+from qdplanner.cli.common import (
+    AS_OF,
+    PLAN_ARG,
+    as_of_date,
+    offscreen_application,
+    open_plan,
+    user_errors,
+)
 
 SECTION_CHOICES = [
     "overview",
@@ -48,7 +55,6 @@ def report_cmd(
     """Write the progress summary of PLAN to OUT as an A4 PDF (Chinese by default)."""
     from qdplanner.reports.summary.content import ReportOptions, ReportScope, build_report
     from qdplanner.reports.summary.render import write_pdf
-    from qdplanner.store import PlanStore
 
     chosen = tuple(s.strip() for s in sections.split(",") if s.strip()) if sections else None
     options = ReportOptions(
@@ -59,7 +65,7 @@ def report_cmd(
         **({"sections": chosen} if chosen else {}),
     )
     offscreen_application()
-    with PlanStore.open(plan, readonly=True) as store:
+    with open_plan(plan, readonly=True) as store:
         report = build_report(store, options)
     pages = write_pdf(report, out)
     click.echo(f"Wrote {out} ({pages} pages)")

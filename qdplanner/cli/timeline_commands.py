@@ -7,7 +7,14 @@ from pathlib import Path
 
 import click
 
-from qdplanner.cli.common import AS_OF, PLAN_ARG, as_of_date, offscreen_application, user_errors
+from qdplanner.cli.common import (
+    AS_OF,
+    PLAN_ARG,
+    as_of_date,
+    offscreen_application,
+    open_plan,
+    user_errors,
+)
 from qdplanner.errors import N_, QdError
 
 MONTH = click.DateTime(formats=["%Y-%m"])
@@ -70,7 +77,6 @@ def gantt_cmd(
         export_timeline,
     )
     from qdplanner.reports.timeline_scene import GroupBy, TimelineData, grouped_lines
-    from qdplanner.store import PlanStore
     from qdplanner.store.task_rows import Scope, ScopeKind, read_task_rows
     from qdplanner.store.timeline import (
         latest_baseline,
@@ -90,7 +96,7 @@ def gantt_cmd(
     from qdplanner.ui.i18n import install_language
 
     install_language(app, lang)
-    with PlanStore.open(plan, readonly=True) as store:
+    with open_plan(plan, readonly=True) as store:
         scope = Scope(ScopeKind.DOCUMENT, document_id) if document_id is not None else Scope()
         rows = read_task_rows(store, scope, as_of=day)
         years = read_stream_years(store)

@@ -16,7 +16,7 @@ from qdplanner.domain.status_light import LightRules
 from qdplanner.errors import N_, PlanFileError, QdError, ValidationError
 from qdplanner.store import plan_file
 from qdplanner.store.changes import ChangeSet, current_user
-from qdplanner.store.lock import PlanLock
+from qdplanner.store.lock import PlanLock, PlanLockedError, default_wait
 
 LIGHT_RULES_KEY = "status_light_rules"
 
@@ -63,25 +63,67 @@ class PlanStore:
         self.user = current_user()
         self.is_open = True
         self.lock = lock
+        self.recovered = False  # the last change was interrupted and has been undone on open
+        self._checked = False  # SQLite's quick check passed (done before the first write)
 
     # -- life cycle -------------------------------------------------------------------
     @classmethod
     def open(
-        cls, path: str | Path, *, readonly: bool = False, break_lock: bool = False
+        cls,
+        path: str | Path,
+        *,
+        readonly: bool = False,
+        break_lock: bool = False,
+        wait: float | None = None,
     ) -> PlanStore:
-        """Open a plan. For writing, take its lock first: :class:`PlanLockedError` says who
-        holds it; ``break_lock`` takes it anyway (the user decided the holder is gone)."""
+        """Open a plan. For writing, take its lock first, waiting up to ``wait`` seconds
+        (default :func:`~qdplanner.store.lock.default_wait`) for another writer:
+        :class:`PlanLockedError` says who holds it; ``break_lock`` takes it anyway (the user
+        decided the holder is gone).
+
+        A plan whose last change was interrupted (a hot journal) is rolled back first, under
+        the lock, also when it is opened read-only; ``recovered`` is then True so the caller
+        can say so once. When that cannot be done here (someone else holds the lock, or the
+        file is read-only) :class:`~qdplanner.store.plan_file.InterruptedChangeError` says
+        what to do."""
         path = Path(path)
-        if readonly:
-            return cls(path, plan_file.open_database(path, readonly=True), readonly=True)
-        plan_file.inspect(path)  # refuse foreign files before writing a lock beside them
-        lock = PlanLock(path)
-        lock.acquire(steal=break_lock)
+        wait = default_wait() if wait is None else wait
+        recovered = False
         try:
-            return cls(path, plan_file.open_database(path), lock=lock)
+            plan_file.inspect(path)  # refuse foreign files before writing a lock beside them
+        except plan_file.InterruptedChangeError:
+            recovered = cls._recover(path, break_lock=break_lock, wait=wait)
+        if readonly:
+            store = cls(path, plan_file.open_database(path, readonly=True), readonly=True)
+            store.recovered = recovered
+            return store
+        lock = PlanLock(path)
+        lock.acquire(steal=break_lock, wait=wait)
+        try:
+            store = cls(path, plan_file.open_database(path), lock=lock)
         except BaseException:
             lock.release()
             raise
+        store.recovered = recovered
+        return store
+
+    @staticmethod
+    def _recover(path: Path, *, break_lock: bool, wait: float) -> bool:
+        """Roll back an interrupted change under the plan's lock; True when one was undone."""
+        lock = PlanLock(path)
+        try:
+            lock.acquire(steal=break_lock, wait=wait)
+        except PlanLockedError as exc:
+            holder = exc.info.describe() if exc.info else "?"
+            raise plan_file.interrupted(path, holder) from exc
+        except QdError as exc:  # no lock can be written here: a read-only folder
+            raise plan_file.interrupted(path) from exc
+        try:
+            done = plan_file.recover(path)
+            plan_file.inspect(path)
+        finally:
+            lock.release()
+        return done
 
     @classmethod
     def create(cls, path: str | Path, *, overwrite: bool = False) -> PlanStore:
@@ -115,8 +157,24 @@ class PlanStore:
     def __enter__(self) -> PlanStore:
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, kind: object, exc: object, tb: object) -> None:
         self.close()
+        if isinstance(exc, sqlite3.Error) and (told := plan_file.explain(self.path, exc)):
+            raise told from exc
+
+    def explain(self, exc: BaseException) -> BaseException:
+        """``exc`` as a sentence naming this plan when it is an SQLite refusal a user can
+        meet (disk full, read-only, damaged file); otherwise ``exc`` itself."""
+        if isinstance(exc, sqlite3.Error):
+            return plan_file.explain(self.path, exc) or exc
+        return exc
+
+    def check_integrity(self) -> None:
+        """Refuse (:class:`~qdplanner.store.plan_file.DamagedPlanError`) a damaged plan file;
+        done once per store, before its first write, so a damaged plan is never written to."""
+        if not self._checked:
+            plan_file.quick_check(self.db.conn, self.path)
+            self._checked = True
 
     @property
     def version(self) -> int:
@@ -137,6 +195,7 @@ class PlanStore:
                 N_("Messages", "{path}: the plan is open read-only; nothing was changed"),
                 path=self.path,
             )
+        self.check_integrity()
         changes = ChangeSet(
             self.db, source=str(ChangeSource(source)), description=description, user=self.user
         )
@@ -145,17 +204,11 @@ class PlanStore:
                 yield changes
         except sqlite3.IntegrityError as exc:
             raise _constraint_error(exc) from exc
-        except sqlite3.OperationalError as exc:
-            if "locked" in str(exc) or "busy" in str(exc):
-                raise QdError(
-                    N_(
-                        "Messages",
-                        "{path}: the plan is busy (another program is writing it); "
-                        "nothing was changed, try again",
-                    ),
-                    path=self.path,
-                ) from exc
-            raise
+        except sqlite3.Error as exc:
+            told = plan_file.explain(self.path, exc)
+            if told is None:
+                raise
+            raise told from exc
 
     def save_copy(self, target: str | Path) -> None:
         """Write a consistent copy of the plan to ``target`` (SQLite's backup API).

@@ -30,6 +30,9 @@ if TYPE_CHECKING:  # the store is imported once the window is up
 ORGANIZATION = "qdplanner"
 APPLICATION = "qdplanner"
 SAMPLE_FILE_NAME = "qingdao-sample.qdplan"
+# Seconds the window waits for a command writing the plan before asking what to do: long
+# enough for a short command-line write, short enough not to keep "Opening …" up.
+WINDOW_LOCK_WAIT = 1.5
 
 
 def data_folder() -> Path:
@@ -109,12 +112,20 @@ class Controller:
         box = QMessageBox(self.window)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(QCoreApplication.translate("App", "Plan in use"))
-        who = exc.info.describe() if exc.info else "?"
-        box.setText(
-            QCoreApplication.translate(
-                "App", "This plan is already open for editing by %1."
-            ).replace("%1", who)
-        )
+        if exc.info is not None:
+            box.setText(
+                QCoreApplication.translate(
+                    "App", "This plan is already open for editing by %1."
+                ).replace("%1", exc.info.describe())
+            )
+        else:
+            box.setText(
+                QCoreApplication.translate(
+                    "App",
+                    "This plan's lock file cannot be read: whoever wrote it may have "
+                    "stopped while writing it (a crash, or a full disk).",
+                )
+            )
         box.setInformativeText(
             QCoreApplication.translate(
                 "App",
@@ -138,7 +149,7 @@ class Controller:
     def open_plan(self, path: Path) -> bool:
         """Open ``path`` in a new window, closing the current one; explain any refusal."""
         from qdplanner.store import PlanStore
-        from qdplanner.store.lock import PlanLockedError
+        from qdplanner.store.lock import PlanLockedError, default_wait
 
         path = Path(path)
         if self.store is not None and self.store.path.resolve() == path.resolve():
@@ -146,7 +157,7 @@ class Controller:
             return True
         try:
             try:
-                store = PlanStore.open(path)
+                store = PlanStore.open(path, wait=min(WINDOW_LOCK_WAIT, default_wait()))
             except PlanLockedError as exc:
                 choice = self._ask_about_lock(exc)
                 if not choice:
@@ -163,6 +174,17 @@ class Controller:
             return False
         self._show(store)
         self._remember(path)
+        if store.recovered:
+            QMessageBox.information(
+                self.window,
+                QCoreApplication.translate("App", "Last change undone"),
+                QCoreApplication.translate(
+                    "App",
+                    "The last change to this plan was interrupted (the program stopped or "
+                    "the power failed while it was saving) and has been undone. The plan "
+                    "is as it was before that change; make that change again if you need it.",
+                ),
+            )
         return True
 
     @staticmethod
@@ -259,13 +281,24 @@ def initial_plan(requested: Path | None) -> Path:
     return path
 
 
-def show_unexpected_error(exc_type, exc, tb) -> None:
+def show_unexpected_error(exc_type, exc, tb, store: PlanStore | None = None) -> None:
     """``sys.excepthook`` of the window: an error no code expected, raised in a slot, is put in
-    words in a dialog (details behind a button) and on stderr; the program goes on."""
+    words in a dialog (details behind a button) and on stderr; the program goes on.
+
+    A refusal of the plan file a user can meet (disk full, read-only, damaged), met where no
+    code expected it, is shown as what it is, a sentence naming the plan."""
     details = "".join(traceback.format_exception(exc_type, exc, tb))
     if sys.stderr is not None:
         print(details, file=sys.stderr, flush=True)
     if issubclass(exc_type, KeyboardInterrupt) or QApplication.instance() is None:
+        return
+    told = store.explain(exc) if store is not None and store.is_open else exc
+    if told is not exc:
+        QMessageBox.warning(
+            QApplication.activeWindow(),
+            QCoreApplication.translate("App", "The plan file"),
+            user_message(told),
+        )
         return
     box = QMessageBox(QApplication.activeWindow())
     box.setIcon(QMessageBox.Icon.Critical)
@@ -294,7 +327,8 @@ def run(plan: Path | None = None, *, lang: str | None = None) -> int:
         language = DEFAULT_LANGUAGE
     install_language(app, language)
     controller = Controller(app, language)
-    previous_hook, sys.excepthook = sys.excepthook, show_unexpected_error
+    previous_hook = sys.excepthook
+    sys.excepthook = lambda *exc: show_unexpected_error(*exc, store=controller.store)
     try:
         controller.start(plan)
         code = app.exec()

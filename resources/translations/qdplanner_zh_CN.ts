@@ -1,7 +1,8 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
-    <name />
+    <name></name>
     <message>
         <source>Version</source>
         <translation>版本</translation>
@@ -60,7 +61,11 @@
         <translation>此规划文件已由 %1 打开编辑。</translation>
     </message>
     <message>
-        <source>Open it read-only, or break the lock if you are sure that person has closed it (for example after a crash). Two people editing at once can overwrite each other's work.</source>
+        <source>This plan&apos;s lock file cannot be read: whoever wrote it may have stopped while writing it (a crash, or a full disk).</source>
+        <translation>这个规划的锁文件无法读取：写入它的程序可能在写入时中断了（程序崩溃或磁盘已满）。</translation>
+    </message>
+    <message>
+        <source>Open it read-only, or break the lock if you are sure that person has closed it (for example after a crash). Two people editing at once can overwrite each other&apos;s work.</source>
         <translation>可以只读方式打开；如确认对方已关闭（例如程序异常退出后），也可解除锁定后打开。两人同时编辑可能互相覆盖修改。</translation>
     </message>
     <message>
@@ -76,8 +81,20 @@
         <translation>无法打开规划文件</translation>
     </message>
     <message>
+        <source>Last change undone</source>
+        <translation>上一次修改已撤回</translation>
+    </message>
+    <message>
+        <source>The last change to this plan was interrupted (the program stopped or the power failed while it was saving) and has been undone. The plan is as it was before that change; make that change again if you need it.</source>
+        <translation>这个规划的上一次修改在保存时被中断（程序意外退出或断电），现已撤回。规划恢复到该次修改之前的状态；如仍需要，请重新进行该修改。</translation>
+    </message>
+    <message>
         <source>New Plan</source>
         <translation>新建规划</translation>
+    </message>
+    <message>
+        <source>The plan file</source>
+        <translation>规划文件</translation>
     </message>
     <message>
         <source>Unexpected error</source>
@@ -1414,12 +1431,16 @@
         <translation>记录 {table} #{id} 不存在</translation>
     </message>
     <message>
-        <source>{path}: already open by someone (the lock file is unreadable)</source>
-        <translation>{path}：已被他人打开（锁定文件无法读取）</translation>
+        <source>{path}: already open by someone (the lock file {lock} is unreadable; if nobody has the plan open, break the lock: --break-lock, or the window&apos;s offer)</source>
+        <translation>{path}：已被他人打开（锁文件 {lock} 无法读取；如确认没有人打开该规划，可解除锁定：命令行加 --break-lock，或在窗口提示中选择解除锁定）</translation>
     </message>
     <message>
         <source>{path}: already open by {who}</source>
         <translation>{path}：已被 {who} 打开</translation>
+    </message>
+    <message>
+        <source>{path}: the disk is full (the lock file {lock} cannot be written); nothing was changed. Free some space on the drive and try again</source>
+        <translation>{path}：磁盘已满（无法写入锁文件 {lock}），未做任何修改。请清理磁盘空间后重试</translation>
     </message>
     <message>
         <source>{path}: cannot create the lock file {lock} ({reason}); is the folder read-only?</source>
@@ -1520,6 +1541,30 @@
     <message>
         <source>{path}: cannot be read ({reason})</source>
         <translation>{path}：无法读取（{reason}）</translation>
+    </message>
+    <message>
+        <source>{path}: the disk is full; nothing was changed. Free some space on the drive and try again</source>
+        <translation>{path}：磁盘已满，未做任何修改。请清理磁盘空间后重试</translation>
+    </message>
+    <message>
+        <source>{path}: cannot write the plan: the file or its folder is read-only for you; nothing was changed. Ask for write access, or save a copy elsewhere</source>
+        <translation>{path}：无法写入规划：您对该文件或其所在文件夹只有只读权限，未做任何修改。请申请写入权限，或另存副本到其他位置</translation>
+    </message>
+    <message>
+        <source>{path}: the drive could not read or write the plan ({reason}); nothing was changed. Check the drive or the network connection and try again</source>
+        <translation>{path}：磁盘无法读写该规划（{reason}），未做任何修改。请检查磁盘或网络连接后重试</translation>
+    </message>
+    <message>
+        <source>{path}: the last change to this plan was interrupted (a crash or power cut) and must be undone before the plan can be read; {who} has it open for editing: ask them to close it, then open it again. Do not delete {journal}: it holds what is needed to undo the change</source>
+        <translation>{path}：这个规划的上一次修改被中断（程序崩溃或断电），须先撤回才能读取；{who} 正以编辑方式打开它：请对方关闭后再打开。不要删除 {journal}：撤回修改需要它</translation>
+    </message>
+    <message>
+        <source>{path}: the last change to this plan was interrupted (a crash or power cut) and must be undone before the plan can be read; open it for editing once (in the window, or with any command that changes it) by someone allowed to write the file and its folder. Do not delete {journal}: it holds what is needed to undo the change</source>
+        <translation>{path}：这个规划的上一次修改被中断（程序崩溃或断电），须先撤回才能读取；请由对该文件及其文件夹有写入权限的人以编辑方式打开一次（在窗口中打开，或运行任一修改规划的命令）。不要删除 {journal}：撤回修改需要它</translation>
+    </message>
+    <message>
+        <source>{path}: the plan file is damaged ({reason}); it was not changed. Open a backup copy (a NAME.qdplan…bak beside it, or your own), or save what can still be read with File → Save a Copy As…</source>
+        <translation>{path}：规划文件已损坏（{reason}），未做任何修改。请打开备份副本（同一文件夹中的 NAME.qdplan…bak，或您自己的备份），或用“文件 → 另存副本”保存仍可读取的内容</translation>
     </message>
     <message>
         <source>{path}: not a qdplanner plan file (it is not an SQLite database)</source>
@@ -1758,7 +1803,7 @@
         <translation>没有 ID 为 {id} 的{what}</translation>
     </message>
     <message>
-        <source>task {id} is led by {lead}, not by {unit}: is this row from another unit's workbook?</source>
+        <source>task {id} is led by {lead}, not by {unit}: is this row from another unit&apos;s workbook?</source>
         <translation>任务 {id} 由{lead}牵头，不是{unit}：该行是否从其他单位的工作簿复制而来？</translation>
     </message>
     <message>
@@ -1778,7 +1823,7 @@
         <translation>任务 {id} 现由{lead}牵头，不再由{unit}牵头</translation>
     </message>
     <message>
-        <source>choose the task's status for this period</source>
+        <source>choose the task&apos;s status for this period</source>
         <translation>请选择该任务本期的状态</translation>
     </message>
     <message>
@@ -1854,7 +1899,7 @@
         <translation>任务属于一个计划或一个工程：两者须且只能填写一个</translation>
     </message>
     <message>
-        <source>task #{id} is in another program or project; a sub-task belongs to its parent's</source>
+        <source>task #{id} is in another program or project; a sub-task belongs to its parent&apos;s</source>
         <translation>任务 #{id} 属于其他计划或工程；子任务应与上级任务同属</translation>
     </message>
     <message>
@@ -1882,7 +1927,7 @@
         <translation>该任务的责任单位与“任务分工”表不一致；请只在其中一张表中修改</translation>
     </message>
     <message>
-        <source>{name} is listed twice among this task's units</source>
+        <source>{name} is listed twice among this task&apos;s units</source>
         <translation>“{name}”在该任务的责任单位中出现了两次</translation>
     </message>
     <message>
@@ -2172,6 +2217,26 @@
     <message>
         <source>{path}: the image could not be written</source>
         <translation>{path}：无法写入图片</translation>
+    </message>
+    <message>
+        <source>{path}: the last change to this plan was interrupted (a crash or power cut) and has been undone; the plan is as it was before that change</source>
+        <translation>{path}：这个规划的上一次修改被中断（程序崩溃或断电），现已撤回；规划恢复到该次修改之前的状态</translation>
+    </message>
+    <message>
+        <source>{path}: the disk is full; nothing was written. Free some space and try again</source>
+        <translation>{path}：磁盘已满，未写入任何内容。请清理磁盘空间后重试</translation>
+    </message>
+    <message>
+        <source>{path}: permission denied (the file or its folder is read-only for you); nothing was written</source>
+        <translation>{path}：没有权限（您对该文件或其所在文件夹只有只读权限），未写入任何内容</translation>
+    </message>
+    <message>
+        <source>{path}: no such file or folder</source>
+        <translation>{path}：文件或文件夹不存在</translation>
+    </message>
+    <message>
+        <source>{path}: the drive could not be read or written; try again</source>
+        <translation>{path}：磁盘无法读写，请重试</translation>
     </message>
 </context>
 <context>
@@ -2986,7 +3051,7 @@
         <translation>保存基线…</translation>
     </message>
     <message>
-        <source>Keep every task's dates as the approved plan</source>
+        <source>Keep every task&apos;s dates as the approved plan</source>
         <translation>将所有任务的日期保存为批准的计划</translation>
     </message>
     <message>

@@ -233,3 +233,66 @@ def test_an_unexpected_error_is_put_in_words_with_the_details_behind_a_button(qa
     assert title == "Unexpected error"
     assert text == "Something went wrong: ValueError: bad cell"
     assert "Traceback" in details and 'raise ValueError("bad cell")' in details
+
+
+def test_a_plan_left_by_a_crash_opens_undone_and_the_user_is_told_once(
+    controller, sample_template, tmp_path, monkeypatch
+):
+    import shutil
+
+    from tests.faults import kill_mid_write, table_dump
+
+    plan = tmp_path / "crashed.qdplan"
+    shutil.copy(sample_template, plan)
+    before = table_dump(plan)
+    kill_mid_write(plan)
+    told: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "information", lambda parent, title, text, *a, **k: told.append(title)
+    )
+    assert controller.open_plan(plan)
+    assert told == ["Last change undone"]
+    assert not plan.with_name("crashed.qdplan-journal").exists()
+    controller.shutdown()
+    assert table_dump(plan) == before
+    controller.store = None
+    assert controller.open_plan(plan)
+    assert told == ["Last change undone"]  # once
+
+
+def test_an_unreadable_lock_is_explained_and_can_be_broken(controller, plan_path, monkeypatch):
+    from qdplanner.store import PlanStore
+    from qdplanner.store.lock import lock_path
+
+    PlanStore.create(plan_path).close()
+    lock_path(plan_path).write_text("")  # what a full disk left behind
+    asked = []
+
+    def ask(self, exc):
+        asked.append(exc.info)
+        return "break"
+
+    monkeypatch.setattr(Controller, "_ask_about_lock", ask)
+    assert controller.open_plan(plan_path)
+    assert asked == [None] and not controller.store.readonly
+
+
+def test_a_full_disk_during_an_edit_is_a_sentence_and_changes_nothing(
+    controller, sample_plan, qtbot
+):
+    from qdplanner.store.task_rows import Scope, ScopeKind
+    from qdplanner.ui.models.task_table import Col
+
+    path = sample_plan.path
+    sample_plan.close()
+    assert controller.open_plan(path)
+    view = controller.window.plan_view
+    view.tree.setCurrentIndex(view._find_scope(Scope(ScopeKind.ALL, None)))
+    store = controller.store
+    pages = store.db.execute("PRAGMA page_count").fetchone()[0]
+    store.db.execute(f"PRAGMA max_page_count = {pages}")
+    index = view.tasks.index(0, Col.NOTES)
+    with qtbot.waitSignal(view.tasks.edit_refused) as refused:
+        assert not view.tasks.setData(index, "很长的备注" * 3000)
+    assert "disk is full" in refused.args[1]
+    assert view.ctx.undo_stack.count() == 0
