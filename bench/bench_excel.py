@@ -136,7 +136,7 @@ def child(variant: str, plan: Path, workbook: Path, edited: Path, work: Path) ->
             if preview.errors:
                 raise SystemExit(f"{variant}: {preview.errors[:3]}")
             if not preview.is_empty:
-                apply_import(store, preview)
+                apply_import(store, preview, allow_removals=True)  # the edit removes rows
         result["counts"] = preview.counts()
     result["seconds"] = time.perf_counter() - t0
     result["rss_before_mb"] = round(before, 1)

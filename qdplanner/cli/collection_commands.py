@@ -7,14 +7,13 @@ workbooks (many at once), shows errors and conflicts and applies the good ones;
 
 from __future__ import annotations
 
-import json
 import sys
 from datetime import datetime
 from pathlib import Path
 
 import click
 
-from qdplanner.cli.common import PLAN_ARG, lock_options, open_plan, user_errors
+from qdplanner.cli.common import PLAN_ARG, echo_json, lock_options, open_plan, user_errors
 from qdplanner.cli.failure import EXIT_ERROR, fail
 
 PERIOD_HELP = "Reporting period: 2024Q3, 2024H1, 2024-09 or 2024."
@@ -97,7 +96,7 @@ def collect_cmd(
             overwrite=force,
         )
     if as_json:
-        click.echo(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
+        echo_json(result.as_json())
         return
     for book in result.workbooks:
         click.echo(f"{book.path}: {book.unit_name}, {book.tasks} task(s)")
@@ -154,7 +153,7 @@ def collect_import_cmd(
             **preview.as_json(choices),
             "result": result.as_dict() if result else None,
         }
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        echo_json(data)
     else:
         click.echo(preview.text(choices))
         if result is not None:
@@ -213,7 +212,7 @@ def collect_status_cmd(plan: Path, period: str | None, as_json: bool) -> None:
             "counts": {k: len(v) for k, v in groups.items()},
             **{k: [r.as_dict() for r in v] for k, v in groups.items()},
         }
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        echo_json(data)
         return
     click.echo(
         f"{code}: {len(rows)} unit(s): {len(groups['returned'])} returned, "

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import math
 import os
 import sys
 from datetime import date, datetime
@@ -30,6 +32,23 @@ AS_OF = click.option(
     help="Judge status lights at this date (YYYY-MM-DD); default today.",
 )
 PLAN_ARG = click.argument("plan", type=click.Path(dir_okay=False, path_type=Path))
+
+
+def _finite(value):
+    """``value`` with every non-finite number (older plans may hold one) as null."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_finite(v) for v in value]
+    return value
+
+
+def echo_json(data) -> None:
+    """Print ``data`` as the ``--json`` output of every command: strict JSON (never
+    ``Infinity`` or ``NaN``), Chinese as it is, indented."""
+    click.echo(json.dumps(_finite(data), ensure_ascii=False, indent=2, allow_nan=False))
 
 
 def lock_options(func):

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 import click
 
-from qdplanner.cli.common import PLAN_ARG, lock_options, open_plan, user_errors
+from qdplanner.cli.common import PLAN_ARG, echo_json, lock_options, open_plan, user_errors
 from qdplanner.cli.failure import EXIT_ERROR
 
 # The fields of a breakdown sheet's columns (qdplanner.excel.breakdown_headers.FIELDS; listed
@@ -63,6 +62,18 @@ def export_cmd(plan: Path, out: Path, lang: str) -> None:
     + ", ".join(BREAKDOWN_FIELDS)
     + "; repeat for each column (replaces the columns found from the headers).",
 )
+@click.option(
+    "--allow-removals",
+    is_flag=True,
+    help="Remove the records that are missing from the workbook (the preview lists them). "
+    "Without it, an import that would remove anything is refused.",
+)
+@click.option(
+    "--other-plan",
+    is_flag=True,
+    help="Import a plan workbook exported from another plan (refused otherwise: its rows "
+    "are matched by ID).",
+)
 @lock_options
 @user_errors
 def import_cmd(
@@ -73,6 +84,8 @@ def import_cmd(
     sheet: str | None,
     document_id: int | None,
     mappings: tuple[str, ...],
+    allow_removals: bool,
+    other_plan: bool,
     break_lock: bool,
     wait: float | None,
 ) -> None:
@@ -83,27 +96,46 @@ def import_cmd(
     from their headers (the ones not recognised are named; map them with --map), its tasks
     matched by program or project and title. Prints every change (added, changed field by
     field, removed, units to create); then applies them all as one change, unless
-    --dry-run. With any error in the workbook nothing is applied and the exit code is 1.
+    --dry-run. With any error in the workbook nothing is applied and the exit code is 1;
+    so too when records would be removed and --allow-removals is not given. A returned
+    progress workbook is refused (use collect-import), and so is a plan workbook of another
+    plan unless --other-plan.
     """
     from qdplanner.excel.breakdown_import import BreakdownOptions
-    from qdplanner.excel.workbook_import import apply_import, preview_workbook
+    from qdplanner.excel.workbook_import import (
+        RemovalsRefused,
+        apply_import,
+        preview_workbook,
+        refuse_removals,
+    )
 
     breakdown = None
     if sheet or document_id is not None or mappings:
         breakdown = BreakdownOptions(sheet, _mapping(mappings), document_id)
+    refused = None
     with open_plan(plan, readonly=dry_run, break_lock=break_lock, wait=wait) as store:
-        preview = preview_workbook(store, workbook, breakdown=breakdown)
-        if not preview.errors and not dry_run and not preview.is_empty:
-            apply_import(store, preview)
+        preview = preview_workbook(store, workbook, breakdown=breakdown, other_plan=other_plan)
+        if not preview.errors and not preview.is_empty:
+            try:
+                if not allow_removals:
+                    refuse_removals(preview)  # a dry run says what a real run would
+                if not dry_run:
+                    apply_import(store, preview, allow_removals=allow_removals)
+            except RemovalsRefused as exc:
+                refused = exc
     if as_json:
         data = {"dry_run": dry_run, **preview.as_json()}
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        data["removals_refused"] = refused is not None
+        echo_json(data)
     else:
         click.echo(preview.text())
         if preview.applied:
             click.echo(f"Applied to {plan}.")
         elif dry_run and preview.ok and not preview.is_empty:
             click.echo("Dry run: nothing was applied.")
+    if refused is not None:
+        click.echo(f"qdplanner: {refused}", err=True)
+        sys.exit(EXIT_ERROR)
     if preview.errors:
         click.echo(
             f"qdplanner: {workbook.name}: {len(preview.errors)} error(s) in the workbook; "

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
-from qdplanner.cli.common import AS_OF, PLAN_ARG, as_of_date, lock_options, open_plan, user_errors
+from qdplanner.cli.common import (
+    AS_OF,
+    PLAN_ARG,
+    as_of_date,
+    echo_json,
+    lock_options,
+    open_plan,
+    user_errors,
+)
 from qdplanner.domain.indicator_trend import format_number, target_label
 from qdplanner.domain.indicators import (
     LIGHT_LABELS,
@@ -133,7 +140,7 @@ def indicators(plan: Path, as_of, as_json: bool, lang: str) -> None:
         rows = read_indicators(store, as_of=day, rules=rules)
     if as_json:
         data = [indicator_json(r, lang) for r in rows]
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        echo_json(data)
     else:
         click.echo(indicators_text(plan, day, rows, lang))
         click.echo(

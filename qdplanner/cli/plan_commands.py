@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 import click
 
 from qdplanner.cli import WINDOW_LANGUAGES
-from qdplanner.cli.common import AS_OF, PLAN_ARG, as_of_date, open_plan, user_errors
+from qdplanner.cli.common import AS_OF, PLAN_ARG, as_of_date, echo_json, open_plan, user_errors
 
 
 @click.command("open")
@@ -59,7 +58,7 @@ def status(plan: Path, as_of, as_json: bool) -> None:
     with open_plan(plan, readonly=True) as store:
         summary = summarize(store, as_of=as_of_date(as_of))
     if as_json:
-        click.echo(json.dumps(status_json(plan, summary), ensure_ascii=False, indent=2))
+        echo_json(status_json(plan, summary))
     else:
         click.echo(status_text(plan, summary))
 

@@ -12,7 +12,8 @@ What callers may rely on:
 * ``start`` is set only for ranges (``2022—2024年`` starts 2022-01-01), and ``start <= due``;
   a range joins any two readable periods (``2022年6月—2024年6月``) with — – ― － ～ 〜 ~ 至 or -;
 * ``recurrence`` is set only for RECURRING;
-* anything not read with certainty is UNPARSED: kept and flagged, with no dates.
+* anything not read with certainty is UNPARSED: kept and flagged, with no dates; so is a
+  year outside the years a plan holds (:mod:`qdplanner.domain.limits`, 1900–2100).
 
 Suffixes 前 / 以前 / 之前 / 底 / 底前 / 末 / 末前 / 内 all mean "by the end of", and a trailing
 完成 is tolerated (``2024年底前完成``); any other trailing words make the phrase UNPARSED.
@@ -32,8 +33,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-MIN_YEAR = 1900
-MAX_YEAR = 2200
+from qdplanner.domain.limits import FIRST_YEAR, LAST_YEAR
 
 
 class DeadlineKind(StrEnum):
@@ -83,8 +83,8 @@ _QUARTER_NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4}
 
 def _year(m: re.Match[str]) -> int:
     year = int(m["y"])
-    if not MIN_YEAR <= year <= MAX_YEAR:
-        raise ValueError(f"year {year} outside {MIN_YEAR}-{MAX_YEAR}")
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValueError(f"year {year} outside {FIRST_YEAR}-{LAST_YEAR}")
     return year
 
 

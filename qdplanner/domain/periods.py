@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
+from qdplanner.domain.limits import FIRST_YEAR, LAST_YEAR
 from qdplanner.errors import N_, ValidationError
 
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4}
@@ -60,7 +61,7 @@ def parse_period(text: str) -> Period:
         if not m:
             continue
         year = int(m[1])
-        if not 1900 <= year <= 2200:
+        if not FIRST_YEAR <= year <= LAST_YEAR:
             break
         if kind == "Y":
             return _months(year, 1, 12)

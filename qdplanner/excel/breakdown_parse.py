@@ -46,7 +46,8 @@ from dataclasses import dataclass, field
 from openpyxl.utils import get_column_letter
 
 from qdplanner.domain.deadlines import Deadline, DeadlineKind, parse_deadline
-from qdplanner.errors import N_
+from qdplanner.domain.limits import check_text
+from qdplanner.errors import N_, ValidationError
 from qdplanner.excel.breakdown_headers import (
     FIELDS,
     Layout,
@@ -145,6 +146,7 @@ class _Reader:
         self.heading: str | None = None
         self.last: dict[str, str] = {}  # hierarchy column → its last value
         self.outline: list[tuple[str | None, int]] = []  # (numbering style, task index)
+        self.refused_rows: set[int] = set()  # Excel rows with a cell a plan cannot hold
 
     def error(self, row: int | None, name: str | None, template: str, **params) -> None:
         self.result.errors.append(self.cell_error(row, name, template, params))
@@ -176,6 +178,7 @@ class _Reader:
         if unmapped:
             template = N_("Messages", "columns not recognised, not read: {columns}")
             self.warning(header_row, None, template, columns=unmapped)
+        self.refused_rows = self.check_limits()
         rows = filled_rows(self.sheet)
         for r in range(layout.data_start - 1, len(rows)):
             if not self.row(r, rows):
@@ -183,6 +186,46 @@ class _Reader:
         if not self.result.tasks:
             self.error(header_row, None, N_("Messages", "no tasks were found below the header"))
         return self.result
+
+    def check_limits(self) -> set[int]:
+        """Refuse every text cell of the title row and the table that a plan cannot hold
+        (:mod:`qdplanner.domain.limits`); the Excel rows of those cells. A merged range is
+        checked once, at its top-left cell."""
+        layout, rows = self.layout, self.sheet.rows
+        wanted = range(layout.data_start - 1, len(rows))
+        if layout.title_row is not None:
+            wanted = [layout.title_row - 1, *wanted]
+        refused = set()
+        for r in wanted:
+            for c, value in enumerate(rows[r]):
+                if type(value) is not str:
+                    continue
+                try:
+                    check_text(value)
+                except ValidationError as exc:
+                    header = layout.headers.get(c)
+                    letter = get_column_letter(c + 1)
+                    where = f"{letter} ({header})" if header else letter
+                    self.result.errors.append(
+                        CellError(
+                            self.file, self.sheet.name, r + 1, where, exc.template, exc.params
+                        )
+                    )
+                    refused.add(r + 1)
+        return refused
+
+    def check_fields(self, excel: int, fields: dict[str, tuple[str, str]]) -> bool:
+        """Whether the texts a task row makes, each maybe joined from several cells
+        (``fields``: field → (column name, text)), fit the limits; an error for each that does
+        not."""
+        ok = True
+        for column, text in fields.values():
+            try:
+                check_text(text)
+            except ValidationError as exc:
+                ok = False
+                self.error(excel, column, exc.template, **exc.params)
+        return ok
 
     def value(self, cells: list[CellValue], name: str) -> str:
         texts = [_at(cells, c) for c in self.cols[name]]
@@ -312,6 +355,16 @@ class _Reader:
         if not deadline.is_parsed:
             template = N_("Messages", "the deadline “{text}” cannot be read; it is kept as written")
             self.warning(excel, "deadline", template, text=deadline_text)
+        notes = self.value(cells, "notes")
+        if excel not in self.refused_rows and not self.check_fields(
+            excel,
+            {
+                "title": ("task", title),
+                "description": ("task", description),
+                "notes": ("notes", notes),
+            },
+        ):
+            return
         index = len(self.result.tasks)
         styles = [s for s, _ in self.outline]
         if style in styles:
@@ -331,7 +384,7 @@ class _Reader:
                 support=support,
                 deadline_text=deadline_text,
                 deadline=deadline,
-                notes=self.value(cells, "notes"),
+                notes=notes,
                 depth=depth,
                 parent_index=self.outline[-2][1] if depth else None,
             )

@@ -23,6 +23,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from qdplanner.domain.limits import FIRST_YEAR, LAST_YEAR
 from qdplanner.domain.task_rules import split_unit_names
 from qdplanner.excel.cells import CellValue
 
@@ -87,10 +88,11 @@ def title_info(title: str) -> TitleInfo:
     plain = "".join(unicodedata.normalize("NFKC", text).split())
     years = None
     if match := _YEAR_RANGE.search(plain):
-        first, last = int(match[1]), int(match[2])
-        years = (first, last) if first <= last else None
+        years = (int(match[1]), int(match[2]))
     elif match := _ONE_YEAR.search(plain):
         years = (int(match[1]), int(match[1]))
+    if years and not FIRST_YEAR <= years[0] <= years[1] <= LAST_YEAR:
+        years = None  # not years a plan holds (qdplanner.domain.limits): none are read
     return TitleInfo(document or text, years)
 
 

@@ -7,6 +7,7 @@ Used by :mod:`collection_import`; see its docstring for what is refused and why.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from typing import Any
 from openpyxl.utils import get_column_letter
 
 from qdplanner.domain.enums import TaskStatus
+from qdplanner.domain.limits import shown
 from qdplanner.domain.task_rules import parse_status
 from qdplanner.errors import N_, ValidationError
 from qdplanner.excel import collection_layout as layout
@@ -24,6 +26,9 @@ from qdplanner.excel.import_model import CellError, record_word
 from qdplanner.excel.import_parse import CONVERTERS, Bad
 from qdplanner.excel.sheet_specs import Column, Kind
 from qdplanner.excel.vocabulary import labels
+from qdplanner.excel.workbook_identity import WorkbookKind, identify
+
+_TASK_ID = re.compile("[0-9]{1,18}")
 
 
 @dataclass
@@ -125,15 +130,40 @@ class FileReader:
     def _payload(self, book: WorkbookCells) -> dict | None:
         """The hidden sheet's content, checked to be this plan's and unchanged; else None."""
         if layout.META_SHEET not in book.sheet_names:
-            self.error(
-                None,
-                None,
-                N_(
-                    "Messages",
-                    "not a progress collection workbook (its hidden sheet {sheet} is missing)",
-                ),
-                sheet=layout.META_SHEET,
-            )
+            kind = identify(book).kind
+            if kind in (WorkbookKind.PLAN, WorkbookKind.RENAMED_PLAN):
+                self.error(
+                    None,
+                    None,
+                    N_(
+                        "Messages",
+                        "this is a plan workbook (exported from a plan), not a returned "
+                        "progress workbook; import it with import (in the window: File → "
+                        "Import from Excel…)",
+                    ),
+                )
+            elif kind == WorkbookKind.OTHER:
+                self.error(
+                    None,
+                    None,
+                    N_(
+                        "Messages",
+                        "not a returned progress workbook (its hidden sheet {sheet} is "
+                        "missing); a task-breakdown sheet is imported with import (in the "
+                        "window: File → Import from Excel…)",
+                    ),
+                    sheet=layout.META_SHEET,
+                )
+            else:
+                self.error(
+                    None,
+                    None,
+                    N_(
+                        "Messages",
+                        "not a progress collection workbook (its hidden sheet {sheet} is missing)",
+                    ),
+                    sheet=layout.META_SHEET,
+                )
             return None
         meta = book.sheet(layout.META_SHEET)
         fields: dict[str, list[str]] = {}
@@ -388,9 +418,11 @@ class FileReader:
 
 
 def _whole(value: Any) -> int | None:
+    """A task ID cell's number; None for anything else (ASCII digits only: ``"²".isdigit()``,
+    and ``int()`` refuses 4,300 digits or more)."""
     if type(value) is int:
         return value
-    if isinstance(value, str) and value.strip().isdigit():
+    if isinstance(value, str) and _TASK_ID.fullmatch(value.strip()):
         return int(value.strip())
     return None
 
@@ -409,7 +441,7 @@ def _convert(column: Column, value: Any) -> Any:
                         "Messages",
                         "“{value}” is not a status; choose one from the list: {choices}",
                     ),
-                    value=str(value)[:40],
+                    value=shown(value),
                     choices="、".join(labels(TaskStatus, "zh_CN"))
                     + " / "
                     + ", ".join(labels(TaskStatus, "en")),

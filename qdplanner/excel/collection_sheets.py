@@ -1,8 +1,9 @@
 """Writing one unit's collection workbook (layout: :mod:`collection_layout`).
 
-Text goes in as text (never a formula: ``= + - @`` starts are stored as strings with Excel's
-quote prefix), cleaned of characters a workbook cannot hold, with one kind of line break;
-the digests of the locked cells are taken of exactly what is written.
+Every cell is written by :func:`~qdplanner.excel.cell_writer.put_value`: text goes in as
+text (never a formula), shown as written, without the characters a workbook cannot hold; a
+text longer than a cell holds is refused naming its task. Text has one kind of line break,
+and the digests of the locked cells are taken of exactly what a reader gets back.
 """
 
 from __future__ import annotations
@@ -12,18 +13,18 @@ from datetime import date, datetime
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from qdplanner.domain.enums import TaskStatus
+from qdplanner.domain.limits import FIRST_DATE, LAST_DATE
 from qdplanner.domain.periods import Period
 from qdplanner.excel import collection_layout as layout
+from qdplanner.excel.cell_writer import clean_text, put_value
 from qdplanner.excel.sheet_specs import Kind
 from qdplanner.excel.vocabulary import label, labels
-from qdplanner.excel.workbook_export import FORMULA_STARTS, MAX_CELL_TEXT
 from qdplanner.store.task_rows import TaskRow
 
 PREVIOUS_CHARS = 1_000  # of the earlier report's narrative shown as context
@@ -49,14 +50,11 @@ class SheetContext:
 
 
 def _text(value: Any) -> str | None:
-    """Text as a cell will hold it (and as its digest is taken): clean, one newline kind."""
+    """Text as a reader gets it back (and as its digest is taken): clean, one newline kind."""
     if value is None:
         return None
-    text = ILLEGAL_CHARACTERS_RE.sub("", str(value)).replace("\r\n", "\n").replace("\r", "\n")
-    text = text.strip()
-    if len(text) > MAX_CELL_TEXT:
-        text = text[: MAX_CELL_TEXT - 1] + "…"
-    return text or None
+    text = clean_text(str(value)).replace("\r\n", "\n").replace("\r", "\n")
+    return text.strip() or None
 
 
 def _day(text: str | None) -> date | None:
@@ -78,7 +76,7 @@ class WorkbookBuilder:
         self.unit = unit
         self.book = Workbook()
         self.book.properties.creator = "qdplanner"
-        self.book.properties.title = layout.title_text(ctx.period, unit, ctx.lang)
+        self.book.properties.title = clean_text(layout.title_text(ctx.period, unit, ctx.lang))
 
     def build(self, tasks: list[TaskRow]) -> Workbook:
         info = self.book.active
@@ -143,13 +141,14 @@ class WorkbookBuilder:
     def _progress(self, ws: Any, tasks: list[TaskRow]) -> list[list[Any]]:
         lang, width = self.lang, len(layout.COLUMNS)
         last_col = get_column_letter(width)
-        ws.cell(layout.TITLE_ROW, 1, layout.title_text(self.ctx.period, self.unit, lang))
-        ws.cell(layout.TITLE_ROW, 1).font = Font(bold=True, size=14)
+        title = layout.title_text(self.ctx.period, self.unit, lang)
+        put_value(ws.cell(layout.TITLE_ROW, 1), title).font = Font(bold=True, size=14)
         ws.merge_cells(f"A{layout.TITLE_ROW}:{last_col}{layout.TITLE_ROW}")
-        ws.cell(layout.NOTE_ROW, 1, layout.note_text(lang)).font = Font(italic=True, color="595959")
+        note = put_value(ws.cell(layout.NOTE_ROW, 1), layout.note_text(lang))
+        note.font = Font(italic=True, color="595959")
         ws.merge_cells(f"A{layout.NOTE_ROW}:{last_col}{layout.NOTE_ROW}")
         for index, column in enumerate(layout.COLUMNS, start=1):
-            cell = ws.cell(layout.HEADER_ROW, index, column.header(lang))
+            cell = put_value(ws.cell(layout.HEADER_ROW, index), column.header(lang))
             cell.font = Font(bold=True)
             cell.fill = _HEADER_FILL if not column.readonly else _LOCKED_FILL
             cell.border = _BORDER
@@ -159,8 +158,10 @@ class WorkbookBuilder:
         for n, task in enumerate(tasks):
             row = layout.FIRST_ROW + n
             values, prefill = self._row_values(task)
+            record = f"{ws.title} #{task.id}"
             for index, (column, value) in enumerate(zip(layout.COLUMNS, values, strict=True)):
-                self._cell(ws, row, index + 1, column, value, task.depth)
+                where = f"{record}, {column.header(lang)}"
+                self._cell(ws, row, index + 1, column, value, task.depth, where)
             digests = [
                 layout.digest(self.key, task.id, c.key, values[layout.INDEX[c.key]])
                 for c in layout.LOCKED
@@ -182,12 +183,10 @@ class WorkbookBuilder:
         ws.print_title_rows = f"{layout.HEADER_ROW}:{layout.HEADER_ROW}"
         return meta_rows
 
-    def _cell(self, ws: Any, row: int, col: int, column: Any, value: Any, depth: int) -> None:
-        cell = ws.cell(row, col)
-        cell.value = value
-        if isinstance(value, str) and value[0] in FORMULA_STARTS:
-            cell.data_type = "s"  # text, never a formula
-            cell.quotePrefix = True
+    def _cell(
+        self, ws: Any, row: int, col: int, column: Any, value: Any, depth: int, where: str
+    ) -> None:
+        cell = put_value(ws.cell(row, col), value, where)
         cell.border = _BORDER
         wrap = column.key in _WRAP_KEYS
         indent = min(depth, 10) if column.key == "title" else 0
@@ -217,8 +216,8 @@ class WorkbookBuilder:
         percent = DataValidation(type="whole", operator="between", formula1="0", formula2="100")
         percent.error = self._say("A whole number from 0 to 100.", "请输入 0 到 100 之间的整数。")
         percent.add(area("percent"))
-        low = (date(2000, 1, 1) - _EXCEL_EPOCH).days
-        high = (date(2199, 12, 31) - _EXCEL_EPOCH).days
+        low = (FIRST_DATE - _EXCEL_EPOCH).days
+        high = (LAST_DATE - _EXCEL_EPOCH).days
         day = DataValidation(type="date", operator="between", formula1=str(low), formula2=str(high))
         day.error = self._say("A date, such as 2024-10-08.", "请输入日期，如 2024-10-08。")
         day.add(area("reported_on"))
@@ -242,19 +241,16 @@ class WorkbookBuilder:
             plan=ctx.plan,
             statuses=labels(TaskStatus, self.lang),
         )
-        ws.cell(1, 1, layout.title_text(ctx.period, self.unit, self.lang)).font = Font(
-            bold=True, size=14
-        )
+        title = layout.title_text(ctx.period, self.unit, self.lang)
+        put_value(ws.cell(1, 1), title).font = Font(bold=True, size=14)
         for n, (head, text) in enumerate(rows, start=3):
-            a = ws.cell(n, 1, _text(head))
+            a = put_value(ws.cell(n, 1), _text(head), f"{ws.title} {n}")
             a.font = Font(bold=True)
             a.alignment = Alignment(
                 vertical="top", horizontal="right" if head.isdigit() else "left"
             )
-            b = ws.cell(n, 2, _text(text))
+            b = put_value(ws.cell(n, 2), _text(text), f"{ws.title} {n}, {head}")
             b.alignment = Alignment(wrap_text=True, vertical="top")
-            if text and text[0] in FORMULA_STARTS:
-                b.data_type = "s"
         ws.column_dimensions["A"].width = 14
         ws.column_dimensions["B"].width = 80
         ws.page_setup.paperSize = ws.PAPERSIZE_A4
@@ -283,9 +279,9 @@ class WorkbookBuilder:
         }
         signature, chunks = layout.encode_payload(self.key, payload)
         ws = self.book.create_sheet(layout.META_SHEET)
-        ws.append(["format", layout.FORMAT])
-        ws.append(["signature", signature])
-        for chunk in chunks:
-            ws.append(["payload", chunk])
+        meta = [("format", layout.FORMAT), ("signature", signature)]
+        for n, values in enumerate(meta + [("payload", chunk) for chunk in chunks], start=1):
+            for c, value in enumerate(values, start=1):
+                put_value(ws.cell(n, c), value)
         ws.sheet_state = "hidden"
         ws.protection.sheet = True

@@ -62,7 +62,7 @@ def check_file(path: Path) -> FileScan:
     try:
         size = path.stat().st_size
         with path.open("rb") as fh:
-            head = fh.read(8)
+            head = fh.read(512)
     except FileNotFoundError:
         raise WorkbookError(N_("Messages", "{path}: no such file"), path=path) from None
     except IsADirectoryError:
@@ -87,6 +87,16 @@ def check_file(path: Path) -> FileScan:
             N_("Messages", "{name}: the file is empty; it is not a workbook"), name=name
         )
     if head.startswith(OLE_MAGIC):
+        if _is_encrypted_package(path):
+            raise WorkbookError(
+                N_(
+                    "Messages",
+                    "{name}: the workbook is password-protected (encrypted); open it in "
+                    "Excel or WPS, remove the password (File → Info → Protect Workbook, or "
+                    "Save As without a password) and import that copy",
+                ),
+                name=name,
+            )
         return FileScan("xls")
     if not head.startswith(ZIP_MAGIC):
         raise WorkbookError(_guess(head), name=name)
@@ -103,15 +113,36 @@ def check_file(path: Path) -> FileScan:
         ) from None
 
 
+# An encrypted .xlsx/.ods is an OLE compound file holding a stream of this name (MS-OFFCRYPTO)
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
+
+
+def _is_encrypted_package(path: Path) -> bool:
+    try:
+        return _ENCRYPTED_PACKAGE in path.read_bytes()
+    except OSError:
+        return False
+
+
+def _is_text(head: bytes) -> bool:
+    """Whether the first bytes read as text (UTF-8, cut anywhere, or GBK as offices save)."""
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            head.decode(encoding)
+            return True
+        except UnicodeDecodeError as exc:
+            if encoding == "utf-8" and exc.start >= len(head) - 3:
+                return True  # a character cut at the end of what was read
+    return False
+
+
 def _guess(head: bytes) -> str:
     """The message for a file that is not a workbook, from its first bytes."""
     if head.lstrip().startswith((b"<", b"\xef\xbb\xbf<")):
         return N_("Messages", "{name}: not a workbook; it looks like a web page or XML file")
     if head.startswith(b"%PDF"):
         return N_("Messages", "{name}: not a workbook; it is a PDF document")
-    try:
-        head.decode("utf-8")
-    except UnicodeDecodeError:
+    if b"\x00" in head or not _is_text(head):
         return N_("Messages", "{name}: not a workbook (.xlsx, .xls or .ods)")
     return N_("Messages", "{name}: not a workbook; it looks like a text file (save it as .xlsx)")
 

@@ -96,7 +96,9 @@ class CellError:
         }
 
     def __str__(self) -> str:
-        where = [self.file, f"sheet {self.sheet}"]
+        if not self.sheet and self.message.startswith(self.file):
+            return self.message  # a whole-file refusal names the file itself
+        where = [self.file] + ([f"sheet {self.sheet}"] if self.sheet else [])
         if self.row is not None:
             where.append(f"row {self.row}")
         if self.column:

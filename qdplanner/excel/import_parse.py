@@ -4,7 +4,8 @@ The header row is found among the first rows (the one naming the most known colu
 header is matched to a column of :mod:`sheet_specs` in either language, and every cell is
 converted to the column's kind: whole numbers, numbers, text, dates (a real date, or text such
 as ``2024-06-30``, ``2024/6/30``, ``2024年6月30日``), yes/no, coded values (code or label), unit
-names. A value that cannot be converted is an error naming the Excel row and the column.
+names. A value that cannot be converted, or that lies outside what a plan holds (numbers,
+dates, text: :mod:`qdplanner.domain.limits`), is an error naming the Excel row and the column.
 """
 
 from __future__ import annotations
@@ -18,7 +19,15 @@ from typing import Any
 
 from openpyxl.utils import get_column_letter
 
-from qdplanner.errors import N_
+from qdplanner.domain.limits import (
+    check_date,
+    check_integer,
+    check_number,
+    check_text,
+    integer_refusal,
+    shown,
+)
+from qdplanner.errors import N_, ValidationError
 from qdplanner.excel.cells import SheetCells
 from qdplanner.excel.import_model import CellError
 from qdplanner.excel.sheet_specs import Column, Kind, SheetSpec, column_for_header
@@ -26,6 +35,8 @@ from qdplanner.excel.unit_names import split_names
 from qdplanner.excel.vocabulary import bool_for, code_for, labels
 
 HEADER_SEARCH_ROWS = 10
+_WHOLE_TEXT = re.compile(r"([+-]?\d+)(?:\.0+)?")
+_MAX_DIGITS = 30  # a whole number written with more digits is out of range whatever they are
 _EXCEL_EPOCH = date(1899, 12, 30)
 _DATE_TEXT = re.compile(
     r"(?P<y>\d{4})\s*(?:[-/.]|年)\s*(?P<m>\d{1,2})\s*(?:[-/.]|月)\s*(?P<d>\d{1,2})\s*日?"
@@ -40,6 +51,22 @@ class Bad(Exception):
         super().__init__(template)
         self.template = template
         self.params = params
+
+
+def within_limits(check: Callable[[Any], Any], value: Any, written: Any = None) -> Any:
+    """``check(value)`` (a :mod:`~qdplanner.domain.limits` check), its refusal as :class:`Bad`
+    (naming ``written``, the cell's text, when given, rather than the value read from it)."""
+    try:
+        return check(value)
+    except ValidationError as refused:
+        raise _bad(refused, written) from None
+
+
+def _bad(refused: ValidationError, written: Any = None) -> Bad:
+    params = dict(refused.params)
+    if written is not None and "value" in params:
+        params["value"] = shown(written)
+    return Bad(refused.template, **params)
 
 
 @dataclass
@@ -77,8 +104,10 @@ def _whole(value: Any, column: Column) -> int | None:
         return column.default
     if type(value) is int:
         number = value
-    elif isinstance(value, str) and re.fullmatch(r"[+-]?\d+(?:\.0+)?", value.replace(",", "")):
-        number = int(float(value.replace(",", "")))
+    elif isinstance(value, str) and (match := _WHOLE_TEXT.fullmatch(value.replace(",", ""))):
+        if len(match[1]) > _MAX_DIGITS:  # int() of 4,300 digits or more raises
+            raise _bad(integer_refusal(value))
+        number = int(match[1])
     else:
         raise Bad(N_("Messages", "“{value}” is not a whole number"), value=_show(value))
     if (column.low is not None and number < column.low) or (
@@ -87,27 +116,32 @@ def _whole(value: Any, column: Column) -> int | None:
         bounds = f"{column.low}–{column.high}" if column.high is not None else f"≥ {column.low}"
         raise Bad(
             N_("Messages", "{number} is out of range: it must be a whole number, {bounds}"),
-            number=number,
+            number=_show(number),
             bounds=bounds,
         )
-    return number
+    return within_limits(check_integer, number)
 
 
 def _number(value: Any, column: Column) -> int | float | None:
-    if value is None or (type(value) in (int, float)):
+    if value is None:
         return value
+    if type(value) in (int, float):
+        return within_limits(check_number, value)
     if isinstance(value, str):
         try:
             number = float(value.replace(",", "").replace("，", ""))
         except ValueError:
             pass
-        else:
+        else:  # "inf", "nan", "1e400" are refused before int() could meet them
+            within_limits(check_number, number, value)
             return int(number) if number.is_integer() else number
     raise Bad(N_("Messages", "“{value}” is not a number"), value=_show(value))
 
 
 def _text(value: Any, column: Column) -> str | None:
-    if value is None or type(value) is str:
+    if type(value) is str:
+        return within_limits(check_text, value)
+    if value is None:
         return value
     if type(value) is bool:
         raise Bad(N_("Messages", "“{value}” is a yes/no value, not text"), value=_show(value))
@@ -123,20 +157,20 @@ def _date(value: Any, column: Column) -> date | None:
         return None
     kind = type(value)
     if kind is date:
-        return value
+        return within_limits(check_date, value)
     if kind is datetime:
-        return value.date()
+        return within_limits(check_date, value.date())
     if kind in (int, float) and 1 <= value < 2958466:  # an Excel serial day number
-        day = _EXCEL_EPOCH + timedelta(days=int(value))
-        if 1900 <= day.year <= 2200:
-            return day
+        return within_limits(check_date, _EXCEL_EPOCH + timedelta(days=int(value)))
     if kind is str:
         match = _DATE_TEXT.fullmatch(value)
         if match:
             try:
-                return date(int(match["y"]), int(match["m"]), int(match["d"]))
+                day = date(int(match["y"]), int(match["m"]), int(match["d"]))
             except ValueError:
                 pass
+            else:
+                return within_limits(check_date, day)
     raise Bad(
         N_("Messages", "“{value}” is not a date (write it as 2024-06-30)"), value=_show(value)
     )
@@ -191,9 +225,7 @@ CONVERTERS: dict[Kind, Callable[[Any, Column], Any]] = {
 }
 
 
-def _show(value: Any) -> str:
-    text = value.isoformat() if isinstance(value, date | datetime | time) else str(value)
-    return text if len(text) <= 40 else text[:39] + "…"
+_show = shown
 
 
 # -- a sheet ----------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from qdplanner.domain.enums import (
     UnitRole,
     ValueKind,
 )
+from qdplanner.domain.limits import FIRST_YEAR, LAST_YEAR
 from qdplanner.domain.text import fold as domain_fold
 
 
@@ -107,7 +108,8 @@ def _position() -> Column:
 
 
 def _year(key: str, zh: str, en: str, *, required: bool = False) -> Column:
-    return Column(key, zh, en, Kind.INT, low=1900, high=2200, required=required, width=10)
+    return Column(key, zh, en, Kind.INT, low=FIRST_YEAR, high=LAST_YEAR, required=required,
+                  width=10)  # fmt: skip
 
 
 def _percent() -> Column:

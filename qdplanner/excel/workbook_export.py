@@ -9,8 +9,10 @@ What a caller may rely on:
   other names may still be typed, with a warning, and become units to create on import);
 * the header row is frozen and filtered; tasks are in tree order with their outline level in
   Excel's row outline and a Level column;
-* text is always written as text: a title such as ``=HYPERLINK(…)`` stays a string (and
-  ``= + - @`` starts get Excel's quote prefix), so an export cannot carry a formula;
+* every cell is written by :mod:`cell_writer`: text is always text (a title such as
+  ``=HYPERLINK(…)`` stays a string, with Excel's quote prefix), shown as written (a literal
+  ``_x0041_`` is escaped), without the control characters an older plan may hold; a text
+  longer than a cell holds is refused naming its record, so an export carries no formula;
 * the file appears whole or not at all: it is written beside ``path`` and renamed into place;
 * ``progress(done, total)`` is called about every 500 rows; an exception it raises (e.g. a
   cancellation) stops the export and leaves no file behind.
@@ -34,30 +36,25 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import IllegalCharacterError
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.properties import Outline
 
-from qdplanner.errors import N_, QdError
+from qdplanner.errors import N_
+from qdplanner.excel.cell_writer import ExportError, guard_column, put_value
 from qdplanner.excel.plan_rows import PlanRows, Row
 from qdplanner.excel.sheet_specs import LISTS_SHEET, SHEETS, Column, Kind, SheetSpec
 from qdplanner.excel.vocabulary import LANGUAGES, label, labels, yes_no
+from qdplanner.excel.workbook_identity import write_identity
+from qdplanner.store.collections import plan_uuid
 from qdplanner.store.plan_store import PlanStore
 
 Progress = Callable[[int, int], None]
 PROGRESS_EVERY = 500
 SAMPLE_ROWS = 200  # rows looked at to size a column
-MAX_CELL_TEXT = 32_767  # Excel's limit for one cell
-FORMULA_STARTS = ("=", "+", "-", "@")
 _HEADER_FONT = Font(bold=True)
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 _READONLY_FILL = PatternFill("solid", fgColor="E7E6E6")
-_TEXT_FORMAT = "@"  # the number format of a cell typed as text
 _TEXT_KINDS = (Kind.TEXT, Kind.UNIT, Kind.UNITS, Kind.NAMES)
-
-
-class ExportError(QdError):
-    """The workbook could not be written (the message names the file and why)."""
 
 
 def export_plan(
@@ -82,12 +79,21 @@ def export_plan(
         for spec, rows in sheets:
             writer.sheet(spec, rows)
         writer.lists(list(plan.unit_names.values()))
+        write_identity(writer.book, plan_uuid(store), _plan_title(sheets), store.path.name)
         writer.book.active = next(i for i, (s, _) in enumerate(sheets) if s.key == "tasks")
         save_workbook(writer.book, path)
     except BaseException:
         _discard(writer.book)
         raise
     return {spec.key: len(rows) for spec, rows in sheets}
+
+
+def _plan_title(sheets: list[tuple[SheetSpec, list[Row]]]) -> str:
+    """The first plan document's title: how the identity sheet names the plan."""
+    for spec, rows in sheets:
+        if spec.key == "plan_documents" and rows:
+            return str(rows[0][spec.columns.index(spec.column("title"))] or "")
+    return ""
 
 
 def _discard(book: Workbook) -> None:
@@ -170,7 +176,7 @@ class _Writer:
             ws.sheet_properties.outlinePr = Outline(summaryBelow=False)
         header = []
         for column in columns:
-            cell = WriteOnlyCell(ws, column.header(self.lang))
+            cell = put_value(WriteOnlyCell(ws), column.header(self.lang))
             cell.font = _HEADER_FONT
             cell.fill = _READONLY_FILL if column.readonly else _HEADER_FILL
             header.append(cell)
@@ -180,10 +186,7 @@ class _Writer:
         for n, values in enumerate(self._converted(ws, spec, rows), start=2):
             if level is not None and values[level] > 1:
                 dims[n].outlineLevel = min(values[level] - 1, 7)
-            try:
-                append(values)
-            except IllegalCharacterError:
-                append([_clean(v) for v in values])
+            append(values)
             if n % PROGRESS_EVERY == 0:
                 self._tick(PROGRESS_EVERY)
         self._tick((len(rows) + 1) % PROGRESS_EVERY)
@@ -193,20 +196,26 @@ class _Writer:
         if not rows:
             return rows
         columns = [list(c) for c in zip(*rows, strict=True)]
+        sheet = spec.title(self.lang)
         for index, column in enumerate(spec.columns):
             values = columns[index]
             if column.kind == Kind.ENUM:
                 words = {code: label(column.enum, code, self.lang) for code in set(values)}
                 columns[index] = list(map(words.get, values))  # type: ignore[arg-type]
-            elif column.kind == Kind.BOOL:
+                continue
+            if column.kind == Kind.BOOL:
                 words = {b: yes_no(b, self.lang) for b in (True, False)}
                 columns[index] = list(map(words.get, values))
-            elif column.kind == Kind.DATE:
-                columns[index] = [v if v is None or type(v) is date else str(v) for v in values]
-                _guard_text(ws, columns[index])
+                continue
+            if column.kind == Kind.DATE:
+                values = [v if v is None or type(v) is date else str(v) for v in values]
             elif column.kind in _TEXT_KINDS:
-                columns[index] = [v or None for v in values]
-                _guard_text(ws, columns[index])
+                values = [v or None for v in values]
+            elif str not in set(map(type, values)):
+                continue  # numbers only (a number column of an older plan may hold text)
+            header = column.header(self.lang)
+            guard_column(ws, values, lambda i, h=header: f"{sheet} #{rows[i][0]}, {h}")
+            columns[index] = values
         return list(zip(*columns, strict=True))
 
     def _width(self, column: Column, index: int, rows: list[Row]) -> float:
@@ -262,8 +271,10 @@ class _Writer:
     def lists(self, unit_names: list[str]) -> None:
         ws = self.book.create_sheet(LISTS_SHEET)
         ws.sheet_state = "hidden"
-        for name in sorted(unit_names):
-            ws.append([text_cell(ws, name) if name[0] in FORMULA_STARTS else name])
+        names = sorted(unit_names)
+        guard_column(ws, names, lambda i: f"{LISTS_SHEET} #{i + 1}")
+        for name in names:
+            ws.append([name])
         ref = f"'{LISTS_SHEET}'!$A$1:$A${max(1, len(unit_names))}"
         for sheet in self.book.worksheets:
             for dv in sheet.data_validations.dataValidation:
@@ -277,42 +288,6 @@ def labels_for(column: Column, lang: str) -> list[str]:
         return [yes_no(True, lang), yes_no(False, lang)]
     assert column.enum is not None
     return labels(column.enum, lang)
-
-
-def _clean(value: Any) -> Any:
-    """Drop the control characters XML cannot hold (they never reach a workbook)."""
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
-
-
-def _guard_text(ws: Any, values: list[Any]) -> None:
-    """Make text cells safe in place: never a formula, never longer than a cell holds."""
-    for i, value in enumerate(values):
-        if type(value) is not str:
-            continue
-        if len(value) > MAX_CELL_TEXT:
-            raise ExportError(
-                N_(
-                    "Messages",
-                    "a text of {length} characters is longer than a cell holds ({limit}): {start}…",
-                ),
-                length=f"{len(value):,}",
-                limit=f"{MAX_CELL_TEXT:,}",
-                start=value[:40],
-            )
-        if value[0] in FORMULA_STARTS:
-            values[i] = text_cell(ws, value)
-
-
-def text_cell(ws: Any, value: str) -> WriteOnlyCell:
-    """A cell that holds ``value`` as text even when it starts with = + - or @."""
-    cell = WriteOnlyCell(ws, None)
-    cell.value = value
-    cell.data_type = "s"  # openpyxl would store "=…" as a formula
-    cell.quotePrefix = True  # and Excel would re-read "+1" as a number when edited
-    cell.number_format = _TEXT_FORMAT
-    return cell
 
 
 __all__ = ["ExportError", "Progress", "display_width", "export_plan"]

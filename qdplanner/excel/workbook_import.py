@@ -20,15 +20,30 @@ from pathlib import Path
 from typing import Any
 
 from qdplanner.domain.enums import ChangeSource
+from qdplanner.domain.limits import MAX_INTEGER
 from qdplanner.errors import N_, QdError
 from qdplanner.excel.breakdown_import import BreakdownOptions, preview_breakdown
-from qdplanner.excel.cells import open_workbook
+from qdplanner.excel.cells import WorkbookCells, open_workbook
 from qdplanner.excel.import_diff import ID_KINDS, Differ
-from qdplanner.excel.import_model import CellError, ImportPreview, NewRef, RecordAdd
+from qdplanner.excel.import_model import (
+    CellError,
+    ImportPreview,
+    NewRef,
+    RecordAdd,
+    record_word,
+)
 from qdplanner.excel.import_parse import ParsedSheet, parse_sheet
 from qdplanner.excel.sheet_specs import LISTS_SHEET, SHEETS_BY_KEY, Kind, fold, spec_for_sheet
+from qdplanner.excel.workbook_identity import (
+    IDENTITY_SHEET,
+    WorkbookKind,
+    WrongWorkbookError,
+    check_for_import,
+    identify,
+)
 from qdplanner.store.cascade import foreign_keys
 from qdplanner.store.changes import ChangeSet
+from qdplanner.store.collections import plan_uuid
 from qdplanner.store.plan_store import PlanStore
 
 Progress = Callable[[int, int], None]
@@ -51,11 +66,30 @@ def preview_workbook(
     *,
     breakdown: BreakdownOptions | None = None,
     progress: Progress | None = None,
+    other_plan: bool = False,
 ) -> ImportPreview:
     """Preview any workbook a user imports: a plan workbook (exported, then edited) by ID,
-    anything else as a government task-breakdown sheet (:mod:`breakdown_import`)."""
-    if breakdown is None and is_plan_workbook(path):
-        return preview_import(store, path, progress=progress)
+    anything else as a government task-breakdown sheet (:mod:`breakdown_import`).
+
+    A workbook of the wrong kind (a returned progress workbook, a plan workbook with renamed
+    sheets) is refused with a :class:`~qdplanner.excel.workbook_identity.WrongWorkbookError`
+    naming the right command, and one exported from another plan unless ``other_plan``."""
+    path = Path(path)
+    with open_workbook(path) as book:
+        identity = check_for_import(
+            identify(book), path.name, plan_uuid(store), other_plan=other_plan
+        )
+        if identity.kind in (WorkbookKind.PLAN, WorkbookKind.OTHER_PLAN):
+            if breakdown is not None:
+                raise WrongWorkbookError(
+                    N_(
+                        "Messages",
+                        "{name}: a plan workbook (exported from a plan); the sheet, column "
+                        "and plan document options are for task-breakdown sheets only",
+                    ),
+                    name=path.name,
+                )
+            return _preview_plan_book(store, book, path, progress)
     return preview_breakdown(store, path, breakdown)
 
 
@@ -68,37 +102,46 @@ def preview_import(
     we read; every problem inside the workbook is in ``preview.errors`` instead.
     """
     path = Path(path)
+    with open_workbook(path) as book:
+        return _preview_plan_book(store, book, path, progress)
+
+
+def _preview_plan_book(
+    store: PlanStore, book: WorkbookCells, path: Path, progress: Progress | None
+) -> ImportPreview:
     preview = ImportPreview(path, plan_version=store.version)
     parsed: dict[str, ParsedSheet] = {}
     languages: Counter[str] = Counter()
-    with open_workbook(path) as book:
-        preview.warnings += book.warnings
-        for index, name in enumerate(book.sheet_names):
-            spec = spec_for_sheet(name)
-            if spec is None:
-                if name != LISTS_SHEET:
-                    preview.warnings.append(
-                        f"{path.name}, sheet {name}: not a sheet of a plan workbook; ignored"
-                    )
-                continue
-            if spec.key in parsed:
-                preview.errors.append(
-                    CellError(
-                        path.name,
-                        name,
-                        None,
-                        None,
-                        N_("Messages", "a second sheet of the same records (also {sheet})"),
-                        {"sheet": parsed[spec.key].name},
-                    )
+    hidden: dict[str, str] = {}  # sheet key → name, for the plan's sheets hidden in the book
+    preview.warnings += book.warnings
+    for index, name in enumerate(book.sheet_names):
+        spec = spec_for_sheet(name)
+        if spec is None:
+            if name not in (LISTS_SHEET, IDENTITY_SHEET):
+                preview.warnings.append(
+                    f"{path.name}, sheet {name}: not a sheet of a plan workbook; ignored"
                 )
-                continue
-            sheet = parse_sheet(spec, book.sheet(name), path.name, preview.errors, preview.warnings)
-            if sheet is not None:
-                parsed[spec.key] = sheet
-                languages["zh_CN" if fold(name) == fold(spec.zh) else "en"] += 1
-            if progress:
-                progress(index + 1, len(book.sheet_names) + 1)
+            continue
+        if spec.key in parsed:
+            preview.errors.append(
+                CellError(
+                    path.name,
+                    name,
+                    None,
+                    None,
+                    N_("Messages", "a second sheet of the same records (also {sheet})"),
+                    {"sheet": parsed[spec.key].name},
+                )
+            )
+            continue
+        sheet = parse_sheet(spec, book.sheet(name), path.name, preview.errors, preview.warnings)
+        if sheet is not None:
+            parsed[spec.key] = sheet
+            languages["zh_CN" if fold(name) == fold(spec.zh) else "en"] += 1
+            if name in book.hidden:
+                hidden[spec.key] = name
+        if progress:
+            progress(index + 1, len(book.sheet_names) + 1)
     if not parsed and not preview.errors:
         preview.errors.append(
             CellError(
@@ -113,11 +156,63 @@ def preview_import(
     preview.sheets = list(parsed)
     if parsed:
         Differ(store, parsed, preview).run()
+    _warn_hidden(preview, hidden)
     order = {name: i for i, name in enumerate(s.name for s in parsed.values())}
     preview.errors.sort(key=lambda e: (order.get(e.sheet, -1), e.row or 0, e.column or ""))
     if progress:
         progress(1, 1)
     return preview
+
+
+def _warn_hidden(preview: ImportPreview, hidden: dict[str, str]) -> None:
+    """Changes read from a sheet someone hid are named: nobody edits a hidden sheet by chance."""
+    for key, name in hidden.items():
+        count = (
+            sum(a.kind == key for a in preview.added)
+            + sum(c.kind == key for c in preview.changed)
+            + sum(r.kind == key and not r.cascade_of for r in preview.removed)
+        )
+        if count:
+            preview.warnings.append(
+                CellError(
+                    preview.file_name,
+                    name,
+                    None,
+                    None,
+                    N_(
+                        "Messages",
+                        "this sheet is hidden in the workbook, yet {count} change(s) come from "
+                        "it; check them in the list before applying",
+                    ),
+                    {"count": count},
+                )
+            )
+
+
+class RemovalsRefused(ImportRefused):
+    """The import would remove records and the user did not say they may go."""
+
+
+def removal_summary(preview: ImportPreview) -> str:
+    """``61 task, 201 unit role, …``: what an import would remove, by kind (English)."""
+    counts = Counter(r.kind for r in preview.removed)
+    return ", ".join(f"{n} {record_word(kind)}" for kind, n in counts.most_common())
+
+
+def refuse_removals(preview: ImportPreview) -> None:
+    """Raise :class:`RemovalsRefused` when ``preview`` would remove records (the check an
+    import without ``allow_removals`` makes; a dry run makes the same one)."""
+    if preview.removed:
+        raise RemovalsRefused(
+            N_(
+                "Messages",
+                "{name}: the import would remove records that are missing from the workbook "
+                "({what}); nothing was applied. If they are meant to go, import it again "
+                "with --allow-removals (in the window: confirm the removals)",
+            ),
+            name=preview.file_name,
+            what=removal_summary(preview),
+        )
 
 
 def apply_import(
@@ -126,13 +221,17 @@ def apply_import(
     source_name: str | None = None,
     *,
     progress: Progress | None = None,
+    allow_removals: bool = False,
 ) -> dict[str, dict[str, int]]:
     """Apply ``preview`` as one logged action; return its counts (added/changed/removed).
 
     Refuses (:class:`ImportRefused`) a preview with errors, one applied already, or one made
-    before the plan last changed. ``progress(done, total)`` may raise to cancel: the plan is
-    then left as it was.
+    before the plan last changed, and (:class:`RemovalsRefused`) one that removes records
+    unless ``allow_removals``: records are removed only when the user asked.
+    ``progress(done, total)`` may raise to cancel: the plan is then left as it was.
     """
+    if not allow_removals and not preview.errors:
+        refuse_removals(preview)
     if preview.errors:
         raise ImportRefused(
             N_("Messages", "{name}: {count} error(s) in the workbook; nothing was applied"),
@@ -263,7 +362,9 @@ class _Applier:
         row = self.db.execute(
             f"SELECT max(position) FROM {table} WHERE {where}", [values.get(c) for c in scope]
         ).fetchone()
-        return 0 if row[0] is None else row[0] + 1
+        if row[0] is None:
+            return 0
+        return min(row[0] + 1, MAX_INTEGER)  # at the very end: beside the last (by id)
 
     def _update(self, table: str, pk: Any, fields: dict[str, Any]) -> None:
         values = self.stored(table, fields)
@@ -343,4 +444,13 @@ def _task_depths(db: Any) -> dict[int, int]:
     return depths
 
 
-__all__ = ["ID_KINDS", "ImportPreview", "ImportRefused", "apply_import", "preview_import"]
+__all__ = [
+    "ID_KINDS",
+    "ImportPreview",
+    "ImportRefused",
+    "RemovalsRefused",
+    "apply_import",
+    "preview_import",
+    "refuse_removals",
+    "removal_summary",
+]

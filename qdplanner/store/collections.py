@@ -22,11 +22,11 @@ from qdplanner.domain.enums import UnitRole
 from qdplanner.domain.periods import Period, parse_period
 from qdplanner.errors import ValidationError
 from qdplanner.store.changes import ChangeSet, to_sql
+from qdplanner.store.migrations import PLAN_UUID_KEY
 from qdplanner.store.plan_store import PlanStore
 from qdplanner.store.progress import report_snapshot, restore_report
 from qdplanner.store.task_rows import TaskRow, read_task_rows
 
-PLAN_UUID_KEY = "plan_uuid"
 COLLECTION_KEY_KEY = "collection_key"  # hex; signs what a collection workbook must not change
 
 

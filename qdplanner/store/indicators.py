@@ -8,7 +8,6 @@ plan's rules when the caller passes none); the judging is
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -22,13 +21,13 @@ from qdplanner.domain.indicators import (
     parse_period,
     time_point,
 )
+from qdplanner.domain.limits import check_values, check_year
 from qdplanner.domain.models import Indicator, IndicatorValue
-from qdplanner.errors import NotFoundError, ValidationError
+from qdplanner.errors import N_, NotFoundError, ValidationError
 from qdplanner.store.changes import ChangeSet
 from qdplanner.store.plan_store import PlanStore
 
 INDICATOR_RULES_KEY = "indicator_rules"
-YEAR_RANGE = (1900, 2100)  # a value's year must lie in this range, ends included
 
 _INDICATORS_SQL = """
 SELECT i.id, i.plan_document_id, i.program_id, i.project_id, i.goal_id, i.code, i.name,
@@ -187,8 +186,9 @@ def _number(value: Any, what: str) -> float:
             raise ValidationError(
                 f"{what}: the value must be a number (got {value!r})", field="value"
             ) from None
-    if not isinstance(value, int | float) or not math.isfinite(value):
+    if not isinstance(value, int | float):
         raise ValidationError(f"{what}: the value must be a number (got {value!r})", field="value")
+    check_values({"value": value}, what)  # finite, and not too large
     return float(value)
 
 
@@ -214,11 +214,12 @@ def set_indicator_value(
     """Insert or update one value of an indicator (the key is year, period and kind); its id.
 
     Goes through ``changes``, so the old and new values are in the change log. Refused with
-    a :class:`ValidationError` naming the indicator and the year: a year outside
-    :data:`YEAR_RANGE`, a value that is not a finite number (text such as ``"8,683"`` is
-    read), a share outside 0–100 or a rank below 1, an unreadable period or one of another
-    year, an unknown kind, a source date that is not a date. A ``source`` equal to the title
-    of a source record links that record too.
+    a :class:`ValidationError` naming the indicator and the year: a year, value, source date
+    or text outside the limits of :mod:`qdplanner.domain.limits` (years 1900–2100; a finite
+    number of at most 10**15 either side of zero — text such as ``"8,683"`` is read), a share
+    outside 0–100 or a rank below 1, an unreadable period or one of another year, an unknown
+    kind, a source date that is not a date. A ``source`` equal to the title of a source
+    record links that record too.
     """
     rows = list(
         store.db.query("SELECT name, comparator FROM indicators WHERE id = ?", [indicator_id])
@@ -229,10 +230,12 @@ def set_indicator_value(
     what = f"indicator “{ind['name']}”, {year}"
     if isinstance(year, bool) or not isinstance(year, int):
         raise ValidationError(f"{what}: the year must be a whole number", field="year")
-    if not YEAR_RANGE[0] <= year <= YEAR_RANGE[1]:
+    try:
+        check_year(year, "year")
+    except ValidationError as problem:
         raise ValidationError(
-            f"{what}: the year must be between {YEAR_RANGE[0]} and {YEAR_RANGE[1]}", field="year"
-        )
+            N_("Messages", "{what}: {problem}"), field="year", what=what, problem=problem
+        ) from None
     number = _number(value, what)
     _check_value(ind, number, what)
     period = period.strip().upper()
@@ -254,6 +257,7 @@ def set_indicator_value(
                 f"{what}: source date {source_date!r} is not a date (YYYY-MM-DD)",
                 field="source_date",
             ) from None
+    check_values({"source": source, "source_date": source_date, "notes": notes}, what)
     linked = store.db.execute("SELECT id FROM sources WHERE title = ?", [source]).fetchone()
     record = {
         "value": number,

@@ -6,8 +6,10 @@ names applied to a file tell its schema version. Never edit a released migration
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
+import uuid
 
 import sqlite_utils
 from sqlite_utils import Migrations
@@ -108,6 +110,22 @@ def _rebuild_with_autoincrement(db: sqlite_utils.Database, table: str) -> None:
     db.execute("DELETE FROM sqlite_sequence WHERE name = ?", [table])
     if highest:
         db.execute("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", [table, highest])
+
+
+PLAN_UUID_KEY = "plan_uuid"  # settings key of the plan's identity
+
+
+@migrations(name="003_plan_identity")
+def m003_plan_identity(db: sqlite_utils.Database) -> None:
+    """Every plan has an identity from the start: a UUID in ``settings``, written into each
+    workbook made from it (plan workbooks, collection rounds), so an import can tell a
+    workbook of this plan from one of another (plans made before had one only once a
+    collection round was issued)."""
+    if not db.execute("SELECT 1 FROM settings WHERE key = ?", [PLAN_UUID_KEY]).fetchone():
+        db.execute(
+            "INSERT INTO settings (key, value) VALUES (?, ?)",
+            [PLAN_UUID_KEY, json.dumps(str(uuid.uuid4()))],
+        )
 
 
 def known_names() -> list[str]:

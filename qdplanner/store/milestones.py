@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from qdplanner.domain.limits import check_values
 from qdplanner.errors import N_, NotFoundError, ValidationError
 from qdplanner.store.changes import ChangeSet
 from qdplanner.store.plan_store import PlanStore
@@ -25,12 +26,14 @@ def _checked(values: MilestoneInput) -> dict:
         raise ValidationError(
             N_("Messages", "the milestone needs a planned date"), field="planned_date"
         )
-    return {
+    checked = {
         "title": values.title.strip(),
         "planned_date": values.planned_date,
         "actual_date": values.actual_date,
         "notes": values.notes,
     }
+    check_values(checked)
+    return checked
 
 
 def read_milestones(store: PlanStore, task_id: int) -> list[dict]:

@@ -8,6 +8,7 @@ accident and undo can put back the one row exactly.
 from __future__ import annotations
 
 from qdplanner.domain.enums import PlanKind
+from qdplanner.domain.limits import check_values, check_year
 from qdplanner.errors import N_, NotFoundError, ValidationError
 from qdplanner.store.changes import ChangeSet
 from qdplanner.store.plan_store import PlanStore
@@ -31,6 +32,10 @@ def add_plan_document(
 ) -> int:
     if not title.strip():
         raise ValidationError(N_("Messages", "the plan document needs a title"), field="title")
+    check_values({"title": title, "issuer": issuer})
+    for field, year in (("start_year", start_year), ("end_year", end_year)):
+        if year is not None:
+            check_year(year, field)
     if start_year and end_year and end_year < start_year:
         raise ValidationError(
             N_("Messages", "the plan ends ({end}) before it starts ({start})"),
@@ -63,6 +68,7 @@ def add_stream(
     table = STREAM_TABLES[kind]
     if not name.strip():
         raise ValidationError(N_("Messages", "the name must not be empty"), field="name")
+    check_values({"name": name, "code": code})
     if (
         store.db.execute("SELECT 1 FROM plan_documents WHERE id = ?", [plan_document_id]).fetchone()
         is None
@@ -88,6 +94,7 @@ def rename(store: PlanStore, changes: ChangeSet, table: str, record_id: int, nam
     if not name.strip():
         raise ValidationError(N_("Messages", "the name must not be empty"), field="name")
     column = "title" if table == "plan_documents" else "name"
+    check_values({column: name})
     return changes.update(table, record_id, {column: name.strip()})
 
 

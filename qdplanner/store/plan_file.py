@@ -268,11 +268,16 @@ def backup_path(path: Path, version: int) -> Path:
     return path.with_name(f"{path.name}.schema{version}-{stamp}.bak")
 
 
+def pending_migrations(applied: list[str]) -> list[str]:
+    """The migrations a plan with ``applied`` still needs, oldest first."""
+    return [n for n in mig.known_names() if n not in applied]
+
+
 def open_database(path: Path, *, readonly: bool = False) -> sqlite_utils.Database:
     """Open an existing plan, upgrading its schema first (after a backup copy) if it is old."""
     path = Path(path)
     applied = inspect(path)
-    pending = [n for n in mig.known_names() if n not in applied]
+    pending = pending_migrations(applied)
     if pending and readonly:
         raise PlanFileError(
             N_("Messages", "{path}: needs an upgrade to the current schema but is open read-only"),

@@ -90,9 +90,12 @@ class PlanStore:
         wait = default_wait() if wait is None else wait
         recovered = False
         try:
-            plan_file.inspect(path)  # refuse foreign files before writing a lock beside them
+            applied = plan_file.inspect(path)  # refuse foreign files before writing a lock
         except plan_file.InterruptedChangeError:
             recovered = cls._recover(path, break_lock=break_lock, wait=wait)
+            applied = plan_file.inspect(path)
+        if readonly and plan_file.pending_migrations(applied):
+            cls._upgrade(path, break_lock=break_lock, wait=wait)
         if readonly:
             store = cls(path, plan_file.open_database(path, readonly=True), readonly=True)
             store.recovered = recovered
@@ -119,11 +122,32 @@ class PlanStore:
         except QdError as exc:  # no lock can be written here: a read-only folder
             raise plan_file.interrupted(path) from exc
         try:
-            done = plan_file.recover(path)
-            plan_file.inspect(path)
+            return plan_file.recover(path)
         finally:
             lock.release()
-        return done
+
+    @staticmethod
+    def _upgrade(path: Path, *, break_lock: bool, wait: float) -> None:
+        """Upgrade a plan written by an older version before it is read: under its lock,
+        as any open for writing does (after a backup copy beside it)."""
+        lock = PlanLock(path)
+        try:
+            lock.acquire(steal=break_lock, wait=wait)
+        except PlanLockedError as exc:
+            raise PlanFileError(
+                N_(
+                    "Messages",
+                    "{path}: written by an older version of qdplanner, and must be upgraded "
+                    "before it can be read; {who} has it open for editing: ask them to close "
+                    "it (their program upgrades it when it next opens it)",
+                ),
+                path=path,
+                who=exc.info.describe() if exc.info else "?",
+            ) from exc
+        try:
+            plan_file.open_database(path).close()
+        finally:
+            lock.release()
 
     @classmethod
     def create(cls, path: str | Path, *, overwrite: bool = False) -> PlanStore:

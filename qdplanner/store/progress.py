@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from qdplanner.domain.enums import TaskStatus
+from qdplanner.domain.limits import check_values, shown
 from qdplanner.domain.periods import parse_period
 from qdplanner.domain.task_rules import task_problems
 from qdplanner.errors import N_, NotFoundError, ValidationError
@@ -50,7 +51,7 @@ def _validated(report: ReportInput) -> dict:
     )
     if problems:
         raise problems[0]
-    return {
+    values = {
         "period": period.code,
         "status": str(getattr(report.status, "value", report.status)),
         "percent": report.percent,
@@ -61,6 +62,7 @@ def _validated(report: ReportInput) -> dict:
         "reported_on": report.reported_on,
         "filled_by": report.filled_by,
     }
+    return values
 
 
 def latest_period(store: PlanStore, task_id: int) -> str | None:
@@ -89,10 +91,24 @@ def record_progress(
 ) -> int:
     """Add or replace the report of ``task_id`` for ``report.period``; return its id.
 
-    When it is the task's latest period, the task's status and percent follow it.
+    When it is the task's latest period, the task's status and percent follow it. Refused
+    (:class:`ValidationError` naming the period and the value) outside the limits of
+    :mod:`qdplanner.domain.limits`: every way a report enters (the window's dialog,
+    returned collection workbooks) comes through here.
     """
-    read_task_fields(store, task_id)  # NotFoundError for an unknown task
+    task = read_task_fields(store, task_id)  # NotFoundError for an unknown task
     values = _validated(report)
+    try:
+        check_values(values)
+    except ValidationError as problem:
+        raise ValidationError(
+            N_("Messages", "Progress of task “{title}” for {period}: {problem}"),
+            field=problem.field,
+            record=f"tasks #{task_id}",
+            title=shown(task["title"]),
+            period=values["period"],
+            problem=problem,
+        ) from None
     existing = store.db.execute(
         "SELECT id FROM progress_reports WHERE task_id = ? AND period = ?",
         [task_id, values["period"]],

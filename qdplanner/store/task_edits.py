@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from qdplanner.domain.enums import UnitRole
+from qdplanner.domain.limits import shown, value_problems
 from qdplanner.domain.task_rules import TASK_FIELDS, task_problems
 from qdplanner.domain.text import fold
 from qdplanner.errors import N_, NotFoundError, ValidationError
@@ -36,22 +37,24 @@ def read_task_fields(store: PlanStore, task_id: int) -> dict:
 def update_task(store: PlanStore, changes: ChangeSet, task_id: int, values: dict) -> dict:
     """Set fields of a task after checking the whole task stays valid; return the diff.
 
-    Raises :class:`ValidationError` naming the task and the field; nothing is written then.
+    Raises :class:`ValidationError` naming the task and the field — a value outside the
+    limits of :mod:`qdplanner.domain.limits` too; nothing is written then.
     """
     unknown = set(values) - set(TASK_FIELDS)
     if unknown:
         raise ValidationError(
             N_("Messages", "not a task field: {names}"), names=", ".join(sorted(unknown))
         )
-    merged = {**_task_fields(store, task_id), **values}
-    problems = task_problems(merged)
+    stored = _task_fields(store, task_id)
+    merged = {**stored, **values}
+    problems = value_problems(values) or task_problems(merged)
     if problems:
         first = problems[0]
         raise ValidationError(
             N_("Messages", "Task “{title}”: {problem}"),
             field=first.field,
             record=f"tasks #{task_id}",
-            title=merged["title"],
+            title=shown(merged["title"] if first.field != "title" else stored["title"]),
             problem=first,
         )
     return changes.update("tasks", task_id, values)

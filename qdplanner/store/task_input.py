@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from qdplanner.domain.limits import check_values
 from qdplanner.domain.task_rules import (
     deadline_fields,
     parse_percent,
@@ -72,8 +73,17 @@ def _date(text: str, column: str) -> date | None:
 
 
 def parse_cell(store: PlanStore, task_id: int, column: TaskColumn, text: str) -> TaskInput:
-    """What typing ``text`` into ``column`` of task ``task_id`` changes."""
-    text = "" if text is None else str(text)
+    """What typing ``text`` into ``column`` of task ``task_id`` changes.
+
+    A value outside the limits of :mod:`qdplanner.domain.limits` (a control character, a
+    text longer than a cell holds, a date past 2100) is refused here, naming its field.
+    """
+    parsed = _parse_cell(store, task_id, column, "" if text is None else str(text))
+    check_values(parsed.fields)
+    return parsed
+
+
+def _parse_cell(store: PlanStore, task_id: int, column: TaskColumn, text: str) -> TaskInput:
     if column in (TaskColumn.TITLE, TaskColumn.CODE, TaskColumn.NOTES, TaskColumn.DESCRIPTION):
         value = text.strip() if column in (TaskColumn.TITLE, TaskColumn.CODE) else text
         return TaskInput({column.value: value})

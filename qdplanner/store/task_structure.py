@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from qdplanner.domain.limits import check_values
 from qdplanner.errors import N_, NotFoundError, ValidationError
 from qdplanner.store.changes import ChangeSet
 from qdplanner.store.plan_store import PlanStore
@@ -81,9 +82,13 @@ def _renumber(store: PlanStore, changes: ChangeSet, ordered: list[int]) -> None:
 
 
 def insert_task(store: PlanStore, changes: ChangeSet, place: Place, title: str, **fields) -> int:
-    """Insert a task at ``place`` (position among its siblings); return its id."""
+    """Insert a task at ``place`` (position among its siblings); return its id.
+
+    ``title`` and ``fields`` are refused (:class:`ValidationError`) outside the limits of
+    :mod:`qdplanner.domain.limits`."""
     if not title.strip():
         raise ValidationError(N_("Messages", "the task title must not be empty"), field="title")
+    check_values({"title": title, **fields})
     if place.parent_id is not None:
         parent = place_of(store, place.parent_id)
         place = Place(parent.program_id, parent.project_id, place.parent_id, place.position)

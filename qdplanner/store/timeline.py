@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
+from qdplanner.domain.limits import check_values
 from qdplanner.domain.timeline import slip_days
 from qdplanner.errors import N_, NotFoundError, ValidationError
 from qdplanner.store.changes import ChangeSet
@@ -134,6 +135,7 @@ def save_baseline(store: PlanStore, changes: ChangeSet, name: str) -> int:
     name = name.strip()
     if not name:
         raise ValidationError(N_("Messages", "the baseline needs a name"), field="name")
+    check_values({"name": name})
     saved_at = datetime.now(UTC).isoformat(timespec="seconds")
     baseline_id = changes.insert("baselines", {"name": name, "saved_at": saved_at})
     changes.execute(

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from qdplanner.domain.enums import UnitKind, UnitRole
+from qdplanner.domain.limits import check_values
 from qdplanner.domain.text import fold
 from qdplanner.errors import N_, NotFoundError, ValidationError
 from qdplanner.store.changes import ChangeSet
@@ -144,6 +145,7 @@ def _clean_values(store: PlanStore, unit_id: int | None, values: dict) -> dict:
             N_("Messages", "not a unit field: {names}"), names=", ".join(sorted(unknown))
         )
     clean = {k: v.strip() if isinstance(v, str) else v for k, v in values.items()}
+    check_values(clean)
     if "name" in clean:
         if not clean["name"]:
             raise ValidationError(N_("Messages", "the unit name must not be empty"), field="name")
@@ -191,6 +193,7 @@ def set_aliases(store: PlanStore, changes: ChangeSet, unit_id: int, aliases: lis
     unit = _unit(store, unit_id)
     wanted: dict[str, str] = {}
     for alias in (a.strip() for a in aliases):
+        check_values({"aliases": alias})
         if alias and fold(alias) not in wanted and fold(alias) != fold(unit["name"]):
             _check_free(store, alias, unit_id, "aliases")
             wanted[fold(alias)] = alias

@@ -10,6 +10,7 @@ changed.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -314,35 +315,91 @@ class ExcelActions(QWidget):
     def preview(
         self, path: Path, *, breakdown: BreakdownOptions | None = None, on_dialog=None
     ) -> ImportPreview | None:
-        """Read ``path`` against the plan (in the background); None when it was refused."""
+        """Read ``path`` against the plan (in the background); None when it was refused.
+
+        A plan workbook of another plan is read only when the user says so."""
+        from qdplanner.excel.workbook_identity import OtherPlanWorkbookError
         from qdplanner.excel.workbook_import import preview_workbook
 
-        try:
-            return run_in_background(
-                self.window_,
-                self.ctx.store,
-                self.tr("Reading %1…").replace("%1", path.name),
-                lambda store, progress: preview_workbook(
-                    store, path, breakdown=breakdown, progress=progress
-                ),
-                on_dialog=on_dialog,
+        other_plan = False
+        while True:
+            try:
+                return run_in_background(
+                    self.window_,
+                    self.ctx.store,
+                    self.tr("Reading %1…").replace("%1", path.name),
+                    lambda store, progress, other=other_plan: preview_workbook(
+                        store, path, breakdown=breakdown, progress=progress, other_plan=other
+                    ),
+                    on_dialog=on_dialog,
+                )
+            except Cancelled:
+                self.show_message(self.tr("Import cancelled; nothing was changed."))
+            except OtherPlanWorkbookError as exc:
+                if not other_plan and self.confirm_other_plan(exc):
+                    other_plan = True
+                    continue
+            except QdError as exc:
+                QMessageBox.warning(self.window_, self.tr("Import from Excel"), user_message(exc))
+            return None
+
+    def confirm_other_plan(self, exc: QdError) -> bool:
+        """Ask before reading a plan workbook exported from another plan."""
+        box = QMessageBox(self.window_)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Import from Excel"))
+        box.setText(user_message(exc))
+        anyway = box.addButton(self.tr("Import Anyway"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is anyway
+
+    def confirm_removals(self, preview: ImportPreview) -> bool:
+        """Ask before an import removes records; the question names how many of each kind."""
+        counts = Counter(r.kind for r in preview.removed)
+        what = "\n".join(f"• {kind_word(kind)}: {n}" for kind, n in counts.most_common())
+        box = QMessageBox(self.window_)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Remove Records?"))
+        box.setText(
+            self.tr(
+                "Importing %1 removes %2 record(s) of the plan that are missing from the workbook:"
             )
-        except Cancelled:
-            self.show_message(self.tr("Import cancelled; nothing was changed."))
-        except QdError as exc:
-            QMessageBox.warning(self.window_, self.tr("Import from Excel"), user_message(exc))
-        return None
+            .replace("%1", preview.file_name)
+            .replace("%2", str(len(preview.removed)))
+        )
+        box.setInformativeText(
+            what
+            + "\n\n"
+            + self.tr(
+                "They go with their history in the change log. If the workbook is only a "
+                "part of the plan, cancel: nothing is changed."
+            )
+        )
+        remove = box.addButton(self.tr("Remove and Import"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is remove
 
     def apply(self, preview: ImportPreview, *, on_dialog=None) -> bool:
-        """Apply a confirmed preview (in the background); True when it was applied."""
+        """Apply a confirmed preview (in the background); True when it was applied.
+
+        An import that removes records asks first, naming the counts."""
         from qdplanner.excel.workbook_import import apply_import
 
+        if preview.removed and not self.confirm_removals(preview):
+            self.show_message(self.tr("Import cancelled; nothing was changed."))
+            return False
         try:
             run_in_background(
                 self.window_,
                 self.ctx.store,
                 self.tr("Importing %1…").replace("%1", preview.file_name),
-                lambda store, progress: apply_import(store, preview, progress=progress),
+                lambda store, progress: apply_import(
+                    store, preview, progress=progress, allow_removals=True
+                ),
                 on_dialog=on_dialog,
             )
         except Cancelled:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from qdplanner.domain.enums import PlanKind
+from qdplanner.domain.limits import LAST_YEAR
 from qdplanner.store.outline_edits import (
     add_plan_document,
     add_stream,
@@ -50,7 +51,7 @@ class PlanDocumentDialog(QDialog):
         self.start = QSpinBox()
         self.end = QSpinBox()
         for box, value in ((self.start, 2022), (self.end, 2024)):
-            box.setRange(1990, 2100)
+            box.setRange(1990, LAST_YEAR)
             box.setValue(value)
         form = QFormLayout(self)
         form.addRow(self.tr("Title"), self.title)

@@ -565,6 +565,26 @@
         <translation>已取消导入，计划未作任何改动。</translation>
     </message>
     <message>
+        <source>Import Anyway</source>
+        <translation>仍然导入</translation>
+    </message>
+    <message>
+        <source>Remove Records?</source>
+        <translation>删除记录？</translation>
+    </message>
+    <message>
+        <source>Importing %1 removes %2 record(s) of the plan that are missing from the workbook:</source>
+        <translation>导入 %1 将删除规划中 %2 条在工作簿里已不存在的记录：</translation>
+    </message>
+    <message>
+        <source>They go with their history in the change log. If the workbook is only a part of the plan, cancel: nothing is changed.</source>
+        <translation>删除情况会记入操作日志。如果该工作簿只是规划的一部分，请取消：不会做任何修改。</translation>
+    </message>
+    <message>
+        <source>Remove and Import</source>
+        <translation>删除并导入</translation>
+    </message>
+    <message>
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
@@ -1483,6 +1503,10 @@
         <translation>{name}：文件为空，不是工作簿</translation>
     </message>
     <message>
+        <source>{name}: the workbook is password-protected (encrypted); open it in Excel or WPS, remove the password (File → Info → Protect Workbook, or Save As without a password) and import that copy</source>
+        <translation>{name}：该工作簿设有密码（已加密）；请在 Excel 或 WPS 中打开，取消密码（文件 → 信息 → 保护工作簿，或不设密码另存为）后导入该副本</translation>
+    </message>
+    <message>
         <source>{name}: the workbook is damaged (not a readable zip)</source>
         <translation>{name}：工作簿已损坏（不是可读取的 zip 文件）</translation>
     </message>
@@ -1631,6 +1655,10 @@
         <translation>未保存：{detail}</translation>
     </message>
     <message>
+        <source>{path}: written by an older version of qdplanner, and must be upgraded before it can be read; {who} has it open for editing: ask them to close it (their program upgrades it when it next opens it)</source>
+        <translation>{path}：由旧版本 qdplanner 保存，须升级后才能读取；{who} 正以编辑方式打开它：请对方关闭（其程序下次打开时会自动升级）</translation>
+    </message>
+    <message>
         <source>{path}: the plan is open read-only; nothing was changed</source>
         <translation>{path}：规划文件以只读方式打开，未作任何修改</translation>
     </message>
@@ -1765,6 +1793,14 @@
     <message>
         <source>the sheet {sheet} is missing (was it renamed or deleted?)</source>
         <translation>缺少工作表“{sheet}”（是否被重命名或删除？）</translation>
+    </message>
+    <message>
+        <source>this is a plan workbook (exported from a plan), not a returned progress workbook; import it with import (in the window: File → Import from Excel…)</source>
+        <translation>这是规划工作簿（从规划导出），不是报回的进展填报表；请用 import 导入（窗口中：文件 → 从 Excel 导入…）</translation>
+    </message>
+    <message>
+        <source>not a returned progress workbook (its hidden sheet {sheet} is missing); a task-breakdown sheet is imported with import (in the window: File → Import from Excel…)</source>
+        <translation>不是报回的进展填报表（缺少隐藏工作表 {sheet}）；任务分解表请用 import 导入（窗口中：文件 → 从 Excel 导入…）</translation>
     </message>
     <message>
         <source>not a progress collection workbook (its hidden sheet {sheet} is missing)</source>
@@ -1959,8 +1995,8 @@
         <translation>{path}：无法写入：{reason}</translation>
     </message>
     <message>
-        <source>a text of {length} characters is longer than a cell holds ({limit}): {start}…</source>
-        <translation>一段 {length} 个字符的文字超出单元格容量（{limit}）：{start}…</translation>
+        <source>{name}: a plan workbook (exported from a plan); the sheet, column and plan document options are for task-breakdown sheets only</source>
+        <translation>{name}：这是规划工作簿（从规划导出）；工作表、列和规划文件选项只用于任务分解表</translation>
     </message>
     <message>
         <source>a second sheet of the same records (also {sheet})</source>
@@ -1969,6 +2005,14 @@
     <message>
         <source>no sheet of a plan workbook (任务, Tasks, …)</source>
         <translation>没有规划工作簿的工作表（任务、Tasks……）</translation>
+    </message>
+    <message>
+        <source>this sheet is hidden in the workbook, yet {count} change(s) come from it; check them in the list before applying</source>
+        <translation>该工作表在工作簿中是隐藏的，但有 {count} 处修改来自它；应用前请在列表中核对</translation>
+    </message>
+    <message>
+        <source>{name}: the import would remove records that are missing from the workbook ({what}); nothing was applied. If they are meant to go, import it again with --allow-removals (in the window: confirm the removals)</source>
+        <translation>{name}：导入将删除工作簿中已不存在的记录（{what}），未应用任何修改。如确需删除，请加 --allow-removals 重新导入（窗口中：确认删除）</translation>
     </message>
     <message>
         <source>{name}: {count} error(s) in the workbook; nothing was applied</source>
@@ -1981,6 +2025,10 @@
     <message>
         <source>{plan}: the plan changed after the preview of {name}; nothing was applied, preview the import again</source>
         <translation>{plan}：预览 {name} 之后规划已有变动；未作任何更改，请重新预览导入</translation>
+    </message>
+    <message>
+        <source>Progress of task “{title}” for {period}: {problem}</source>
+        <translation>任务“{title}”{period} 的进展：{problem}</translation>
     </message>
     <message>
         <source>{name} is {size} MB; evidence files may be at most {limit} MB</source>
@@ -2237,6 +2285,54 @@
     <message>
         <source>{path}: the drive could not be read or written; try again</source>
         <translation>{path}：磁盘无法读写，请重试</translation>
+    </message>
+    <message>
+        <source>the whole number must be between {low} and {high} (got {value})</source>
+        <translation>整数应在 {low} 到 {high} 之间（实为 {value}）</translation>
+    </message>
+    <message>
+        <source>the value must be a number from -{limit} to {limit} (got {value})</source>
+        <translation>数值应为 -{limit} 到 {limit} 之间的数（实为 {value}）</translation>
+    </message>
+    <message>
+        <source>the year must be between {first} and {last} (got {value})</source>
+        <translation>年份应在 {first} 到 {last} 之间（实为 {value}）</translation>
+    </message>
+    <message>
+        <source>the date must be between {first} and {last} (got {value})</source>
+        <translation>日期应在 {first} 到 {last} 之间（实为 {value}）</translation>
+    </message>
+    <message>
+        <source>the text “{start}” is {length} characters long; at most {limit} fit in a cell</source>
+        <translation>文本“{start}”长 {length} 个字符，一个单元格最多容纳 {limit} 个字符</translation>
+    </message>
+    <message>
+        <source>the text “{start}” holds the control character {char} (character {position}); remove it</source>
+        <translation>文本“{start}”含有控制字符 {char}（第 {position} 个字符），请删除</translation>
+    </message>
+    <message>
+        <source>{what}: {problem}</source>
+        <translation>{what}：{problem}</translation>
+    </message>
+    <message>
+        <source>{record}: the text “{start}…” is {length} characters long, more than a workbook cell holds ({limit})</source>
+        <translation>{record}：文本“{start}…”长 {length} 个字符，超过工作簿单元格的容量（{limit}）</translation>
+    </message>
+    <message>
+        <source>{name}: this is a returned progress workbook (its hidden sheet is missing), not a plan workbook; progress workbooks are imported with collect-import (in the window: File → Import Returned Workbooks…), which needs the workbook as it was issued</source>
+        <translation>{name}：这是报回的进展填报表（缺少其隐藏工作表），不是规划工作簿；进展填报表请用 collect-import 导入（窗口中：文件 → 导入报回的填报表…），且须使用下发时的原工作簿</translation>
+    </message>
+    <message>
+        <source>{name}: this is {unit}&apos;s returned {period} progress workbook, not a plan workbook; import it with collect-import (in the window: File → Import Returned Workbooks…)</source>
+        <translation>{name}：这是{unit}报回的 {period} 进展填报表，不是规划工作簿；请用 collect-import 导入（窗口中：文件 → 导入报回的填报表…）</translation>
+    </message>
+    <message>
+        <source>{name}: a plan workbook whose sheets were renamed ({sheets}); give them back their names (任务, 计划, 工程 … or Tasks, Programs …) and import it again</source>
+        <translation>{name}：这是工作表被改名的规划工作簿（{sheets}）；请恢复原名（任务、计划、工程……或 Tasks、Programs……）后重新导入</translation>
+    </message>
+    <message>
+        <source>{name}: this workbook was exported from another plan ({title}, {date}); its rows are matched by ID and would change unrelated records of this plan. Nothing was read. If you really mean to, import it with --other-plan (in the window: answer Import Anyway)</source>
+        <translation>{name}：该工作簿导出自另一个规划（{title}，{date}）；其各行按 ID 匹配，会改动本规划中无关的记录。未读取任何内容。如确需导入，请加 --other-plan（窗口中：选择“仍然导入”）</translation>
     </message>
 </context>
 <context>

@@ -100,7 +100,7 @@ def test_into_the_sample_plan_tasks_match_existing_ones_and_units_by_short_name(
     assert "开展重大科技基础设施预研" in matched
     added_titles = {a.label for a in preview.added if a.kind == "tasks"}
     assert "开展重大科技基础设施预研" not in added_titles
-    apply_import(sample_plan, preview)
+    apply_import(sample_plan, preview, allow_removals=True)  # supporting units replaced
     assert sample_plan.db.execute("SELECT count(*) FROM projects").fetchone()[0] == before
     assert roles(sample_plan, "开展重大科技基础设施预研")[0] == ("青岛市发展和改革委员会", "lead")
 

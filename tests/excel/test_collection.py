@@ -356,7 +356,7 @@ def test_a_changed_hidden_sheet_or_a_foreign_file_is_refused(round_, tmp_path):
     text = tmp_path / "notes.xlsx"
     text.write_text("hello")
     errors = preview_returns(store, [plain, text]).errors
-    assert "not a progress collection workbook" in errors[0].message
+    assert "not a returned progress workbook" in errors[0].message
     assert errors[1].file == "notes.xlsx" and "not a workbook" in errors[1].message
 
 
@@ -505,9 +505,11 @@ def test_collect_leaves_no_file_when_cancelled(sample_plan, tmp_path):
         if done == 3:
             raise KeyboardInterrupt
 
+    identity = plan_uuid(sample_plan)  # every plan has one from the start (schema 3)
+    version = sample_plan.version
     with pytest.raises(KeyboardInterrupt):
         collect_workbooks(sample_plan, tmp_path / "out", PERIOD, progress=cancel)
     assert list((tmp_path / "out").iterdir()) == []
     assert sample_plan.db.execute("SELECT count(*) FROM collections").fetchone()[0] == 0
-    assert plan_uuid(sample_plan) is None
+    assert plan_uuid(sample_plan) == identity and sample_plan.version == version
     shutil.rmtree(tmp_path / "out")

@@ -18,9 +18,9 @@ def test_one_sheet_per_kind_of_record_with_headers_in_the_language(small_plan, t
     store, _ = small_plan
     zh = openpyxl.load_workbook(exported(store, tmp_path, "zh.xlsx"))
     en = openpyxl.load_workbook(exported(store, tmp_path, "en.xlsx", lang="en"))
-    assert zh.sheetnames == [s.zh for s in SHEETS] + ["_lists"]
-    assert en.sheetnames == [s.en for s in SHEETS] + ["_lists"]
-    assert zh["_lists"].sheet_state == "hidden"
+    assert zh.sheetnames == [s.zh for s in SHEETS] + ["_lists", "_plan"]
+    assert en.sheetnames == [s.en for s in SHEETS] + ["_lists", "_plan"]
+    assert zh["_lists"].sheet_state == "hidden" and zh["_plan"].sheet_state == "hidden"
     assert [c.value for c in zh["任务"][1]][:3] == ["ID", "上级任务ID", "计划ID"]
     assert "Lead unit" in [c.value for c in en["Tasks"][1]]
     for spec in SHEETS:

@@ -91,7 +91,7 @@ def test_a_subtask_moved_away_from_a_removed_parent_survives(small_plan, tmp_pat
     preview = preview_import(store, path)
     assert preview.errors == []
     assert [r.record_id for r in preview.removed if r.kind == "tasks"] == [ids["late"]]
-    apply_import(store, preview)
+    apply_import(store, preview, allow_removals=True)
     assert store.db["tasks"].get(ids["child"])["parent_id"] is None
 
 

@@ -135,7 +135,7 @@ def test_an_edited_workbook_previews_exactly_its_edits_and_applies_them(sample_p
     assert preview.units_to_create == []
     assert "新的任务名称" in preview.text()
 
-    apply_import(store, preview)
+    apply_import(store, preview, allow_removals=True)
     assert store.db["tasks"].get(dated)["due_date"] == "2027-06-30"
     assert store.db["tasks"].get(renamed)["title"] == "新的任务名称"
     lead = store.db.execute(
@@ -172,7 +172,7 @@ def test_removing_a_task_takes_its_subtasks_and_records_along(small_plan, tmp_pa
     assert removed[("tasks", ids["late"])] == ""
     assert removed[("tasks", ids["child"])] == f"task #{ids['late']}"
     assert removed[("task_units", (ids["late"], ids["lead"]))]
-    apply_import(store, preview)
+    apply_import(store, preview, allow_removals=True)
     assert store.db["tasks"].count == 1
     assert store.db["task_units"].count == 0
     logged = store.db.execute(

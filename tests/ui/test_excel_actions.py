@@ -171,3 +171,48 @@ def test_the_mapping_dialog_insists_on_a_task_column(empty_window, tmp_path):
     dialog = BreakdownDialog(empty_window.store, preview, empty_window)
     dialog._accept()
     assert dialog.result() == 0 and "tasks" in dialog.warning.text()
+
+
+def test_an_import_that_removes_records_asks_first_naming_the_counts(window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    out = tmp_path / "plan.xlsx"
+    window.plan_view.excel.export_to(out)
+    book, save = edit(out)
+    SheetEditor(book["Tasks"]).delete(window.ids["ongoing"])
+    save()
+    preview = window.plan_view.excel.preview(out)
+    asked: list[tuple[str, str]] = []
+
+    def answer(box, button_text):
+        def exec_(self):
+            asked.append((self.text(), self.informativeText()))
+            wanted = next((b for b in self.buttons() if b.text() == button_text), None)
+            self._clicked = wanted
+            return 0
+
+        return exec_
+
+    monkeypatch.setattr(QMessageBox, "clickedButton", lambda self: getattr(self, "_clicked", None))
+    monkeypatch.setattr(QMessageBox, "exec", answer(None, "Cancel"))
+    assert not window.plan_view.excel.apply(preview)
+    assert "长期任务" in titles(window)
+    assert "removes 1 record" in asked[0][0] and "task: 1" in asked[0][1]
+    monkeypatch.setattr(QMessageBox, "exec", answer(None, "Remove and Import"))
+    assert window.plan_view.excel.apply(preview)
+    assert "长期任务" not in titles(window)
+
+
+def test_a_workbook_of_another_plan_is_read_only_when_the_user_says_so(
+    window, tmp_path, sample_plan, monkeypatch
+):
+    from qdplanner.excel.workbook_export import export_plan
+
+    out = tmp_path / "other.xlsx"
+    export_plan(sample_plan, out)
+    excel = window.plan_view.excel
+    monkeypatch.setattr(type(excel), "confirm_other_plan", lambda self, exc: False)
+    assert excel.preview(out) is None
+    monkeypatch.setattr(type(excel), "confirm_other_plan", lambda self, exc: True)
+    preview = excel.preview(out)
+    assert preview is not None and "tasks" in preview.sheets
