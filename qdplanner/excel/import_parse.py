@@ -171,6 +171,15 @@ def _date(value: Any, column: Column) -> date | None:
                 pass
             else:
                 return within_limits(check_date, day)
+    if kind in (time, timedelta):  # what a reader makes of a date cell before 1900
+        raise Bad(
+            N_(
+                "Messages",
+                "“{value}” is not a date: a date cell before 1900 (Excel cannot hold one) or "
+                "a time; write the date as 2024-06-30",
+            ),
+            value=_show(value),
+        )
     raise Bad(
         N_("Messages", "“{value}” is not a date (write it as 2024-06-30)"), value=_show(value)
     )

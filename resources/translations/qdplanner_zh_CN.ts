@@ -1887,6 +1887,10 @@
         <translation>“{value}”是“是/否”值，不是文本</translation>
     </message>
     <message>
+        <source>“{value}” is not a date: a date cell before 1900 (Excel cannot hold one) or a time; write the date as 2024-06-30</source>
+        <translation>“{value}”不是日期：单元格中的日期早于 1900 年（Excel 无法保存）或是时间；请按 2024-06-30 的格式填写日期</translation>
+    </message>
+    <message>
         <source>“{value}” is not a date (write it as 2024-06-30)</source>
         <translation>“{value}”不是日期（请写成 2024-06-30）</translation>
     </message>
