@@ -58,6 +58,7 @@ class WorkbookIdentity:
     plan_uuid: str | None = None
     plan_title: str = ""
     exported_at: str = ""
+    plan_file: str = ""
     unit: str = ""
     period: str = ""
     renamed: tuple[tuple[str, str], ...] = ()  # (sheet as named, the sheet it should be)
@@ -146,6 +147,7 @@ def _plan(book: WorkbookCells) -> WorkbookIdentity:
         plan_uuid=str(fields.get("plan_uuid") or "") or None,
         plan_title=str(fields.get("plan_title") or ""),
         exported_at=str(fields.get("exported_at") or ""),
+        plan_file=str(fields.get("plan_file") or ""),
     )
 
 
@@ -240,7 +242,7 @@ def check_for_import(
                     "--other-plan (in the window: answer Import Anyway)",
                 ),
                 name=file_name,
-                title=identity.plan_title or "?",
+                title=identity.plan_title or identity.plan_file or "?",
                 date=identity.exported_at[:10] or "?",
             )
         return WorkbookIdentity(WorkbookKind.OTHER_PLAN, identity.plan_uuid, identity.plan_title)
