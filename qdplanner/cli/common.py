@@ -1,4 +1,4 @@
-"""What every command shares: one-line errors, the plan argument, the --as-of option."""
+"""What every command shares: one-line errors, the plan argument, the --as-of and --lang options."""
 
 from __future__ import annotations
 
@@ -32,6 +32,13 @@ AS_OF = click.option(
     help="Judge status lights at this date (YYYY-MM-DD); default today.",
 )
 PLAN_ARG = click.argument("plan", type=click.Path(dir_okay=False, path_type=Path))
+LANG = click.option(
+    "--lang",
+    type=click.Choice(["zh", "en"]),
+    default="zh",
+    show_default=True,
+    help="Language of the light names and sentences (the window's and the report's words).",
+)
 
 
 def _finite(value):

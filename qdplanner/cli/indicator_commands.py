@@ -10,6 +10,7 @@ import click
 
 from qdplanner.cli.common import (
     AS_OF,
+    LANG,
     PLAN_ARG,
     as_of_date,
     echo_json,
@@ -18,21 +19,10 @@ from qdplanner.cli.common import (
     user_errors,
 )
 from qdplanner.domain.indicator_trend import format_number, target_label
-from qdplanner.domain.indicators import (
-    LIGHT_LABELS,
-    LIGHT_SYMBOLS,
-)
+from qdplanner.domain.vocabulary import INDICATOR_LIGHT_ORDER, symbol_word, word
 
 if TYPE_CHECKING:
     from qdplanner.store.indicators import IndicatorRow
-
-LANG = click.option(
-    "--lang",
-    type=click.Choice(["zh", "en"]),
-    default="zh",
-    show_default=True,
-    help="Language of the light names and trend sentences.",
-)
 
 
 def _round(x: float | None) -> float | None:
@@ -69,7 +59,7 @@ def indicator_json(row: IndicatorRow, lang: str = "zh") -> dict:
         else None,
         "progress": _round(row.progress),
         "light": row.light.value,
-        "light_label": LIGHT_LABELS[lang][row.light],
+        "light_label": word(row.light, lang),
         "trend": row.trend.describe(lang),
     }
 
@@ -87,7 +77,7 @@ def indicators_text(plan: Path, as_of: date, rows: list[IndicatorRow], lang: str
             (
                 r.plan_document_title,
                 [
-                    f"{LIGHT_SYMBOLS[r.light]} {LIGHT_LABELS[lang][r.light]}",
+                    symbol_word(r.light, lang),
                     ind.code,
                     ind.name,
                     target_label(ind.comparator, ind.target_value, ind.measure_unit),
@@ -113,8 +103,8 @@ def indicators_text(plan: Path, as_of: date, rows: list[IndicatorRow], lang: str
             lines.append(" " * widths[0] + r.trend.describe(lang))
     if not rows:
         lines.append("No indicators.")
-    counts = {light: sum(r.light == light for r in rows) for light in LIGHT_LABELS[lang]}
-    lines += ["", "  ".join(f"{LIGHT_LABELS[lang][k]} {n}" for k, n in counts.items())]
+    counts = {light: sum(r.light == light for r in rows) for light in INDICATOR_LIGHT_ORDER}
+    lines += ["", "  ".join(f"{word(k, lang)} {n}" for k, n in counts.items())]
     return "\n".join(lines)
 
 

@@ -8,7 +8,15 @@ from pathlib import Path
 import click
 
 from qdplanner.cli import WINDOW_LANGUAGES
-from qdplanner.cli.common import AS_OF, PLAN_ARG, as_of_date, echo_json, open_plan, user_errors
+from qdplanner.cli.common import (
+    AS_OF,
+    LANG,
+    PLAN_ARG,
+    as_of_date,
+    echo_json,
+    open_plan,
+    user_errors,
+)
 
 
 @click.command("open")
@@ -49,8 +57,9 @@ def init(plan: Path, sample: bool, force: bool) -> None:
 @PLAN_ARG
 @AS_OF
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@LANG
 @user_errors
-def status(plan: Path, as_of, as_json: bool) -> None:
+def status(plan: Path, as_of, as_json: bool, lang: str) -> None:
     """Counts, status lights per program/project, and the overdue tasks of PLAN."""
     from qdplanner.reports.status_text import status_json, status_text
     from qdplanner.store.summary import summarize
@@ -60,7 +69,7 @@ def status(plan: Path, as_of, as_json: bool) -> None:
     if as_json:
         echo_json(status_json(plan, summary))
     else:
-        click.echo(status_text(plan, summary))
+        click.echo(status_text(plan, summary, lang))
 
 
 COMMANDS = [open_cmd, init, status]

@@ -1,4 +1,7 @@
-"""Enumerations of the plan's vocabulary. Values are what the plan file stores."""
+"""Enumerations of the plan's vocabulary. Values are what the plan file stores.
+
+Their words (Chinese and English), symbols and colours are in :mod:`qdplanner.domain.vocabulary`.
+"""
 
 from __future__ import annotations
 
@@ -41,6 +44,16 @@ class StatusLight(StrEnum):
     YELLOW = "yellow"  # at risk: behind the time-proportional expectation
     RED = "red"  # overdue, or far behind
     GREY = "grey"  # not started yet, ongoing, suspended or cancelled
+
+
+class IndicatorLight(StrEnum):
+    """The derived light of an indicator (:func:`qdplanner.domain.indicators.indicator_light`)."""
+
+    ACHIEVED = "achieved"  # the latest actual meets the target
+    ON_TRACK = "on_track"  # at or ahead of the straight line to the target
+    BEHIND = "behind"
+    OFF_TRACK = "off_track"  # far behind, or the target year passed unmet
+    NO_DATA = "no_data"  # no target, no actual, or no start point to draw the line
 
 
 class Direction(StrEnum):

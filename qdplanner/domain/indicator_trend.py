@@ -12,12 +12,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from qdplanner.domain.enums import Comparator, Direction
+from qdplanner.domain.enums import Comparator, Direction, IndicatorLight
 from qdplanner.domain.indicators import (
-    COMPARATOR_SYMBOLS,
     DEFAULT_INDICATOR_RULES,
     EPSILON,
-    IndicatorLight,
     IndicatorRules,
     actuals,
     indicator_light,
@@ -27,6 +25,7 @@ from qdplanner.domain.indicators import (
     value_time,
 )
 from qdplanner.domain.models import Indicator, IndicatorValue
+from qdplanner.domain.vocabulary import symbol
 
 
 def format_number(x: float) -> str:
@@ -40,7 +39,7 @@ def target_label(comparator: Comparator | str, target: float | None, unit: str =
         return "—"
     if Comparator(comparator) == Comparator.TOP_N:
         return f"前{format_number(target)}位"
-    return f"{COMPARATOR_SYMBOLS[Comparator(comparator)]}{format_number(target)}{unit}"
+    return f"{symbol(Comparator(comparator))}{format_number(target)}{unit}"
 
 
 TREND_HORIZON = 100  # years: a target the current pace does not reach within this is "never"

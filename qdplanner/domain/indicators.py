@@ -30,40 +30,18 @@ from __future__ import annotations
 
 import calendar
 import math
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, fields
 from datetime import date
-from enum import StrEnum
+from functools import lru_cache
 from itertools import pairwise
 
-from qdplanner.domain.enums import Accumulation, Comparator, Direction, ValueKind
+from qdplanner.domain.enums import Accumulation, Comparator, Direction, IndicatorLight, ValueKind
 from qdplanner.domain.models import Indicator, IndicatorValue
+from qdplanner.domain.periods import period_in_year
+from qdplanner.errors import ValidationError
 
 EPSILON = 1e-9  # floating tolerance of "equal"
-
-
-class IndicatorLight(StrEnum):
-    ACHIEVED = "achieved"  # the latest actual meets the target
-    ON_TRACK = "on_track"  # at or ahead of the straight line to the target
-    BEHIND = "behind"
-    OFF_TRACK = "off_track"  # far behind, or the target year passed unmet
-    NO_DATA = "no_data"  # no target, no actual, or no start point to draw the line
-
-
-LIGHT_ORDER = list(IndicatorLight)
-# Plain data for the CLI and the report; the window translates through Qt instead.
-LIGHT_LABELS = {
-    "zh": {"achieved": "已达成", "on_track": "正常", "behind": "滞后",
-           "off_track": "严重滞后", "no_data": "无数据"},
-    "en": {"achieved": "achieved", "on_track": "on track", "behind": "behind",
-           "off_track": "off track", "no_data": "no data"},
-}  # fmt: skip
-LIGHT_SYMBOLS = {"achieved": "✔", "on_track": "●", "behind": "▲", "off_track": "■", "no_data": "○"}
-COMPARATOR_SYMBOLS = {
-    "ge": "≥", "gt": ">", "eq": "=", "about": "≈", "top_n": "前", "le": "≤", "lt": "<",
-    "share_ge": "≥",
-}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -156,42 +134,26 @@ def progress(
     return max(0.0, (latest - baseline) / (target - baseline))
 
 
-_PERIOD = re.compile(r"^(?:(\d{4})-?)?(?:H([12])|Q([1-4])|M?(0?[1-9]|1[0-2]))$", re.IGNORECASE)
-
-
-def parse_period(period: str) -> tuple[int | None, int]:
-    """``(year written in it or None, month the period ends)``; '' is the whole year (12).
-
-    Accepts ``H1``/``H2``, ``Q1``–``Q4``, a month (``09``, ``M9``), each optionally after a
-    year (``2025H1``, ``2025Q3``, ``2025-09``). Raises ValueError on anything else.
-    """
-    if not period.strip():
-        return None, 12
-    m = _PERIOD.match(period.strip())
-    if not m:
-        raise ValueError(f"period {period!r} is not a half (H1), quarter (Q3) or month (2025-09)")
-    year = int(m[1]) if m[1] else None
-    month = 6 * int(m[2]) if m[2] else 3 * int(m[3]) if m[3] else int(m[4])
-    return year, month
-
-
-def _end_month(period: str) -> int:
+@lru_cache(maxsize=4096)
+def _end_month(year: int, period: str) -> int:
     # Judging never fails on a period an import let through: unreadable counts as whole-year.
+    if not period.strip():
+        return 12
     try:
-        return parse_period(period)[1]
-    except ValueError:
+        return period_in_year(period, year).end.month
+    except ValidationError:
         return 12
 
 
 def period_end(year: int, period: str = "") -> date:
     """The last day of a value's period (31 December for a whole year or an unreadable period)."""
-    month = _end_month(period)
+    month = _end_month(year, period)
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
 def time_point(year: int, period: str = "") -> float:
     """The coordinate of a value on the time axis (see the module docstring)."""
-    return year - 1 + _end_month(period) / 12
+    return year - 1 + _end_month(year, period) / 12
 
 
 def value_time(v: IndicatorValue) -> float:

@@ -3,6 +3,9 @@
 ``2024`` · ``2024H1`` / ``2024年上半年`` · ``2024Q3`` / ``2024年第三季度`` · ``2024-09`` /
 ``2024年9月``. A period is stored in its canonical form (``2024Q3``), sorts by when it ends,
 and knows its first and last day.
+
+An indicator value is of a year and may name a part of it without the year (``H1``, ``Q3``,
+``09``): :func:`period_in_year` reads both ways. This module is the one reader of periods.
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ _PATTERNS = [
     (re.compile(r"^(\d{4})[-./](\d{1,2})$"), "M"),
     (re.compile(r"^(\d{4})年(\d{1,2})月(?:份)?$"), "M"),
 ]
+# A part of a year, alone or after its year: H1, Q3, 09, M9, 2025H1, 2025-Q3, 2025-09.
+_PART = re.compile(r"^(?:(\d{4})-?)?(?:H([12])|Q([1-4])|M?(0?[1-9]|1[0-2]))$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, order=True)
@@ -82,6 +87,41 @@ def parse_period(text: str) -> Period:
         field="period",
         text=text,
     )
+
+
+def period_in_year(text: str, year: int) -> Period:
+    """The period of a value of ``year``: ``''`` is the whole year; a part of it is written
+    ``H1``/``H2``, ``Q1``–``Q4`` or a month (``09``, ``M9``), alone or after its year
+    (``2025H1``, ``2025Q3``, ``2025-09``), or any way :func:`parse_period` reads.
+
+    A period that writes its year keeps it (check it against ``year`` where that matters).
+    ValidationError names the text.
+    """
+    cleaned = unicodedata.normalize("NFKC", str(text or "")).strip().replace(" ", "")
+    if not cleaned:
+        return _months(year, 1, 12)
+    m = _PART.match(cleaned)
+    written = int(m[1]) if m and m[1] else year
+    if m is None or not FIRST_YEAR <= written <= LAST_YEAR:
+        try:
+            return parse_period(cleaned)
+        except ValidationError:
+            raise ValidationError(
+                N_(
+                    "Messages",
+                    "period “{text}” is not a half (H1), quarter (Q3) or month (2025-09)",
+                ),
+                field="period",
+                text=text,
+            ) from None
+    if m[2]:
+        half = int(m[2])
+        return _months(written, 6 * half - 5, 6 * half)
+    if m[3]:
+        quarter = int(m[3])
+        return _months(written, 3 * quarter - 2, 3 * quarter)
+    month = int(m[4])
+    return _months(written, month, month)
 
 
 def period_of(day: date, kind: str = "quarter") -> Period:

@@ -74,6 +74,30 @@ def expected_percent(start: date, due: date, as_of: date) -> float:
     return 100.0 * ((as_of - start).days + 1) / span
 
 
+DONE_PERCENT = 100  # a task at this percent is done, whatever its status says
+SET_ASIDE = (TaskStatus.SUSPENDED, TaskStatus.CANCELLED)  # neither late nor on time
+
+
+def is_done(status: TaskStatus | str | None, percent: float | None) -> bool:
+    """Done: its status says so, or it is at 100 %."""
+    return status == TaskStatus.DONE or float(percent or 0) >= DONE_PERCENT
+
+
+def is_overdue(
+    status: TaskStatus | str | None, percent: float | None, due: date | None, as_of: date
+) -> bool:
+    """Overdue (逾期): the due date has passed, and the task is neither done nor set aside.
+
+    The one rule: the status light's red for lateness, the status command's overdue list and
+    the units' overdue counts (``qdplanner.store.units``, in SQL from these constants)."""
+    return (
+        due is not None
+        and as_of > due
+        and not is_done(status, percent)
+        and status not in SET_ASIDE
+    )
+
+
 def status_light(
     *,
     status: TaskStatus | str | None,
@@ -91,13 +115,13 @@ def status_light(
     ``rules.sticky_yellow``.
     """
     pct = float(percent or 0)
-    if status == TaskStatus.DONE or pct >= 100:
+    if is_done(status, pct):
         return StatusLight.DONE
-    if status in (TaskStatus.SUSPENDED, TaskStatus.CANCELLED):
+    if status in SET_ASIDE:
         return StatusLight.GREY
     if due is None:
         return StatusLight.GREY
-    if as_of > due:
+    if is_overdue(status, pct, due, as_of):
         return StatusLight.RED
     if start is not None:
         if as_of < start:

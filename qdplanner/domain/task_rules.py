@@ -8,8 +8,12 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from qdplanner.domain import vocabulary
 from qdplanner.domain.deadlines import DeadlineKind, parse_deadline
 from qdplanner.domain.enums import TaskStatus
+from qdplanner.domain.limits import shown
+from qdplanner.domain.status_light import DONE_PERCENT
+from qdplanner.domain.unit_names import split_unit_names  # noqa: F401  (re-exported)
 from qdplanner.errors import N_, ValidationError
 
 TASK_FIELDS = (
@@ -46,22 +50,53 @@ def task_problems(fields: dict) -> list[ValidationError]:
         problems.append(
             ValidationError(N_("Messages", "unknown status {value}"), field="status", value=status)
         )
+    elif problem := status_percent_problem(status, percent):
+        problems.append(problem)
     start, due = fields.get("start_date"), fields.get("due_date")
     for name, value in (("start_date", start), ("due_date", due)):
         if value is not None and not isinstance(value, date):
             problems.append(
                 ValidationError(N_("Messages", "{value} is not a date"), field=name, value=value)
             )
-    if isinstance(start, date) and isinstance(due, date) and due < start:
-        problems.append(
-            ValidationError(
-                N_("Messages", "the due date {due} is before the start date {start}"),
-                field="due_date",
-                due=due.isoformat(),
-                start=start.isoformat(),
-            )
-        )
+    if problem := dates_problem(start, due):
+        problems.append(problem)
     return problems
+
+
+def status_percent_problem(
+    status: TaskStatus | str | None, percent: object, *, done_means_100: bool = True
+) -> ValidationError | None:
+    """A task marked done is at 100 % (unless the office's settings say otherwise): the one
+    consistency rule of status and percent, for every entry point."""
+    if (
+        done_means_100
+        and status == TaskStatus.DONE
+        and isinstance(percent, int)
+        and not isinstance(percent, bool)
+        and percent < DONE_PERCENT
+    ):
+        return ValidationError(
+            N_(
+                "Messages",
+                "a task marked done (已完成) is at 100 %, not {percent} %; set the percent to "
+                "100, or choose another status",
+            ),
+            field="percent",
+            percent=percent,
+        )
+    return None
+
+
+def dates_problem(start: object, due: object) -> ValidationError | None:
+    """The due date is not before the start date."""
+    if isinstance(start, date) and isinstance(due, date) and due < start:
+        return ValidationError(
+            N_("Messages", "the due date {due} is before the start date {start}"),
+            field="due_date",
+            due=due.isoformat(),
+            start=start.isoformat(),
+        )
+    return None
 
 
 def deadline_fields(text: str, *, start: date | None) -> dict:
@@ -88,27 +123,17 @@ def deadline_fields(text: str, *, start: date | None) -> dict:
     return result
 
 
-# Words a person types or pastes for a status, in either language (case-insensitive).
-STATUS_WORDS = {
-    TaskStatus.NOT_STARTED: ("not_started", "not started", "未开始", "未启动"),
-    TaskStatus.IN_PROGRESS: ("in_progress", "in progress", "进行中", "推进中", "正在推进"),
-    TaskStatus.DONE: ("done", "完成", "已完成", "已办结", "已销号"),
-    TaskStatus.SUSPENDED: ("suspended", "暂缓", "已暂缓", "暂停"),
-    TaskStatus.CANCELLED: ("cancelled", "canceled", "取消", "已取消"),
-}
-
-
 def parse_status(text: str) -> TaskStatus:
-    """A status from its code or a common word for it; ``ValidationError`` names the text."""
-    key = text.strip().casefold()
-    for status, words in STATUS_WORDS.items():
-        if key in words:
-            return status
-    raise ValidationError(
-        N_("Messages", "unknown status “{text}” (use 未开始, 进行中, 已完成, 暂缓 or 已取消)"),
-        field="status",
-        text=text,
-    )
+    """A status from its code or any word for it (:mod:`qdplanner.domain.vocabulary`, either
+    language, case and width ignored); ``ValidationError`` names the text."""
+    status = vocabulary.parse(TaskStatus, text)
+    if status is None:
+        raise ValidationError(
+            N_("Messages", "unknown status “{text}” (use 未开始, 进行中, 已完成, 暂缓 or 已取消)"),
+            field="status",
+            text=text,
+        )
+    return TaskStatus(status)
 
 
 def parse_percent(text: str) -> int:
@@ -120,31 +145,15 @@ def parse_percent(text: str) -> int:
         raise ValidationError(
             N_("Messages", "“{text}” is not a percentage (type a number from 0 to 100)"),
             field="percent",
-            text=text,
+            text=shown(text),
         ) from None
-    if value != int(value) or not 0 <= value <= 100:
+    if not 0 <= value <= 100 or value != int(value):  # (inf and nan fail the range first)
         raise ValidationError(
             N_("Messages", "percent complete must be a whole number from 0 to 100 (got {value})"),
             field="percent",
-            value=text,
+            value=shown(text),
         )
     return int(value)
-
-
-UNIT_SEPARATORS = "、，,；;/／\r\n"
-
-
-def split_unit_names(text: str) -> list[str]:
-    """Unit names from one cell: separated by 、 ， ， ； ; / or line breaks."""
-    names, current = [], ""
-    for char in text:
-        if char in UNIT_SEPARATORS:
-            names.append(current)
-            current = ""
-        else:
-            current += char
-    names.append(current)
-    return [n.strip() for n in names if n.strip()]
 
 
 def shifted_dates(fields: dict, days: int) -> dict:

@@ -32,6 +32,7 @@ from openpyxl.utils import get_column_letter
 
 from qdplanner.domain.deadlines import DeadlineKind
 from qdplanner.domain.enums import PlanKind
+from qdplanner.domain.unit_names import AmbiguousUnit, UnitResolver
 from qdplanner.errors import N_
 from qdplanner.excel.breakdown_parse import BreakdownResult, ParsedTask, parse_breakdown
 from qdplanner.excel.cells import open_workbook
@@ -47,8 +48,9 @@ from qdplanner.excel.import_model import (
 )
 from qdplanner.excel.ods_merges import sheet_with_merges
 from qdplanner.excel.sheet_specs import fold
-from qdplanner.excel.unit_names import AmbiguousUnit, UnitEntry, UnitResolver
+from qdplanner.excel.unit_lookup import UnitLookup
 from qdplanner.store.plan_store import PlanStore
+from qdplanner.store.unit_directory import unit_entries, unit_forms
 
 FIELD_HEADERS = {  # how the preview names a changed field
     "code": "序号",
@@ -136,45 +138,38 @@ class _Matcher:
         self.result = result
         self.preview = preview
         self.options = options
-        self.units = self._unit_resolver()
-        self.to_create: dict[str, NewRef] = {}
+        self.units = self._unit_lookup(store)
         self.task_refs: list[Any] = []  # index in result.tasks → task id or NewRef
 
     # -- units ---------------------------------------------------------------------------
-    def _unit_resolver(self) -> UnitResolver:
-        aliases: dict[int, list[str]] = {}
-        for unit_id, alias in self.db.execute("SELECT unit_id, alias FROM unit_aliases"):
-            aliases.setdefault(unit_id, []).append(alias)
-        rows = self.db.execute("SELECT id, name, short_name FROM units").fetchall()
-        self.unit_names = {i: short or name for i, name, short in rows}
-        return UnitResolver(
-            UnitEntry(i, name, short or "", tuple(aliases.get(i, ()))) for i, name, short in rows
-        )
+    def _unit_lookup(self, store: PlanStore) -> UnitLookup:
+        entries = unit_entries(store)
+        self.unit_names = {e.key: e.short_name or e.name for e in entries}
+        return UnitLookup(UnitResolver(entries, unit_forms(store)), self.unit_names)
 
     def unit_label(self, unit: Any) -> str:
-        return unit.key if isinstance(unit, NewRef) else self.unit_names.get(unit, str(unit))
+        return self.units.label(unit)
 
     def unit(self, name: str, task: ParsedTask, field_name: str) -> Any:
+        column = _column(self.result, field_name) or _column(self.result, "units")
+
+        def where() -> tuple[str, str, int | None, str | None]:
+            return self.result.file, self.result.sheet, task.row, column
+
         try:
-            entry = self.units.find(name)
+            return self.units.resolve(name, where)
         except AmbiguousUnit as many:
             self.preview.errors.append(
                 CellError(
                     self.result.file,
                     self.result.sheet,
                     task.row,
-                    _column(self.result, field_name) or _column(self.result, "units"),
+                    column,
                     N_("Messages", "“{name}” could be any of {names}; write the full name"),
                     {"name": name, "names": "、".join(many.names)},
                 )
             )
             return None
-        if entry is not None:
-            return entry.key
-        key = fold(name)
-        if key not in self.to_create:
-            self.to_create[key] = NewRef("units", name)
-        return self.to_create[key]
 
     # -- plan document, programs, projects ------------------------------------------------
     def document(self) -> Any:
@@ -298,7 +293,7 @@ class _Matcher:
                 self._change_task(task, existing)
             if has_units:
                 self._units(task, self.task_refs[-1])
-        self.preview.units_to_create = [ref.key for ref in self.to_create.values()]
+        self.units.fill(self.preview)
 
     def _match(
         self, scope: tuple[str, Any], parent: Any, task: ParsedTask, claimed: set[int]

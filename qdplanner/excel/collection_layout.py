@@ -57,7 +57,7 @@ COLUMNS: tuple[Column, ...] = (
     _locked("current_percent", "当前进度(%)", "Current percent", Kind.INT, width=10),
     _locked("previous", "上期进展", "Previous report", width=30),
     _input("status", "本期状态", "Status", Kind.ENUM, width=10, enum=TaskStatus),
-    _input("percent", "完成进度(%)", "Percent complete", Kind.INT, width=10, low=0, high=100),
+    _input("percent", "完成进度(%)", "Percent complete", Kind.PERCENT, width=10, low=0, high=100),
     _input("narrative", "进展情况", "Progress", width=40),
     _input("problems", "存在问题", "Problems", width=24),
     _input("next_steps", "下步打算", "Next steps", width=24),

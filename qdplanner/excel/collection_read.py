@@ -16,7 +16,7 @@ from openpyxl.utils import get_column_letter
 
 from qdplanner.domain.enums import TaskStatus
 from qdplanner.domain.limits import shown
-from qdplanner.domain.task_rules import parse_status
+from qdplanner.domain.task_rules import parse_status, status_percent_problem
 from qdplanner.errors import N_, ValidationError
 from qdplanner.excel import collection_layout as layout
 from qdplanner.excel.cells import SheetCells, WorkbookCells, open_workbook
@@ -414,6 +414,9 @@ class FileReader:
                     row, "percent", N_("Messages", "fill in the percent complete (0 to 100)")
                 )
                 return None
+        if problem := status_percent_problem(parsed["status"], parsed["percent"]):
+            self.error(row, "percent", problem.template, **problem.params)
+            return None
         return parsed
 
 
@@ -446,6 +449,4 @@ def _convert(column: Column, value: Any) -> Any:
                     + " / "
                     + ", ".join(labels(TaskStatus, "en")),
                 ) from None
-    if column.kind == Kind.INT and isinstance(value, str):
-        value = value.strip().replace("％", "%").removesuffix("%").strip() or None
     return CONVERTERS[column.kind](value, column)

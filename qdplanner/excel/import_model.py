@@ -156,7 +156,11 @@ class ImportPreview:
     changed: list[RecordChange] = field(default_factory=list)
     removed: list[RecordRemove] = field(default_factory=list)
     set_null: list[tuple[str, Any, str]] = field(default_factory=list)  # table, pk, column
-    units_to_create: list[str] = field(default_factory=list)
+    units_to_create: list[str] = field(default_factory=list)  # keys of the NewRefs
+    # unit to create (its NewRef key) → (name it gets, other written forms: its aliases)
+    new_units: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
+    # a written form found by its standard form: (unit id, the form, the unit's name)
+    aliases_to_add: list[tuple[Any, str, str]] = field(default_factory=list)
     errors: list[CellError] = field(default_factory=list)
     warnings: list[str | CellError] = field(default_factory=list)  # CellError: at a cell
     plan_version: int = 0  # the last change batch when previewed
@@ -172,7 +176,20 @@ class ImportPreview:
 
     @property
     def is_empty(self) -> bool:
-        return not (self.added or self.changed or self.removed or self.units_to_create)
+        return not (
+            self.added
+            or self.changed
+            or self.removed
+            or self.units_to_create
+            or self.aliases_to_add
+        )
+
+    def new_unit_name(self, key: str) -> str:
+        """The name a unit to create gets (its fullest written form)."""
+        return self.new_units.get(key, (key, []))[0]
+
+    def new_unit_aliases(self, key: str) -> list[str]:
+        return self.new_units.get(key, (key, []))[1]
 
     def counts(self) -> dict[str, dict[str, int]]:
         """added / changed / removed: the number of records per kind (sheet key or table)."""
@@ -189,7 +206,16 @@ class ImportPreview:
             "file": self.file_name,
             "applied": self.applied,
             **counts,
-            "units_created": list(self.units_to_create),
+            "units_created": [self.new_unit_name(k) for k in self.units_to_create],
+            "unit_aliases": {
+                self.new_unit_name(k): self.new_unit_aliases(k)
+                for k in self.units_to_create
+                if self.new_unit_aliases(k)
+            },
+            "aliases_added": [
+                {"unit_id": unit_id, "unit": name, "alias": alias}
+                for unit_id, alias, name in self.aliases_to_add
+            ],
             "errors": [e.as_dict() for e in self.errors],
             "warnings": [str(w) for w in self.warnings],
             "changes": [
@@ -231,8 +257,14 @@ class ImportPreview:
             lines.append(f"{self.file_name}: no changes.")
             return "\n".join(lines)
         shown = 0
-        for name in self.units_to_create:
-            lines.append(f"unit to create: {name}")
+        for key in self.units_to_create:
+            also = self.new_unit_aliases(key)
+            lines.append(
+                f"unit to create: {self.new_unit_name(key)}"
+                + (f" (also written {'、'.join(also)}: its aliases)" if also else "")
+            )
+        for _unit_id, alias, name in self.aliases_to_add:
+            lines.append(f"alias to add: {alias} → {name}")
         for add in self.added:
             if shown < limit:
                 lines.append(

@@ -27,11 +27,12 @@ from qdplanner.domain.limits import (
     integer_refusal,
     shown,
 )
+from qdplanner.domain.task_rules import parse_percent
+from qdplanner.domain.unit_names import split_unit_names
 from qdplanner.errors import N_, ValidationError
 from qdplanner.excel.cells import SheetCells
 from qdplanner.excel.import_model import CellError
 from qdplanner.excel.sheet_specs import Column, Kind, SheetSpec, column_for_header
-from qdplanner.excel.unit_names import split_names
 from qdplanner.excel.vocabulary import bool_for, code_for, labels
 
 HEADER_SEARCH_ROWS = 10
@@ -120,6 +121,26 @@ def _whole(value: Any, column: Column) -> int | None:
             bounds=bounds,
         )
     return within_limits(check_integer, number)
+
+
+def _percent(value: Any, column: Column) -> int | None:
+    """A percent complete, read by the domain's one rule (80, 80%, ８０％, 80.0)."""
+    if value is None:
+        return column.default
+    if type(value) is float and 0 < value < 1:
+        raise Bad(
+            N_(
+                "Messages",
+                "“{value}” is a fraction: if the cell shows it as a percentage "
+                "({percent} %), type {percent}; percent complete is a whole number from 0 to 100",
+            ),
+            value=_show(value),
+            percent=_show(round(value * 100, 2)),
+        )
+    try:
+        return parse_percent(value if isinstance(value, str) else str(value))
+    except ValidationError as refused:
+        raise _bad(refused) from None
 
 
 def _number(value: Any, column: Column) -> int | float | None:
@@ -216,13 +237,14 @@ def _unit(value: Any, column: Column) -> str | None:
 
 
 def _names(value: Any, column: Column) -> list[str]:
-    return split_names(_text(value, column))
+    return split_unit_names(_text(value, column))
 
 
 CONVERTERS: dict[Kind, Callable[[Any, Column], Any]] = {
     Kind.ID: _whole,
     Kind.REF: _whole,
     Kind.INT: _whole,
+    Kind.PERCENT: _percent,
     Kind.FLOAT: _number,
     Kind.TEXT: _text,
     Kind.DATE: _date,

@@ -13,15 +13,16 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
 from qdplanner.domain.deadlines import DeadlineKind, parse_deadline
+from qdplanner.domain.task_rules import dates_problem, status_percent_problem
+from qdplanner.domain.unit_names import AmbiguousUnit, UnitEntry, UnitResolver
 from qdplanner.errors import N_
 from qdplanner.excel import task_units_rules
 from qdplanner.excel.import_model import FieldChange, NewRef
-from qdplanner.excel.sheet_specs import fold
-from qdplanner.excel.unit_names import AmbiguousUnit, UnitEntry, UnitResolver
+from qdplanner.excel.unit_lookup import UnitLookup
+from qdplanner.store.unit_directory import unit_entries, unit_forms
 
 if TYPE_CHECKING:
     from qdplanner.excel.import_diff import Differ
@@ -43,7 +44,7 @@ def apply_rules(d: Differ) -> None:
         if kind in d.parsed:
             _unique(d, kind, keys)
     units.check_removed_still_used()
-    d.preview.units_to_create = [ref.key for ref in units.to_create.values()]
+    units.lookup.fill(d.preview)
 
 
 class Units:
@@ -51,13 +52,11 @@ class Units:
 
     def __init__(self, d: Differ):
         self.d = d
-        self.to_create: dict[str, NewRef] = {}
         self.names: dict[Any, str] = dict(d.plan.unit_names)
-        aliases: defaultdict[int, list[str]] = defaultdict(list)
-        for unit_id, alias in d.db.execute("SELECT unit_id, alias FROM unit_aliases ORDER BY id"):
-            aliases[unit_id].append(alias)
+        entries = {e.key: e for e in unit_entries(d.store)}  # by id
+        aliases = {key: list(e.aliases) for key, e in entries.items()}
         kept, removed = [], []
-        short = dict(d.db.execute("SELECT id, short_name FROM units").fetchall())
+        short = {key: e.short_name for key, e in entries.items()}
         explicit = d.explicit.get("units", set())
         if "units" in d.parsed:
             self._compare_aliases(aliases)
@@ -86,8 +85,9 @@ class Units:
                     )
                 )
                 self.names[ref] = values["name"]
-        self.resolver = UnitResolver(kept)
-        self.removed = UnitResolver(removed)
+        forms = unit_forms(d.store)
+        self.lookup = UnitLookup(UnitResolver(kept, forms), self.names)
+        self.removed = UnitResolver(removed, forms)
         self.removed_ids = explicit
         if "units" in d.parsed:
             self._unique_names(kept)
@@ -135,7 +135,7 @@ class Units:
     def resolve(self, kind: str, row: int, column: str, text: str) -> Any:
         """The unit ``text`` names: an id, a NewRef of a unit to add, or None after an error."""
         try:
-            entry = self.resolver.find(text)
+            key = self.lookup.resolve(text, lambda: self._where(kind, row, column))
         except AmbiguousUnit as many:
             self.d.error(
                 kind,
@@ -146,21 +146,26 @@ class Units:
                 names="、".join(many.names),
             )
             return None
-        if entry is not None:
-            return entry.key
-        gone = self.removed.find(text) if text else None
-        if gone is not None:
-            self.d.error(
-                kind,
-                row,
-                column,
-                N_("Messages", "unit {name} is removed from the Units sheet, but still named here"),
-                name=gone.name,
-            )
-            return None
-        ref = self.to_create.setdefault(fold(text), NewRef("units", text))
-        self.names[ref] = ref.key
-        return ref
+        if isinstance(key, NewRef):
+            gone = self.removed.find(text) if text else None
+            if gone is not None:
+                self.d.error(
+                    kind,
+                    row,
+                    column,
+                    N_(
+                        "Messages",
+                        "unit {name} is removed from the Units sheet, but still named here",
+                    ),
+                    name=gone.name,
+                )
+                return None
+            self.names[key] = self.lookup.new_name(key)
+        return key
+
+    def _where(self, kind: str, row: int, column: str) -> tuple[str, str, int | None, str | None]:
+        sheet = self.d.parsed[kind]
+        return sheet.file, sheet.name, row, sheet.where(column)
 
     def check_removed_still_used(self) -> None:
         d = self.d
@@ -236,16 +241,12 @@ def _tasks(d: Differ) -> None:
                     "parent_id",
                     N_("Messages", "a task cannot be placed inside its own sub-task"),
                 )
-        start, due = values.get("start_date"), values.get("due_date")
-        if start and due and hasattr(start, "year") and hasattr(due, "year") and start > due:
-            d.error(
-                "tasks",
-                row,
-                "due_date",
-                N_("Messages", "due date {due} is before the start date {start}"),
-                due=due,
-                start=start,
-            )
+        for problem in (
+            dates_problem(values.get("start_date"), values.get("due_date")),
+            status_percent_problem(values.get("status"), values.get("percent")),
+        ):
+            if problem is not None:  # the domain's rules, as every entry point applies them
+                d.error("tasks", row, problem.field, problem.template, **problem.params)
 
 
 def _cycles(parents: dict[Any, Any], start: Any) -> bool:

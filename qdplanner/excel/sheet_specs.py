@@ -26,12 +26,13 @@ from qdplanner.domain.enums import (
     ValueKind,
 )
 from qdplanner.domain.limits import FIRST_YEAR, LAST_YEAR
-from qdplanner.domain.text import fold as domain_fold
+from qdplanner.domain.unit_names import name_key
 
 
 class Kind(StrEnum):
     ID = "id"  # the record's stable ID (blank: a new record)
     INT = "int"
+    PERCENT = "percent"  # a whole percent 0–100, as people type it (80, 80%, ８０％)
     FLOAT = "float"
     TEXT = "text"
     DATE = "date"  # a real Excel date (yyyy-mm-dd)
@@ -113,7 +114,7 @@ def _year(key: str, zh: str, en: str, *, required: bool = False) -> Column:
 
 
 def _percent() -> Column:
-    return Column("percent", "完成进度(%)", "Percent complete", Kind.INT, low=0, high=100,
+    return Column("percent", "完成进度(%)", "Percent complete", Kind.PERCENT, low=0, high=100,
                   default=0, width=10)  # fmt: skip
 
 
@@ -303,7 +304,7 @@ SHEETS: tuple[SheetSpec, ...] = (
             _derived("task_title", "任务名称", "Task title"),
             _text("period", "期间", "Period", required=True, width=10),
             _enum("status", "状态", "Status", TaskStatus, None),
-            Column("percent", "完成进度(%)", "Percent complete", Kind.INT, low=0, high=100,
+            Column("percent", "完成进度(%)", "Percent complete", Kind.PERCENT, low=0, high=100,
                    required=True, width=10),
             _text("narrative", "进展情况", "Progress", width=50),
             _text("problems", "存在问题", "Problems", width=30),
@@ -325,8 +326,9 @@ LISTS_SHEET = "_lists"  # hidden: the dropdown lists (unit names, labels)
 
 
 def fold(text: str) -> str:
-    """How names and headers are compared: NFKC, no blanks, case-insensitive."""
-    return domain_fold("".join(text.split()))
+    """How names and headers are compared: NFKC, no blanks, case-insensitive (the rule unit
+    names are compared by, :func:`qdplanner.domain.unit_names.name_key`)."""
+    return name_key(text)
 
 
 _SHEET_NAMES = {fold(name): spec for spec in SHEETS for name in (spec.zh, spec.en, spec.key)}

@@ -13,6 +13,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
 from qdplanner.domain.enums import UnitRole
+from qdplanner.domain.unit_names import LIST_JOINER, split_unit_names
 from qdplanner.errors import N_
 from qdplanner.excel.import_model import (
     FieldChange,
@@ -22,7 +23,6 @@ from qdplanner.excel.import_model import (
     RecordRemove,
     record_word,
 )
-from qdplanner.excel.unit_names import LIST_JOINER, split_names
 from qdplanner.excel.vocabulary import label
 
 if TYPE_CHECKING:
@@ -108,7 +108,7 @@ def _from_tasks_sheet(
             lead = units.resolve("tasks", row, "lead_unit", text) if text else None
         if "support_units" in sheet.columns:
             support = []
-            for name in split_names(values.get("support_units")):
+            for name in split_unit_names(values.get("support_units")):
                 key = units.resolve("tasks", row, "support_units", name)
                 if key is None:
                     continue

@@ -1,84 +1,22 @@
 """Words a workbook shows for the plan's coded values (status, kinds, yes/no), in both languages.
 
 A workbook exported in Chinese shows ``进行中`` where the plan file stores ``in_progress``; one
-exported in English shows ``In progress``. Import accepts any of the three spellings (the code,
-the Chinese label, the English label; case and surrounding blanks ignored), whatever the language
-of the workbook, so a workbook edited by someone who typed the code still imports.
+exported in English shows ``In progress``. Import accepts any of the spellings
+:func:`qdplanner.domain.vocabulary.parse` reads (the code, the Chinese or the English word,
+an earlier wording; case and blanks ignored), whatever the language of the workbook, so a
+workbook edited by someone who typed the code still imports.
 
-The labels match the window's translations (``qdplanner/ui/labels.py``) where both exist; they
-are repeated here because workbooks are written without Qt.
+The words are the domain vocabulary's, the same as the window's, the report's and the
+command line's; this module only speaks the workbooks' language tags (``zh_CN``, ``en``).
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
 
-from qdplanner.domain.enums import (
-    Accumulation,
-    Comparator,
-    Direction,
-    IndicatorNature,
-    PlanKind,
-    TaskStatus,
-    UnitKind,
-    UnitRole,
-    ValueKind,
-)
+from qdplanner.domain import vocabulary
 
 LANGUAGES = ("zh_CN", "en")
-
-# enum class -> code -> (zh_CN label, en label)
-LABELS: dict[type[StrEnum], dict[str, tuple[str, str]]] = {
-    TaskStatus: {
-        "not_started": ("未开始", "Not started"),
-        "in_progress": ("进行中", "In progress"),
-        "done": ("已完成", "Done"),
-        "suspended": ("暂缓", "Suspended"),
-        "cancelled": ("已取消", "Cancelled"),
-    },
-    PlanKind: {
-        "five_year_plan": ("五年规划", "Five-year plan"),
-        "action_plan": ("行动方案", "Action plan"),
-        "other": ("其他", "Other"),
-    },
-    UnitKind: {
-        "department": ("市直部门", "Municipal department"),
-        "district": ("区（市）", "District"),
-        "institute": ("高校院所", "Institute"),
-        "enterprise": ("企业", "Enterprise"),
-        "other": ("其他", "Other"),
-    },
-    UnitRole: {
-        "lead": ("牵头", "Lead"),
-        "support": ("配合", "Support"),
-    },
-    Direction: {
-        "higher": ("越高越好", "Higher is better"),
-        "lower": ("越低越好", "Lower is better"),
-    },
-    Comparator: {
-        "ge": ("≥", "≥"),
-        "gt": (">", ">"),
-        "eq": ("=", "="),
-        "about": ("约", "About"),
-        "top_n": ("前N位", "Top N"),
-        "le": ("≤", "≤"),
-        "lt": ("<", "<"),
-        "share_ge": ("占比≥", "Share ≥"),
-    },
-    IndicatorNature: {
-        "aspirational": ("预期性", "Aspirational"),
-        "binding": ("约束性", "Binding"),
-    },
-    Accumulation: {
-        "annual": ("年度", "Annual"),
-        "cumulative": ("累计", "Cumulative"),
-    },
-    ValueKind: {
-        "actual": ("实际", "Actual"),
-        "target": ("目标", "Target"),
-    },
-}
 
 YES_NO: dict[bool, tuple[str, str]] = {True: ("是", "Yes"), False: ("否", "No")}
 _TRUE_WORDS = {"是", "yes", "y", "true", "1", "✓", "✔", "√"}
@@ -93,30 +31,24 @@ def _lang_index(lang: str) -> int:
 
 def label(enum: type[StrEnum], code: str, lang: str) -> str:
     """The word a ``lang`` workbook shows for ``code``; unknown codes are shown as they are."""
-    labels = LABELS[enum].get(code)
-    return labels[_lang_index(lang)] if labels else code
+    _lang_index(lang)
+    try:
+        member = enum(code)
+    except ValueError:
+        return code
+    return vocabulary.word(member, lang)
 
 
 def labels(enum: type[StrEnum], lang: str) -> list[str]:
     """Every label of ``enum`` in ``lang``, in the enum's order (for dropdown lists)."""
-    index = _lang_index(lang)
-    return [pair[index] for pair in LABELS[enum].values()]
-
-
-def _reverse(enum: type[StrEnum]) -> dict[str, str]:
-    table: dict[str, str] = {}
-    for code, pair in LABELS[enum].items():
-        for word in (code, *pair):
-            table.setdefault(word.casefold(), code)
-    return table
-
-
-_REVERSE = {enum: _reverse(enum) for enum in LABELS}
+    _lang_index(lang)
+    return vocabulary.words(enum, lang)
 
 
 def code_for(enum: type[StrEnum], text: str) -> str | None:
-    """The code that ``text`` names (code or label, either language), or None."""
-    return _REVERSE[enum].get(text.strip().casefold())
+    """The code that ``text`` names (code or word, either language), or None."""
+    member = vocabulary.parse(enum, text)
+    return None if member is None else member.value
 
 
 def yes_no(value: bool, lang: str) -> str:

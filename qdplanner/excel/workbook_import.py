@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from qdplanner.domain.enums import ChangeSource
+from qdplanner.domain.enums import ChangeSource, UnitRole
 from qdplanner.domain.limits import MAX_INTEGER
 from qdplanner.errors import N_, QdError
 from qdplanner.excel.breakdown_import import BreakdownOptions, preview_breakdown
@@ -30,6 +30,7 @@ from qdplanner.excel.import_model import (
     ImportPreview,
     NewRef,
     RecordAdd,
+    RecordRemove,
     record_word,
 )
 from qdplanner.excel.import_parse import ParsedSheet, parse_sheet
@@ -45,6 +46,7 @@ from qdplanner.store.cascade import foreign_keys
 from qdplanner.store.changes import ChangeSet
 from qdplanner.store.collections import plan_uuid
 from qdplanner.store.plan_store import PlanStore
+from qdplanner.store.task_roles import Role, set_task_roles, task_roles
 
 Progress = Callable[[int, int], None]
 PROGRESS_EVERY = 500
@@ -263,6 +265,7 @@ class _Applier:
     def __init__(
         self, store: PlanStore, ch: ChangeSet, preview: ImportPreview, progress: Progress | None
     ):
+        self.store = store
         self.db = store.db
         self.ch = ch
         self.preview = preview
@@ -305,40 +308,76 @@ class _Applier:
     def run(self) -> None:
         preview = self.preview
         adds = [a for a in preview.added if a.kind != "task_units"]
-        for name in preview.units_to_create:
-            self.ids[NewRef("units", name)] = self.ch.insert(
-                "units", {"name": name, "kind": "other"}
-            )
+        for key in preview.units_to_create:
+            unit_id = self.ch.insert("units", {"name": preview.new_unit_name(key), "kind": "other"})
+            self.ids[NewRef("units", key)] = unit_id
+            self._aliases(unit_id, [], preview.new_unit_aliases(key))
             self._tick()
+        for unit_id, alias, _name in preview.aliases_to_add:
+            self._aliases(unit_id, [], [alias])
         for add in (a for a in adds if a.kind == "units"):
             self._insert(add)
         changes = [c for c in preview.changed if c.kind != "task_units"]
-        role_changes = [c for c in preview.changed if c.kind == "task_units"]
         for change in changes:
             self._update(change.kind, change.record_id, {f.key: f.new for f in change.fields})
             if aliases := change.field("aliases"):
                 self._aliases(change.record_id, aliases.old or [], aliases.new or [])
         for table, pk, column in preview.set_null:
             self._update(table, pk, {column: None})
-        # A task's old lead must step down before another takes the lead.
-        for removal in (r for r in preview.removed if r.kind == "task_units" and not r.cascade_of):
-            self._delete("task_units", removal.record_id)
-        for change in role_changes:
-            if (f := change.field("role")) and f.new != "lead":
-                self._replace_role(change)
+        roles = self._role_edits()
+        # units leave their tasks before a unit this import removes goes
+        for task, edits in roles.items():
+            if not isinstance(task, NewRef):
+                self._set_roles(task, edits)
         self._delete_all()
         for add in (a for a in adds if a.kind != "units"):
             self._insert(add)
-        for change in role_changes:
-            if not ((f := change.field("role")) and f.new != "lead"):
-                self._replace_role(change)
-        for add in (a for a in preview.added if a.kind == "task_units"):
-            self.ch.insert("task_units", self.stored("task_units", add.values))
-            self._tick()
+        for task, edits in roles.items():
+            if isinstance(task, NewRef):
+                self._set_roles(task, edits)
 
-    def _replace_role(self, change: Any) -> None:
-        """A changed unit role, logged field by field under the (task, unit) key."""
-        self._update("task_units", change.record_id, {f.key: f.new for f in change.fields})
+    def _role_edits(self) -> dict[Any, list[Any]]:
+        """Task → the unit roles the preview adds, changes and removes on it (not those
+        removed along with the task)."""
+        preview = self.preview
+        edits: dict[Any, list[Any]] = {}
+        for item in [
+            *(r for r in preview.removed if r.kind == "task_units" and not r.cascade_of),
+            *(c for c in preview.changed if c.kind == "task_units"),
+            *(a for a in preview.added if a.kind == "task_units"),
+        ]:
+            task = item.values["task_id"] if isinstance(item, RecordAdd) else item.record_id[0]
+            edits.setdefault(task, []).append(item)
+        return edits
+
+    def _set_roles(self, task: Any, edits: list[Any]) -> None:
+        """Give a task the units the preview says, through the store's one path for a task's
+        units: only the rows that differ are written, logged as its lead / supporting units."""
+        task_id = self.real(task)
+        current = {} if isinstance(task, NewRef) else task_roles(self.store, task_id)
+        wanted = dict(current)
+        for item in edits:
+            if isinstance(item, RecordAdd):
+                values = self.stored("task_units", item.values)
+                values = {**values, "role": values.get("role") or UnitRole.SUPPORT}
+            else:
+                unit = self.real(item.record_id[1])
+                old = wanted.pop(unit, Role(UnitRole.SUPPORT, 0))
+                if isinstance(item, RecordRemove):
+                    continue
+                values = {
+                    "unit_id": unit,
+                    "role": old.role,
+                    "position": old.position,
+                    "is_illustrative": old.illustrative,
+                    **self.stored("task_units", {f.key: f.new for f in item.fields}),
+                }
+            wanted[values["unit_id"]] = Role(
+                values["role"], values.get("position") or 0, bool(values.get("is_illustrative"))
+            )
+        set_task_roles(self.store, self.ch, task_id, wanted, current=current)
+        for _ in edits:
+            self._tick()
 
     def _insert(self, add: RecordAdd) -> None:
         values = self.stored(add.kind, add.values)

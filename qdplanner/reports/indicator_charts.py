@@ -25,28 +25,23 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import MaxNLocator
 
-from qdplanner.domain.enums import Direction, ValueKind
+from qdplanner.domain import vocabulary
+from qdplanner.domain.enums import Direction, IndicatorLight, ValueKind
 from qdplanner.domain.indicator_trend import format_number, target_label
-from qdplanner.domain.indicators import LIGHT_LABELS, LIGHT_SYMBOLS, actuals, value_time
+from qdplanner.domain.indicators import actuals, value_time
 from qdplanner.errors import N_, QdError
 from qdplanner.reports.chart_fonts import configure_cjk_font
 
 if TYPE_CHECKING:
     from qdplanner.store.indicators import IndicatorRow
 
-# Colour-blind-friendly (Okabe–Ito) colours; the symbol carries the light in black and white.
-LIGHT_COLOURS = {
-    "achieved": "#009E73",  # bluish green
-    "on_track": "#0072B2",  # blue
-    "behind": "#E69F00",  # orange
-    "off_track": "#D55E00",  # vermilion
-    "no_data": "#999999",  # grey
-}
+# A light's colour, symbol and word are the vocabulary's (the same as the window's table);
+# the symbol carries the light in black and white.
+NO_DATA = IndicatorLight.NO_DATA
 TARGET_COLOUR = "#444444"
 CELL_SIZE = (2.6, 2.0)  # inches per dashboard cell, width × height
 PNG_DPI = 150
 COMPACT_ABOVE = 60  # indicators: more than this, and the dashboard is compact by default
-_NO_DATA = {"zh": "无数据", "en": "no data"}
 _COUNT = {"zh": "共{n}项指标", "en": "{n} indicators"}
 
 
@@ -62,13 +57,12 @@ def _fonts():
 
 
 def _lang(lang: str) -> str:
-    return "zh" if lang.startswith("zh") else "en"
+    return vocabulary.lang_key(lang)
 
 
 def light_caption(row: IndicatorRow, lang: str = "zh") -> str:
     """The light as symbol and word, e.g. ``✔ 已达成``: readable without colour."""
-    light = str(row.light)
-    return f"{LIGHT_SYMBOLS[light]} {LIGHT_LABELS[_lang(lang)][light]}"
+    return vocabulary.symbol_word(row.light, _lang(lang))
 
 
 def _width(text: str) -> float:
@@ -146,7 +140,7 @@ def indicator_figure(row: IndicatorRow, *, lang: str = "zh") -> Figure:
 
 def _indicator_figure(row: IndicatorRow, lang: str) -> Figure:
     ind = row.indicator
-    colour = LIGHT_COLOURS[str(row.light)]
+    colour = vocabulary.colour(row.light)
     fig = Figure(figsize=(6.4, 4.4))
     ax = fig.add_axes((0.12, 0.25, 0.83, 0.63))
     ax.set_title(ind.name)
@@ -176,8 +170,8 @@ def _indicator_figure(row: IndicatorRow, lang: str) -> Figure:
             )  # fmt: skip
     else:
         ax.text(
-            0.5, 0.5, _NO_DATA[lang], transform=ax.transAxes, ha="center", va="center",
-            fontsize=14, color=LIGHT_COLOURS["no_data"],
+            0.5, 0.5, vocabulary.word(NO_DATA, lang), transform=ax.transAxes, ha="center",
+            va="center", fontsize=14, color=vocabulary.colour(NO_DATA),
         )  # fmt: skip
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.margins(x=0.08, y=0.15)
@@ -230,7 +224,10 @@ def _dashboard_figure(
     if title:
         fig.text(0.5, 1 - 0.12 / height, title, ha="center", va="top", fontsize=13)
     if not rows:
-        fig.text(0.5, 0.5, _NO_DATA[lang], ha="center", va="center", color="#999999")
+        fig.text(
+            0.5, 0.5, vocabulary.word(NO_DATA, lang), ha="center", va="center",
+            color=vocabulary.colour(NO_DATA),
+        )  # fmt: skip
         return fig
     cw, ch = 1 / columns, CELL_SIZE[1] / height
     left, right, top, bottom = 0.05, 0.05, 0.27, 0.14  # margins of the plot box in a cell
@@ -266,8 +263,7 @@ def _draw_cell(
     fig: Figure, box: tuple[float, float, float, float], row: IndicatorRow, lang: str, compact
 ) -> None:
     ind = row.indicator
-    light = str(row.light)
-    colour = LIGHT_COLOURS[light]
+    colour = vocabulary.colour(row.light)
     gid = f"indicator-{ind.id}"
     x0, y0, w, h = box
     tf = fig.transFigure
@@ -279,7 +275,7 @@ def _draw_cell(
     )  # fmt: skip
     name = short_title(ind.name, lines=1 if compact else 2)
     fig.text(
-        x0, y0 + h + 0.03 * h, f"{LIGHT_SYMBOLS[light]} {name}", fontsize=8,
+        x0, y0 + h + 0.03 * h, f"{vocabulary.symbol(row.light)} {name}", fontsize=8,
         ha="left", va="bottom", gid=gid,
     )  # fmt: skip
     path = target_path(row)
@@ -308,15 +304,15 @@ def _draw_cell(
     if compact:  # no numbers line: say "no data" inside the box instead
         if not xs:
             fig.text(
-                x0 + w / 2, y0 + 0.05 * h, _NO_DATA[lang], fontsize=7, ha="center",
-                va="bottom", color=LIGHT_COLOURS["no_data"], gid=gid,
+                x0 + w / 2, y0 + 0.05 * h, vocabulary.word(NO_DATA, lang), fontsize=7,
+                ha="center", va="bottom", color=vocabulary.colour(NO_DATA), gid=gid,
             )  # fmt: skip
         return
     if xs:
         latest = format_number(ys[-1]) + ind.measure_unit
         latest += f"（{row.latest_year}）" if lang == "zh" else f" ({row.latest_year})"
     else:
-        latest = _NO_DATA[lang]
+        latest = vocabulary.word(NO_DATA, lang)
     target = _target_text(row)
     if ind.target_value is not None and ind.target_year:
         target += f"/{ind.target_year}"
@@ -347,7 +343,6 @@ def save_figure(fig: Figure, path: str | Path) -> Path:
 
 
 __all__ = [
-    "LIGHT_COLOURS",
     "dashboard_figure",
     "indicator_figure",
     "light_caption",

@@ -5,11 +5,10 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
-from qdplanner.domain.enums import StatusLight
-from qdplanner.store.summary import LIGHT_ORDER, PlanSummary
+from qdplanner.domain.vocabulary import LIGHT_ORDER, symbol, symbol_word
+from qdplanner.store.summary import PlanSummary
 
 STATUS_COUNTS = ["programs", "projects", "tasks", "milestones", "units", "indicators"]
-JSON_LIGHTS = ["done", "green", "yellow", "red", "grey", "blue"]
 
 
 def _width(text: str) -> int:
@@ -26,13 +25,13 @@ def status_json(plan: Path, summary: PlanSummary) -> dict:
         "plan": str(plan),
         "as_of": summary.as_of.isoformat(),
         "counts": {k: summary.counts[k] for k in STATUS_COUNTS},
-        "lights": {k: summary.lights.get(StatusLight(k), 0) for k in JSON_LIGHTS},
+        "lights": {k.value: summary.lights.get(k, 0) for k in LIGHT_ORDER},
         "streams": [
             {
                 "kind": s.kind,
                 "name": s.name,
                 "tasks": s.tasks,
-                "lights": {k: s.lights.get(StatusLight(k), 0) for k in JSON_LIGHTS},
+                "lights": {k.value: s.lights.get(k, 0) for k in LIGHT_ORDER},
             }
             for s in summary.streams
         ],
@@ -43,13 +42,17 @@ def status_json(plan: Path, summary: PlanSummary) -> dict:
     }
 
 
-def status_text(plan: Path, summary: PlanSummary) -> str:
+def status_text(plan: Path, summary: PlanSummary, lang: str = "zh") -> str:
+    """The summary for a terminal; lights as symbol and word in ``lang`` (zh or en), the
+    columns of the program/project table headed by the lights' symbols."""
     c = summary.counts
     lines = [
         f"Plan {plan} — as of {summary.as_of.isoformat()}",
         "Records: " + ", ".join(f"{c[k]} {k}" for k in STATUS_COUNTS),
         "Lights:  "
-        + "  ".join(f"{light.value} {summary.lights.get(light, 0)}" for light in LIGHT_ORDER),
+        + "  ".join(
+            f"{symbol_word(light, lang)} {summary.lights.get(light, 0)}" for light in LIGHT_ORDER
+        ),
         "",
     ]
     if summary.streams:
@@ -57,7 +60,7 @@ def status_text(plan: Path, summary: PlanSummary) -> str:
         lines.append(
             _pad("Program / project", name_w)
             + "tasks  "
-            + "  ".join(f"{light.value:>6}" for light in LIGHT_ORDER)
+            + "  ".join(f"{symbol(light):>6}" for light in LIGHT_ORDER)
         )
         for s in summary.streams:
             lines.append(

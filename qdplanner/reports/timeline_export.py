@@ -43,6 +43,7 @@ from PySide6.QtGui import (
 )
 
 from qdplanner.domain.timeline import Zoom
+from qdplanner.domain.vocabulary import LIGHT_ORDER, symbol_word
 from qdplanner.errors import N_, QdError
 from qdplanner.reports.qt_fonts import cjk_family, cjk_font
 from qdplanner.reports.timeline_scene import (
@@ -59,11 +60,8 @@ from qdplanner.reports.timeline_style import (
     AS_OF,
     BROKEN_LINK,
     LIGHT_COLOURS,
-    LIGHT_ORDER,
     LIGHT_PATTERNS,
-    LIGHT_SYMBOLS,
     TODAY,
-    light_words,
 )
 
 SCENE_DPI = 96
@@ -246,7 +244,7 @@ def _paint_legend(painter: QPainter, scene: TimelineScene, y: float) -> None:
         painter.drawText(QPointF(x, mid + 4), text)
         x += metrics.horizontalAdvance(text) + 14
 
-    for light in LIGHT_ORDER:
+    for light in LIGHT_ORDER:  # words in the scene's language, as the report around it
         colour = LIGHT_COLOURS[light]
         box = QRectF(x, mid - 5, 18, 10)
         painter.fillRect(box, colour.lighter(165))
@@ -256,7 +254,7 @@ def _paint_legend(painter: QPainter, scene: TimelineScene, y: float) -> None:
         painter.setPen(QPen(colour.darker(150), 0))
         painter.drawRect(box)
         x += 22
-        label(f"{LIGHT_SYMBOLS[light]} {light_words(light)}")
+        label(symbol_word(light, scene.lang))
     x, mid = float(MARGIN), y + 28
     diamond(painter, x + 6, mid, False)
     x += 16

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
+from qdplanner.domain import vocabulary
 from qdplanner.domain.timeline import Axis, bands, header_units, link_broken
 from qdplanner.reports.timeline_rows import GroupHeader
 from qdplanner.reports.timeline_style import (
@@ -24,7 +25,6 @@ from qdplanner.reports.timeline_style import (
     INDENT,
     LIGHT_COLOURS,
     LIGHT_PATTERNS,
-    LIGHT_SYMBOLS,
     LINK,
     ROW_HEIGHT,
     SELECTED,
@@ -268,7 +268,7 @@ class BarsItem(_SceneItem):
             painter.drawLine(tip + QPointF(-8, 5), tip)
         else:
             painter.drawRect(bar)
-        symbol = LIGHT_SYMBOLS[row.light]
+        symbol = vocabulary.symbol(row.light)
         painter.setFont(scene.small_font)
         painter.setPen(colour.darker(140))
         if not span.open_end and span.x1 + 14 <= scene.axis.width:

@@ -61,14 +61,23 @@ def _log_text(value: Any) -> str | None:
 class ChangeSet:
     """The writes of one action. Use only inside ``PlanStore.action()``."""
 
-    def __init__(self, db: sqlite_utils.Database, *, source: str, description: str, user: str):
+    def __init__(
+        self,
+        db: sqlite_utils.Database,
+        *,
+        source: str,
+        description: str,
+        user: str,
+        key_columns: dict[str, list[str]] | None = None,
+    ):
         self.db = db
         self.source = source
         self.description = description
         self.user = user
         self._batch_id: int | None = None
         self.changed = 0
-        self._pks: dict[str, list[str]] = {}
+        # table → its primary key's columns; the store shares one across its actions
+        self._pks: dict[str, list[str]] = {} if key_columns is None else key_columns
 
     @property
     def batch_id(self) -> int:
@@ -81,8 +90,11 @@ class ChangeSet:
         return self._batch_id
 
     def _key_columns(self, table: str) -> list[str]:
+        """The columns of ``table``'s primary key, in order (``rowid`` when it has none)."""
         if table not in self._pks:
-            self._pks[table] = self.db.table(table).pks
+            info = self.db.execute(f'PRAGMA table_info("{table}")').fetchall()
+            key = sorted((r for r in info if r[5]), key=lambda r: r[5])
+            self._pks[table] = [r[1] for r in key] or ["rowid"]
         return self._pks[table]
 
     def _log(self, entity: str, pk: Any, rows: Iterable[tuple]) -> None:
@@ -111,23 +123,49 @@ class ChangeSet:
         self._log(table, pk, [("*", None, _json(logged))])
         return pk
 
-    def update(self, table: str, pk: Any, changes: Mapping[str, Any]) -> dict[str, tuple]:
+    def _where(self, table: str, pk: Any) -> tuple[str, list]:
+        """The WHERE clause (and its values) that picks the record ``pk`` of ``table``."""
+        keys = list(pk) if isinstance(pk, tuple) else [pk]
+        return " AND ".join(f'"{c}" = ?' for c in self._key_columns(table)), keys
+
+    def update(
+        self,
+        table: str,
+        pk: Any,
+        changes: Mapping[str, Any],
+        *,
+        old: Mapping[str, Any] | None = None,
+    ) -> dict[str, tuple]:
         """Set fields of one record; log and return only the fields whose value changed.
 
         ``pk`` is the id, or a tuple of the key's values for a record keyed by several
-        columns (in the order of the table's primary key)."""
-        try:
-            old = self.db.table(table).get(pk)
-        except sqlite_utils.db.NotFoundError as exc:
-            raise NotFoundError(
-                N_("Messages", "{table} #{id} does not exist"), table=table, id=pk
-            ) from exc
+        columns (in the order of the table's primary key). ``old``: the record's stored
+        values of (at least) the fields in ``changes``, when the caller has just read them
+        in this action — saves reading the record again."""
+        where, keys = self._where(table, pk)
+        if old is None:
+            cursor = self.db.execute(f'SELECT * FROM "{table}" WHERE {where}', keys)
+            row = cursor.fetchone()
+            if row is None:
+                raise NotFoundError(
+                    N_("Messages", "{table} #{id} does not exist"), table=table, id=pk
+                )
+            old = dict(zip((d[0] for d in cursor.description), row, strict=True))
         new = {k: to_sql(v) for k, v in changes.items()}
         diff = {k: (old[k], v) for k, v in new.items() if old[k] != v}
         if diff:
-            self.db.table(table).update(pk, {k: v for k, (_, v) in diff.items()})
+            columns = ", ".join(f'"{k}" = ?' for k in diff)
+            self.db.execute(
+                f'UPDATE "{table}" SET {columns} WHERE {where}',
+                [v for _, v in diff.values()] + keys,
+            )
             self._log(table, pk, [(k, _log_text(o), _log_text(n)) for k, (o, n) in diff.items()])
         return diff
+
+    def log_fields(self, entity: str, pk: Any, rows: Iterable[tuple[str, Any, Any]]) -> None:
+        """Log changes (field, old, new) of fields the caller has written elsewhere: a task's
+        lead and supporting units live in ``task_units`` but read as fields of the task."""
+        self._log(entity, pk, [(f, _log_text(o), _log_text(n)) for f, o, n in rows])
 
     def delete(self, table: str, pk: int | tuple) -> None:
         """Delete one record, logging it whole (its cascaded children are not logged)."""

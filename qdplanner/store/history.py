@@ -58,6 +58,7 @@ _REFERENCES = {
 # Fields whose values are ids of records in another table.
 _REFERENCE_FIELDS = {
     "unit_id": "units",
+    "lead_unit": "units",  # a task's lead unit (task_roles.LEAD_FIELD)
     "reporting_unit_id": "units",
     "parent_id": "tasks",
     "task_id": "tasks",
@@ -66,6 +67,9 @@ _REFERENCE_FIELDS = {
     "plan_document_id": "plan_documents",
     "indicator_id": "indicators",
 }
+# Fields whose values are JSON lists of ids, named as one list: a task's supporting units.
+_REFERENCE_LISTS = {"support_units": "units"}
+LIST_JOINER = "、"  # as the task table joins supporting units
 _OWN_NAME = ("title", "name", "alias", "filename", "key")
 # The text search also matches records by their current name (not only the logged values).
 _SEARCHABLE = {
@@ -88,8 +92,12 @@ _UNIT_SQL = f"""(
     OR (l.entity_key IS NOT NULL AND json_extract(l.entity_key, '$.unit_id') = :unit)
     OR (l.entity = 'unit_aliases' AND l.entity_id IN
         (SELECT id FROM unit_aliases WHERE unit_id = :unit))
-    OR (l.field IN ('unit_id', 'reporting_unit_id')
+    OR (l.field IN ('unit_id', 'reporting_unit_id', 'lead_unit')
         AND (l.old_value = :unit_text OR l.new_value = :unit_text))
+    OR (l.field = 'support_units' AND EXISTS (SELECT 1 FROM json_each(CASE WHEN
+        json_valid(l.old_value) THEN l.old_value ELSE '[]' END) WHERE value = :unit UNION ALL
+        SELECT 1 FROM json_each(CASE WHEN json_valid(l.new_value) THEN l.new_value ELSE '[]' END)
+        WHERE value = :unit))
     OR (l.entity = 'tasks' AND l.entity_id IN
         (SELECT task_id FROM task_units WHERE unit_id = :unit))
 )"""
@@ -111,8 +119,8 @@ class HistoryRow:
     field: str
     old_value: str | None
     new_value: str | None
-    old_name: str | None = None  # a value that refers to a record (unit_id …), named
-    new_name: str | None = None
+    old_name: str | None = None  # a value that refers to a record (unit_id …) or a list
+    new_name: str | None = None  # of them (support_units), named; "" for an empty list
 
 
 def _day(value: date | str | None, field: str) -> date | None:
@@ -202,6 +210,17 @@ def _as_id(value: object) -> int | None:
     return int(value) if isinstance(value, str) and value.isdigit() else None
 
 
+def _id_list(value: str | None) -> list[int] | None:
+    """A logged JSON list of ids; None when ``value`` is not one."""
+    try:
+        ids = json.loads(value) if value else None
+    except ValueError:
+        return None
+    if not isinstance(ids, list) or not all(isinstance(i, int) for i in ids):
+        return None
+    return ids
+
+
 class _Namer:
     """Names records by (table, id): from the plan while they exist, else from the copy
     of the whole record the log kept when it was added or removed."""
@@ -280,6 +299,10 @@ def _named_rows(store: PlanStore, raw: list[tuple]) -> list[HistoryRow]:
         elif field in _REFERENCE_FIELDS:
             namer.want(_REFERENCE_FIELDS[field], old)
             namer.want(_REFERENCE_FIELDS[field], new)
+        elif field in _REFERENCE_LISTS:
+            for ids in (_id_list(old), _id_list(new)):
+                for record_id in ids or ():
+                    namer.want(_REFERENCE_LISTS[field], record_id)
     namer.resolve()
     rows = []
     for i, r in enumerate(raw):
@@ -292,9 +315,19 @@ def _named_rows(store: PlanStore, raw: list[tuple]) -> list[HistoryRow]:
             record = f"#{entity_id}" if isinstance(entity_id, int) else str(entity_id or "")
         target = _REFERENCE_FIELDS.get(field)
         names = (namer.name(target, old), namer.name(target, new)) if target else (None, None)
+        if field in _REFERENCE_LISTS:
+            names = tuple(_list_name(namer, _REFERENCE_LISTS[field], v) for v in (old, new))
         at = datetime.fromisoformat(r[2])
         rows.append(HistoryRow(r[0], r[1], at, *r[3:8], record, *r[8:11], *names))
     return rows
+
+
+def _list_name(namer: _Namer, table: str, value: str | None) -> str | None:
+    """A logged list of ids as names joined by 、 (``#id`` for a record never named)."""
+    ids = _id_list(value)
+    if ids is None:
+        return None
+    return LIST_JOINER.join(namer.name(table, i) or f"#{i}" for i in ids)
 
 
 def history_users(store: PlanStore) -> list[str]:

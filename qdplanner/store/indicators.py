@@ -12,17 +12,19 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from qdplanner.domain.enums import Accumulation, Comparator, Direction, IndicatorNature, ValueKind
-from qdplanner.domain.indicator_trend import Trend, assess
-from qdplanner.domain.indicators import (
+from qdplanner.domain.enums import (
+    Accumulation,
+    Comparator,
+    Direction,
     IndicatorLight,
-    IndicatorRules,
-    known_at,
-    parse_period,
-    time_point,
+    IndicatorNature,
+    ValueKind,
 )
+from qdplanner.domain.indicator_trend import Trend, assess
+from qdplanner.domain.indicators import IndicatorRules, known_at, time_point
 from qdplanner.domain.limits import check_values, check_year
 from qdplanner.domain.models import Indicator, IndicatorValue
+from qdplanner.domain.periods import period_in_year
 from qdplanner.errors import N_, NotFoundError, ValidationError
 from qdplanner.store.changes import ChangeSet
 from qdplanner.store.plan_store import PlanStore
@@ -240,11 +242,17 @@ def set_indicator_value(
     _check_value(ind, number, what)
     period = period.strip().upper()
     try:
-        period_year = parse_period(period)[0]
-    except ValueError as exc:
-        raise ValidationError(f"{what}: {exc}", field="period") from None
-    if period_year is not None and period_year != year:
+        written = period_in_year(period, year)
+    except ValidationError as problem:
+        raise ValidationError(
+            N_("Messages", "{what}: {problem}"), field="period", what=what, problem=problem
+        ) from None
+    if written.start.year != year:
         raise ValidationError(f"{what}: period {period} is of another year", field="period")
+    if written.code == str(year):  # the whole year, however written, is stored as ""
+        period = ""
+    elif not period.isascii():  # 2025年第三季度 is stored as 2025Q3
+        period = written.code
     try:
         kind = ValueKind(kind)
     except ValueError:

@@ -65,6 +65,7 @@ class PlanStore:
         self.lock = lock
         self.recovered = False  # the last change was interrupted and has been undone on open
         self._checked = False  # SQLite's quick check passed (done before the first write)
+        self._key_columns: dict[str, list[str]] = {}  # table → primary key, for ChangeSet
 
     # -- life cycle -------------------------------------------------------------------
     @classmethod
@@ -221,7 +222,11 @@ class PlanStore:
             )
         self.check_integrity()
         changes = ChangeSet(
-            self.db, source=str(ChangeSource(source)), description=description, user=self.user
+            self.db,
+            source=str(ChangeSource(source)),
+            description=description,
+            user=self.user,
+            key_columns=self._key_columns,
         )
         try:
             with self.db.atomic():

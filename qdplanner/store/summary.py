@@ -14,15 +14,6 @@ from qdplanner.store.outline import record_counts
 from qdplanner.store.plan_store import PlanStore
 from qdplanner.store.task_rows import TaskRow, read_task_rows
 
-LIGHT_ORDER = [
-    StatusLight.DONE,
-    StatusLight.GREEN,
-    StatusLight.BLUE,
-    StatusLight.YELLOW,
-    StatusLight.RED,
-    StatusLight.GREY,
-]
-
 
 @dataclass
 class StreamSummary:

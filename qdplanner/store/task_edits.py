@@ -1,4 +1,9 @@
-"""Changing tasks: validated, logged field edits and unit assignments.
+"""Changing tasks: validated, logged field edits and unit assignments — the one edit path.
+
+Every edit of a task's fields or units — a table cell, the detail panel, a pasted block, a
+timeline drag, a date shift — is a :class:`TaskEdit` (new and old values) made by
+:func:`capture_task_edit` and written by :func:`apply_edits` / :func:`apply_task_edits`;
+the window's undo commands only call these, forward or back.
 
 Each function works inside one ``PlanStore.action()`` (a :class:`ChangeSet`), so a caller
 can combine several into one user action — one undo step, one transaction.
@@ -6,15 +11,26 @@ can combine several into one user action — one undo step, one transaction.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 
-from qdplanner.domain.enums import UnitRole
+from qdplanner.domain.enums import ChangeSource
 from qdplanner.domain.limits import shown, value_problems
 from qdplanner.domain.task_rules import TASK_FIELDS, task_problems
-from qdplanner.domain.text import fold
 from qdplanner.errors import N_, NotFoundError, ValidationError
-from qdplanner.store.changes import ChangeSet
+from qdplanner.store import unit_directory
+from qdplanner.store.changes import ChangeSet, to_sql
 from qdplanner.store.plan_store import PlanStore
+from qdplanner.store.task_roles import (
+    Role,
+    TaskUnits,
+    lead_and_support,
+    set_task_roles,
+    set_task_units,
+    task_roles,
+)
+from qdplanner.store.task_roles import task_units as task_units  # read a task's units here too
 
 
 def _task_fields(store: PlanStore, task_id: int) -> dict:
@@ -57,74 +73,100 @@ def update_task(store: PlanStore, changes: ChangeSet, task_id: int, values: dict
             title=shown(merged["title"] if first.field != "title" else stored["title"]),
             problem=first,
         )
-    return changes.update("tasks", task_id, values)
+    stored_sql = {k: to_sql(v) for k, v in stored.items()}
+    return changes.update("tasks", task_id, values, old=stored_sql)
 
 
 def resolve_unit(store: PlanStore, text: str) -> int | None:
-    """The unit a typed or imported name means: by name, short name or alias; else None."""
-    key = fold(text)
-    if not key:
-        return None
-    for sql in (
-        "SELECT id, name FROM units",
-        "SELECT id, short_name FROM units WHERE short_name != ''",
-        "SELECT unit_id, alias FROM unit_aliases",
-    ):
-        for unit_id, name in store.db.execute(sql):
-            if fold(name) == key:
-                return unit_id
-    return None
+    """The unit a typed or imported name means (:mod:`qdplanner.store.unit_directory`)."""
+    return unit_directory.resolve_unit(store, text)
 
 
-def task_units(store: PlanStore, task_id: int) -> tuple[int | None, list[int]]:
-    """(lead unit id or None, supporting unit ids in order) of a task."""
-    lead, support = None, []
-    for unit_id, role in store.db.execute(
-        "SELECT unit_id, role FROM task_units WHERE task_id = ? ORDER BY position", [task_id]
-    ):
-        if role == UnitRole.LEAD:
-            lead = unit_id
-        else:
-            support.append(unit_id)
-    return lead, support
+@dataclass
+class TaskEdit:
+    """An edit of one task: the fields and units it sets, and the values they had, so the
+    same record applies it (forward) and takes it back. ``units`` are (lead, supporting);
+    ``old_roles`` the task's unit rows as they were (flags, positions), which taking the
+    edit back restores exactly."""
+
+    task_id: int
+    new_fields: dict
+    old_fields: dict
+    new_units: TaskUnits | None = None
+    old_units: TaskUnits | None = None
+    old_roles: dict[int, Role] | None = None
+
+    @property
+    def changes_anything(self) -> bool:
+        """False when applying it would write nothing (every new value equals the old)."""
+        return self.new_fields != self.old_fields or self.new_units != self.old_units
 
 
-def set_task_units(
-    store: PlanStore, changes: ChangeSet, task_id: int, lead: int | None, support: list[int]
-) -> bool:
-    """Make ``lead`` the task's lead unit and ``support`` its supporting units, in order.
+def capture_task_edit(
+    store: PlanStore,
+    task_id: int,
+    fields: dict,
+    units: TaskUnits | None = None,
+    *,
+    current: dict | None = None,
+    current_roles: dict[int, Role] | None = None,
+) -> TaskEdit:
+    """The edit that sets ``fields`` and ``units`` on a task, with their values now.
 
-    A unit cannot both lead and support the same task. Returns False when nothing changed.
+    ``current`` / ``current_roles``: what :func:`read_task_fields` /
+    :func:`~qdplanner.store.task_roles.task_roles` just returned, when the caller has read
+    them (saves reading them again). Raises :class:`NotFoundError` for a task that does not
+    exist.
     """
-    if lead is not None and lead in support:
-        raise ValidationError(
-            N_("Messages", "a unit cannot be both the lead and a supporting unit of a task"),
-            field="support_units",
-            record=f"tasks #{task_id}",
-        )
-    if len(set(support)) != len(support):
-        raise ValidationError(
-            N_("Messages", "a supporting unit is listed twice"),
-            field="support_units",
-            record=f"tasks #{task_id}",
-        )
-    if (lead, support) == task_units(store, task_id):
-        return False
-    known = {r[0] for r in store.db.execute("SELECT id FROM units")}
-    for unit_id in [u for u in [lead, *support] if u is not None]:
-        if unit_id not in known:
-            raise NotFoundError(N_("Messages", "unit #{id} does not exist"), id=unit_id)
-    for (unit_id,) in store.db.execute(
-        "SELECT unit_id FROM task_units WHERE task_id = ?", [task_id]
-    ).fetchall():
-        changes.delete("task_units", (task_id, unit_id))
-    if lead is not None:
-        changes.insert(
-            "task_units", {"task_id": task_id, "unit_id": lead, "role": "lead", "position": 0}
-        )
-    for pos, unit_id in enumerate(support, start=1):
-        changes.insert(
-            "task_units",
-            {"task_id": task_id, "unit_id": unit_id, "role": "support", "position": pos},
-        )
-    return True
+    if fields and current is None:
+        current = _task_fields(store, task_id)
+    old_fields = {k: current[k] for k in fields} if current is not None else {}
+    if units is None:
+        return TaskEdit(task_id, dict(fields), old_fields)
+    roles = task_roles(store, task_id) if current_roles is None else dict(current_roles)
+    new_units = (units[0], list(units[1]))
+    return TaskEdit(task_id, dict(fields), old_fields, new_units, lead_and_support(roles), roles)
+
+
+def set_task_values(
+    store: PlanStore,
+    changes: ChangeSet,
+    task_id: int,
+    fields: dict,
+    units: TaskUnits | None = None,
+) -> None:
+    """Set fields (validated, :func:`update_task`) and units (only the rows that change,
+    :func:`~qdplanner.store.task_roles.set_task_units`) of one task."""
+    if fields:
+        update_task(store, changes, task_id, fields)
+    if units is not None:
+        set_task_units(store, changes, task_id, units[0], list(units[1]))
+
+
+def apply_edits(
+    store: PlanStore, changes: ChangeSet, edits: Iterable[TaskEdit], *, forward: bool = True
+) -> None:
+    """Write the new (``forward``) or the old values of ``edits`` inside an action (the
+    old ones last edit first, so two edits of one task come back to where they began)."""
+    for edit in edits if forward else reversed(list(edits)):
+        if forward:
+            set_task_values(store, changes, edit.task_id, edit.new_fields, edit.new_units)
+        elif edit.old_roles is not None:
+            set_task_values(store, changes, edit.task_id, edit.old_fields)
+            set_task_roles(store, changes, edit.task_id, edit.old_roles)
+        else:
+            set_task_values(store, changes, edit.task_id, edit.old_fields, edit.old_units)
+
+
+def apply_task_edits(
+    store: PlanStore,
+    edits: list[TaskEdit],
+    *,
+    forward: bool = True,
+    description: str,
+    source: ChangeSource = ChangeSource.TABLE,
+) -> None:
+    """Apply the new (``forward``) or old values of ``edits`` as one logged action: all of
+    them or, on a refusal (:class:`~qdplanner.errors.QdError`), none."""
+    with store.action(source, description) as changes:
+        apply_edits(store, changes, edits, forward=forward)

@@ -19,7 +19,10 @@ class TaskFilter:
     """What the filter bar asks for; an empty filter lets every row through."""
 
     text: str = ""  # substring of title, description, notes or code (Chinese substrings too)
-    unit: str = ""  # a unit, as lead or supporting, by full or short name
+    unit: str = ""  # a unit, as lead or supporting, as the user typed it
+    # the full names of the units ``unit`` finds (the unit resolver's partial match); None
+    # when no resolver was asked (then ``unit`` is compared with the names as written)
+    unit_names: frozenset[str] | None = None
     lights: frozenset[StatusLight] = field(default_factory=frozenset)
     due_from: date | None = None
     due_to: date | None = None
@@ -46,15 +49,7 @@ def filter_rows(rows: list[TaskRow], task_filter: TaskFilter) -> list[TaskRow]:
             r.due_date is None or (low and r.due_date < low) or (high and r.due_date > high)
         ):
             continue
-        if unit and not any(
-            unit == fold(name)
-            for name in (
-                r.lead_unit,
-                r.lead_short,
-                *r.support_units.split("、"),
-                *r.support_short.split("、"),
-            )
-        ):
+        if unit and not _has_unit(r, unit, task_filter.unit_names):
             continue
         if needle:
             if r.search_text is None:
@@ -63,3 +58,17 @@ def filter_rows(rows: list[TaskRow], task_filter: TaskFilter) -> list[TaskRow]:
                 continue
         out.append(r)
     return out
+
+
+def _has_unit(r: TaskRow, unit: str, names: frozenset[str] | None) -> bool:
+    if names is not None:
+        return r.lead_unit in names or any(n in names for n in r.support_units.split("、"))
+    return any(
+        unit == fold(name)
+        for name in (
+            r.lead_unit,
+            r.lead_short,
+            *r.support_units.split("、"),
+            *r.support_short.split("、"),
+        )
+    )

@@ -1,7 +1,9 @@
 """Turning what a person types or pastes into a task cell into task fields.
 
-Shared by the table's editors, paste from Excel and bulk edits, so a cell means the same
-wherever it is typed. Raises :class:`ValidationError` naming the column and the text.
+Shared by the table's editors, the detail panel, paste from Excel and bulk edits, so a cell
+means the same wherever it is typed: :func:`cells_edit` turns the cells of one task into the
+:class:`~qdplanner.store.task_edits.TaskEdit` that the one edit path applies. Raises
+:class:`ValidationError` naming the column and the text.
 """
 
 from __future__ import annotations
@@ -10,16 +12,19 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from qdplanner.domain.enums import TaskStatus
 from qdplanner.domain.limits import check_values
+from qdplanner.domain.status_light import DONE_PERCENT
 from qdplanner.domain.task_rules import (
     deadline_fields,
     parse_percent,
     parse_status,
     split_unit_names,
 )
-from qdplanner.errors import N_, ValidationError
+from qdplanner.errors import N_, QdError, ValidationError
 from qdplanner.store.plan_store import PlanStore
-from qdplanner.store.task_edits import read_task_fields, resolve_unit, task_units
+from qdplanner.store.task_edits import TaskEdit, capture_task_edit, read_task_fields, resolve_unit
+from qdplanner.store.task_roles import Role, TaskUnits, check_units, lead_and_support, task_roles
 
 
 class TaskColumn(StrEnum):
@@ -72,18 +77,120 @@ def _date(text: str, column: str) -> date | None:
         ) from None
 
 
+class _Task:
+    """A task's stored fields and units, each read once, when first needed."""
+
+    def __init__(self, store: PlanStore, task_id: int):
+        self.store, self.task_id = store, task_id
+        self._fields: dict | None = None
+        self._roles: dict[int, Role] | None = None
+
+    @property
+    def fields(self) -> dict:
+        if self._fields is None:
+            self._fields = read_task_fields(self.store, self.task_id)
+        return self._fields
+
+    @property
+    def roles(self) -> dict[int, Role]:
+        if self._roles is None:
+            self._roles = task_roles(self.store, self.task_id)
+        return self._roles
+
+    @property
+    def units(self) -> TaskUnits:
+        return lead_and_support(self.roles)
+
+
 def parse_cell(store: PlanStore, task_id: int, column: TaskColumn, text: str) -> TaskInput:
     """What typing ``text`` into ``column`` of task ``task_id`` changes.
 
     A value outside the limits of :mod:`qdplanner.domain.limits` (a control character, a
     text longer than a cell holds, a date past 2100) is refused here, naming its field.
     """
-    parsed = _parse_cell(store, task_id, column, "" if text is None else str(text))
+    return _parsed(_Task(store, task_id), column, text)
+
+
+def _parsed(task: _Task, column: TaskColumn, text: str | None) -> TaskInput:
+    parsed = _parse_cell(task, column, "" if text is None else str(text))
     check_values(parsed.fields)
     return parsed
 
 
-def _parse_cell(store: PlanStore, task_id: int, column: TaskColumn, text: str) -> TaskInput:
+class CellRefused(ValidationError):
+    """A cell :func:`cells_edit` refused: ``column`` says which; the message is the cause's."""
+
+    def __init__(self, column: TaskColumn, cause: QdError):
+        super().__init__(
+            N_("Messages", "{problem}"),
+            field=getattr(cause, "field", None) or column.value,
+            problem=cause,
+        )
+        self.column = column
+        self.cause = cause
+
+
+def cells_edit(
+    store: PlanStore, task_id: int, cells: list[tuple[TaskColumn, str | None]]
+) -> TaskEdit:
+    """The edit that typing each (column, text) of ``cells`` into task ``task_id`` makes, as
+    one :class:`TaskEdit` with the values it replaces (one cell, or a pasted row).
+
+    The lead and supporting units of one row are taken together: a unit typed as the lead
+    leaves the supporting units (the edit's old and new units both say so), unless the row
+    lists the supporting units too — then a unit in both is refused. A refusal is raised
+    as :class:`CellRefused` naming its column; the task is read once, whatever the cells.
+    """
+    task = _Task(store, task_id)
+    fields: dict = {}
+    lead: int | None = None
+    support: list[int] | None = None
+    units_typed = False
+    for column, text in cells:
+        try:
+            parsed = _parsed(task, column, text)
+        except QdError as exc:
+            raise CellRefused(column, exc) from exc
+        fields.update(parsed.fields)
+        if parsed.units is None:
+            continue
+        if column == TaskColumn.LEAD:
+            lead = parsed.units[0]
+        else:
+            support = parsed.units[1]
+        units_typed = True
+    if (
+        fields.get("status") == TaskStatus.DONE
+        and "percent" not in fields
+        and task.fields["percent"] < DONE_PERCENT
+    ):
+        fields["percent"] = DONE_PERCENT  # marked done: at 100 % (the domain's rule)
+    units = None
+    if units_typed:
+        old_lead, old_support = task.units
+        if not any(c == TaskColumn.LEAD for c, _ in cells):
+            lead = old_lead
+        if support is None:
+            support = [u for u in old_support if u != lead]
+        try:
+            check_units(task_id, lead, support)
+        except QdError as exc:
+            raise CellRefused(TaskColumn.SUPPORT, exc) from exc
+        units = (lead, support)
+    if not fields and units is None:
+        return TaskEdit(task_id, {}, {})
+    return capture_task_edit(
+        store,
+        task_id,
+        fields,
+        units,
+        current=task.fields if fields else None,
+        current_roles=task.roles if units is not None else None,
+    )
+
+
+def _parse_cell(task: _Task, column: TaskColumn, text: str) -> TaskInput:
+    store = task.store
     if column in (TaskColumn.TITLE, TaskColumn.CODE, TaskColumn.NOTES, TaskColumn.DESCRIPTION):
         value = text.strip() if column in (TaskColumn.TITLE, TaskColumn.CODE) else text
         return TaskInput({column.value: value})
@@ -96,9 +203,8 @@ def _parse_cell(store: PlanStore, task_id: int, column: TaskColumn, text: str) -
     if column in (TaskColumn.DUE, TaskColumn.DEADLINE):
         if not text.strip():
             return TaskInput({"due_date": None, "deadline_text": ""})
-        start = read_task_fields(store, task_id)["start_date"]
-        return TaskInput(deadline_fields(text, start=start))
-    lead, support = task_units(store, task_id)
+        return TaskInput(deadline_fields(text, start=task.fields["start_date"]))
+    lead, support = task.units
     if column == TaskColumn.LEAD:
         names = split_unit_names(text)
         if len(names) > 1:

@@ -13,12 +13,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from qdplanner.domain.enums import UnitKind, UnitRole
+from qdplanner.domain.enums import TaskStatus, UnitKind, UnitRole
 from qdplanner.domain.limits import check_values
-from qdplanner.domain.text import fold
+from qdplanner.domain.status_light import DONE_PERCENT, SET_ASIDE
+from qdplanner.domain.unit_names import name_key
 from qdplanner.errors import N_, NotFoundError, ValidationError
 from qdplanner.store.changes import ChangeSet
 from qdplanner.store.plan_store import PlanStore
+from qdplanner.store.unit_directory import unit_forms
 
 UNIT_FIELDS = ("name", "short_name", "kind", "contact", "notes", "is_illustrative")
 _ALIAS_SEPARATOR = "\x1f"  # char(31): cannot be typed into a one-line alias
@@ -71,11 +73,12 @@ def read_unit_rows(store: PlanStore, as_of: date | None = None) -> list[UnitRow]
     """Every unit with its aliases and task counts, in one query (~25 ms for 500 units and
     20,000 tasks: counts come from the task_units indexes); ordered by id.
 
-    A task counts as overdue for its lead unit when its due date is before ``as_of``
-    (default today) and its status is not done, cancelled or suspended.
+    A task counts as overdue for its lead unit by the domain's one rule,
+    :func:`~qdplanner.domain.status_light.is_overdue` (here in SQL, from its constants).
     """
     day = (as_of or date.today()).isoformat()
-    sql = """
+    aside = ", ".join(f"'{s.value}'" for s in (TaskStatus.DONE, *SET_ASIDE))
+    sql = f"""
         SELECT u.id, u.name, u.short_name, u.kind, u.contact, u.is_illustrative,
                (SELECT group_concat(alias, char(31)) FROM
                    (SELECT alias FROM unit_aliases a WHERE a.unit_id = u.id ORDER BY a.id)),
@@ -85,7 +88,7 @@ def read_unit_rows(store: PlanStore, as_of: date | None = None) -> list[UnitRow]
                    FROM task_units GROUP BY unit_id) c ON c.unit_id = u.id
         LEFT JOIN (SELECT unit_id, count(*) AS overdue FROM task_units
                    WHERE role = 'lead' AND task_id IN (SELECT id FROM tasks WHERE due_date < :day
-                       AND status NOT IN ('done', 'cancelled', 'suspended'))
+                       AND status NOT IN ({aside}) AND percent < {DONE_PERCENT})
                    GROUP BY unit_id) o ON o.unit_id = u.id
         ORDER BY u.id"""
     return [
@@ -110,12 +113,20 @@ def _unit(store: PlanStore, unit_id: int) -> dict:
 
 
 def _owner(store: PlanStore, word: str, exclude: int | None) -> tuple[str, str] | None:
-    """(how, unit name) of another unit that answers to ``word``; None when none does."""
-    key = fold(word)
+    """(how, unit name) of another unit that answers to ``word`` — as written, or by its
+    standard form (:mod:`qdplanner.store.unit_directory`); None when none does."""
+    key = name_key(word)
+    forms = unit_forms(store)
+    standard = forms.standard(word)
+    same_body = None
     for how, unit_id, other, owner in store.db.execute(_NAMES_SQL):
-        if unit_id != exclude and fold(other) == key:
+        if unit_id == exclude:
+            continue
+        if name_key(other) == key:
             return how, owner
-    return None
+        if same_body is None and forms.standard(other) == standard:
+            same_body = ("standard", owner)
+    return same_body
 
 
 def _check_free(store: PlanStore, word: str, exclude: int | None, what: str) -> None:
@@ -128,6 +139,11 @@ def _check_free(store: PlanStore, word: str, exclude: int | None, what: str) -> 
         "name": N_("Messages", "{word} is already the name of {owner}"),
         "short_name": N_("Messages", "{word} is already the short name of {owner}"),
         "alias": N_("Messages", "{word} is already an alias of {owner}"),
+        "standard": N_(
+            "Messages",
+            "{word} is another way of writing {owner} (the same body); add it there as an "
+            "alias, or merge the two units",
+        ),
     }[how]
     raise ValidationError(
         template,
@@ -194,16 +210,16 @@ def set_aliases(store: PlanStore, changes: ChangeSet, unit_id: int, aliases: lis
     wanted: dict[str, str] = {}
     for alias in (a.strip() for a in aliases):
         check_values({"aliases": alias})
-        if alias and fold(alias) not in wanted and fold(alias) != fold(unit["name"]):
+        if alias and name_key(alias) not in wanted and name_key(alias) != name_key(unit["name"]):
             _check_free(store, alias, unit_id, "aliases")
-            wanted[fold(alias)] = alias
+            wanted[name_key(alias)] = alias
     current = store.db.execute(
         "SELECT id, alias FROM unit_aliases WHERE unit_id = ? ORDER BY id", [unit_id]
     ).fetchall()
     before = changes.changed
     for alias_id, alias in current:
-        if wanted.get(fold(alias)) == alias:
-            del wanted[fold(alias)]
+        if wanted.get(name_key(alias)) == alias:
+            del wanted[name_key(alias)]
         else:
             changes.delete("unit_aliases", alias_id)
     for alias in wanted.values():
@@ -325,10 +341,10 @@ def merge_units(store: PlanStore, changes: ChangeSet, keep_id: int, gone_id: int
             snap.collections_moved.append(row["id"])
     snap.gone = _remove_unit(store, changes, gone_id)
     gone = snap.gone.unit
-    taken = {fold(keep["name"]), *(fold(a) for a in unit_aliases(store, keep_id))}
+    taken = {name_key(keep["name"]), *(name_key(a) for a in unit_aliases(store, keep_id))}
     for word in [gone["name"], gone["short_name"], *(a["alias"] for a in snap.gone.aliases)]:
-        if word.strip() and fold(word) not in taken and _owner(store, word, keep_id) is None:
-            taken.add(fold(word))
+        if word.strip() and name_key(word) not in taken and _owner(store, word, keep_id) is None:
+            taken.add(name_key(word))
             alias_id = changes.insert("unit_aliases", {"unit_id": keep_id, "alias": word})
             snap.aliases_added.append(alias_id)
     return snap

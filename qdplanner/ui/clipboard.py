@@ -15,10 +15,10 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QTableView
 
 from qdplanner.errors import N_, QdError
-from qdplanner.store.task_edits import set_task_units, task_units, update_task
-from qdplanner.store.task_input import TaskColumn, parse_cell
+from qdplanner.store.task_edits import TaskEdit, apply_edits
+from qdplanner.store.task_input import CellRefused, cells_edit
 from qdplanner.store.task_structure import Place, delete_tasks, insert_task, restore_snapshot
-from qdplanner.ui.commands import EditContext, TaskEdit, change_structure, edit_tasks
+from qdplanner.ui.commands import EditContext, change_structure, edit_tasks
 from qdplanner.ui.labels import status_label
 from qdplanner.ui.messages import user_message
 from qdplanner.ui.models.task_table import EDITABLE, Col, TaskTableModel
@@ -98,36 +98,25 @@ class TableClipboard(QObject):
         if error:
             self.show_message(error)
 
-    def _row_values(
+    def _row_edit(
         self, task_id: int, row_label: int, columns: list[int], cells: list[str]
-    ) -> tuple[dict, tuple | None]:
-        """Fields and units a pasted row sets on ``task_id``; QdError names row and column."""
-        store = self.ctx.store
-        fields: dict = {}
-        lead, support = task_units(store, task_id)
-        units_touched = False
-        for col, text_value in zip(columns, cells, strict=False):
-            if col < 0 or col not in EDITABLE:
-                continue  # computed columns (light, program) are skipped, not refused
-            column = EDITABLE[Col(col)]
-            try:
-                parsed = parse_cell(store, task_id, column, text_value)
-            except QdError as exc:
-                raise QdError(
-                    N_("Messages", "Row {row}, column “{column}”: {problem}"),
-                    row=row_label,
-                    column=self.model.headers()[col],
-                    problem=exc,
-                ) from exc
-            fields.update(parsed.fields)
-            if parsed.units is not None:
-                units_touched = True
-                if column == TaskColumn.LEAD:
-                    lead = parsed.units[0]
-                else:
-                    support = parsed.units[1]
-        units = (lead, [u for u in support if u != lead]) if units_touched else None
-        return fields, units
+    ) -> TaskEdit:
+        """The edit a pasted row makes to ``task_id``; QdError names row and column."""
+        typed = [
+            (EDITABLE[Col(col)], text)
+            for col, text in zip(columns, cells, strict=False)
+            if col >= 0 and col in EDITABLE  # computed columns (light, program) are skipped
+        ]
+        try:
+            return cells_edit(self.ctx.store, task_id, typed)
+        except CellRefused as exc:
+            col = next(c for c in columns if c in EDITABLE and EDITABLE[Col(c)] == exc.column)
+            raise QdError(
+                N_("Messages", "Row {row}, column “{column}”: {problem}"),
+                row=row_label,
+                column=self.model.headers()[col],
+                problem=exc.cause,
+            ) from exc
 
     def paste_text(self, text: str) -> str | None:
         """Paste a TSV block at the current cell; return the refusal message, or None.
@@ -150,14 +139,13 @@ class TableClipboard(QObject):
             targets = [(start.row() + i, cells) for i, cells in enumerate(block)]
         existing = [(r, c) for r, c in targets if r < self.model.rowCount()]
         extra = [c for r, c in targets if r >= self.model.rowCount()]
-        store = self.ctx.store
         edits = []
         try:
             for row_index, cells in existing:
                 task = self.model.row_at(row_index)
-                fields, units = self._row_values(task.id, row_index + 1, columns, cells)
-                if fields or units is not None:
-                    edits.append(TaskEdit.capture(store, task.id, fields, units))
+                edit = self._row_edit(task.id, row_index + 1, columns, cells)
+                if edit.changes_anything:
+                    edits.append(edit)
         except QdError as exc:
             return user_message(exc)
         label = self.tr("Paste %n row(s)", "", len(targets))
@@ -176,7 +164,7 @@ class TableClipboard(QObject):
         state: dict = {"ids": [], "snapshot": None}
 
         def forward(changes):
-            apply_task_edits_in(changes, edits, forward=True)
+            apply_edits(store, changes, edits)
             if state["snapshot"] is not None:
                 restore_snapshot(store, changes, state["snapshot"])
                 return
@@ -184,25 +172,13 @@ class TableClipboard(QObject):
             for offset, cells in enumerate(extra):
                 place = Place(last.program_id, last.project_id, None, 1_000_000)
                 task_id = insert_task(store, changes, place, self.tr("New task"))
-                fields, units = self._row_values(task_id, first_row + offset, columns, cells)
-                if fields:
-                    update_task(store, changes, task_id, fields)
-                if units is not None:
-                    set_task_units(store, changes, task_id, *units)
+                row_edit = self._row_edit(task_id, first_row + offset, columns, cells)
+                apply_edits(store, changes, [row_edit])
                 state["ids"].append(task_id)
 
         def backward(changes):
             state["snapshot"] = delete_tasks(store, changes, state["ids"])
-            apply_task_edits_in(changes, edits, forward=False)
-
-        def apply_task_edits_in(changes, task_edits, *, forward):
-            for edit in task_edits:
-                fields = edit.new_fields if forward else edit.old_fields
-                units = edit.new_units if forward else edit.old_units
-                if fields:
-                    update_task(store, changes, edit.task_id, fields)
-                if units is not None:
-                    set_task_units(store, changes, edit.task_id, *units)
+            apply_edits(store, changes, edits, forward=False)
 
         return change_structure(
             self.ctx, label, forward, backward, lambda: state["ids"][-1] if state["ids"] else None

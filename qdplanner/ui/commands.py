@@ -2,13 +2,14 @@
 
 A command is pushed only after its first application succeeded (so a refused edit never
 enters the undo history); redo and undo re-apply the recorded new or old values, each as one
-logged transaction. Views refresh through :class:`EditContext` signals, never by holding data.
+logged transaction. Task edits are the store's :class:`~qdplanner.store.task_edits.TaskEdit`
+records, applied by :func:`~qdplanner.store.task_edits.apply_task_edits`: a command only
+says which way. Views refresh through :class:`EditContext` signals, never by holding data.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -17,7 +18,7 @@ from qdplanner.domain.enums import ChangeSource
 from qdplanner.errors import QdError
 from qdplanner.store import PlanStore
 from qdplanner.store.changes import ChangeSet
-from qdplanner.store.task_edits import read_task_fields, set_task_units, task_units, update_task
+from qdplanner.store.task_edits import TaskEdit, apply_task_edits
 from qdplanner.ui.messages import user_message
 
 
@@ -35,48 +36,6 @@ class EditContext(QObject):
     @property
     def readonly(self) -> bool:
         return self.store.readonly
-
-
-@dataclass
-class TaskEdit:
-    """New and old values of one task's fields (and units, when they change)."""
-
-    task_id: int
-    new_fields: dict
-    old_fields: dict
-    new_units: tuple[int | None, list[int]] | None = None
-    old_units: tuple[int | None, list[int]] | None = None
-
-    @classmethod
-    def capture(
-        cls,
-        store: PlanStore,
-        task_id: int,
-        fields: dict,
-        units: tuple[int | None, list[int]] | None = None,
-    ) -> TaskEdit:
-        current = read_task_fields(store, task_id)
-        old_units = task_units(store, task_id) if units is not None else None
-        return cls(task_id, dict(fields), {k: current[k] for k in fields}, units, old_units)
-
-
-def apply_task_edits(
-    store: PlanStore,
-    edits: list[TaskEdit],
-    *,
-    forward: bool,
-    description: str,
-    source: ChangeSource = ChangeSource.TABLE,
-) -> None:
-    """Apply the new (``forward``) or old values of ``edits`` as one logged action."""
-    with store.action(source, description) as changes:
-        for edit in edits:
-            fields = edit.new_fields if forward else edit.old_fields
-            units = edit.new_units if forward else edit.old_units
-            if fields:
-                update_task(store, changes, edit.task_id, fields)
-            if units is not None:
-                set_task_units(store, changes, edit.task_id, *units)
 
 
 class TaskEditsCommand(QUndoCommand):

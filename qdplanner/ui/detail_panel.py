@@ -24,10 +24,10 @@ from qdplanner.errors import QdError
 from qdplanner.store.milestones import read_milestones
 from qdplanner.store.progress import latest_report
 from qdplanner.store.task_edits import read_task_fields
-from qdplanner.store.task_input import TaskColumn, parse_cell
+from qdplanner.store.task_input import TaskColumn, cells_edit
 from qdplanner.store.task_rows import read_task_row
 from qdplanner.ui import milestone_editor
-from qdplanner.ui.commands import EditContext, TaskEdit, edit_tasks
+from qdplanner.ui.commands import EditContext, edit_tasks
 from qdplanner.ui.delegates import DateLineEdit
 from qdplanner.ui.labels import LIGHT_SYMBOLS, light_label, status_label
 from qdplanner.ui.messages import user_message
@@ -236,13 +236,12 @@ class DetailPanel(QWidget):
             return
         store = self.ctx.store
         try:
-            parsed = parse_cell(store, self.task_id, column, text)
-            edit = TaskEdit.capture(store, self.task_id, parsed.fields, parsed.units)
+            edit = cells_edit(store, self.task_id, [(column, text)])
         except QdError as exc:
             self.show_message(user_message(exc))
             self.show_task(self.task_id)
             return
-        if edit.new_fields == edit.old_fields and edit.new_units == edit.old_units:
+        if not edit.changes_anything:
             return
         title = self.title.text() or "?"
         error = edit_tasks(

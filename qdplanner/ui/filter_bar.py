@@ -16,12 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qdplanner.domain.enums import StatusLight
+from qdplanner.domain.vocabulary import LIGHT_ORDER
 from qdplanner.store import PlanStore
 from qdplanner.store.task_filter import TaskFilter
+from qdplanner.store.unit_directory import unit_resolver
 from qdplanner.store.units import unit_display_names
 from qdplanner.ui.delegates import DateLineEdit
-from qdplanner.ui.labels import LIGHT_SYMBOLS, light_label
+from qdplanner.ui.labels import light_text
 
 INVALID_STYLE = "QLineEdit { background: #ffebee; }"
 
@@ -51,8 +52,8 @@ class FilterBar(QWidget):
         self.light = QComboBox()
         self.light.setObjectName("filterLight")
         self.light.addItem(self.tr("Any light"), None)
-        for light in StatusLight:
-            self.light.addItem(f"{LIGHT_SYMBOLS[light]} {light_label(light)}", light)
+        for light in LIGHT_ORDER:
+            self.light.addItem(light_text(light), light)
         self.light.setMinimumContentsLength(5)
         self.light.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -87,6 +88,7 @@ class FilterBar(QWidget):
         focus.activated.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
 
     def load_units(self, store: PlanStore) -> None:
+        self.resolver = unit_resolver(store)
         names = unit_display_names(store)
         self.unit.blockSignals(True)
         self.unit.clear()
@@ -111,9 +113,12 @@ class FilterBar(QWidget):
 
     def current(self) -> TaskFilter:
         light = self.light.currentData()
+        unit = self.unit.currentText()
+        found = self.resolver.matching(unit) if unit.strip() else []
         return TaskFilter(
             text=self.search.text(),
-            unit=self.unit.currentText(),
+            unit=unit,
+            unit_names=frozenset(u.name for u in found),
             lights=frozenset([light]) if light else frozenset(),
             due_from=self._date(self.due_from),
             due_to=self._date(self.due_to),

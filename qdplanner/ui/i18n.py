@@ -10,6 +10,7 @@ LANGUAGES = {"zh_CN": "中文", "en": "English"}
 DEFAULT_LANGUAGE = "zh_CN"
 
 _installed: list[QTranslator] = []
+_current = "en"  # until a language is installed Qt shows the English source strings
 
 
 def translations_dir():
@@ -19,8 +20,11 @@ def translations_dir():
 def install_language(app: QCoreApplication, lang: str) -> bool:
     """Install ``lang``'s translators (ours and Qt's own dialogs); English needs none.
 
-    Returns False when our translation file for ``lang`` is missing.
+    Returns False when our translation file for ``lang`` is missing (the window is then
+    English, and :func:`current_language` says so).
     """
+    global _current
+    _current = "en"
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
@@ -33,8 +37,15 @@ def install_language(app: QCoreApplication, lang: str) -> bool:
         return False
     app.installTranslator(ours)
     _installed.append(ours)
+    _current = lang
     qt_base = QTranslator(app)
     if qt_base.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt_base)
         _installed.append(qt_base)
     return True
+
+
+def current_language() -> str:
+    """The language the window speaks now (a key of :data:`LANGUAGES`): the last one
+    :func:`install_language` installed, English before any."""
+    return _current

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from enum import IntEnum
 
-from PySide6.QtCore import QLocale, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,19 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qdplanner.domain.enums import Accumulation, IndicatorNature
 from qdplanner.domain.indicator_trend import format_number, target_label
-from qdplanner.domain.indicators import LIGHT_SYMBOLS
+from qdplanner.domain.vocabulary import INDICATOR_LIGHT_ORDER
 from qdplanner.store.indicators import IndicatorRow, indicator_rules, read_indicators
 from qdplanner.store.outline import read_outline
 from qdplanner.ui.commands import EditContext
 from qdplanner.ui.indicator_charts_view import IndicatorChartsView
 from qdplanner.ui.indicator_grid import IndicatorGrid
-from qdplanner.ui.labels import (
-    INDICATOR_LIGHT_COLOURS,
-    accumulation_label,
-    indicator_light_label,
-    nature_label,
-)
+from qdplanner.ui.labels import label, lang, light_colour, light_text
 from qdplanner.ui.models.rows_model import RowsTableModel
 
 
@@ -118,7 +114,7 @@ class IndicatorsTableModel(RowsTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, col)
         if role == Qt.ItemDataRole.ForegroundRole and col == IndCol.LIGHT:
-            return QBrush(INDICATOR_LIGHT_COLOURS[str(row.light)])
+            return QBrush(light_colour(row.light))
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == IndCol.NAME:
                 ind = row.indicator
@@ -139,7 +135,7 @@ class IndicatorsTableModel(RowsTableModel):
     def _display(self, row: IndicatorRow, col: IndCol):
         ind = row.indicator
         if col == IndCol.LIGHT:
-            return f"{LIGHT_SYMBOLS[str(row.light)]} {indicator_light_label(row.light)}"
+            return light_text(row.light)
         if col == IndCol.CODE:
             return ind.code
         if col == IndCol.NAME:
@@ -161,22 +157,20 @@ class IndicatorsTableModel(RowsTableModel):
         if col == IndCol.PROGRESS:
             return "—" if row.progress is None else f"{row.progress * 100:.0f}%"
         if col == IndCol.TREND:
-            return row.trend.describe(
-                "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
-            )
+            return row.trend.describe(lang())
         if col == IndCol.BASELINE:
             if ind.baseline_value is None:
                 return ind.baseline_text[:30] if ind.baseline_text else "—"
             year = f"（{ind.baseline_year}）" if ind.baseline_year else ""
             return f"{format_number(ind.baseline_value)}{ind.measure_unit}{year}"
         if col == IndCol.DIRECTION:
-            return self.tr("higher") if str(ind.direction) == "higher" else self.tr("lower")
+            return label(ind.direction)
         if col == IndCol.GROUP:
             return " / ".join(n for n in (row.goal_name, row.program_name, row.project_name) if n)
         if col == IndCol.NATURE:
-            return nature_label(ind.nature)
+            return label(ind.nature)
         if col == IndCol.ACCUMULATION:
-            return accumulation_label(ind.accumulation)
+            return label(ind.accumulation)
         if col == IndCol.SOURCE:
             return row.latest_source
         return None
@@ -212,16 +206,16 @@ class IndicatorsView(QWidget):
             self.table.setColumnWidth(col, width)
         self.nature = QComboBox()
         self.nature.addItem(self.tr("Any nature"), "")
-        for value in ("aspirational", "binding"):
-            self.nature.addItem(nature_label(value), value)
+        for nature in IndicatorNature:
+            self.nature.addItem(label(nature), nature.value)
         self.accumulation = QComboBox()
         self.accumulation.addItem(self.tr("Any kind"), "")
-        for value in ("cumulative", "annual"):
-            self.accumulation.addItem(accumulation_label(value), value)
+        for accumulation in (Accumulation.CUMULATIVE, Accumulation.ANNUAL):
+            self.accumulation.addItem(label(accumulation), accumulation.value)
         self.light = QComboBox()
         self.light.addItem(self.tr("Any light"), "")
-        for value in ("achieved", "on_track", "behind", "off_track", "no_data"):
-            self.light.addItem(f"{LIGHT_SYMBOLS[value]} {indicator_light_label(value)}", value)
+        for light in INDICATOR_LIGHT_ORDER:
+            self.light.addItem(light_text(light), light.value)
         self.scope = QComboBox()
         self.scope.addItem(self.tr("Whole plan"), "")
         for outline in read_outline(ctx.store):
@@ -278,7 +272,7 @@ class IndicatorsView(QWidget):
         if self.inner.widget(tab) is not self.charts:
             return
         self.charts.rows = self.model.rows_shown()
-        self.charts.lang = "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
+        self.charts.lang = lang()
         index = self.table.currentIndex()
         if index.isValid():
             self.charts.show_indicator(self.model.row_at(index.row()))

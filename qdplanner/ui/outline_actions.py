@@ -28,7 +28,7 @@ from qdplanner.store.outline_edits import (
 )
 from qdplanner.store.task_rows import Scope, ScopeKind
 from qdplanner.ui.commands import EditContext, change_structure
-from qdplanner.ui.labels import plan_kind_label
+from qdplanner.ui.labels import label
 
 TABLE_OF = {
     ScopeKind.DOCUMENT: "plan_documents",
@@ -47,7 +47,7 @@ class PlanDocumentDialog(QDialog):
         self.title.setPlaceholderText(self.tr("e.g. 三年行动方案（2022—2024年）"))
         self.kind = QComboBox()
         for kind in PlanKind:
-            self.kind.addItem(plan_kind_label(kind), kind)
+            self.kind.addItem(label(kind), kind)
         self.start = QSpinBox()
         self.end = QSpinBox()
         for box, value in ((self.start, 2022), (self.end, 2024)):

@@ -31,10 +31,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qdplanner.domain.vocabulary import LIGHT_ORDER, colour, symbol
 from qdplanner.errors import QdError
 from qdplanner.paths import PLAN_SUFFIX
 from qdplanner.store import PlanStore
-from qdplanner.store.summary import LIGHT_ORDER, summarize
+from qdplanner.store.summary import summarize
 from qdplanner.store.task_rows import Scope
 from qdplanner.store.units import unit_display_name
 from qdplanner.ui.clipboard import TableClipboard
@@ -44,7 +45,7 @@ from qdplanner.ui.delegates import TaskCellDelegate
 from qdplanner.ui.detail_panel import DetailPanel
 from qdplanner.ui.excel_actions import ExcelActions
 from qdplanner.ui.filter_bar import FilterBar
-from qdplanner.ui.labels import LIGHT_COLOURS, LIGHT_SYMBOLS, light_label
+from qdplanner.ui.labels import label, light_text
 from qdplanner.ui.messages import user_message
 from qdplanner.ui.models.outline_tree import SCOPE_ROLE, build_outline_model
 from qdplanner.ui.models.task_table import DEPTH_ROLE, Col, TaskTableModel
@@ -425,16 +426,15 @@ class PlanView(QWidget):
         )
         self.lights_label.setText(
             "&nbsp;&nbsp;".join(
-                f'<span style="color:{LIGHT_COLOURS[light].name()}">{LIGHT_SYMBOLS[light]}</span>'
-                f" {light_label(light)} {summary.lights.get(light, 0)}"
+                f'<span style="color:{colour(light)}">{symbol(light)}</span>'
+                f" {label(light)} {summary.lights.get(light, 0)}"
                 for light in LIGHT_ORDER
                 if summary.lights.get(light)
             )
         )
         self.lights_label.setToolTip(
             "\n".join(
-                f"{LIGHT_SYMBOLS[light]} {light_label(light)}: {summary.lights.get(light, 0)}"
-                for light in LIGHT_ORDER
+                f"{light_text(light)}: {summary.lights.get(light, 0)}" for light in LIGHT_ORDER
             )
         )
         self.file_label.setToolTip(str(self.store.path))

@@ -7,7 +7,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QTableView
 
 from qdplanner.domain.task_rules import shifted_dates
-from qdplanner.store.task_edits import read_task_fields
+from qdplanner.store.task_edits import capture_task_edit, read_task_fields
 from qdplanner.store.task_rows import Scope, ScopeKind
 from qdplanner.store.task_structure import (
     Place,
@@ -21,7 +21,7 @@ from qdplanner.store.task_structure import (
     shift_target,
     sub_task_count,
 )
-from qdplanner.ui.commands import EditContext, TaskEdit, change_structure, edit_tasks
+from qdplanner.ui.commands import EditContext, change_structure, edit_tasks
 from qdplanner.ui.models.task_table import Col, TaskTableModel
 
 
@@ -189,10 +189,11 @@ class TaskActions(QObject):
 
     def shift_tasks(self, ids: list[int], days: int) -> None:
         store = self.ctx.store
-        edits = [
-            TaskEdit.capture(store, tid, shifted_dates(read_task_fields(store, tid), days))
-            for tid in ids
-        ]
+        edits = []
+        for tid in ids:
+            current = read_task_fields(store, tid)
+            dates = shifted_dates(current, days)
+            edits.append(capture_task_edit(store, tid, dates, current=current))
         text = self.tr("Shift dates of %n task(s)", "", len(ids))
         self._report(edit_tasks(self.ctx, text, [e for e in edits if e.new_fields]))
 

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from qdplanner.domain.enums import ChangeSource
 from qdplanner.domain.timeline import PIXELS_PER_DAY, Axis, Zoom, moved, snap, snap_end
+from qdplanner.errors import QdError
 from qdplanner.reports.timeline_scene import (
     HEADER_HEIGHT,
     GroupBy,
@@ -40,6 +41,7 @@ from qdplanner.reports.timeline_scene import (
     TimelineScene,
     axis_for,
 )
+from qdplanner.store.task_edits import capture_task_edit
 from qdplanner.store.task_rows import TaskRow
 from qdplanner.store.timeline import (
     latest_baseline,
@@ -47,8 +49,9 @@ from qdplanner.store.timeline import (
     read_milestone_marks,
     read_stream_years,
 )
-from qdplanner.ui.commands import EditContext, TaskEdit, edit_tasks
+from qdplanner.ui.commands import EditContext, edit_tasks
 from qdplanner.ui.labels import LIGHT_SYMBOLS, light_label
+from qdplanner.ui.messages import user_message
 from qdplanner.ui.models.task_table import Col, TaskTableModel
 from qdplanner.ui.timeline_actions import TimelineActions
 from qdplanner.ui.timeline_widgets import TimelineBody, TimelineHeader
@@ -342,7 +345,11 @@ class TimelinePane(QWidget):
         if not fields:
             return False
         text = self.tr("Reschedule “%1”").replace("%1", row.title)
-        edit = TaskEdit.capture(self.ctx.store, row.id, fields)
+        try:
+            edit = capture_task_edit(self.ctx.store, row.id, fields)
+        except QdError as exc:  # the task went away under the drag
+            self.message.emit(user_message(exc))
+            return False
         error = edit_tasks(self.ctx, text, [edit], ChangeSource.TIMELINE)
         if error:
             self.message.emit(error)

@@ -795,6 +795,14 @@
         <translation>上级任务</translation>
     </message>
     <message>
+        <source>Lead unit</source>
+        <translation>牵头单位</translation>
+    </message>
+    <message>
+        <source>Supporting units</source>
+        <translation>配合单位</translation>
+    </message>
+    <message>
         <source>Reporting unit</source>
         <translation>填报单位</translation>
     </message>
@@ -1167,14 +1175,6 @@
         <source>Source</source>
         <translation>来源</translation>
     </message>
-    <message>
-        <source>higher</source>
-        <translation>越高越好</translation>
-    </message>
-    <message>
-        <source>lower</source>
-        <translation>越低越好（位次）</translation>
-    </message>
 </context>
 <context>
     <name>IndicatorsView</name>
@@ -1209,113 +1209,6 @@
     <message>
         <source>Off track when behind the straight line to the target by more than %1 of the way; “about” means within %2.</source>
         <translation>落后于目标直线进度超过 %1 即为严重滞后；“左右/约”指 %2 以内。</translation>
-    </message>
-</context>
-<context>
-    <name>Labels</name>
-    <message>
-        <source>Not started</source>
-        <translation>未开始</translation>
-    </message>
-    <message>
-        <source>In progress</source>
-        <translation>进行中</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <source>Suspended</source>
-        <translation>暂缓</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
-        <source>On track</source>
-        <translation>正常推进</translation>
-    </message>
-    <message>
-        <source>Due soon</source>
-        <translation>即将到期</translation>
-    </message>
-    <message>
-        <source>At risk</source>
-        <translation>进度滞后</translation>
-    </message>
-    <message>
-        <source>Overdue / far behind</source>
-        <translation>逾期/严重滞后</translation>
-    </message>
-    <message>
-        <source>Not started / ongoing</source>
-        <translation>未开始/持续推进</translation>
-    </message>
-    <message>
-        <source>Five-year plan</source>
-        <translation>五年规划</translation>
-    </message>
-    <message>
-        <source>Action plan</source>
-        <translation>行动方案</translation>
-    </message>
-    <message>
-        <source>Plan</source>
-        <translation>规划</translation>
-    </message>
-    <message>
-        <source>Municipal department</source>
-        <translation>市直部门</translation>
-    </message>
-    <message>
-        <source>District</source>
-        <translation>区（市）</translation>
-    </message>
-    <message>
-        <source>Institute</source>
-        <translation>高校院所</translation>
-    </message>
-    <message>
-        <source>Enterprise</source>
-        <translation>企业</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>其他</translation>
-    </message>
-    <message>
-        <source>Achieved</source>
-        <translation>已达成</translation>
-    </message>
-    <message>
-        <source>Behind</source>
-        <translation>滞后</translation>
-    </message>
-    <message>
-        <source>Off track</source>
-        <translation>严重滞后</translation>
-    </message>
-    <message>
-        <source>No data</source>
-        <translation>无数据</translation>
-    </message>
-    <message>
-        <source>Aspirational (预期性)</source>
-        <translation>预期性</translation>
-    </message>
-    <message>
-        <source>Binding (约束性)</source>
-        <translation>约束性</translation>
-    </message>
-    <message>
-        <source>Annual rate</source>
-        <translation>年度增速类</translation>
-    </message>
-    <message>
-        <source>Cumulative</source>
-        <translation>累计总量类</translation>
     </message>
 </context>
 <context>
@@ -1429,6 +1322,10 @@
     <message>
         <source>{value} is not a date</source>
         <translation>{value} 不是日期</translation>
+    </message>
+    <message>
+        <source>a task marked done (已完成) is at 100 %, not {percent} %; set the percent to 100, or choose another status</source>
+        <translation>标记为“已完成”的任务完成进度应为 100%，而不是 {percent}%；请把完成进度改为 100，或选择其他状态</translation>
     </message>
     <message>
         <source>the due date {due} is before the start date {start}</source>
@@ -1723,6 +1620,10 @@
         <translation>“{text}”不是日期（请用 年-月-日 格式，如 2024-12-31）</translation>
     </message>
     <message>
+        <source>{problem}</source>
+        <translation>{problem}</translation>
+    </message>
+    <message>
         <source>a task has one lead unit (牵头单位); put the others under supporting units</source>
         <translation>每项任务只有一个牵头单位；其他单位请填入配合单位</translation>
     </message>
@@ -1741,6 +1642,10 @@
     <message>
         <source>“{text}” is not a reporting period (write 2024Q3, 2024H1, 2024-09 or 2024)</source>
         <translation>“{text}”不是填报周期（请写 2024Q3、2024H1、2024-09 或 2024）</translation>
+    </message>
+    <message>
+        <source>period “{text}” is not a half (H1), quarter (Q3) or month (2025-09)</source>
+        <translation>期间“{text}”不是半年（H1）、季度（Q3）或月份（2025-09）</translation>
     </message>
     <message>
         <source>{name}, sheet {sheet}: cannot be read ({reason})</source>
@@ -1879,6 +1784,10 @@
         <translation>{number} 超出范围：应为整数，范围 {bounds}</translation>
     </message>
     <message>
+        <source>“{value}” is a fraction: if the cell shows it as a percentage ({percent} %), type {percent}; percent complete is a whole number from 0 to 100</source>
+        <translation>“{value}”是小数：如果单元格以百分比显示（{percent}%），请填写 {percent}；完成进度是 0 到 100 的整数</translation>
+    </message>
+    <message>
         <source>“{value}” is not a number</source>
         <translation>“{value}”不是数字</translation>
     </message>
@@ -1945,10 +1854,6 @@
     <message>
         <source>a task cannot be placed inside its own sub-task</source>
         <translation>任务不能放到自己的子任务之下</translation>
-    </message>
-    <message>
-        <source>due date {due} is before the start date {start}</source>
-        <translation>截止日期 {due} 早于开始日期 {start}</translation>
     </message>
     <message>
         <source>end year {end} is before start year {start}</source>
@@ -2117,6 +2022,10 @@
     <message>
         <source>{word} is already an alias of {owner}</source>
         <translation>{word}已是“{owner}”的别名</translation>
+    </message>
+    <message>
+        <source>{word} is another way of writing {owner} (the same body); add it there as an alias, or merge the two units</source>
+        <translation>{word}是{owner}的另一种写法（同一单位）；请将其添加为该单位的别名，或合并这两个单位</translation>
     </message>
     <message>
         <source>not a unit field: {names}</source>
@@ -2337,6 +2246,10 @@
     <message>
         <source>{name}: this workbook was exported from another plan ({title}, {date}); its rows are matched by ID and would change unrelated records of this plan. Nothing was read. If you really mean to, import it with --other-plan (in the window: answer Import Anyway)</source>
         <translation>{name}：该工作簿导出自另一个规划（{title}，{date}）；其各行按 ID 匹配，会改动本规划中无关的记录。未读取任何内容。如确需导入，请加 --other-plan（窗口中：选择“仍然导入”）</translation>
+    </message>
+    <message>
+        <source>“{name}” is not a unit of the plan, but is possibly the same unit as {near}; if it is, write that name (or give the unit this name as an alias) and import again, otherwise it is created as a new unit</source>
+        <translation>“{name}”不是本规划已有的单位，但可能与{near}是同一单位；如是，请改写为该名称（或把它添加为该单位的别名）后重新导入，否则将作为新单位创建</translation>
     </message>
 </context>
 <context>

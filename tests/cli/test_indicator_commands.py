@@ -78,7 +78,7 @@ def test_json_as_of_before_the_results_were_published(sample_path):
 
 def test_json_in_english(sample_path):
     data = as_json(sample_path, "--as-of", "2025-12-31", "--lang", "en")
-    assert data["I04"]["light_label"] == "achieved"
+    assert data["I04"]["light_label"] == "Achieved"
     assert data["I18"]["trend"] == "2020–2025: −7 位次 a year on average"
 
 
@@ -89,7 +89,7 @@ def test_text_table_has_lights_in_chinese_and_aligned_columns(sample_path):
     assert "indicators as of 2025-12-31" in out
     rows = {line.split()[2]: line for line in out.splitlines() if line and line[0] in "✔●▲■○"}
     assert rows["I04"].startswith("✔ 已达成") and rows["I12"].startswith("■ 严重滞后")
-    assert rows["I10"].startswith("● 正常") and rows["I01"].startswith("○ 无数据")
+    assert rows["I10"].startswith("● 正常推进") and rows["I01"].startswith("○ 无数据")
     # CJK-aware padding: the target column starts at the same display column on every row.
     starts = {
         _width(line[: line.index(target)])
@@ -103,7 +103,7 @@ def test_text_table_has_lights_in_chinese_and_aligned_columns(sample_path):
     assert len(starts) == 1
     assert "需每年增加1317家才能在2026年达到目标" in out  # the trend, under its row
     assert "2020—2025年平均每年减少7位次" in out  # a result without a target still has a pace
-    assert "已达成 3  正常 1  滞后 0  严重滞后 1  无数据 27" in out
+    assert "已达成 3  正常推进 1  滞后 0  严重滞后 1  无数据 27" in out
     assert "more than 25% of the baseline→target distance" in out  # the thresholds are shown
 
 

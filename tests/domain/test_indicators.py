@@ -6,22 +6,22 @@ from datetime import date
 
 import pytest
 
-from qdplanner.domain.enums import Accumulation, Comparator, Direction, ValueKind
+from qdplanner.domain.enums import Accumulation, Comparator, Direction, IndicatorLight, ValueKind
 from qdplanner.domain.indicator_trend import assess, format_number, target_label, trend
 from qdplanner.domain.indicators import (
     DEFAULT_INDICATOR_RULES,
-    IndicatorLight,
     IndicatorRules,
     expected_value,
     indicator_light,
     known_at,
     meets_target,
-    parse_period,
     period_end,
     progress,
     time_point,
 )
 from qdplanner.domain.models import Indicator, IndicatorValue
+from qdplanner.domain.periods import period_in_year
+from qdplanner.errors import ValidationError
 
 L = IndicatorLight
 
@@ -145,26 +145,28 @@ def test_progress_unknown_is_none(baseline, target, latest):
 
 
 @pytest.mark.parametrize(
-    ("period", "parsed"),
+    ("period", "code"),
     [
-        ("", (None, 12)),
-        ("H1", (None, 6)),
-        ("2025H1", (2025, 6)),
-        ("2025h2", (2025, 12)),
-        ("Q3", (None, 9)),
-        ("2024Q1", (2024, 3)),
-        ("2025-09", (2025, 9)),
-        ("M9", (None, 9)),
+        ("", "2025"),
+        ("H1", "2025H1"),
+        ("2025H1", "2025H1"),
+        ("2025h2", "2025H2"),
+        ("Q3", "2025Q3"),
+        ("2024Q1", "2024Q1"),
+        ("2025-09", "2025-09"),
+        ("M9", "2025-09"),
+        ("09", "2025-09"),
+        ("2025年第三季度", "2025Q3"),  # as progress periods are written
     ],
 )
-def test_periods_are_read_as_the_month_they_end(period, parsed):
-    assert parse_period(period) == parsed
+def test_periods_of_a_value_of_2025_are_read_by_the_one_period_reader(period, code):
+    assert period_in_year(period, 2025).code == code
 
 
 @pytest.mark.parametrize("period", ["上半年", "Q5", "2025-13", "H3"])
 def test_unreadable_period_is_refused_but_never_breaks_judging(period):
-    with pytest.raises(ValueError):
-        parse_period(period)
+    with pytest.raises(ValidationError, match="is not a half"):
+        period_in_year(period, 2025)
     assert time_point(2025, period) == 2025.0
 
 

@@ -304,9 +304,9 @@ def test_a_bad_percent_status_and_date_are_named_by_cell(round_):
     preview = preview_returns(store, [books[MIIT]])
     found = {(e.row, e.column): e.message for e in preview.errors}
     first = layout.FIRST_ROW
-    assert "150 is out of range" in found[(first, "K (完成进度(%))")]
+    assert "from 0 to 100 (got 150)" in found[(first, "K (完成进度(%))")]
     assert "not a status" in found[(first + 1, "J (本期状态)")]
-    assert "not a whole number" in found[(first + 2, "K (完成进度(%))")]
+    assert "whole number from 0 to 100 (got 12.5)" in found[(first + 2, "K (完成进度(%))")]
     assert "not a date" in found[(first + 2, "O (填报日期)")]
     assert len(found) == 4
     with pytest.raises(ReturnsRefused, match="each has errors"):

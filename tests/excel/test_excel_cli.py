@@ -73,7 +73,7 @@ def test_import_errors_give_a_non_zero_exit_and_json_errors(small_plan, tmp_path
             "sheet": "任务",
             "row": row,
             "column": "O (完成进度(%))",
-            "message": "140 is out of range: it must be a whole number, 0–100",
+            "message": "percent complete must be a whole number from 0 to 100 (got 140)",
         }
     ]
     assert "1 error(s)" in result.stderr

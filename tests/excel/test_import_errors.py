@@ -35,7 +35,7 @@ def test_bad_values_are_named_by_sheet_row_and_column_and_nothing_is_applied(sma
         ("任务", status_row, "N (状态)"),
     }
     assert "140" in errors[("任务", percent_row, "O (完成进度(%))")]
-    assert "0–100" in errors[("任务", percent_row, "O (完成进度(%))")]
+    assert "from 0 to 100" in errors[("任务", percent_row, "O (完成进度(%))")]
     assert "2024-13-01" in errors[("任务", date_row, "K (开始日期)")]
     assert "差不多吧" in errors[("任务", status_row, "N (状态)")]
     assert all(e.file == "plan.xlsx" for e in preview.errors)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from qdplanner.domain.enums import ChangeSource
-from qdplanner.excel.unit_names import AmbiguousUnit, UnitEntry, UnitResolver, split_names
+from qdplanner.domain.unit_names import AmbiguousUnit, UnitEntry, UnitResolver
+from qdplanner.domain.unit_names import split_unit_names as split_names
 from qdplanner.excel.workbook_import import apply_import, preview_import
 from tests.excel.conftest import SheetEditor, edit, exported
 

@@ -11,11 +11,11 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
-from qdplanner.domain.indicators import LIGHT_SYMBOLS
+from qdplanner.domain.enums import IndicatorLight
+from qdplanner.domain.vocabulary import colour, symbol
 from qdplanner.errors import QdError
 from qdplanner.reports import chart_fonts
 from qdplanner.reports.indicator_charts import (
-    LIGHT_COLOURS,
     dashboard_figure,
     indicator_figure,
     save_figure,
@@ -60,17 +60,17 @@ def test_one_indicator_has_its_actuals_and_a_dashed_target_line(rows):
     actual = next(ln for ln in ax.get_lines() if ln.get_marker() == "o")
     assert list(actual.get_xdata()) == pytest.approx([2020, 2024.5])  # 2025H1: mid-2025
     assert list(actual.get_ydata()) == pytest.approx([61.77, 68.52])
-    assert actual.get_color() == LIGHT_COLOURS["achieved"]
+    assert actual.get_color() == colour(IndicatorLight.ACHIEVED)
     assert not ax.yaxis_inverted()
     shown = "\n".join(texts(fig))
     assert "≥65%" in shown
-    assert f"{LIGHT_SYMBOLS['achieved']} 已达成" in shown
+    assert f"{symbol(IndicatorLight.ACHIEVED)} 已达成" in shown
     assert by_name(rows, SHARE).trend.describe("zh") in shown.replace("\n", "")
 
 
 def test_english_caption(rows):
     shown = "\n".join(texts(indicator_figure(by_name(rows, SHARE), lang="en")))
-    assert "✔ achieved" in shown
+    assert "✔ Achieved" in shown
 
 
 def test_ranks_invert_the_y_axis(rows):
@@ -82,7 +82,7 @@ def test_ranks_invert_the_y_axis(rows):
 def test_an_indicator_without_values_says_no_data(rows):
     row = by_name(rows, EMPTY)
     assert "无数据" in texts(indicator_figure(row))
-    assert "no data" in texts(indicator_figure(row, lang="en"))
+    assert "No data" in texts(indicator_figure(row, lang="en"))
 
 
 def test_the_target_path_starts_at_the_earliest_actual_without_a_baseline(rows):
@@ -109,12 +109,12 @@ def test_the_dashboard_has_one_cell_per_indicator(rows):
         artists = found[f"indicator-{r.indicator.id}"]
         frames = [a for a in artists if isinstance(a, Rectangle)]
         assert len(frames) == 1
-        colour = LIGHT_COLOURS[str(r.light)]
+        hex_colour = colour(r.light)
         assert frames[0].get_edgecolor()[:3] == pytest.approx(
-            tuple(int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
+            tuple(int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
         )
         title = next(a.get_text() for a in artists if hasattr(a, "get_text"))
-        assert title.startswith(LIGHT_SYMBOLS[str(r.light)] + " ")  # readable without colour
+        assert title.startswith(symbol(r.light) + " ")  # readable without colour
     columns, nrows = 4, -(-len(rows) // 4)
     assert tuple(fig.get_size_inches()) == pytest.approx((2.6 * columns, 2.0 * nrows + 0.5))
 

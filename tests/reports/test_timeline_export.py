@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QImage
 
 from qdplanner.domain.enums import ChangeSource
 from qdplanner.domain.timeline import Axis, Zoom
+from qdplanner.domain.vocabulary import symbol
 from qdplanner.reports.timeline_export import (
     PageFit,
     Paper,
@@ -31,7 +32,7 @@ from qdplanner.reports.timeline_scene import (
     TimelineScene,
     grouped_lines,
 )
-from qdplanner.reports.timeline_style import BROKEN_LINK, LIGHT_COLOURS, LIGHT_SYMBOLS
+from qdplanner.reports.timeline_style import BROKEN_LINK, LIGHT_COLOURS
 from qdplanner.store.task_rows import Scope, ScopeKind, read_task_rows
 from qdplanner.store.timeline import (
     add_link,
@@ -137,7 +138,7 @@ def test_pdf_fits_a4_landscape_with_titles_legend_and_page_numbers(qapp, small_p
         assert expected in text
     assert "Page 1 of 1" in text
     assert "as of 2024-06-30" in text
-    assert LIGHT_SYMBOLS[read_task_rows(store, as_of=AS_OF)[1].light] in text
+    assert symbol(read_task_rows(store, as_of=AS_OF)[1].light) in text
     fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True).stdout
     assert "CJK" in fonts  # Chinese drawn with a real CJK font, embedded
 

@@ -105,3 +105,27 @@ def test_setting_units_is_logged_and_keeps_their_order(small_plan):
     assert task_units(store, ids["ongoing"]) == (ids["support"], [ids["lead"]])
     with store.action("table", "same again") as ch:
         assert not set_task_units(store, ch, ids["ongoing"], ids["support"], [ids["lead"]])
+
+
+@pytest.mark.parametrize("word", ["已办结", "推进中", "已完成", "进行中", "Done"])
+def test_every_entry_point_reads_the_same_status_words(word):
+    from qdplanner.domain import vocabulary
+    from qdplanner.domain.enums import TaskStatus
+
+    assert parse_status(word) == vocabulary.parse(TaskStatus, word)
+
+
+def test_marking_a_task_done_brings_it_to_100_and_a_row_saying_otherwise_is_refused(small_plan):
+    from qdplanner.store.task_edits import apply_task_edits
+    from qdplanner.store.task_input import cells_edit
+
+    store, ids = small_plan
+    edit = cells_edit(store, ids["late"], [(TaskColumn.STATUS, "已完成")])
+    assert edit.new_fields == {"status": "done", "percent": 100}
+    assert edit.old_fields == {"status": "in_progress", "percent": 50}
+    row = cells_edit(
+        store, ids["late"], [(TaskColumn.STATUS, "已完成"), (TaskColumn.PERCENT, "50")]
+    )
+    with pytest.raises(ValidationError, match="at 100 %, not 50 %"):
+        apply_task_edits(store, [row], forward=True, description="paste")
+    assert store.db["tasks"].get(ids["late"])["status"] == "in_progress"

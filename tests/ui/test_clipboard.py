@@ -62,7 +62,7 @@ def test_pasting_a_block_fills_rows_and_columns_as_one_undo_step(window):
 
 def test_one_bad_cell_refuses_the_whole_block_naming_row_and_column(window):
     window.plan_view.table.setCurrentIndex(at(window, 0, Col.PERCENT))
-    error = window.plan_view.clipboard.paste_text("60\n140\n")
+    error = window.plan_view.clipboard.paste_text("100\n140\n")  # row 2 is done: 100 fits
     assert "Row 2" in error and "Progress %" in error
     assert at(window, 0, Col.PERCENT).data() == 50  # the good first row was not applied
     assert window.plan_view.ctx.undo_stack.count() == 0
@@ -89,7 +89,7 @@ def test_rows_pasted_below_the_last_task_become_new_tasks_in_one_step(window):
 
 def test_a_bad_cell_in_an_appended_row_refuses_everything(window):
     window.plan_view.table.setCurrentIndex(at(window, 1, Col.PERCENT))
-    error = window.plan_view.clipboard.paste_text("60\n140\n")
+    error = window.plan_view.clipboard.paste_text("100\n140\n")  # row 2 is done: 100 fits
     assert "Row 3" in error and "0 to 100" in error
     assert window.plan_view.tasks.rowCount() == 2
     assert window.store.db["tasks"].count == 3

@@ -58,3 +58,15 @@ def test_filter_stays_when_switching_nodes(qtbot, small_plan):
         window.plan_view._find_scope(Scope(ScopeKind.PROJECT, ids["project"]))
     )
     assert titles(window) == ["子任务"]
+
+
+def test_the_unit_filter_finds_a_unit_by_part_of_any_written_form(qtbot, small_plan):
+    store, _ = small_plan
+    window = MainWindow(store, language="en")
+    qtbot.addWidget(window)
+    bar = window.plan_view.filter_bar
+    for text in ("市科技", "科学技术", "青岛市科技局", "市 科技局"):
+        bar.unit.setEditText(text)
+        assert titles(window) == ["逾期任务"], text
+    bar.unit.setEditText("市教育局")  # no such unit: nothing matches, nothing is guessed
+    assert titles(window) == []

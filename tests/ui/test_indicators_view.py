@@ -102,7 +102,7 @@ def test_baseline_direction_and_a_program_scope(view):
     assert cell(view, "高新技术产业产值占规模以上工业产值比重", IndCol.BASELINE).startswith(
         "61.77%"
     )
-    assert cell(view, "全球创新指数（WIPO）青岛排名", IndCol.DIRECTION) == "lower"
+    assert cell(view, "全球创新指数（WIPO）青岛排名", IndCol.DIRECTION) == "Lower is better"
     scope = next(
         i for i in range(view.scope.count()) if view.scope.itemText(i) == "战略科技力量起势工程"
     )

@@ -253,9 +253,8 @@ def test_the_timeline_is_attached_once_and_shares_the_tables_colours(window):
 
     assert attach_timeline(window.plan_view) is window.plan_view.timeline
     assert window.findChildren(TimelinePane) == [window.plan_view.timeline]
-    assert timeline_style.LIGHT_SYMBOLS == labels.LIGHT_SYMBOLS
     assert {k: c.name() for k, c in timeline_style.LIGHT_COLOURS.items()} == {
-        k: c.name() for k, c in labels.LIGHT_COLOURS.items()
+        k: labels.light_colour(k).name() for k in timeline_style.LIGHT_COLOURS
     }
 
 

@@ -35,9 +35,12 @@ def test_compiled_translation_matches_its_source():
 
 
 def test_chinese_is_loaded_by_the_app(qapp):
-    from qdplanner.ui.i18n import install_language
+    from qdplanner.ui.i18n import current_language, install_language
 
     assert install_language(qapp, "zh_CN")
-    assert QCoreApplication.translate("Labels", "At risk") == "进度滞后"
+    assert current_language() == "zh_CN"  # the vocabulary's words follow (ui/labels.py)
+    message = "Cannot create the sample plan"
+    assert QCoreApplication.translate("App", message) == "无法创建示例规划"
     install_language(qapp, "en")
-    assert QCoreApplication.translate("Labels", "At risk") == "At risk"
+    assert current_language() == "en"
+    assert QCoreApplication.translate("App", message) == message

@@ -21,8 +21,8 @@ from qdplanner.store.collections import CollectionStatusRow, collection_status
 from qdplanner.store.indicators import IndicatorRow, read_indicators
 from qdplanner.store.outline import read_outline
 from qdplanner.store.plan_store import PlanStore
-from qdplanner.store.summary import LIGHT_ORDER
 from qdplanner.store.task_rows import Scope, ScopeKind, TaskRow, read_task_rows
+from qdplanner.store.unit_directory import resolve_unit, unit_name
 
 SECTIONS = ("overview", "indicators", "charts", "milestones", "tasks", "collection", "timeline")
 ISSUER_KEY = "report_issuer"  # plan setting: the office named on the cover
@@ -204,18 +204,19 @@ def _scoped_rows(store: PlanStore, outline, scope: ReportScope, as_of: date) -> 
         return read_task_rows(store, Scope(kind, streams[0].id), as_of=as_of)
     rows = read_task_rows(store, as_of=as_of)
     if scope.kind == "unit":
-        rows = [r for r in rows if scope.name in (r.lead_unit, r.lead_short)]
-        if not rows and not _unit_exists(store, scope.name):
-            raise ValidationError(
-                N_("Messages", "the plan has no unit named “{name}”"), field="scope",
-                name=scope.name,
-            )  # fmt: skip
+        name = unit_name(store, _scope_unit(store, scope))
+        rows = [r for r in rows if r.lead_unit == name]
     return rows
 
 
-def _unit_exists(store: PlanStore, name: str) -> bool:
-    sql = "SELECT 1 FROM units WHERE name = ? OR short_name = ?"
-    return store.db.execute(sql, [name, name]).fetchone() is not None
+def _scope_unit(store: PlanStore, scope: ReportScope) -> int:
+    """The unit a ``unit:NAME`` scope names, by any written form (the one unit resolver)."""
+    unit_id = resolve_unit(store, scope.name)
+    if unit_id is None:
+        raise ValidationError(
+            N_("Messages", "the plan has no unit named “{name}”"), field="scope", name=scope.name
+        )
+    return unit_id
 
 
 def _overview(rows: list[TaskRow]) -> Overview:
@@ -363,7 +364,8 @@ def build_report(store: PlanStore, options: ReportOptions) -> SummaryReport:
         due, missed = _milestones(store, rows, options.scope, period, as_of)
     collection = collection_status(store, period.code) if "collection" in wanted else []
     if options.scope.kind == "unit":
-        collection = [c for c in collection if options.scope.name in (c.unit_name, c.short_name)]
+        unit_id = _scope_unit(store, options.scope)
+        collection = [c for c in collection if c.unit_id == unit_id]
     want_indicators = wanted & {"indicators", "charts"}
     return SummaryReport(
         options=options,
@@ -382,7 +384,6 @@ def build_report(store: PlanStore, options: ReportOptions) -> SummaryReport:
 
 
 __all__ = [
-    "LIGHT_ORDER",
     "SECTIONS",
     "ReportOptions",
     "ReportScope",

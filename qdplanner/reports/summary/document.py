@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import io
 
+from qdplanner.domain.enums import StatusLight
 from qdplanner.domain.indicator_trend import format_number, target_label
-from qdplanner.domain.indicators import LIGHT_LABELS
-from qdplanner.domain.indicators import LIGHT_SYMBOLS as INDICATOR_SYMBOLS
+from qdplanner.domain.vocabulary import LIGHT_ORDER, colour, in_sentence, symbol, symbol_word
 from qdplanner.reports.summary.content import NARRATIVE_LIMIT, SummaryReport
 from qdplanner.reports.summary.layout import (
     Block,
@@ -26,16 +26,13 @@ from qdplanner.reports.summary.layout import (
     Table,
 )
 from qdplanner.reports.summary.words import (
-    INDICATOR_COLOURS,
-    LIGHT_COLOURS,
     date_text,
     heading_number,
-    light_text,
+    light_counts,
     period_text,
     word,
 )
 from qdplanner.store.collections import CollectionState
-from qdplanner.store.summary import LIGHT_ORDER
 
 CHART_CELLS = 12  # indicators per chart page (4 × 3 small charts)
 CHART_DPI = 200
@@ -89,14 +86,13 @@ def _cover(report: SummaryReport) -> list[Block]:
 
 def _overview(report: SummaryReport) -> list[Block]:
     lang, o = report.lang, report.overview
-    counts = {light.value: o.lights.get(light, 0) for light in LIGHT_ORDER}
     text = word(
         "overview_text", lang, date=date_text(report.as_of, lang), scope=_scope_text(report),
-        tasks=o.tasks, percent=f"{o.percent:.0f}", **counts,
+        tasks=o.tasks, percent=f"{o.percent:.0f}", lights=light_counts(o.lights, lang),
     )  # fmt: skip
     blocks: list[Block] = [Paragraph(text), Heading(word("by_light", lang), 2)]
     rows = [
-        Row([Cell(light_text(light, lang), LIGHT_COLOURS[light]),
+        Row([Cell(symbol_word(light, lang), colour(light)),
              Cell(str(o.lights.get(light, 0))),
              Cell(_percent(100 * o.lights.get(light, 0) / o.tasks) if o.tasks else "—")])
         for light in LIGHT_ORDER
@@ -116,7 +112,7 @@ def _overview(report: SummaryReport) -> list[Block]:
             Column(word("col_stream", lang), 4.2),
             Column(word("col_count", lang), 1.1, "right"),
         ]
-        columns += [Column(light_text(light, lang).split()[0], 0.8, "center") for light in lights]
+        columns += [Column(symbol(light), 0.8, "center") for light in lights]
         columns.append(Column(word("col_percent", lang), 1.3, "right"))
         rows = [
             Row([Cell(s.name), Cell(str(s.tasks))]
@@ -125,7 +121,7 @@ def _overview(report: SummaryReport) -> list[Block]:
             for s in o.streams
         ]  # fmt: skip
         blocks.append(Table(columns, rows))
-        legend = "　".join(light_text(light, lang) for light in lights)
+        legend = "　".join(symbol_word(light, lang) for light in lights)
         blocks.append(Paragraph(legend, "note", indent=False))
     return blocks
 
@@ -169,14 +165,12 @@ def _indicators(report: SummaryReport) -> list[Block]:
             period = r.latest.period or ""
             when = period if period.startswith(str(r.latest.year)) else f"{r.latest.year}{period}"
             actual += f"（{when}）" if lang == "zh" else f" ({when})"
-        light = str(r.light)
         rows.append(
             Row([
                 Cell(str(n)), Cell(ind.name), Cell(stream), Cell(ind.measure_unit), Cell(baseline),
                 Cell(target), Cell(actual),
                 Cell("—" if r.progress is None else _percent(100 * r.progress)),
-                Cell(f"{INDICATOR_SYMBOLS[light]} {LIGHT_LABELS[lang][light]}",
-                     INDICATOR_COLOURS[light]),
+                Cell(symbol_word(r.light, lang), colour(r.light)),
             ])
         )  # fmt: skip
     return [Table(columns, rows), Paragraph(word("indicator_note", lang), "note", indent=False)]
@@ -254,7 +248,8 @@ def _narrative(lang: str, text: str, period: str) -> str:
 def _tasks(report: SummaryReport) -> list[Block]:
     lang = report.lang
     text = word("tasks_text", lang, date=date_text(report.as_of, lang), red=report.red,
-                yellow=report.yellow)  # fmt: skip
+                yellow=report.yellow, red_word=in_sentence(StatusLight.RED, lang),
+                yellow_word=in_sentence(StatusLight.YELLOW, lang))  # fmt: skip
     if not report.unit_groups:
         return [Paragraph(word("no_tasks", lang))]
     columns = _columns(
@@ -281,7 +276,7 @@ def _tasks(report: SummaryReport) -> list[Block]:
                 )
             rows.append(Row([
                 Cell(str(n)), Cell(f"{r.code} {r.title}".strip()), Cell(deadline),
-                Cell(f"{r.percent}%"), Cell(light_text(r.light, lang), LIGHT_COLOURS[r.light]),
+                Cell(f"{r.percent}%"), Cell(symbol_word(r.light, lang), colour(r.light)),
                 Cell(_narrative(lang, line.narrative, line.narrative_period)),
             ]))  # fmt: skip
     return [Paragraph(text), Table(columns, rows)]

@@ -1,7 +1,8 @@
 """The printed summary's own words, in Chinese and English, as data.
 
 The report follows the language chosen for it (``zh`` or ``en``), whatever the language of
-the window, so its words are kept here rather than in the Qt translation files.
+the window, so its words are kept here rather than in the Qt translation files. The words,
+symbols and colours of lights, statuses and kinds are :mod:`qdplanner.domain.vocabulary`'s.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from datetime import date
 
 from qdplanner.domain.enums import StatusLight
 from qdplanner.domain.periods import Period
+from qdplanner.domain.vocabulary import LIGHT_ORDER, in_sentence
 
 LANGS = ("zh", "en")
 
@@ -39,12 +41,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "timeline": ("进度时间轴", "Timeline"),
     # overview
     "overview_text": (
-        "截至{date}，{scope}共有任务{tasks}项，平均完成进度{percent}%。其中已完成{done}项，"
-        "正常推进{green}项，即将到期{blue}项，进度滞后{yellow}项，逾期或严重滞后{red}项，"
-        "未开始或长期推进{grey}项。",
-        "As of {date} ({scope}): {tasks} tasks, {percent}% complete on average; {done} done, "
-        "{green} on track, {blue} due soon, {yellow} at risk, {red} overdue or far behind, "
-        "{grey} not started or ongoing.",
+        "截至{date}，{scope}共有任务{tasks}项，平均完成进度{percent}%。其中{lights}。",
+        "As of {date} ({scope}): {tasks} tasks, {percent}% complete on average; {lights}.",
     ),
     "by_light": ("按状态统计", "By status"),
     "by_stream": ("按计划、工程统计", "By program and project"),
@@ -85,9 +83,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "no_ms_missed": ("没有逾期未完成的节点。", "No milestone is past due and unreached."),
     # tasks
     "tasks_text": (
-        "截至{date}，逾期或严重滞后任务{red}项、进度滞后任务{yellow}项，按牵头单位列示如下。",
-        "As of {date}, {red} tasks are overdue or far behind and {yellow} at risk, listed "
-        "by lead unit.",
+        "截至{date}，{red_word}任务{red}项、{yellow_word}任务{yellow}项，按牵头单位列示如下。",
+        "As of {date}, {red} tasks are {red_word} and {yellow} {yellow_word}, listed by lead unit.",
     ),
     "no_tasks": ("没有逾期或滞后的任务。", "No task is overdue or at risk."),
     "col_task": ("任务", "Task"),
@@ -118,32 +115,6 @@ _WORDS: dict[str, tuple[str, str]] = {
     "no_timeline": ("时间轴暂不可用。", "The timeline is not available."),
 }
 
-LIGHT_WORDS = {
-    "zh": {
-        StatusLight.DONE: "已完成", StatusLight.GREEN: "正常推进", StatusLight.BLUE: "即将到期",
-        StatusLight.YELLOW: "进度滞后", StatusLight.RED: "逾期/严重滞后",
-        StatusLight.GREY: "未开始/长期",
-    },
-    "en": {
-        StatusLight.DONE: "Done", StatusLight.GREEN: "On track", StatusLight.BLUE: "Due soon",
-        StatusLight.YELLOW: "At risk", StatusLight.RED: "Overdue / far behind",
-        StatusLight.GREY: "Not started / ongoing",
-    },
-}  # fmt: skip
-# Same symbols as the window: a light prints legibly in black and white.
-LIGHT_SYMBOLS = {
-    StatusLight.DONE: "✔", StatusLight.GREEN: "●", StatusLight.BLUE: "◆",
-    StatusLight.YELLOW: "▲", StatusLight.RED: "■", StatusLight.GREY: "○",
-}  # fmt: skip
-LIGHT_COLOURS = {
-    StatusLight.DONE: "#2e7d32", StatusLight.GREEN: "#66bb6a", StatusLight.BLUE: "#1e88e5",
-    StatusLight.YELLOW: "#f9a825", StatusLight.RED: "#d32f2f", StatusLight.GREY: "#9e9e9e",
-}  # fmt: skip
-INDICATOR_COLOURS = {
-    "achieved": "#009E73", "on_track": "#0072B2", "behind": "#E69F00",
-    "off_track": "#D55E00", "no_data": "#999999",
-}  # fmt: skip
-
 _CN_NUMERALS = "〇一二三四五六七八九十"
 
 
@@ -153,9 +124,13 @@ def word(key: str, lang: str, **fields: object) -> str:
     return text.format(**fields) if fields else text
 
 
-def light_text(light: StatusLight, lang: str) -> str:
-    """A status light as symbol and word, e.g. ``■ 逾期/严重滞后``."""
-    return f"{LIGHT_SYMBOLS[light]} {LIGHT_WORDS[lang][light]}"
+def light_counts(counts: dict[StatusLight, int], lang: str) -> str:
+    """Tasks per light in a sentence: ``已完成3项，正常推进2项……`` / ``3 done, 2 on track, …``."""
+    if lang == "zh":
+        return "，".join(
+            f"{in_sentence(light, lang)}{counts.get(light, 0)}项" for light in LIGHT_ORDER
+        )
+    return ", ".join(f"{counts.get(light, 0)} {in_sentence(light, lang)}" for light in LIGHT_ORDER)
 
 
 def chinese_number(n: int) -> str:

@@ -95,6 +95,8 @@ def field_label(row: HistoryRow) -> str:
         "position": QCoreApplication.translate("History", "Position"),
         "parent_id": QCoreApplication.translate("History", "Parent task"),
         "unit_id": QCoreApplication.translate("History", "Unit"),
+        "lead_unit": QCoreApplication.translate("History", "Lead unit"),
+        "support_units": QCoreApplication.translate("History", "Supporting units"),
         "reporting_unit_id": QCoreApplication.translate("History", "Reporting unit"),
         "role": QCoreApplication.translate("History", "Role"),
         "alias": QCoreApplication.translate("History", "Alias"),
@@ -105,11 +107,11 @@ def field_label(row: HistoryRow) -> str:
 
 
 def value_label(row: HistoryRow, value: str | None, name: str | None = None) -> str:
-    """A logged value as shown: references by ``name``, statuses and unit kinds in words,
-    the rest as logged."""
+    """A logged value as shown: references (and lists of them) by ``name``, statuses and
+    unit kinds in words, the rest as logged."""
     if value is None:
         return ""
-    if name:
+    if name is not None:
         return name
     if row.field == "status" and value in TaskStatus._value2member_map_:
         return status_label(TaskStatus(value))

@@ -8,7 +8,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from qdplanner.store import PlanStore
 from qdplanner.store.outline import read_outline
 from qdplanner.store.task_rows import Scope, ScopeKind
-from qdplanner.ui.labels import plan_kind_label
+from qdplanner.ui.labels import label
 
 SCOPE_ROLE = Qt.ItemDataRole.UserRole + 10
 
@@ -36,7 +36,7 @@ def build_outline_model(store: PlanStore, model: QStandardItemModel) -> None:
         doc_item = _item(
             doc.title,
             Scope(ScopeKind.DOCUMENT, doc.id),
-            f"{plan_kind_label(doc.kind)} {years}\n{doc.issuer}".strip(),
+            f"{label(doc.kind)} {years}\n{doc.issuer}".strip(),
         )
         root.appendRow(doc_item)
         for program in outline.programs:

@@ -17,10 +17,10 @@ from PySide6.QtGui import QBrush, QColor
 from qdplanner.errors import QdError
 from qdplanner.store import PlanStore
 from qdplanner.store.task_filter import TaskFilter, filter_rows
-from qdplanner.store.task_input import TaskColumn, parse_cell
+from qdplanner.store.task_input import TaskColumn, cells_edit
 from qdplanner.store.task_rows import Scope, ScopeKind, TaskRow, read_task_row, read_task_rows
-from qdplanner.ui.commands import EditContext, TaskEdit, edit_tasks
-from qdplanner.ui.labels import LIGHT_COLOURS, LIGHT_SYMBOLS, light_label, status_label
+from qdplanner.ui.commands import EditContext, edit_tasks
+from qdplanner.ui.labels import label, light_colour, light_text
 from qdplanner.ui.messages import user_message
 from qdplanner.ui.models.rows_model import RowsTableModel
 
@@ -74,8 +74,9 @@ EDITABLE = {
 class TaskTableModel(RowsTableModel):
     """Tasks of one scope (all, a plan document, a program, a project), editable in place.
 
-    Edits go through :func:`qdplanner.ui.commands.edit_tasks` (validated, logged, undoable);
-    a refused edit emits :attr:`edit_refused` with the message and changes nothing.
+    An edit is the store's :func:`~qdplanner.store.task_input.cells_edit`, applied and made
+    one undo step by :func:`qdplanner.ui.commands.edit_tasks` (validated, logged); a refused
+    edit emits :attr:`edit_refused` with the message and changes nothing.
     """
 
     COLUMNS = Col
@@ -192,10 +193,11 @@ class TaskTableModel(RowsTableModel):
         if str(value if value is not None else "") == str(self._edit_value(row, index.column())):
             return False
         try:
-            parsed = parse_cell(self._ctx.store, row.id, column, value)
-            edit = TaskEdit.capture(self._ctx.store, row.id, parsed.fields, parsed.units)
+            edit = cells_edit(self._ctx.store, row.id, [(column, value)])
         except QdError as exc:
             self.edit_refused.emit(QModelIndex(index), user_message(exc))
+            return False
+        if not edit.changes_anything:  # another spelling of the same value
             return False
         text = (
             self.tr("Edit %1 of “%2”")
@@ -243,11 +245,11 @@ class TaskTableModel(RowsTableModel):
             if col == Col.SUPPORT:
                 return row.support_units or None
             if col == Col.LIGHT:
-                return light_label(row.light)
+                return label(row.light)
             return self._display(row, col) or None
         if role == Qt.ItemDataRole.ForegroundRole:
             if col == Col.LIGHT:
-                return QBrush(LIGHT_COLOURS[row.light])
+                return QBrush(light_colour(row.light))
             if row.is_illustrative and col in (Col.LEAD, Col.SUPPORT):
                 return QBrush(ILLUSTRATIVE_COLOUR)
             return None
@@ -281,11 +283,11 @@ class TaskTableModel(RowsTableModel):
         if col == Col.DUE:
             return row.due_date.isoformat() if row.due_date else ""
         if col == Col.STATUS:
-            return status_label(row.status)
+            return label(row.status)
         if col == Col.PERCENT:
             return row.percent
         if col == Col.LIGHT:
-            return f"{LIGHT_SYMBOLS[row.light]} {light_label(row.light)}"
+            return light_text(row.light)
         if col == Col.NOTES:
             return row.notes
         return None
