@@ -91,10 +91,7 @@ def is_overdue(
     The one rule: the status light's red for lateness, the status command's overdue list and
     the units' overdue counts (``qdplanner.store.units``, in SQL from these constants)."""
     return (
-        due is not None
-        and as_of > due
-        and not is_done(status, percent)
-        and status not in SET_ASIDE
+        due is not None and as_of > due and not is_done(status, percent) and status not in SET_ASIDE
     )
 
 
