@@ -9,18 +9,32 @@ What callers may rely on:
 * ``Deadline.text`` is the phrase exactly as given (``""`` for ``None``);
 * NONE means blank text (``None``, ``""``, whitespace only);
 * ``due`` is the *last* day of the period named (inclusive) and is set only for FIXED;
-* ``start`` is set only for ranges (``2022—2024年`` starts 2022-01-01), and ``start <= due``;
+* ``start`` is set for ranges (``2022—2024年`` starts 2022-01-01, and ``start <= due``) and for
+  open-ended phrases (``2023年起``);
   a range joins any two readable periods (``2022年6月—2024年6月``) with — – ― － ～ 〜 ~ 至 or -;
 * ``recurrence`` is set only for RECURRING;
 * anything not read with certainty is UNPARSED: kept and flagged, with no dates; so is a
   year outside the years a plan holds (:mod:`qdplanner.domain.limits`, 1900–2100).
 
 Suffixes 前 / 以前 / 之前 / 底 / 底前 / 末 / 末前 / 内 all mean "by the end of", and a trailing
-完成 is tolerated (``2024年底前完成``); any other trailing words make the phrase UNPARSED.
-``2024年年底`` reads as ``2024年底``. A bare four-digit year (``2024``, as a spreadsheet cell
-holding the number 2024 gives it) reads as that year.
-Bare month forms such as ``2024.12`` are deliberately not read: a spreadsheet may have turned
-2024.10 into ``2024.1``.
+完成 is tolerated (``2024年底前完成``); any other trailing words make the phrase UNPARSED. A
+leading 到 / 截至 / 截止 / 于 / 在 is read past (``到2025年``). ``2024年年底`` reads as
+``2024年底``. A bare four-digit year (``2024``, as a spreadsheet cell holding the number 2024
+gives it) reads as that year; a five-digit number from 36526 to 73415 (a date cell that became
+text: 45107) as the Excel date of that serial.
+
+Months: ``2023-06``, ``2023.06`` and ``2023.6`` read as June 2023; ``2023.1`` is not read
+(a spreadsheet may have turned 2023.10 into 2023.1). 上旬 / 中旬 / 下旬 end on the 10th, the 20th
+and the month's last day. Chinese numerals are read in years, months and days (``二〇二三年六月``,
+``2023年十二月底前``); circled and superscript digits (⑳, ²) are never read as digits.
+
+Plan periods: ``“十四五”期间`` (and 十一五 … 十五五) is that five-year plan's span (2021—2025).
+Open-ended: ``2023年起`` is ONGOING from 2023 (``start`` set), ``2023年起每年`` RECURRING yearly
+from 2023; ``按年度推进`` / ``逐年`` are RECURRING yearly.
+
+Phrases without a year (``年底前``, ``6月底前``, ``年内``, ``第三季度``) are read only when the
+caller knows the year — the sheet's title, or a one-year plan document — and passes it as
+``year``; otherwise they are UNPARSED.
 """
 
 from __future__ import annotations
@@ -30,7 +44,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 
 from qdplanner.domain.limits import FIRST_YEAR, LAST_YEAR
@@ -75,6 +89,9 @@ def quarter_end(year: int, quarter: int) -> date:
 # --- periods: each pattern names a period and a builder returns its (first day, last day) ---
 
 _Period = tuple[date, date]
+_CN_1_9 = "一二三四五六七八九"
+_CN_DIGITS = {"〇": 0, "零": 0, **{c: n for n, c in enumerate(_CN_1_9, start=1)}}
+_EXCEL_EPOCH = date(1899, 12, 30)
 _Y = r"(?P<y>[0-9]{4})"
 _M = r"(?P<m>[0-9]{1,2})"
 _D = r"(?P<d>[0-9]{1,2})"
@@ -117,6 +134,37 @@ def _quarter(m: re.Match[str]) -> _Period:
     return date(year, quarter * 3 - 2, 1), quarter_end(year, quarter)
 
 
+_DEKAD_END = {"上": 10, "中": 20}
+
+
+def _dekad(m: re.Match[str]) -> _Period:
+    year, month = _year(m), int(m["m"])
+    last = month_end(year, month)
+    first_day = {"上": 1, "中": 11, "下": 21}[m["x"]]
+    return date(year, month, first_day), date(year, month, _DEKAD_END.get(m["x"], last.day))
+
+
+_SERIALS = range(36526, 73416)  # 2000-01-01 … 2100-12-31: the serials a plan's dates have
+
+
+def _serial(m: re.Match[str]) -> _Period:
+    if int(m[0]) not in _SERIALS:
+        raise ValueError("not the serial of a plan's date")
+    day = _EXCEL_EPOCH + timedelta(days=int(m[0]))
+    return day, day
+
+
+def _five_year_plan(m: re.Match[str]) -> _Period:
+    """``十四五`` → 2021-01-01 … 2025-12-31 (the 3rd plan began in 1966; each lasts 5 years)."""
+    number = _chinese_number(m["n"])
+    if number is None or number < 3:
+        raise ValueError("not a five-year plan we date")
+    first = 1966 + 5 * (number - 3)
+    if first < FIRST_YEAR or first + 4 > LAST_YEAR:
+        raise ValueError("outside the years a plan holds")
+    return date(first, 1, 1), date(first + 4, 12, 31)
+
+
 def _whole_year(m: re.Match[str]) -> _Period:
     year = _year(m)
     return date(year, 1, 1), date(year, 12, 31)
@@ -128,7 +176,12 @@ _PERIODS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], _Period]], ...]
         (_Y + r"-[0-9]{2}-[0-9]{2}", _iso_day),  # 2024-12-31
         (_Y + "年" + _M + "月" + _D + "日", _day),  # 2024年6月30日
         (_Y + r"(?P<sep>[./-])" + _M + "(?P=sep)" + _D, _day),  # 2024.6.30, 2024/6/30, 2024-6-30
+        (_Y + "年" + _M + "月(?P<x>[上中下])旬", _dekad),  # 2023年6月上旬
         (_Y + "年" + _M + "月", _month),  # 2024年12月
+        (_Y + r"-(?P<m>[0-9]{2})", _month),  # 2024-06
+        (_Y + r"\.(?P<m>0[1-9]|1[0-2]|[2-9])", _month),  # 2024.06, 2024.6 (not 2024.1)
+        (f"(?P<n>十[{_CN_1_9}]?|[{_CN_1_9}])五(?:时期|期间|规划期)?", _five_year_plan),  # 十四五
+        (r"[0-9]{5}", _serial),  # 45107: a date cell that became text
         (_Y + "年?(?P<h>[上下])半年", _half),  # 2023年上半年
         (_Y + "年?第?(?P<q>[一二三四1-4])季度?", _quarter),  # 2023年第一季度, 2023年1季度
         (_Y + "年?[Qq](?P<q>[1-4])", _quarter),  # 2023年Q1, 2023Q1
@@ -149,6 +202,48 @@ def _period(body: str) -> _Period | None:
     return None
 
 
+# --- Chinese numerals, circled digits ---
+
+
+
+def _chinese_number(text: str) -> int | None:
+    """一 … 九十九 (十, 十二, 二十, 二十一 …); None for anything else."""
+    if not text or any(c not in _CN_DIGITS and c != "十" for c in text):
+        return None
+    if "十" not in text:
+        return _CN_DIGITS[text] if len(text) == 1 else None
+    tens, _, ones = text.partition("十")
+    if len(tens) > 1 or len(ones) > 1 or "十" in ones:
+        return None
+    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
+
+
+_CN_YEAR = re.compile("([〇零一二三四五六七八九]{4})年")
+_CN_MONTH_DAY = re.compile("([一二三四五六七八九十]{1,3})(?=[月日号])")
+
+
+def _arabic(body: str) -> str:
+    """Chinese numerals of a year (二〇二三年), a month or a day (十二月, 三十日) as digits."""
+    body = _CN_YEAR.sub(lambda m: "".join(str(_CN_DIGITS[c]) for c in m[1]) + "年", body)
+
+    def month_or_day(m: re.Match[str]) -> str:
+        number = _chinese_number(m[1])
+        return str(number) if number is not None else m[0]
+
+    return _CN_MONTH_DAY.sub(month_or_day, body).replace("号", "日")
+
+
+def _has_odd_digits(text: str) -> bool:
+    """Circled, parenthesised, superscript or subscript digits (⑳ ㉔ ⁴ ₂): NFKC would turn
+    them into plain digits, but nobody writes a year with them — never read them as one."""
+    for char in text:
+        if char.isdigit() and not ("0" <= char <= "9" or "０" <= char <= "９"):
+            return True
+        if unicodedata.category(char) == "No":  # ⑳ ㉔ ½ … (other numbers)
+            return True
+    return False
+
+
 # --- the phrase as a whole ---
 
 _ONGOING_PREFIXES = ("长期", "持续", "常态")
@@ -160,15 +255,26 @@ _RECURRING_PREFIXES = (  # checked in order; 每年度 and 每年12月底前 are
     ("每月", "monthly"),
     ("每年", "yearly"),
 )
+_YEARLY = ("按年度", "逐年", "年度推进")  # yearly work, no single due date
 _BY_END_OF = ("以前", "之前", "底前", "末前", "前", "底", "末", "内")  # longest first
+_LEADING = ("截止到", "截至到", "截至", "截止", "到", "于", "在")  # longest first
+_QUOTES = str.maketrans(dict.fromkeys("“”\"'‘’「」『』《》", ""))
+_FROM = re.compile(_Y + "年?(?:度)?(?:起|开始)(?P<rest>.*)")
+_YEARLESS = re.compile(r"(?:年|[0-9]{1,2}月|[上下]半年|第?[一二三四1-4]季度|[Qq][1-4])")
 _DASHES = str.maketrans(dict.fromkeys("‐‑‒–—―−~～〜至", "-"))  # NFKC keeps most of these
 _MAX_FIXED_LENGTH = 64  # no real date phrase is longer; spares work on pasted prose
 
 
 def _normalise(text: str) -> str:
-    """NFKC (full-width digits), one dash for every range separator, no whitespace, no 。."""
-    folded = unicodedata.normalize("NFKC", text).translate(_DASHES)
+    """NFKC (full-width digits), one dash for every range separator, no whitespace, no 。,
+    no quotation marks, Chinese numerals as digits, a leading 到 / 截至 … read past."""
+    folded = unicodedata.normalize("NFKC", text).translate(_QUOTES)
     body = "".join(folded.split()).rstrip("。")
+    for word in _LEADING:  # before the dashes: 截至 is not a range
+        if body.startswith(word) and len(body) > len(word):
+            body = body.removeprefix(word)
+            break
+    body = _arabic(body.translate(_DASHES))
     return body.replace("年年底", "年底").replace("年年末", "年末")  # 2024年年底前
 
 
@@ -183,8 +289,8 @@ def _strip_suffix(body: str) -> str:
 def _fixed(body: str) -> tuple[date | None, date] | None:
     """(start, due) of a single period (start None) or a range such as 2022-2024年."""
     single = _period(body)
-    if single:
-        return None, single[1]
+    if single:  # a period of several years (“十四五”期间) is a range too
+        return (single[0] if single[0].year != single[1].year else None), single[1]
     for dash in re.finditer("-+", body):
         first, last = _period(body[: dash.start()]), _period(body[dash.end() :])
         if first and last:
@@ -192,19 +298,50 @@ def _fixed(body: str) -> tuple[date | None, date] | None:
     return None
 
 
-def parse_deadline(text: str | None) -> Deadline:
-    """Read a deadline phrase. Never raises on a str or None; unreadable text is UNPARSED."""
+def parse_deadline(text: str | None, *, year: int | None = None) -> Deadline:
+    """Read a deadline phrase. Never raises on a str or None; unreadable text is UNPARSED.
+
+    ``year`` is the year a phrase without one means (``年底前``), when the caller knows it from
+    the sheet's title or a one-year plan document; without it such phrases are UNPARSED."""
     original = "" if text is None else text
     if not original.strip():
         return Deadline(original, DeadlineKind.NONE, None)
+    if _has_odd_digits(original):
+        return Deadline(original, DeadlineKind.UNPARSED, None)
     body = _normalise(original)
     if body.startswith(_ONGOING_PREFIXES):
         return Deadline(original, DeadlineKind.ONGOING, None)
     for prefix, recurrence in _RECURRING_PREFIXES:
         if body.startswith(prefix):
             return Deadline(original, DeadlineKind.RECURRING, None, recurrence=recurrence)
+    if body.startswith(_YEARLY):
+        return Deadline(original, DeadlineKind.RECURRING, None, recurrence="yearly")
+    if (opened := _open_ended(original, body)) is not None:
+        return opened
+    if year is not None and _YEARLESS.match(body) and FIRST_YEAR <= year <= LAST_YEAR:
+        body = f"{year}{body}" if body[0] in "年上下第Qq" else f"{year}年{body}"
     fixed = _fixed(_strip_suffix(body)) if len(body) <= _MAX_FIXED_LENGTH else None
     if fixed is None:
         return Deadline(original, DeadlineKind.UNPARSED, None)
     start, due = fixed
     return Deadline(original, DeadlineKind.FIXED, due, start=start)
+
+
+def _open_ended(original: str, body: str) -> Deadline | None:
+    """``2023年起`` (ongoing from 2023), ``2023年起每年`` (yearly from 2023); else None."""
+    match = _FROM.fullmatch(body)
+    if match is None:
+        return None
+    try:
+        start = date(_year(match), 1, 1)
+    except ValueError:
+        return Deadline(original, DeadlineKind.UNPARSED, None)
+    rest = match["rest"].removeprefix("持续").removesuffix("推进")
+    if not rest or rest.startswith(_ONGOING_PREFIXES):
+        return Deadline(original, DeadlineKind.ONGOING, None, start=start)
+    for prefix, recurrence in _RECURRING_PREFIXES:
+        if rest.startswith(prefix):
+            return Deadline(
+                original, DeadlineKind.RECURRING, None, start=start, recurrence=recurrence
+            )
+    return Deadline(original, DeadlineKind.UNPARSED, None)

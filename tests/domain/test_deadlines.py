@@ -310,9 +310,12 @@ def test_empty_text_is_none_kind_with_no_dates(text: str | None, expected: str) 
         "2024年6月0日",
         "12345",
         "202",
-        "2024-12",
-        "2024.12",
-        "2024.1",
+        "2024.1",  # 2024.10 cut short by a spreadsheet? not read
+        "12345",  # a five-digit number outside the serials of 2000-2100
+        "⑳㉔年底前",  # circled digits are never a year
+        "2024²年",
+        "二五",
+        "2023年起再说",
         "20241231",
         "1899年",
         "2201年",
@@ -323,7 +326,6 @@ def test_empty_text_is_none_kind_with_no_dates(text: str | None, expected: str) 
         "9999-12-31",
         "2024年底前完成并验收合格后再说",
         "力争2024年底前",
-        "到2025年",
         "2023年6月年底",
         "年底前",
         "前",
@@ -425,3 +427,60 @@ def test_date_like_text_never_raises_and_never_breaks_the_invariants(text: str) 
 def test_every_iso_and_chinese_day_in_range_reads_back_as_itself(day: date) -> None:
     assert parse_deadline(day.isoformat()).due == day
     assert parse_deadline(f"{day.year}年{day.month}月{day.day}日前").due == day
+
+
+# --- the phrases offices write (issue 14): each class read, nothing guessed ---
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "due"),
+    [
+        ("45107", None, date(2023, 6, 30)),  # an Excel date serial left in a text cell
+        ("2023.6", None, date(2023, 6, 30)),
+        ("2023.06", None, date(2023, 6, 30)),
+        ("2023.10", None, date(2023, 10, 31)),
+        ("2023-06", None, date(2023, 6, 30)),
+        ("二〇二三年六月", None, date(2023, 6, 30)),
+        ("2023年十二月底前", None, date(2023, 12, 31)),
+        ("二〇二四年十二月三十一日", None, date(2024, 12, 31)),
+        ("2023年6月上旬", None, date(2023, 6, 10)),
+        ("2023年6月中旬", None, date(2023, 6, 20)),
+        ("2023年2月下旬", None, date(2023, 2, 28)),
+        ("到2025年", None, date(2025, 12, 31)),
+        ("截至2024年6月底", None, date(2024, 6, 30)),
+        ("“十四五”期间", date(2021, 1, 1), date(2025, 12, 31)),
+        ("十五五时期", date(2026, 1, 1), date(2030, 12, 31)),
+    ],
+)
+def test_the_phrases_offices_write_are_read(text: str, start, due: date) -> None:
+    deadline = parse_deadline(text)
+    assert (deadline.kind, deadline.start, deadline.due) == (DeadlineKind.FIXED, start, due)
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("年底前", date(2024, 12, 31)),
+        ("年内", date(2024, 12, 31)),
+        ("6月底前", date(2024, 6, 30)),
+        ("十月底前", date(2024, 10, 31)),
+        ("第三季度", date(2024, 9, 30)),
+        ("上半年", date(2024, 6, 30)),
+    ],
+)
+def test_a_phrase_without_a_year_takes_the_year_given_else_stays_flagged(text, due) -> None:
+    assert parse_deadline(text, year=2024).due == due
+    assert_unparsed(text)
+
+
+def test_open_ended_and_yearly_phrases() -> None:
+    since = parse_deadline("2023年起")
+    assert (since.kind, since.start, since.due) == (DeadlineKind.ONGOING, date(2023, 1, 1), None)
+    yearly = parse_deadline("2023年起每年")
+    assert (yearly.kind, yearly.start, yearly.recurrence) == (
+        DeadlineKind.RECURRING,
+        date(2023, 1, 1),
+        "yearly",
+    )
+    for text in ("按年度推进", "逐年推进"):
+        assert parse_deadline(text).recurrence == "yearly"
