@@ -53,7 +53,8 @@ class IndicatorLight(StrEnum):
     ON_TRACK = "on_track"  # at or ahead of the straight line to the target
     BEHIND = "behind"
     OFF_TRACK = "off_track"  # far behind, or the target year passed unmet
-    NO_DATA = "no_data"  # no target, no actual, or no start point to draw the line
+    NO_BASELINE = "no_baseline"  # an actual, but no baseline (nor an earlier actual) to judge by
+    NO_DATA = "no_data"  # no target, or no actual
 
 
 class Direction(StrEnum):

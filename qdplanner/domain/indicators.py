@@ -11,7 +11,8 @@ date, else from the end of its period; values not yet known at the as-of date ar
 The light (:func:`indicator_light`), first match wins:
 
 1. no target value, or no actual value                            → NO_DATA
-2. the latest actual meets the target (:func:`meets_target`)      → ACHIEVED
+2. the latest actual meets the target (:func:`meets_target`; an "about N" target that
+   is higher-is-better counts as met when exceeded: 超额完成)       → ACHIEVED
 3. the target year has passed (as-of year after it, or the latest
    actual is of the target year itself) and the target is unmet   → OFF_TRACK
 4. annual (a yearly rate), no target year, or "about" overshot:
@@ -21,7 +22,8 @@ The light (:func:`indicator_light`), first match wins:
    misses a strict comparator (300 vs "more than 300")            → ON_TRACK
 6. the straight line from the start (baseline year and value; else the earliest
    earlier actual) through any yearly target values to the target: the expected
-   value at the latest actual's time. No start point → NO_DATA (the path cannot be drawn).
+   value at the latest actual's time. No start point → NO_BASELINE (无基期: the path
+   cannot be drawn — record the baseline, or an earlier actual).
    gap = shortfall behind the line / |target − start| (or |target|, or 1, when that is 0);
    gap ≤ 0 → ON_TRACK; gap > ``off_track_gap`` → OFF_TRACK; else BEHIND.
 """
@@ -88,9 +90,10 @@ def meets_target(
     """Whether ``value`` meets ``target``: comparators mean what they say.
 
     ``gt`` (超过) is not met by the target itself; ``ge``/``share_ge`` are; ``eq`` only within
-    1e-9; ``about`` within ``rules.about_tolerance`` of the target, ends included; ``top_n``
-    by a rank of N or better (lower). ``direction`` never changes a comparator's meaning
-    (≥ is ≥ for a rank too); it is accepted so callers can pass an indicator's fields as they are.
+    1e-9; ``about`` within ``rules.about_tolerance`` of the target, ends included, or beyond
+    it in the better ``direction`` (exceeded: "about 10" parks is met by 12); ``top_n``
+    by a rank of N or better (lower). Apart from ``about``, ``direction`` never changes a
+    comparator's meaning (≥ is ≥ for a rank too).
     """
     c = Comparator(comparator)
     if c in (Comparator.GE, Comparator.SHARE_GE):
@@ -102,7 +105,9 @@ def meets_target(
     if c == Comparator.LT:
         return value < target - EPSILON
     if c == Comparator.ABOUT:
-        return abs(value - target) <= rules.about_tolerance * abs(target) + EPSILON
+        within = abs(value - target) <= rules.about_tolerance * abs(target) + EPSILON
+        exceeded = (value - target) * _better(direction) > 0  # "about 10" parks, 12 built
+        return within or exceeded
     return abs(value - target) <= EPSILON  # EQ
 
 
@@ -251,7 +256,7 @@ def indicator_light(
         return IndicatorLight.ON_TRACK
     expected = expected_value(ind, values, at)
     if expected is None:
-        return IndicatorLight.NO_DATA
+        return IndicatorLight.NO_BASELINE
     start = _start_point(ind, acts)[1]
     short = (expected - value) * better
     if short <= EPSILON:

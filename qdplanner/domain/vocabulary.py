@@ -84,6 +84,7 @@ VOCABULARY: dict[type[StrEnum], dict[StrEnum, Term]] = {
         IndicatorLight.ON_TRACK: Term("正常推进", "On track", "●", _GREEN, also=("正常",)),
         IndicatorLight.BEHIND: Term("滞后", "Behind", "▲", _YELLOW),
         IndicatorLight.OFF_TRACK: Term("严重滞后", "Off track", "■", _RED),
+        IndicatorLight.NO_BASELINE: Term("无基期", "No baseline", "◌", "#78909c"),
         IndicatorLight.NO_DATA: Term("无数据", "No data", "○", _GREY),
     },
     PlanKind: {
@@ -153,6 +154,7 @@ INDICATOR_LIGHT_ORDER: tuple[IndicatorLight, ...] = (
     IndicatorLight.ON_TRACK,
     IndicatorLight.BEHIND,
     IndicatorLight.OFF_TRACK,
+    IndicatorLight.NO_BASELINE,
     IndicatorLight.NO_DATA,
 )
 

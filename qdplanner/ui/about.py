@@ -15,17 +15,18 @@ from qdplanner.store import PlanStore
 
 def about_text(store: PlanStore | None, data_folder: str) -> str:
     """The About box's text (rich text), in the window's language."""
-
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("About", text)
-
+    # Each string spelled out with its context: pyside6-lupdate files a call through a
+    # local helper under no context, where the window never looks it up.
     rows = [
-        (tr("Version"), __version__),
-        (tr("Licence"), "MIT"),
-        (tr("Plan file"), str(store.path) if store is not None else "—"),
-        (tr("Data folder"), data_folder),
+        (QCoreApplication.translate("About", "Version"), __version__),
+        (QCoreApplication.translate("About", "Licence"), "MIT"),
         (
-            tr("Built with"),
+            QCoreApplication.translate("About", "Plan file"),
+            str(store.path) if store is not None else "—",
+        ),
+        (QCoreApplication.translate("About", "Data folder"), data_folder),
+        (
+            QCoreApplication.translate("About", "Built with"),
             f"Python {sys.version.split()[0]}, Qt {qVersion()}, PySide6 {pyside_version}",
         ),
     ]
@@ -34,7 +35,8 @@ def about_text(store: PlanStore | None, data_folder: str) -> str:
         f"<td>{html.escape(v)}</td></tr>"
         for k, v in rows
     )
-    intro = tr(
+    intro = QCoreApplication.translate(
+        "About",
         "Keeps a city innovation plan — programs, projects, tasks, milestones, responsible "
         "units and indicators — in one file, and exchanges it with Excel."
     )

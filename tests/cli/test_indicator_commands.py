@@ -11,7 +11,7 @@ from qdplanner.cli.commands import cli
 from qdplanner.reports.status_text import _width
 from qdplanner.store.sample import create_sample_plan
 
-LIGHTS = {"achieved", "on_track", "behind", "off_track", "no_data"}
+LIGHTS = {"achieved", "on_track", "behind", "off_track", "no_baseline", "no_data"}
 
 
 def run(*args: str):
@@ -59,7 +59,7 @@ def test_json_lists_every_indicator_with_target_latest_progress_and_light(sample
         10000,
         2026,
     )
-    assert (firms["latest"], firms["latest_year"], firms["progress"]) == (8683, 2025, 0.8683)
+    assert (firms["latest"], firms["latest_year"], firms["progress"]) == (8683, 2025, 0.7654)
     assert firms["comparator"] == "gt" and firms["measure_unit"] == "家"
     assert "1317家" in firms["trend"]
     assert data["I04"]["light"] == "achieved" and data["I04"]["latest_period"] == "2025H1"
@@ -103,7 +103,7 @@ def test_text_table_has_lights_in_chinese_and_aligned_columns(sample_path):
     assert len(starts) == 1
     assert "需每年增加1317家才能在2026年达到目标" in out  # the trend, under its row
     assert "2020—2025年平均每年减少7位次" in out  # a result without a target still has a pace
-    assert "已达成 3  正常推进 1  滞后 0  严重滞后 1  无数据 27" in out
+    assert "已达成 3  正常推进 1  滞后 1  严重滞后 1  无基期 0  无数据 26" in out
     assert "more than 25% of the baseline→target distance" in out  # the thresholds are shown
 
 

@@ -56,7 +56,7 @@ def ind(**kw) -> Indicator:
         (9, 10, "about", True),  # 约10: ±10 %, ends included
         (11, 10, "about", True),
         (8.9, 10, "about", False),
-        (11.1, 10, "about", False),
+        (11.1, 10, "about", True),  # higher is better: "about 10" exceeded is met (超额)
         (10, 10, "top_n", True),  # 前10位: rank 10 is in
         (11, 10, "top_n", False),
         (1, 10, "top_n", True),
@@ -253,7 +253,14 @@ def test_without_baseline_the_earliest_actual_starts_the_line():
 
 def test_without_baseline_one_actual_cannot_be_judged_against_a_line():
     no_base = ind(baseline_year=2020, baseline_value=None, target_value=10000.0, target_year=2026)
-    assert indicator_light(no_base, [val(2025, 8683)], 2025) == L.NO_DATA
+    assert indicator_light(no_base, [val(2025, 8683)], 2025) == L.NO_BASELINE  # 无基期
+    assert indicator_light(no_base, [], 2025) == L.NO_DATA
+
+
+def test_about_is_exceeded_only_in_the_better_direction():
+    assert meets_target(12, 10, "about", "higher")
+    assert not meets_target(12, 10, "about", "lower")  # a rank of "about 10th": 12th is worse
+    assert not meets_target(8.9, 10, "about", "higher")
 
 
 def test_at_the_target_value_but_short_of_more_than_is_on_track_not_achieved():
@@ -302,11 +309,21 @@ def test_annual_and_cumulative_differ_on_the_same_numbers():
     assert indicator_light(annual, [val(2022, 5)], 2022) == L.OFF_TRACK
 
 
-def test_about_overshot_is_behind_not_on_track():
+def test_about_overshot_when_higher_is_better_is_achieved_not_red():
+    """The rule for "about N" (约N个): met within ±10 %, and met when exceeded if higher is
+    better — 12 parks against "about 10" is 超额完成, not 严重滞后."""
     parks = ind(baseline_value=0.0, target_value=10.0, target_year=2024, comparator="about")
-    assert indicator_light(parks, [val(2023, 12)], 2023) == L.BEHIND
-    assert indicator_light(parks, [val(2023, 20)], 2023) == L.OFF_TRACK
+    assert indicator_light(parks, [val(2023, 12)], 2023) == L.ACHIEVED
+    assert indicator_light(parks, [val(2025, 12)], 2025) == L.ACHIEVED  # after the target year
     assert indicator_light(parks, [val(2023, 11)], 2023) == L.ACHIEVED
+    rank = ind(
+        baseline_value=20.0,
+        target_value=10.0,
+        target_year=2026,
+        comparator="about",
+        direction="lower",
+    )
+    assert indicator_light(rank, [val(2023, 8)], 2023) == L.ACHIEVED  # better than about 10th
 
 
 # -- trend -------------------------------------------------------------------------------

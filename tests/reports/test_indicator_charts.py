@@ -89,8 +89,10 @@ def test_the_target_path_starts_at_the_earliest_actual_without_a_baseline(rows):
     row = by_name(rows, SHARE)
     row = replace(row, indicator=replace(row.indicator, baseline_value=None))
     assert target_path(row) == [(2020.0, 61.77), (2026.0, 65.0)]
-    # One actual only and no baseline: no start point, as for the light.
-    assert target_path(by_name(rows, "国家高新技术企业数量")) == []
+    # One actual only and no baseline: no start point, as for the light (无基期).
+    firms = by_name(rows, "国家高新技术企业数量")
+    firms = replace(firms, indicator=replace(firms.indicator, baseline_value=None))
+    assert target_path(firms) == []
 
 
 def cells(fig):

@@ -46,7 +46,12 @@ def by_code(rows):
 @pytest.mark.parametrize(
     ("code", "light", "why"),
     [
-        ("I03", L.NO_DATA, "8683 of >10000 by 2026: no baseline value, one actual — no line"),
+        (
+            "I03",
+            L.BEHIND,
+            "8683 of >10000 by 2026, from the derived 2020 baseline 4385: "
+            "the line expects ~9064 at 2025",
+        ),
         ("I04", L.ACHIEVED, "high-tech output share 68.52 (2025H1) ≥ 65"),
         ("I05", L.ACHIEVED, "R&D spending growth 11.6 ≥ 10 a year (annual)"),
         ("I09", L.ACHIEVED, "technology contract turnover 709 > 550"),
@@ -66,7 +71,14 @@ def test_sample_plan_lights_at_the_end_of_2025(sample, code, light, why):
 def test_sample_plan_light_counts_at_the_end_of_2025(sample):
     rows = read_indicators(sample, as_of=END_2025)
     counts = {light: sum(r.light == light for r in rows) for light in L}
-    assert counts == {L.ACHIEVED: 3, L.ON_TRACK: 1, L.BEHIND: 0, L.OFF_TRACK: 1, L.NO_DATA: 27}
+    assert counts == {
+        L.ACHIEVED: 3,
+        L.ON_TRACK: 1,
+        L.BEHIND: 1,
+        L.OFF_TRACK: 1,
+        L.NO_BASELINE: 0,
+        L.NO_DATA: 26,
+    }
 
 
 def test_rows_carry_latest_value_year_source_progress_and_trend(sample):
@@ -78,7 +90,7 @@ def test_rows_carry_latest_value_year_source_progress_and_trend(sample):
     assert [v.year for v in share.values] == [2020, 2025]
     assert share.goal_name == "智造创新城" and share.program_name == "产业创新能级提升计划"
     firms = rows["I03"]
-    assert firms.progress == pytest.approx(0.8683)
+    assert firms.progress == pytest.approx((8683 - 4385) / (10000 - 4385))  # from the baseline
     assert firms.trend.needed_pace == pytest.approx(1317)
     assert rows["I10"].progress == 1.0 and rows["I10"].light != L.ACHIEVED
     assert rows["I12"].project_name and rows["I12"].plan_document_title.endswith(

@@ -1,0 +1,134 @@
+"""The window's translations, read without Qt: the command line and the drawings speak from them.
+
+The window loads ``resources/translations/qdplanner_<lang>.qm`` with a ``QTranslator`` and
+translates through the one installed. A command that prints text (``qdplanner status``) does
+not import Qt for that — importing QtCore alone costs more than the rest of the command's
+start-up — and a drawing (the report's timeline page, ``qdplanner gantt``) must speak the
+language it was asked for, whatever translator is installed. Both read the same ``.qm`` file
+here: :func:`catalogue` returns its messages for a language, looked up by context and English
+source text as ``QTranslator.translate`` looks them up (a test checks every message against
+``QTranslator``). English is the source language: its catalogue returns the text it is given.
+
+Strings to translate are marked with ``N_(context, text)`` where they are written, so that
+``scripts/update_translations.py`` puts them in the ``.ts`` file; the context is the one
+:meth:`Catalogue.translate` is then called with.
+
+The ``.qm`` format (Qt's ``qtranslator.cpp``): a 16-byte magic number, then blocks of
+``tag (1 byte), length (4 bytes, big-endian), data``. The messages block holds one record per
+message, a run of tagged fields ended by ``Tag_End``: the translation (UTF-16BE, one per plural
+form; length 0xFFFFFFFF when there is none), then the comment, source text and context (UTF-8),
+each with a 4-byte length.
+"""
+
+from __future__ import annotations
+
+import struct
+from functools import cache
+from pathlib import Path
+
+from qdplanner.domain.vocabulary import LANGS, lang_key
+from qdplanner.errors import MESSAGES, QdError
+from qdplanner.paths import resources_dir
+
+QM_FILES = {"zh": "qdplanner_zh_CN.qm"}  # the window's files; English needs none
+
+_MAGIC = bytes.fromhex("3cb86418caef9c95cd211cbf60a1bddd")
+_BLOCK_MESSAGES = 0x69
+_END, _TRANSLATION, _OBSOLETE1 = 0x01, 0x03, 0x05
+_SOURCE, _CONTEXT, _COMMENT = 0x06, 0x07, 0x08
+_NO_TEXT = 0xFFFFFFFF
+
+Key = tuple[str, str, str]  # context, source text, comment (disambiguation)
+
+
+def read_qm(data: bytes) -> dict[Key, str]:
+    """Every translated message of a ``.qm`` file's bytes; ValueError if it is not one."""
+    if not data.startswith(_MAGIC):
+        raise ValueError("not a Qt translation file")
+    pos, messages = len(_MAGIC), b""
+    while pos + 5 <= len(data):
+        tag, length = data[pos], struct.unpack_from(">I", data, pos + 1)[0]
+        if tag == _BLOCK_MESSAGES:
+            messages = data[pos + 5 : pos + 5 + length]
+        pos += 5 + length
+    table: dict[Key, str] = {}
+    pos, end = 0, len(messages)
+    while pos < end:
+        forms: list[str] = []
+        fields = {_SOURCE: b"", _CONTEXT: b"", _COMMENT: b""}
+        while pos < end:
+            tag = messages[pos]
+            pos += 1
+            if tag == _END:
+                break
+            if tag == _OBSOLETE1:
+                pos += 4
+                continue
+            if tag not in (_TRANSLATION, *fields):
+                raise ValueError(f"unknown field {tag:#x} in a Qt translation file")
+            (length,) = struct.unpack_from(">I", messages, pos)
+            pos += 4
+            if tag == _TRANSLATION:
+                if length != _NO_TEXT:
+                    forms.append(messages[pos : pos + length].decode("utf-16-be"))
+                    pos += length
+            else:
+                fields[tag] = messages[pos : pos + length]
+                pos += length
+        if forms and forms[0]:
+            key = (fields[_CONTEXT].decode(), fields[_SOURCE].decode(), fields[_COMMENT].decode())
+            table[key] = forms[0]  # Chinese has one plural form
+    return table
+
+
+class Catalogue:
+    """The messages of one language. ``translate(context, text)`` gives ``text`` in it (or
+    ``text`` itself when it has no translation, as Qt does)."""
+
+    def __init__(self, lang: str, messages: dict[Key, str] | None = None):
+        self.lang = lang_key(lang)
+        self._messages = messages or {}
+
+    def translate(self, context: str, text: str, comment: str = "") -> str:
+        found = self._messages.get((context, text, comment))
+        if found is None and comment:
+            found = self._messages.get((context, text, ""))
+        return text if found is None else found
+
+    def message(self, template: str) -> str:
+        """One of the error and notice templates (context ``Messages``)."""
+        return self.translate(MESSAGES, template)
+
+    def error(self, error: QdError) -> str:
+        """An error's text in this language (its causes translated too)."""
+        return error.text(self.message)
+
+    def __len__(self) -> int:
+        return len(self._messages)
+
+
+def qm_path(lang: str) -> Path | None:
+    """The ``.qm`` file of ``lang``; None for English, the source language."""
+    name = QM_FILES.get(lang_key(lang))
+    return None if name is None else resources_dir() / "translations" / name
+
+
+@cache
+def catalogue(lang: str) -> Catalogue:
+    """The catalogue of ``lang`` (``zh``, ``zh_CN``, ``en`` …), read once.
+
+    A missing or unreadable translation file gives a catalogue that returns the English
+    source text, as the window then shows English.
+    """
+    path = qm_path(lang)
+    if path is None:
+        return Catalogue(lang)
+    try:
+        return Catalogue(lang, read_qm(path.read_bytes()))
+    except (OSError, ValueError, struct.error, UnicodeDecodeError):
+        return Catalogue(lang)
+
+
+def translate(lang: str, context: str, text: str) -> str:
+    """``text`` (marked with ``N_(context, text)``) in ``lang``."""
+    return catalogue(lang).translate(context, text)
