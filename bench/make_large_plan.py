@@ -269,11 +269,26 @@ QUARTERS = "一二三四"
 
 
 def cn_number(n: int) -> str:
-    """1 → 一, 12 → 十二, 40 → 四十 (enough for section numbers)."""
+    """1 → 一, 12 → 十二, 40 → 四十, 105 → 一百零五, 230 → 二百三十 (section numbers of any plan
+    size: a 100,000-task plan has about 200 programs and projects)."""
     if n < 10:
         return CN_DIGITS[n]
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else CN_DIGITS[tens]) + "十" + (CN_DIGITS[ones] if ones else "")
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        return ("" if tens == 1 else CN_DIGITS[tens]) + "十" + (CN_DIGITS[ones] if ones else "")
+    for size, word in ((10_000, "万"), (1_000, "千"), (100, "百")):
+        if n >= size:
+            head, rest = divmod(n, size)
+            if not rest:
+                tail = ""
+            elif rest < size // 10:
+                tail = "零" + cn_number(rest)
+            elif rest < 20 and size == 100:
+                tail = "一" + cn_number(rest)  # 一百一十
+            else:
+                tail = cn_number(rest)
+            return cn_number(head) + word + tail
+    raise AssertionError("unreachable")
 
 
 def month_end(year: int, month: int) -> date:
