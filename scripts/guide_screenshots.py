@@ -344,7 +344,8 @@ def shoot_breakdown(window, tmp: Path, out: Path) -> None:
 
 def shoot_collection(window, tmp: Path, out: Path, lang: str) -> None:
     from qdplanner.store.collections import lead_units
-    from qdplanner.ui.collection_view import CollectDialog, ReturnsDialog
+    from qdplanner.ui.collect_dialog import CollectDialog
+    from qdplanner.ui.returns_dialog import ReturnsDialog
     from tests.excel.collection_helpers import conflicting_returns
 
     dialog = CollectDialog(window.plan_view.ctx, lang, window)

@@ -89,7 +89,8 @@ def shoot_collection(window: MainWindow, folder: Path, out: Path, lang: str) -> 
     """Issue two units' workbooks, fill them in with a conflict, and show the dialogs."""
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     from qdplanner.store.collections import lead_units
-    from qdplanner.ui.collection_view import CollectDialog, ReturnsDialog
+    from qdplanner.ui.collect_dialog import CollectDialog
+    from qdplanner.ui.returns_dialog import ReturnsDialog
     from tests.excel.collection_helpers import conflicting_returns
 
     period = "2025Q4" if lang.startswith("zh") else "2025Q3"  # a round of its own per language

@@ -97,6 +97,12 @@ def isolated_qsettings(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("HOME", str(home))
     # A plan another test holds is refused at once (the tests of waiting say how long)
     monkeypatch.setenv("QDPLANNER_LOCK_WAIT", "0")
+    # Commands speak the locale's language without --lang: the runner's own locale must not
+    # decide what a test reads (C.UTF-8 is on every Linux: English; a test wanting Chinese
+    # says --lang zh or sets LANG=zh_CN.UTF-8 itself)
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 import subprocess
 import sys
@@ -26,6 +27,62 @@ def test_layers_point_down_only():
     lint = Path(sys.executable).parent / "lint-imports"
     result = subprocess.run([str(lint)], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+
+
+_SQL_CALLS = {"execute", "executemany", "executescript"}  # a database's, whatever it is named
+_SQL_TEXT = re.compile(r"^\s*(SELECT|INSERT|UPDATE|DELETE|REPLACE|PRAGMA|CREATE|WITH)\s")
+
+
+def _sql_outside_the_store(path: Path) -> list[str]:
+    """Where ``path`` runs SQL itself or reaches into a store's database."""
+    found = []
+    name = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+        where = f"{name}:{getattr(node, 'lineno', '?')}"
+        if isinstance(node, ast.Attribute) and node.attr in ("db", "conn"):
+            found.append(f"{where}: .{node.attr}")
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            name, args = node.func.attr, node.args
+            text = args and isinstance(args[0], ast.Constant | ast.JoinedStr)
+            if name in _SQL_CALLS or (name == "query" and text):
+                found.append(f"{where}: .{name}(…)")
+        elif (
+            isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and _SQL_TEXT.match(node.value)
+        ):
+            found.append(f"{where}: SQL text {node.value[:30]!r}")
+    return found
+
+
+def test_no_sql_outside_the_store():
+    """Every statement on a plan is in qdplanner/store: no other module runs SQL, writes it or
+    touches a store's database (``store.db``), so the PostgreSQL store can stand in for the
+    file's (issue 19). The import-linter contract keeps sqlite3 and sqlite_utils out of them."""
+    package = ROOT / "qdplanner"
+    found = [
+        hit
+        for path in sorted(package.rglob("*.py"))
+        if not path.is_relative_to(package / "store")
+        for hit in _sql_outside_the_store(path)
+    ]
+    assert found == [], "call a function of qdplanner.store instead:\n" + "\n".join(found)
+
+
+def test_the_sql_scan_sees_sql(tmp_path):
+    """The scan above finds each way of running SQL it looks for."""
+    probe = tmp_path / "probe.py"
+    probe.write_text(
+        "def f(store, db, cur):\n"
+        "    store.db\n"
+        "    db.execute('x')\n"
+        "    cur.executemany('x', [])\n"
+        "    db.query(f'SELECT {1}')\n"
+        "    sql = 'SELECT id FROM tasks'\n",
+        encoding="utf-8",
+    )
+    hits = _sql_outside_the_store(probe)
+    assert {int(hit.split(":")[1]) for hit in hits} == {2, 3, 4, 5, 6}, hits
 
 
 @pytest.mark.slow

@@ -1,7 +1,7 @@
 """Command line: thin click commands over the store, Excel and report layers.
 
 ``qdplanner`` with no arguments, with just a plan file (a double-clicked ``.qdplan``), or as
-``qdplanner open [PLAN] [--lang L]`` starts the window straight away, without loading click
+``qdplanner open [PLAN] [--lang zh|en]`` starts the window straight away, without loading click
 and the commands: the window's first frame then shows about as fast as a bare Qt window
 (issue 8). Everything else — sub-commands, ``--help``, ``--version``, mistakes — goes to the
 click group in ``qdplanner.cli.commands``.
@@ -12,6 +12,7 @@ from __future__ import annotations
 import sys
 
 from qdplanner.cli.failure import one_line_errors
+from qdplanner.cli.language import set_language
 
 # Names of the sub-commands (kept in step with the click group by a test), so that a lone
 # argument that is a command name is never taken for a plan file.
@@ -22,6 +23,20 @@ COMMAND_NAMES = frozenset(
     }
 )  # fmt: skip
 WINDOW_LANGUAGES = ("zh_CN", "en")  # the window's languages (ui.i18n.LANGUAGES; a test ties them)
+
+
+def window_language(lang: str | None) -> str | None:
+    """The window's tag for a language a user typed (``zh``, ``zh_CN`` → ``zh_CN``); None for
+    None and for what is not a language."""
+    from qdplanner.cli.language import read_language
+
+    if lang is None:
+        return None
+    try:
+        key = read_language(lang)
+    except ValueError:
+        return None
+    return next(tag for tag in WINDOW_LANGUAGES if tag.startswith(key))
 
 
 def window_request(args: list[str]) -> tuple[str | None, str | None] | None:
@@ -40,9 +55,9 @@ def window_request(args: list[str]) -> tuple[str | None, str | None] | None:
             return None
         else:
             plan = arg
-    if language not in (None, *WINDOW_LANGUAGES) or plan in COMMAND_NAMES:
+    if (language is not None and window_language(language) is None) or plan in COMMAND_NAMES:
         return None
-    return plan, language
+    return plan, window_language(language)
 
 
 def open_window(plan: str | None, language: str | None) -> int:
@@ -59,6 +74,7 @@ def main(args: list[str] | None = None) -> None:
     args = sys.argv[1:] if args is None else args
     request = window_request(args)
     if request is not None:
+        set_language(request[1])  # its errors in the language asked for, else the locale's
         sys.exit(one_line_errors(open_window)(*request))
     from qdplanner.cli.commands import cli
 

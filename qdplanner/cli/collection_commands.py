@@ -13,8 +13,18 @@ from pathlib import Path
 
 import click
 
-from qdplanner.cli.common import PLAN_ARG, echo_json, lock_options, open_plan, user_errors
-from qdplanner.cli.failure import EXIT_ERROR, fail
+from qdplanner.cli.common import (
+    LANG,
+    PLAN_ARG,
+    echo_json,
+    lock_options,
+    open_plan,
+    user_errors,
+    workbook_language,
+)
+from qdplanner.cli.failure import EXIT_ERROR
+from qdplanner.cli.language import tr
+from qdplanner.errors import N_, NotFoundError, QdError
 
 PERIOD_HELP = "Reporting period: 2024Q3, 2024H1, 2024-09 or 2024."
 
@@ -33,13 +43,7 @@ def _local(stamp: str | None) -> str:
 @PLAN_ARG
 @click.argument("outdir", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--period", required=True, help=PERIOD_HELP)
-@click.option(
-    "--lang",
-    type=click.Choice(["zh_CN", "en"]),
-    default="zh_CN",
-    show_default=True,
-    help="Language of the workbooks (sheets, headers, instructions, labels).",
-)
+@LANG
 @click.option(
     "--due",
     type=click.DateTime(formats=["%Y-%m-%d"]),
@@ -72,7 +76,8 @@ def collect_cmd(
     """Write one progress workbook per lead unit of PLAN into OUTDIR, for --period.
 
     Each holds only the tasks the unit leads; only the progress cells can be filled in.
-    The plan records every workbook issued (see collect-status).
+    The plan records every workbook issued (see collect-status). The workbooks (sheets,
+    headers, instructions, words) are in --lang.
     """
     from qdplanner.excel.collection_export import collect_workbooks
     from qdplanner.store.task_edits import resolve_unit
@@ -84,13 +89,13 @@ def collect_cmd(
             for name in units:
                 unit_id = resolve_unit(store, name)
                 if unit_id is None:
-                    fail(f"no unit is called {name}")
+                    raise NotFoundError(N_("Messages", "no unit is called {name}"), name=name)
                 unit_ids.append(unit_id)
         result = collect_workbooks(
             store,
             outdir,
             period,
-            lang=lang,
+            lang=workbook_language(lang),
             due=due.date() if due else None,
             unit_ids=unit_ids,
             overwrite=force,
@@ -99,10 +104,16 @@ def collect_cmd(
         echo_json(result.as_json())
         return
     for book in result.workbooks:
-        click.echo(f"{book.path}: {book.unit_name}, {book.tasks} task(s)")
+        click.echo(
+            tr(N_("CommandLine", "{path}: {unit}, {n} task(s)"), path=book.path,
+               unit=book.unit_name, n=book.tasks)
+        )  # fmt: skip
     for name in result.skipped:
-        click.echo(f"{name}: leads no task; no workbook written")
-    click.echo(f"{result.period}: {len(result.workbooks)} workbook(s) written to {outdir}.")
+        click.echo(tr(N_("CommandLine", "{unit}: leads no task; no workbook written"), unit=name))
+    click.echo(
+        tr(N_("CommandLine", "{period}: {n} workbook(s) written to {folder}."),
+           period=result.period, n=len(result.workbooks), folder=outdir)
+    )  # fmt: skip
 
 
 @click.command("collect-import")
@@ -119,6 +130,7 @@ def collect_cmd(
     "holds (plan); repeatable, the first that applies wins.",
 )
 @lock_options
+@LANG
 @user_errors
 def collect_import_cmd(
     plan: Path,
@@ -129,6 +141,7 @@ def collect_import_cmd(
     prefer: tuple[str, ...],
     break_lock: bool,
     wait: float | None,
+    lang: str,
 ) -> None:
     """Import returned progress workbooks FILE... into PLAN.
 
@@ -137,6 +150,7 @@ def collect_import_cmd(
     Two different reports for one task and period are conflicts: settle them with --prefer,
     else nothing is applied. Exit code 1 on errors or unresolved conflicts.
     """
+    from qdplanner.cli.previews import returns_text
     from qdplanner.excel.collection_import import apply_returns, preview_returns
 
     result = None
@@ -155,29 +169,27 @@ def collect_import_cmd(
         }
         echo_json(data)
     else:
-        click.echo(preview.text(choices))
+        click.echo(returns_text(preview, lang, choices))
         if result is not None:
             click.echo(
-                f"Applied to {plan}: {result.added} report(s) added, {result.replaced} "
-                f"replaced; {len(result.returned)} workbook(s) marked returned."
-            )
+                tr(N_("CommandLine", "Applied to {path}: {added} report(s) added, {replaced} "
+                      "replaced; {returned} workbook(s) marked returned."), path=plan,
+                   added=result.added, replaced=result.replaced, returned=len(result.returned))
+            )  # fmt: skip
         elif dry_run:
-            click.echo("Dry run: nothing was applied.")
+            click.echo(tr(N_("CommandLine", "Dry run: nothing was applied.")))
     for p in unused:
-        click.echo(f"qdplanner: --prefer {p}: not one of the files given", err=True)
+        text = tr(N_("CommandLine", "--prefer {file}: not one of the files given"), file=p)
+        click.echo(f"qdplanner: {text}", err=True)
     if unresolved:
-        click.echo(
-            f"qdplanner: {len(unresolved)} conflict(s) unresolved; nothing was applied "
-            "(choose with --prefer FILE or --prefer plan)",
-            err=True,
-        )
+        text = tr(N_("CommandLine", "{n} conflict(s) unresolved; nothing was applied (choose "
+                     "with --prefer FILE or --prefer plan)"), n=len(unresolved))  # fmt: skip
+        click.echo(f"qdplanner: {text}", err=True)
     if preview.errors:
         bad = sum(not f.ok for f in preview.files)
-        click.echo(
-            f"qdplanner: {len(preview.errors)} error(s) in {bad} workbook(s); "
-            "those workbooks were not applied",
-            err=True,
-        )
+        text = tr(N_("CommandLine", "{n} error(s) in {files} workbook(s); those workbooks were "
+                     "not applied"), n=len(preview.errors), files=bad)  # fmt: skip
+        click.echo(f"qdplanner: {text}", err=True)
     if unresolved or preview.errors:
         sys.exit(EXIT_ERROR)
 
@@ -186,8 +198,9 @@ def collect_import_cmd(
 @PLAN_ARG
 @click.option("--period", default=None, help=PERIOD_HELP + " Default: the latest round.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@LANG
 @user_errors
-def collect_status_cmd(plan: Path, period: str | None, as_json: bool) -> None:
+def collect_status_cmd(plan: Path, period: str | None, as_json: bool, lang: str) -> None:
     """Which lead units of PLAN returned their workbook for --period, which have not yet,
     and which were never issued one."""
     from qdplanner.domain.periods import parse_period
@@ -197,7 +210,7 @@ def collect_status_cmd(plan: Path, period: str | None, as_json: bool) -> None:
         if period is None:
             periods = collection_periods(store)
             if not periods:
-                fail("no collection round yet: give --period")
+                raise QdError(N_("Messages", "no collection round yet: give --period"))
             period = periods[0]
         code = parse_period(period).code
         rows = collection_status(store, code)
@@ -215,25 +228,31 @@ def collect_status_cmd(plan: Path, period: str | None, as_json: bool) -> None:
         echo_json(data)
         return
     click.echo(
-        f"{code}: {len(rows)} unit(s): {len(groups['returned'])} returned, "
-        f"{len(groups['not_returned'])} not returned, {len(groups['never_issued'])} never issued"
-    )
+        tr(N_("CommandLine", "{period}: {units} unit(s): {returned} returned, {not_returned} "
+              "not returned, {never_issued} never issued"), period=code, units=len(rows),
+           **{k: len(v) for k, v in groups.items()})
+    )  # fmt: skip
     titles = {
-        "returned": "Returned",
-        "not_returned": "Not returned",
-        "never_issued": "Never issued",
+        "returned": N_("CommandLine", "Returned:"),
+        "not_returned": N_("CommandLine", "Not returned:"),
+        "never_issued": N_("CommandLine", "Never issued:"),
     }
     for key, members in groups.items():
         if not members:
             continue
-        click.echo(f"{titles[key]}:")
+        click.echo(tr(titles[key]))
         for r in members:
-            parts = [f"{r.task_count} task(s), {r.reported} reported"]
+            parts = [tr(N_("CommandLine", "{n} task(s), {reported} reported"), n=r.task_count,
+                        reported=r.reported)]  # fmt: skip
             if r.issued_at:
-                parts.append(f"issued {_local(r.issued_at)}")
+                parts.append(tr(N_("CommandLine", "issued {time}"), time=_local(r.issued_at)))
             if r.returned_at:
-                parts.append(f"returned {_local(r.returned_at)} ({r.returned_file})")
-            click.echo(f"  {r.unit_name}: " + "; ".join(parts))
+                parts.append(
+                    tr(N_("CommandLine", "returned {time} ({file})"),
+                       time=_local(r.returned_at), file=r.returned_file)
+                )  # fmt: skip
+            separator, colon = ("；", "：") if lang == "zh" else ("; ", ": ")
+            click.echo(f"  {r.unit_name}{colon}{separator.join(parts)}")
 
 
 COMMANDS = [collect_cmd, collect_import_cmd, collect_status_cmd]

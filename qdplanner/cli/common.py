@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from qdplanner.cli.failure import notice, one_line_errors
+from qdplanner.cli.language import error_text, locale_language, read_language, set_language
 from qdplanner.errors import N_, QdError
 
 
@@ -32,13 +33,52 @@ AS_OF = click.option(
     help="Judge status lights at this date (YYYY-MM-DD); default today.",
 )
 PLAN_ARG = click.argument("plan", type=click.Path(dir_okay=False, path_type=Path))
-LANG = click.option(
-    "--lang",
-    type=click.Choice(["zh", "en"]),
-    default="zh",
-    show_default=True,
-    help="Language of the light names and sentences (the window's and the report's words).",
-)
+
+
+class Language(click.ParamType):
+    """``zh`` or ``en``; ``zh_CN``, ``zh-CN``, ``en_US`` and the like are read as those two."""
+
+    name = "language"
+
+    def get_metavar(self, param, ctx=None) -> str:  # click 8.1 passes no ctx, 8.2 does
+        return "[zh|en]"
+
+    def convert(self, value, param, ctx):
+        try:
+            return read_language(value)
+        except ValueError:
+            self.fail(f"{value!r} is not a language: use zh or en (zh_CN is read as zh)")
+
+
+def _speak(ctx, param, value):
+    """Every message of the command from here on is in this language (None: the locale's)."""
+    set_language(value)
+    return value
+
+
+def lang_option(*, default_from_locale: bool = True, help: str):
+    """The ``--lang zh|en`` of every command: the language of what it prints, and of what it
+    writes (workbooks, report, timeline). Default: the locale's (``qdplanner.cli.language``);
+    ``default_from_locale=False`` (the window): None, the window's own choice."""
+    return click.option(
+        "--lang",
+        type=Language(),
+        default=locale_language if default_from_locale else None,
+        show_default="from the locale: zh when LC_ALL, LC_MESSAGES or LANG starts with zh, else en"
+        if default_from_locale
+        else False,
+        callback=_speak,
+        is_eager=True,  # read first: whatever the command says from then on is in it
+        help=help,
+    )
+
+
+LANG = lang_option(help="Language of what the command prints and writes.")
+
+
+def workbook_language(lang: str) -> str:
+    """The workbooks' tag for ``zh`` / ``en``: ``zh_CN`` / ``en``."""
+    return "zh_CN" if lang == "zh" else "en"
 
 
 def _finite(value):
@@ -92,7 +132,7 @@ def open_plan(
 
     store = PlanStore.open(plan, readonly=readonly, break_lock=break_lock, wait=wait)
     if store.recovered:
-        notice(str(QdError(RECOVERED, path=plan)))
+        notice(error_text(QdError(RECOVERED, path=plan)))
     return store
 
 

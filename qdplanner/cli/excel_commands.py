@@ -7,8 +7,18 @@ from pathlib import Path
 
 import click
 
-from qdplanner.cli.common import PLAN_ARG, echo_json, lock_options, open_plan, user_errors
+from qdplanner.cli.common import (
+    LANG,
+    PLAN_ARG,
+    echo_json,
+    lock_options,
+    open_plan,
+    user_errors,
+    workbook_language,
+)
 from qdplanner.cli.failure import EXIT_ERROR
+from qdplanner.cli.language import error_text, tr
+from qdplanner.errors import N_
 
 # The fields of a breakdown sheet's columns (qdplanner.excel.breakdown_headers.FIELDS; listed
 # here so that --help does not import the Excel layer).
@@ -21,21 +31,21 @@ BREAKDOWN_FIELDS = (
 @click.command("export")
 @PLAN_ARG
 @click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
-    "--lang",
-    type=click.Choice(["zh_CN", "en"]),
-    default="zh_CN",
-    show_default=True,
-    help="Language of the sheet names, headers and labels.",
-)
+@LANG
 @user_errors
 def export_cmd(plan: Path, out: Path, lang: str) -> None:
-    """Write the whole of PLAN to the workbook OUT (.xlsx), one sheet per kind of record."""
+    """Write the whole of PLAN to the workbook OUT (.xlsx), one sheet per kind of record
+    (sheet names, headers and dropdown words in --lang)."""
+    from qdplanner.cli.previews import kind_word
     from qdplanner.excel.workbook_export import export_plan
 
     with open_plan(plan, readonly=True) as store:
-        counts = export_plan(store, out, lang=lang)
-    click.echo(f"Wrote {out}: " + ", ".join(f"{n} {kind}" for kind, n in counts.items()))
+        counts = export_plan(store, out, lang=workbook_language(lang))
+    if lang == "en":
+        what = ", ".join(f"{n} {kind}" for kind, n in counts.items())
+    else:
+        what = "、".join(f"{kind_word(kind, lang)} {n}" for kind, n in counts.items())
+    click.echo(tr(N_("CommandLine", "Wrote {path}: {counts}"), path=out, counts=what))
 
 
 @click.command("import")
@@ -75,6 +85,7 @@ def export_cmd(plan: Path, out: Path, lang: str) -> None:
     "are matched by ID).",
 )
 @lock_options
+@LANG
 @user_errors
 def import_cmd(
     plan: Path,
@@ -88,6 +99,7 @@ def import_cmd(
     other_plan: bool,
     break_lock: bool,
     wait: float | None,
+    lang: str,
 ) -> None:
     """Import WORKBOOK into PLAN: a plan workbook (exported, then edited), or a government
     task-breakdown sheet (任务分解表).
@@ -101,6 +113,7 @@ def import_cmd(
     progress workbook is refused (use collect-import), and so is a plan workbook of another
     plan unless --other-plan.
     """
+    from qdplanner.cli.previews import import_text, removal_counts
     from qdplanner.excel.breakdown_import import BreakdownOptions
     from qdplanner.excel.workbook_import import (
         RemovalsRefused,
@@ -128,20 +141,21 @@ def import_cmd(
         data["removals_refused"] = refused is not None
         echo_json(data)
     else:
-        click.echo(preview.text())
+        click.echo(import_text(preview, lang))
         if preview.applied:
-            click.echo(f"Applied to {plan}.")
+            click.echo(tr(N_("CommandLine", "Applied to {path}."), path=plan))
         elif dry_run and preview.ok and not preview.is_empty:
-            click.echo("Dry run: nothing was applied.")
+            click.echo(tr(N_("CommandLine", "Dry run: nothing was applied.")))
     if refused is not None:
-        click.echo(f"qdplanner: {refused}", err=True)
+        if "what" in refused.params:  # the kinds removed, in words of the language
+            refused = type(refused)(
+                refused.template, **{**refused.params, "what": removal_counts(preview, lang)}
+            )
+        click.echo(f"qdplanner: {error_text(refused)}", err=True)
         sys.exit(EXIT_ERROR)
     if preview.errors:
-        click.echo(
-            f"qdplanner: {workbook.name}: {len(preview.errors)} error(s) in the workbook; "
-            "nothing was applied",
-            err=True,
-        )
+        text = N_("CommandLine", "{file}: {n} error(s) in the workbook; nothing was applied")
+        click.echo("qdplanner: " + tr(text, file=workbook.name, n=len(preview.errors)), err=True)
         sys.exit(EXIT_ERROR)
 
 
@@ -157,11 +171,15 @@ def _mapping(mappings: tuple[str, ...]) -> dict[int, str] | None:
         try:
             index = column_index_from_string(column.strip().upper()) - 1
         except ValueError:
-            raise click.BadParameter(f"{entry}: {column!r} is not a column letter") from None
+            raise click.BadParameter(
+                tr(N_("CommandLine", "{entry}: {column} is not a column letter"), entry=entry,
+                   column=repr(column))
+            ) from None  # fmt: skip
         if name.strip() not in BREAKDOWN_FIELDS:
             raise click.BadParameter(
-                f"{entry}: field {name!r} is not one of {', '.join(BREAKDOWN_FIELDS)}"
-            )
+                tr(N_("CommandLine", "{entry}: field {name} is not one of {fields}"),
+                   entry=entry, name=repr(name), fields=", ".join(BREAKDOWN_FIELDS))
+            )  # fmt: skip
         result[index] = name.strip()
     return result
 

@@ -1,6 +1,7 @@
 """One-line errors for every way in: the click commands and the window's quick start.
 
-Kept free of click, so starting the window does not pay for importing it.
+Every message is in the command line's language (:mod:`qdplanner.cli.language`). Kept free of
+click, so starting the window does not pay for importing it.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import functools
 import os
 import sys
 
+from qdplanner.cli.language import INTERNAL, INTERRUPTED, error_text
 from qdplanner.errors import N_, QdError
 
 EXIT_ERROR = 1
@@ -88,16 +90,16 @@ def one_line_errors(func, passthrough: tuple[type[BaseException], ...] = ()):
         except passthrough:
             raise
         except QdError as exc:
-            fail(str(exc))
+            fail(error_text(exc))
         except KeyboardInterrupt:
-            fail("interrupted", 130)
+            fail(error_text(QdError(INTERRUPTED)), 130)
         except BrokenPipeError:
             _quiet_broken_pipe()
         except OSError as exc:
             told = os_error(exc)
             if told is None:
                 raise_internal(exc)
-            fail(str(told))
+            fail(error_text(told))
         except Exception as exc:  # the last line of defence for users
             raise_internal(exc)
 
@@ -108,7 +110,4 @@ def raise_internal(exc: BaseException) -> None:
     """A bug: a traceback when debugging, else one line and exit code 3."""
     if os.environ.get("QDPLANNER_DEBUG"):
         raise exc
-    fail(
-        f"internal error: {type(exc).__name__}: {exc} (set QDPLANNER_DEBUG=1 to see details)",
-        EXIT_INTERNAL,
-    )
+    fail(error_text(QdError(INTERNAL, kind=type(exc).__name__, error=exc)), EXIT_INTERNAL)

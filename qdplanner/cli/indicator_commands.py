@@ -18,8 +18,10 @@ from qdplanner.cli.common import (
     open_plan,
     user_errors,
 )
+from qdplanner.cli.language import tr
 from qdplanner.domain.indicator_trend import format_number, target_label
 from qdplanner.domain.vocabulary import INDICATOR_LIGHT_ORDER, symbol_word, word
+from qdplanner.errors import N_
 
 if TYPE_CHECKING:
     from qdplanner.store.indicators import IndicatorRow
@@ -68,8 +70,20 @@ def indicators_text(plan: Path, as_of: date, rows: list[IndicatorRow], lang: str
     """The table with lights, CJK-aware columns, one block per plan document."""
     from qdplanner.reports.status_text import _pad, _width
 
-    headers = ["Light", "Code", "Indicator", "Target", "By", "Latest", "Year", "Progress"]
-    lines = [f"Plan {plan} — indicators as of {as_of.isoformat()}"]
+    headers = [
+        tr(N_("CommandLine", "Light"), lang),
+        tr(N_("CommandLine", "Code"), lang),
+        tr(N_("CommandLine", "Indicator"), lang),
+        tr(N_("CommandLine", "Target"), lang),
+        tr(N_("CommandLine", "By"), lang),
+        tr(N_("CommandLine", "Latest"), lang),
+        tr(N_("CommandLine", "Year"), lang),
+        tr(N_("CommandLine", "Progress"), lang),
+    ]
+    lines = [
+        tr(N_("CommandLine", "Plan {plan} — indicators as of {date}"), lang, plan=plan,
+           date=as_of.isoformat())
+    ]  # fmt: skip
     table = []
     for r in rows:
         ind, latest = r.indicator, r.latest
@@ -102,7 +116,7 @@ def indicators_text(plan: Path, as_of: date, rows: list[IndicatorRow], lang: str
         if r.latest is not None and (r.indicator.target_value is not None or r.trend.pace):
             lines.append(" " * widths[0] + r.trend.describe(lang))
     if not rows:
-        lines.append("No indicators.")
+        lines.append(tr(N_("CommandLine", "No indicators."), lang))
     counts = {light: sum(r.light == light for r in rows) for light in INDICATOR_LIGHT_ORDER}
     lines += ["", "  ".join(f"{word(k, lang)} {n}" for k, n in counts.items())]
     return "\n".join(lines)
@@ -134,9 +148,16 @@ def indicators(plan: Path, as_of, as_json: bool, lang: str) -> None:
     else:
         click.echo(indicators_text(plan, day, rows, lang))
         click.echo(
-            f"Off track: behind the straight line by more than {rules.off_track_gap:.0%} of the "
-            f"baseline→target distance, or past the target year unmet; "
-            f"约/左右 (about): ±{rules.about_tolerance:.0%}."
+            tr(
+                N_(
+                    "CommandLine",
+                    "Off track: behind the straight line by more than {gap} of the "
+                    "baseline→target distance, or past the target year unmet; "
+                    "约/左右 (about): ±{about}.",
+                ),
+                gap=f"{rules.off_track_gap:.0%}",
+                about=f"{rules.about_tolerance:.0%}",
+            )
         )
 
 
@@ -153,6 +174,7 @@ def indicators(plan: Path, as_of, as_json: bool, lang: str) -> None:
 @click.option("--source-date", default=None, help="Date of the source (YYYY-MM-DD).")
 @click.option("--notes", default="", help="A note kept with the value.")
 @lock_options
+@LANG
 @user_errors
 def indicator_value(
     plan: Path,
@@ -166,6 +188,7 @@ def indicator_value(
     notes: str,
     break_lock: bool,
     wait: float | None,
+    lang: str,
 ) -> None:
     """Set one value of INDICATOR (its code, id or exact name) for YEAR in PLAN.
 
@@ -183,7 +206,13 @@ def indicator_value(
             set_indicator_value(
                 store, changes, indicator_id, year, value, period, kind, source, source_date, notes
             )
-    click.echo(f"{name} {year}{(' ' + period) if period else ''}: {value}")
+    text = (
+        N_("CommandLine", "{indicator}: target for {year}{period} set to {value}")
+        if is_target
+        else N_("CommandLine", "{indicator}: actual for {year}{period} set to {value}")
+    )
+    click.echo(tr(text, indicator=name, year=year, period=f" {period}" if period else "",
+                  value=value))  # fmt: skip
 
 
 COMMANDS = [indicators, indicator_value]

@@ -7,24 +7,25 @@ from pathlib import Path
 
 import click
 
-from qdplanner.cli import WINDOW_LANGUAGES
+from qdplanner.cli import window_language
 from qdplanner.cli.common import (
     AS_OF,
     LANG,
     PLAN_ARG,
     as_of_date,
     echo_json,
+    lang_option,
     open_plan,
     user_errors,
 )
+from qdplanner.cli.language import tr
+from qdplanner.errors import N_
 
 
 @click.command("open")
 @click.argument("plan", required=False, type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
-    "--lang",
-    type=click.Choice(WINDOW_LANGUAGES),
-    default=None,
+@lang_option(
+    default_from_locale=False,
     help="Language of the window (default: the last one chosen, else Chinese).",
 )
 @user_errors
@@ -32,15 +33,16 @@ def open_cmd(plan: Path | None, lang: str | None) -> None:
     """Open PLAN in the window (default: the last plan used, else the sample plan)."""
     from qdplanner.ui.app import run
 
-    sys.exit(run(plan, lang=lang))
+    sys.exit(run(plan, lang=window_language(lang)))
 
 
 @click.command()
 @PLAN_ARG
 @click.option("--sample", is_flag=True, help="Fill the new plan with the sample Qingdao plan.")
 @click.option("--force", is_flag=True, help="Replace PLAN if it exists.")
+@LANG
 @user_errors
-def init(plan: Path, sample: bool, force: bool) -> None:
+def init(plan: Path, sample: bool, force: bool, lang: str) -> None:
     """Create a new plan file PLAN (empty, or the sample plan with --sample)."""
     from qdplanner.store import PlanStore
     from qdplanner.store.sample import create_sample_plan
@@ -50,7 +52,10 @@ def init(plan: Path, sample: bool, force: bool) -> None:
     else:
         store = PlanStore.create(plan, overwrite=force)
     store.close()
-    click.echo(f"Created {plan}" + (" with the sample plan" if sample else ""))
+    if sample:
+        click.echo(tr(N_("CommandLine", "Created {path} with the sample plan"), path=plan))
+    else:
+        click.echo(tr(N_("CommandLine", "Created {path}"), path=plan))
 
 
 @click.command()

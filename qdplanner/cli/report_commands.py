@@ -8,12 +8,15 @@ import click
 
 from qdplanner.cli.common import (
     AS_OF,
+    LANG,
     PLAN_ARG,
     as_of_date,
     offscreen_application,
     open_plan,
     user_errors,
 )
+from qdplanner.cli.language import tr
+from qdplanner.errors import N_
 
 SECTION_CHOICES = [
     "overview",
@@ -41,8 +44,7 @@ SECTION_CHOICES = [
     show_default=True,
     help="plan, program:NAME, project:NAME or unit:NAME (a lead unit).",
 )
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
-              help="Language of the report.")  # fmt: skip
+@LANG
 @click.option(
     "--sections",
     default=None,
@@ -52,7 +54,8 @@ SECTION_CHOICES = [
 def report_cmd(
     plan: Path, out: Path, as_of, period: str | None, scope: str, lang: str, sections: str | None
 ) -> None:
-    """Write the progress summary of PLAN to OUT as an A4 PDF (Chinese by default)."""
+    """Write the progress summary of PLAN to OUT as an A4 PDF, every page (the timeline's
+    too) in --lang."""
     from qdplanner.reports.summary.content import ReportOptions, ReportScope, build_report
     from qdplanner.reports.summary.render import write_pdf
 
@@ -68,7 +71,7 @@ def report_cmd(
     with open_plan(plan, readonly=True) as store:
         report = build_report(store, options)
     pages = write_pdf(report, out)
-    click.echo(f"Wrote {out} ({pages} pages)")
+    click.echo(tr(N_("CommandLine", "Wrote {path} ({pages} pages)"), path=out, pages=pages))
 
 
 COMMANDS = [report_cmd]

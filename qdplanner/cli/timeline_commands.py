@@ -9,12 +9,14 @@ import click
 
 from qdplanner.cli.common import (
     AS_OF,
+    LANG,
     PLAN_ARG,
     as_of_date,
     offscreen_application,
     open_plan,
     user_errors,
 )
+from qdplanner.cli.language import tr
 from qdplanner.errors import N_, QdError
 
 MONTH = click.DateTime(formats=["%Y-%m"])
@@ -41,8 +43,7 @@ def _month_end(day: datetime) -> date:
     help="Group rows by program/project, by lead unit, or not at all.",
 )
 @AS_OF
-@click.option("--lang", type=click.Choice(["zh_CN", "en"]), default="zh_CN", show_default=True,
-              help="Language of the headers and the legend.")  # fmt: skip
+@LANG
 @click.option("--document", "document_id", type=int, default=None,
               help="Only the tasks of this plan document (its ID); default all.")  # fmt: skip
 @click.option("--paper", type=click.Choice(["A4", "A3"]), default="A4", show_default=True,
@@ -92,10 +93,7 @@ def gantt_cmd(
             path=str(out),
         )
     day = as_of_date(as_of)
-    app = offscreen_application()
-    from qdplanner.ui.i18n import install_language
-
-    install_language(app, lang)
+    offscreen_application()
     with open_plan(plan, readonly=True) as store:
         scope = Scope(ScopeKind.DOCUMENT, document_id) if document_id is not None else Scope()
         rows = read_task_rows(store, scope, as_of=day)
@@ -116,7 +114,7 @@ def gantt_cmd(
         title = plan_title(store, streams) or plan.stem
     image = out.suffix.lower() in (".png", ".svg")
     scene = build_print_scene(
-        grouped_lines(rows, GroupBy(group_by)),
+        grouped_lines(rows, GroupBy(group_by), lang=lang),
         data,
         start,
         end,
@@ -126,7 +124,16 @@ def gantt_cmd(
         width=1400 if image else None,
     )
     pages = export_timeline(scene, out, PrintHeader(title, start, end, day), Paper(paper))
-    click.echo(f"Wrote {out}: {len(rows)} tasks, {start:%Y-%m} – {end:%Y-%m}, {pages} page(s)")
+    click.echo(
+        tr(
+            N_("CommandLine", "Wrote {path}: {tasks} tasks, {start} – {end}, {pages} page(s)"),
+            path=out,
+            tasks=len(rows),
+            start=f"{start:%Y-%m}",
+            end=f"{end:%Y-%m}",
+            pages=pages,
+        )
+    )
 
 
 COMMANDS = [gantt_cmd]

@@ -205,7 +205,6 @@ def _period(body: str) -> _Period | None:
 # --- Chinese numerals, circled digits ---
 
 
-
 def _chinese_number(text: str) -> int | None:
     """一 … 九十九 (十, 十二, 二十, 二十一 …); None for anything else."""
     if not text or any(c not in _CN_DIGITS and c != "十" for c in text):

@@ -1,13 +1,14 @@
 """Domain records: plain dataclasses the store returns and every layer above uses.
 
 Dates are ``datetime.date``; the store converts at its edge so nothing above it handles
-ISO strings.
+ISO strings. (One exception, for what another program wrote into a plan file: a stored date
+the store cannot read reaches the workbook export as its text, shown rather than lost.)
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 
 from qdplanner.domain.enums import (
     Accumulation,
@@ -31,6 +32,17 @@ class PlanDocument:
     end_year: int | None = None
     issuer: str = ""
     issued_on: date | None = None
+    description: str = ""
+    position: int = 0
+
+
+@dataclass
+class Goal:
+    """目标: a goal a plan document sets; indicators may measure it."""
+
+    id: int | None
+    plan_document_id: int
+    name: str
     description: str = ""
     position: int = 0
 
@@ -68,18 +80,23 @@ class Unit:
     short_name: str = ""
     kind: UnitKind = UnitKind.DEPARTMENT
     contact: str = ""
+    notes: str = ""
     is_illustrative: bool = False
     aliases: list[str] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)  # slots: plans hold tens of thousands of these
 class TaskUnit:
+    """A unit's role on a task: the lead (position 0) or a supporting unit (1, 2, …)."""
+
+    task_id: int
     unit_id: int
     role: UnitRole
+    position: int = 0
     is_illustrative: bool = False
 
 
-@dataclass
+@dataclass(slots=True)  # slots: plans hold tens of thousands of these
 class Task:
     """任务/举措 of a program or a project; ``parent_id`` makes it a sub-task."""
 
@@ -100,7 +117,7 @@ class Task:
     position: int = 0
 
 
-@dataclass
+@dataclass(slots=True)  # slots: plans hold tens of thousands of these
 class Milestone:
     """节点: a dated checkpoint of a task, a program or a project."""
 
@@ -113,6 +130,7 @@ class Milestone:
     project_id: int | None = None
     notes: str = ""
     is_illustrative: bool = False
+    position: int = 0
 
 
 @dataclass
@@ -142,6 +160,17 @@ class Indicator:
 
 
 @dataclass
+class Source:
+    """数据来源: a publication indicator values are taken from."""
+
+    id: int | None
+    title: str
+    publisher: str = ""
+    published: date | None = None
+    url: str = ""
+
+
+@dataclass
 class IndicatorValue:
     id: int | None
     indicator_id: int
@@ -155,7 +184,7 @@ class IndicatorValue:
     notes: str = ""
 
 
-@dataclass
+@dataclass(slots=True)  # slots: plans hold tens of thousands of these
 class ProgressReport:
     """进展: a task's progress for one period (e.g. 2024Q3)."""
 
@@ -169,21 +198,7 @@ class ProgressReport:
     next_steps: str = ""
     reporting_unit_id: int | None = None
     reported_on: date | None = None
+    received_on: date | None = None
+    filled_by: str = ""
+    source: str = ""  # form, import:FILE …: how the report came in
     is_illustrative: bool = False
-
-
-@dataclass
-class ChangeLogEntry:
-    """操作日志: one field of one record changed by one user action."""
-
-    id: int
-    batch_id: int
-    at: datetime
-    user: str
-    source: str
-    description: str
-    entity: str
-    entity_id: int | None
-    field: str
-    old_value: str | None
-    new_value: str | None

@@ -25,6 +25,7 @@ action, nothing applied when there is an error):
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,7 @@ from openpyxl.utils import get_column_letter
 
 from qdplanner.domain.deadlines import DeadlineKind
 from qdplanner.domain.enums import PlanKind
+from qdplanner.domain.models import Task
 from qdplanner.domain.unit_names import AmbiguousUnit, UnitResolver
 from qdplanner.errors import N_
 from qdplanner.excel.breakdown_parse import BreakdownResult, ParsedTask, parse_breakdown
@@ -49,7 +51,9 @@ from qdplanner.excel.import_model import (
 from qdplanner.excel.ods_merges import sheet_with_merges
 from qdplanner.excel.sheet_specs import fold
 from qdplanner.excel.unit_lookup import UnitLookup
+from qdplanner.store import plan_tables
 from qdplanner.store.plan_store import PlanStore
+from qdplanner.store.task_roles import task_roles
 from qdplanner.store.unit_directory import unit_entries, unit_forms
 
 FIELD_HEADERS = {  # how the preview names a changed field
@@ -134,7 +138,7 @@ class _Matcher:
         preview: BreakdownPreview,
         options: BreakdownOptions,
     ):
-        self.db = store.db
+        self.store = store
         self.result = result
         self.preview = preview
         self.options = options
@@ -173,9 +177,7 @@ class _Matcher:
 
     # -- plan document, programs, projects ------------------------------------------------
     def document(self) -> Any:
-        docs = self.db.execute(
-            "SELECT id, title FROM plan_documents ORDER BY position, id"
-        ).fetchall()
+        docs = [(d.id, d.title) for d in plan_tables.plan_documents(self.store)]
         chosen = self.options.plan_document_id
         if chosen is not None and any(d[0] == chosen for d in docs):
             self.preview.document = next(t for i, t in docs if i == chosen)
@@ -222,10 +224,13 @@ class _Matcher:
         """(kind, sheet name) → id or NewRef, for every program / project the tasks name."""
         existing: dict[str, list[tuple[int, str]]] = {"programs": [], "projects": []}
         if not isinstance(document, NewRef):
-            for table in existing:
-                existing[table] = self.db.execute(
-                    f"SELECT id, name FROM {table} WHERE plan_document_id = ?", [document]
-                ).fetchall()
+            for table, read in (
+                ("programs", plan_tables.programs),
+                ("projects", plan_tables.projects),
+            ):
+                existing[table] = sorted(
+                    (s.id, s.name) for s in read(self.store) if s.plan_document_id == document
+                )
         wanted: list[tuple[str, str, int | None]] = []
         for task in self.result.tasks:
             if task.project:
@@ -288,8 +293,8 @@ class _Matcher:
                 self.task_refs.append(ref)
                 self._add_task(task, scope, parent, ref)
             else:
-                claimed.add(existing["id"])
-                self.task_refs.append(existing["id"])
+                claimed.add(existing.id)
+                self.task_refs.append(existing.id)
                 self._change_task(task, existing)
             if has_units:
                 self._units(task, self.task_refs[-1])
@@ -297,21 +302,19 @@ class _Matcher:
 
     def _match(
         self, scope: tuple[str, Any], parent: Any, task: ParsedTask, claimed: set[int]
-    ) -> dict | None:
+    ) -> Task | None:
         if isinstance(scope[1], NewRef) or isinstance(parent, NewRef):
             return None
         rows = [
-            dict(r)
-            for r in self.db.query(
-                f"SELECT * FROM tasks WHERE {scope[0]} = ? AND parent_id IS ?", [scope[1], parent]
-            )
-            if r["id"] not in claimed
+            t
+            for t in plan_tables.tasks_under(self.store, parent, **{scope[0]: scope[1]})
+            if t.id not in claimed
         ]
         title = fold(task.title)
-        same = [r for r in rows if fold(r["title"]) == title]
+        same = [t for t in rows if fold(t.title) == title]
         if len(same) == 1:
             return same[0]
-        numbered = [r for r in rows if task.code and r["code"] == task.code]
+        numbered = [t for t in rows if task.code and t.code == task.code]
         return numbered[0] if len(numbered) == 1 else None
 
     def _values(self, task: ParsedTask) -> dict[str, Any]:
@@ -335,7 +338,8 @@ class _Matcher:
         values.update(self._values(task))
         self.preview.added.append(RecordAdd("tasks", task.row, task.title, values, ref))
 
-    def _change_task(self, task: ParsedTask, existing: dict) -> None:
+    def _change_task(self, task: ParsedTask, found: Task) -> None:
+        existing = {key: _as_written(getattr(found, key)) for key in FIELD_HEADERS if key != "role"}
         new = self._values(task)
         if task.deadline.kind == DeadlineKind.UNPARSED:
             new.pop("due_date")  # an unreadable phrase does not clear a date set by hand
@@ -355,7 +359,7 @@ class _Matcher:
         ]
         if fields:
             self.preview.changed.append(
-                RecordChange("tasks", existing["id"], task.row, task.title, fields)
+                RecordChange("tasks", found.id, task.row, task.title, fields)
             )
 
     def _units(self, task: ParsedTask, task_ref: Any) -> None:
@@ -372,12 +376,7 @@ class _Matcher:
             for position, (unit, role) in enumerate(wanted):
                 self._add_role(task, task_ref, unit, role, position)
             return
-        current = {
-            unit_id: role
-            for unit_id, role in self.db.execute(
-                "SELECT unit_id, role FROM task_units WHERE task_id = ?", [task_ref]
-            )
-        }
+        current = {unit_id: r.role for unit_id, r in task_roles(self.store, task_ref).items()}
         if not wanted:
             return  # the sheet leaves this task's units blank: keep them
         wanted_ids = {u for u, _ in wanted}
@@ -408,6 +407,11 @@ class _Matcher:
                 {"task_id": task_ref, "unit_id": unit, "role": role, "position": position},
             )
         )
+
+
+def _as_written(value: Any) -> Any:
+    """A task's field as the breakdown's values write it: a date as ISO text."""
+    return value.isoformat() if isinstance(value, date) else value
 
 
 def _find_by_name(rows: list[tuple[int, str]], name: str) -> int | None:

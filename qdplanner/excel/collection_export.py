@@ -28,6 +28,7 @@ from qdplanner.errors import N_, NotFoundError
 from qdplanner.excel.collection_sheets import SheetContext, WorkbookBuilder
 from qdplanner.excel.vocabulary import LANGUAGES
 from qdplanner.excel.workbook_export import ExportError, save_workbook
+from qdplanner.store import plan_tables
 from qdplanner.store.collections import (
     earlier_reports,
     ensure_plan_identity,
@@ -101,7 +102,7 @@ def collect_workbooks(
     issued_at = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     result = CollectResult(when.code, issued_at)
     by_unit = tasks_by_lead_unit(store)
-    names = dict(store.db.execute("SELECT id, name FROM units").fetchall())
+    names = plan_tables.unit_names(store)
     wanted = sorted(by_unit) if unit_ids is None else list(dict.fromkeys(unit_ids))
     for unit_id in wanted:
         if unit_id not in names:
@@ -172,9 +173,7 @@ def _paths(folder: Path, code: str, units: dict[int, str]) -> dict[int, Path]:
 
 
 def _plan_title(store: PlanStore) -> str:
-    titles = [
-        r[0] for r in store.db.execute("SELECT title FROM plan_documents ORDER BY position, id")
-    ]
+    titles = [d.title for d in plan_tables.plan_documents(store)]
     return "；".join(titles) or store.path.stem
 
 

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from qdplanner.domain.enums import ChangeSource
+from qdplanner.domain.models import ProgressReport
 from qdplanner.domain.periods import parse_period
 from qdplanner.errors import N_, QdError
 from qdplanner.excel.collection_model import (
@@ -37,6 +38,7 @@ from qdplanner.excel.collection_model import (
     ReturnsPreview,
 )
 from qdplanner.excel.collection_read import FileReader, PlanFacts
+from qdplanner.store import plan_tables
 from qdplanner.store.collections import (
     CollectionSnapshot,
     collection_key,
@@ -68,8 +70,8 @@ def preview_returns(
         plan_uuid(store),
         collection_key(store),
         lead_of_tasks(store),
-        dict(store.db.execute("SELECT id, title FROM tasks").fetchall()),
-        dict(store.db.execute("SELECT id, name FROM units").fetchall()),
+        plan_tables.task_titles(store),
+        plan_tables.unit_names(store),
     )
     unique: dict[Path, Path] = {}
     for p in paths:
@@ -97,15 +99,11 @@ def _with_file(report: ReturnedReport, key: str) -> ReturnedReport:
 # -- across files: the plan's reports, duplicates and conflicts --------------------------------
 
 
-def _stored_values(row: dict) -> ReportValues:
-    day = row["reported_on"]
-    try:
-        reported = date.fromisoformat(day) if day else None
-    except ValueError:
-        reported = None
+def _stored_values(report: ProgressReport) -> ReportValues:
+    day = report.reported_on
     return ReportValues(
-        row["status"], row["percent"], row["narrative"], row["problems"], row["next_steps"],
-        reported, row["filled_by"],
+        report.status.value, report.percent, report.narrative, report.problems,
+        report.next_steps, day if isinstance(day, date) else None, report.filled_by,
     )  # fmt: skip
 
 
@@ -115,10 +113,10 @@ def _compare(store: PlanStore, preview: ReturnsPreview) -> None:
         for report in f.reports:
             groups.setdefault(report.key, []).append(report)
     periods = sorted({period for _, period in groups})
-    stored: dict[ConflictKey, dict] = {}
+    stored: dict[ConflictKey, ProgressReport] = {}
     for period in periods:
-        for row in store.db.query("SELECT * FROM progress_reports WHERE period = ?", [period]):
-            stored[(row["task_id"], period)] = dict(row)
+        for report in plan_tables.progress_reports(store, period):
+            stored[(report.task_id, period)] = report
     for key, reports in groups.items():
         plan_row = stored.get(key)
         plan_values = _stored_values(plan_row) if plan_row else None
@@ -132,7 +130,7 @@ def _compare(store: PlanStore, preview: ReturnsPreview) -> None:
                 continue
         candidates = [Candidate(r.file, r.values, r, "file") for r in reports]
         if plan_row is not None and plan_values is not None:
-            candidates.insert(0, Candidate(PLAN, plan_values, None, plan_row["source"]))
+            candidates.insert(0, Candidate(PLAN, plan_values, None, plan_row.source))
         preview.conflicts.append(Conflict(key[0], reports[0].task_title, key[1], candidates))
     preview.conflicts.sort(key=lambda c: (c.period, c.task_id))
 

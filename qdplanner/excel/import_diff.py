@@ -31,6 +31,7 @@ from qdplanner.excel.import_parse import ParsedRow, ParsedSheet
 from qdplanner.excel.plan_rows import PlanRows
 from qdplanner.excel.sheet_specs import SHEETS, SHEETS_BY_KEY, Column, Kind
 from qdplanner.excel.vocabulary import label
+from qdplanner.store import records
 from qdplanner.store.cascade import Cascade, walk
 from qdplanner.store.plan_store import PlanStore
 
@@ -49,7 +50,6 @@ class Differ:
 
     def __init__(self, store: PlanStore, parsed: dict[str, ParsedSheet], preview: ImportPreview):
         self.store = store
-        self.db = store.db
         self.parsed = parsed
         self.preview = preview
         self.plan = PlanRows(store, ordered=False)
@@ -105,10 +105,13 @@ class Differ:
     # -- the comparison -------------------------------------------------------------------------
     def run(self) -> None:
         for kind in ID_KINDS:
-            self.ids[kind] = {r[0] for r in self.db.execute(f"SELECT id FROM {kind}")}
-        for kind in ID_KINDS:
             if kind in self.parsed:
                 self._load_current(kind)
+                self.ids[kind] = set(self.current[kind])  # each table read once
+            else:
+                self.ids[kind] = records.ids(self.store, kind)
+        for kind in ID_KINDS:
+            if kind in self.parsed:
                 self._compare(kind)
         self._walk()
         import_rules.apply_rules(self)
@@ -202,7 +205,7 @@ class Differ:
                 for change in changes:
                     if SHEETS_BY_KEY[kind].column(change.key).kind == Kind.REF:
                         kept.setdefault((kind, change.key), set()).add(record_id)
-        self.cascade = walk(self.db, {k: v for k, v in self.explicit.items() if v}, kept=kept)
+        self.cascade = walk(self.store, {k: v for k, v in self.explicit.items() if v}, kept=kept)
         for kind in ID_KINDS:
             gone = self.explicit.get(kind, set()) | self.cascade.ids(kind)
             self.final[kind] = (self.ids[kind] - gone) | {
@@ -293,8 +296,8 @@ class Differ:
         preview.removed += self.extra_removes
         labels = _cascade_labels(self)
         listed = {r.record_id for r in self.extra_removes}
-        for table, records in self.cascade.removed.items():
-            for key, (parent, parent_id) in records.items():
+        for table, taken in self.cascade.removed.items():
+            for key, (parent, parent_id) in taken.items():
                 if table == "task_units" and key in listed:
                     continue
                 preview.removed.append(
@@ -314,24 +317,16 @@ _LATER = (Kind.UNIT, Kind.UNITS, Kind.NAMES)  # compared by import_rules, once u
 def _cascade_labels(differ: Differ) -> dict[tuple[str, Any], str]:
     """Names of the records a removal takes along, for the preview."""
     out: dict[tuple[str, Any], str] = {}
-    for table, records in differ.cascade.removed.items():
+    for table, removed in differ.cascade.removed.items():
         if table in differ.current:
-            for key in records:
+            for key in removed:
                 if key in differ.current[table]:
                     out[(table, key)] = differ.label_of(table, differ.current[table][key])
         elif table in SHEETS_BY_KEY and table != "task_units":
-            spec = SHEETS_BY_KEY[table]
-            column = spec.label if spec.label in {"title", "name", "period"} else "id"
-            ids = list(records)
-            for start in range(0, len(ids), 500):
-                chunk = ids[start : start + 500]
-                marks = ", ".join("?" * len(chunk))
-                for rid, text in differ.db.execute(
-                    f"SELECT id, {column} FROM {table} WHERE id IN ({marks})", chunk
-                ):
-                    out[(table, rid)] = str(text)
+            for rid, text in records.names(differ.store, table, removed).items():
+                out[(table, rid)] = text
         elif table == "task_units":
             names = differ.plan.unit_names
-            for task_id, unit_id in records:
+            for task_id, unit_id in removed:
                 out[(table, (task_id, unit_id))] = names.get(unit_id, "")
     return out

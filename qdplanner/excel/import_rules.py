@@ -333,7 +333,7 @@ def _reporting_units(d: Differ, units: Units) -> None:
     sheet = d.parsed.get("progress_reports")
     if sheet is None or "reporting_unit" not in sheet.columns:
         return
-    current = dict(d.db.execute("SELECT id, reporting_unit_id FROM progress_reports").fetchall())
+    current = d.plan.reporting_units()
     header = sheet.headers["reporting_unit"]
     for report_id, prow in d.rows["progress_reports"].items():
         text = prow.values.get("reporting_unit")

@@ -5,32 +5,43 @@ two can never disagree about what a record "looks like" in a sheet. Values are p
 ``int``, ``float``, ``str`` (``""`` when empty), ``datetime.date``, ``bool``, ``None``; coded
 values are codes (``in_progress``) and units are their full names.
 
-Tasks come in tree order (each task followed by its sub-tasks, siblings by position), per plan
-document and program/project; other sheets in their natural order.
+The records come from the store (:mod:`qdplanner.store.plan_tables`), each kind read at most
+once per ``PlanRows``. Tasks come in tree order (each task followed by its sub-tasks,
+siblings by position), per plan document and program/project; other sheets in their natural
+order.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from enum import Enum
+from operator import attrgetter
 from typing import Any
 
-from qdplanner.excel.sheet_specs import SHEETS_BY_KEY, SheetSpec
+from qdplanner.domain.enums import UnitRole
+from qdplanner.excel.sheet_specs import Kind, SheetSpec
+from qdplanner.store import plan_tables
 from qdplanner.store.plan_store import PlanStore
 from qdplanner.store.task_rows import tree_order
 
 Row = tuple[Any, ...]
+Assignment = tuple[int, int, str, int, bool]  # task id, unit id, role, position, illustrative
 
-
-def _date(text: str | None) -> date | str | None:
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:  # not written by us; show it as it is rather than lose it
-        return text
+# sheet key → how the store reads its records, kept while the rows are read (the tasks and
+# progress reports are read, not kept: their rows are built as they are read)
+_READERS: dict[str, Callable[[PlanStore], list[Any]]] = {
+    "plan_documents": plan_tables.plan_documents,
+    "goals": plan_tables.goals,
+    "programs": plan_tables.programs,
+    "projects": plan_tables.projects,
+    "milestones": plan_tables.milestones,
+    "units": plan_tables.units,
+    "indicators": plan_tables.indicators,
+    "sources": plan_tables.sources,
+    "indicator_values": plan_tables.indicator_values,
+}
 
 
 @dataclass(slots=True)
@@ -42,46 +53,8 @@ class _TreeNode:  # what store.task_rows.tree_order needs
     has_children: bool = False
 
 
-_SIMPLE_SQL = {
-    "plan_documents": "SELECT id, title, kind, start_year, end_year, issuer, issued_on,"
-    " description, position FROM plan_documents ORDER BY position, id",
-    "goals": "SELECT g.id, g.plan_document_id, g.name, g.description, g.position FROM goals g"
-    " JOIN plan_documents d ON d.id = g.plan_document_id ORDER BY d.position, d.id, g.position,"
-    " g.id",
-    "programs": "SELECT s.id, s.plan_document_id, s.code, s.name, s.description, s.position"
-    " FROM programs s JOIN plan_documents d ON d.id = s.plan_document_id"
-    " ORDER BY d.position, d.id, s.position, s.id",
-    "projects": "SELECT s.id, s.plan_document_id, s.code, s.name, s.description, s.position"
-    " FROM projects s JOIN plan_documents d ON d.id = s.plan_document_id"
-    " ORDER BY d.position, d.id, s.position, s.id",
-    "milestones": "SELECT id, task_id, program_id, project_id, title, planned_date, actual_date,"
-    " notes, is_illustrative, position FROM milestones"
-    " ORDER BY task_id IS NULL, task_id, program_id, project_id, position, id",
-    "indicators": "SELECT i.id, i.plan_document_id, i.program_id, i.project_id, i.goal_id,"
-    " i.code, i.name, i.measure_unit, i.direction, i.comparator, i.baseline_year,"
-    " i.baseline_value, i.baseline_text, i.target_year, i.target_value, i.target_text,"
-    " i.nature, i.accumulation, i.notes, i.position FROM indicators i"
-    " JOIN plan_documents d ON d.id = i.plan_document_id"
-    " ORDER BY d.position, d.id, i.position, i.id",
-    "sources": "SELECT id, title, publisher, published, url FROM sources ORDER BY id",
-    "indicator_values": "SELECT v.id, v.indicator_id, i.name, v.year, v.period, v.kind, v.value,"
-    " v.source_id, v.source, v.source_date, v.notes FROM indicator_values v"
-    " JOIN indicators i ON i.id = v.indicator_id"
-    " JOIN plan_documents d ON d.id = i.plan_document_id"
-    " ORDER BY d.position, d.id, i.position, i.id, v.year, v.period, v.kind, v.id",
-}
-
-_TASK_SQL = """
-SELECT t.id, t.parent_id, t.program_id, t.project_id, COALESCE(pr.name, pj.name), t.position,
-       t.code, t.title, t.description, t.start_date, t.due_date, t.deadline_text, t.status,
-       t.percent, t.notes, t.is_illustrative
-FROM tasks t
-LEFT JOIN programs pr ON pr.id = t.program_id
-LEFT JOIN projects pj ON pj.id = t.project_id
-JOIN plan_documents d ON d.id = COALESCE(pr.plan_document_id, pj.plan_document_id)
-ORDER BY d.position, d.id, t.project_id IS NOT NULL, COALESCE(pr.position, pj.position),
-         COALESCE(t.program_id, t.project_id), t.position, t.id
-"""
+def _code(value: Any) -> Any:
+    return value.value if isinstance(value, Enum) else value
 
 
 class PlanRows:
@@ -90,53 +63,62 @@ class PlanRows:
     def __init__(self, store: PlanStore, *, ordered: bool = True):
         self.store = store
         self.ordered = ordered  # False: any order will do (comparing by ID), a little faster
+        self._records: dict[str, list[Any]] = {}
         self._unit_names: dict[int, str] | None = None
-        self._assignments: list[tuple[int, int, str, int, int]] | None = None
+        self._assignments: list[Assignment] | None = None
         self._task_order: dict[int, int] = {}
         self._task_titles: dict[int, str] = {}
+        self._reporting: dict[int, int | None] | None = None
+
+    def records(self, key: str) -> list[Any]:
+        """The store's records of the sheet ``key`` (read once)."""
+        if key not in self._records:
+            self._records[key] = _READERS[key](self.store)
+        return self._records[key]
 
     # -- shared lookups -------------------------------------------------------------------
     @property
     def unit_names(self) -> dict[int, str]:
         """Unit id → full name."""
         if self._unit_names is None:
-            self._unit_names = dict(self.store.db.execute("SELECT id, name FROM units").fetchall())
+            self._unit_names = {u.id: u.name for u in self.records("units")}
         return self._unit_names
 
     @property
-    def assignments(self) -> list[tuple[int, int, str, int, int]]:
-        """Every task–unit role: (task id, unit id, role, position, illustrative)."""
+    def assignments(self) -> list[Assignment]:
+        """Every task–unit role, by task, the lead first, then by position."""
         if self._assignments is None:
-            self._assignments = self.store.db.execute(
-                "SELECT task_id, unit_id, role, position, is_illustrative FROM task_units"
-                " ORDER BY task_id, role <> 'lead', position, unit_id"
-            ).fetchall()
+            # plain tuples, kept through an import: the collector skips tuples of plain values
+            self._assignments = [
+                (a.task_id, a.unit_id, a.role.value, a.position, a.is_illustrative)
+                for a in plan_tables.task_units(self.store)
+            ]
         return self._assignments
 
-    def count(self, spec: SheetSpec) -> int:
-        """How many rows ``rows(spec)`` will give (one query)."""
-        return self.store.db.execute(f"SELECT count(*) FROM {spec.table}").fetchone()[0]
+    def reporting_units(self) -> dict[int, int | None]:
+        """Progress report id → the id of the unit that reported it."""
+        if self._reporting is None:
+            reports = plan_tables.progress_reports(self.store)
+            self._reporting = {r.id: r.reporting_unit_id for r in reports}
+        return self._reporting
 
     # -- rows -------------------------------------------------------------------------------
     def rows(self, spec: SheetSpec) -> list[Row]:
         """The rows of ``spec``'s sheet, in sheet order and column order."""
         reader = getattr(self, f"_{spec.key}", None)
-        rows = reader() if reader else self._simple(spec)
-        return rows
+        return reader() if reader else self._simple(spec)
 
     def _simple(self, spec: SheetSpec) -> list[Row]:
-        dates = [i for i, c in enumerate(spec.columns) if c.kind == "date"]
-        bools = [i for i, c in enumerate(spec.columns) if c.kind == "bool"]
-        rows = self.store.db.execute(_SIMPLE_SQL[spec.key]).fetchall()
-        if not dates and not bools:
+        """A sheet whose every column is a field of its record."""
+        rows = list(map(attrgetter(*(c.key for c in spec.columns)), self.records(spec.key)))
+        coded = [i for i, c in enumerate(spec.columns) if c.kind == Kind.ENUM]
+        if not coded:
             return rows
         out = []
         for r in rows:
             row = list(r)
-            for i in dates:
-                row[i] = _date(row[i])
-            for i in bools:
-                row[i] = bool(row[i])
+            for i in coded:
+                row[i] = _code(row[i])
             out.append(tuple(row))
         return out
 
@@ -144,27 +126,30 @@ class PlanRows:
         leads: dict[int, str] = {}
         supports: defaultdict[int, list[str]] = defaultdict(list)
         names = self.unit_names
-        for task_id, unit_id, role, _pos, _ill in self.assignments:
-            if role == "lead":
+        for task_id, unit_id, role, _position, _flag in self.assignments:
+            if role == UnitRole.LEAD:
                 leads[task_id] = names[unit_id]
             else:
                 supports[task_id].append(names[unit_id])
-        nodes = []
-        for r in self.store.db.execute(_TASK_SQL):
-            row = [
-                r[0], r[1], r[2], r[3], r[4], 0, r[5], r[6], r[7], r[8], _date(r[9]),
-                _date(r[10]), r[11], r[12], r[13], leads.get(r[0], ""),
-                "、".join(supports.get(r[0], ())), r[14], bool(r[15]),
-            ]  # fmt: skip
-            nodes.append(_TreeNode(r[0], r[1], row))
-        ordered = tree_order(nodes) if self.ordered else nodes
-        out = []
-        for index, node in enumerate(ordered):
-            node.row[5] = node.depth + 1
-            self._task_order[node.id] = index
-            self._task_titles[node.id] = node.row[8]
-            out.append(tuple(node.row))
-        return out
+        programs = {p.id: p.name for p in self.records("programs")}
+        projects = {p.id: p.name for p in self.records("projects")}
+        rows = []
+        for t in plan_tables.tasks(self.store):  # 20,000 records: read, not kept
+            stream = programs[t.program_id] if t.program_id is not None else projects[t.project_id]
+            rows.append([
+                t.id, t.parent_id, t.program_id, t.project_id, stream, 1, t.position, t.code,
+                t.title, t.description, t.start_date, t.due_date, t.deadline_text,
+                t.status.value, t.percent, leads.get(t.id, ""), "、".join(supports.get(t.id, ())),
+                t.notes, t.is_illustrative,
+            ])  # fmt: skip
+        if self.ordered:  # tree order and levels (read-only: comparing by ID needs neither)
+            nodes = tree_order([_TreeNode(r[0], r[1], r) for r in rows])
+            rows = [node.row for node in nodes]
+            for node in nodes:
+                node.row[5] = node.depth + 1
+        self._task_order = {r[0]: index for index, r in enumerate(rows)}
+        self._task_titles = {r[0]: r[8] for r in rows}
+        return list(map(tuple, rows))
 
     def _ensure_task_order(self) -> None:
         if not self._task_order:
@@ -174,60 +159,72 @@ class PlanRows:
         self._ensure_task_order()
         order, titles, names = self._task_order, self._task_titles, self.unit_names
         rows = [
-            (task_id, titles.get(task_id, ""), names[unit_id], role, pos, bool(ill))
-            for task_id, unit_id, role, pos, ill in self.assignments
+            (task_id, titles.get(task_id, ""), names[unit_id], role, position, flag)
+            for task_id, unit_id, role, position, flag in self.assignments
         ]
         if self.ordered:
             rows.sort(key=lambda r: (order.get(r[0], len(order)), r[3] != "lead", r[4]))
         return rows
 
     def _units(self) -> list[Row]:
-        aliases: defaultdict[int, list[str]] = defaultdict(list)
-        for unit_id, alias in self.store.db.execute(
-            "SELECT unit_id, alias FROM unit_aliases ORDER BY unit_id, id"
-        ):
-            aliases[unit_id].append(alias)
         return [
-            (r[0], r[1], r[2], r[3], r[4], r[5], "、".join(aliases.get(r[0], ())), bool(r[6]))
-            for r in self.store.db.execute(
-                "SELECT id, name, short_name, kind, contact, notes, is_illustrative FROM units"
-                " ORDER BY id"
+            (
+                u.id,
+                u.name,
+                u.short_name,
+                u.kind.value,
+                u.contact,
+                u.notes,
+                "、".join(u.aliases),
+                u.is_illustrative,
             )
+            for u in self.records("units")
+        ]
+
+    def _indicator_values(self) -> list[Row]:
+        names = {i.id: i.name for i in self.records("indicators")}
+        return [
+            (
+                v.id,
+                v.indicator_id,
+                names[v.indicator_id],
+                v.year,
+                v.period,
+                v.kind.value,
+                v.value,
+                v.source_id,
+                v.source,
+                v.source_date,
+                v.notes,
+            )
+            for v in self.records("indicator_values")
         ]
 
     def _progress_reports(self) -> list[Row]:
         self._ensure_task_order()
         order, titles, names = self._task_order, self._task_titles, self.unit_names
+        reports = plan_tables.progress_reports(self.store)
         rows = [
             (
-                r[0],
-                r[1],
-                titles.get(r[1], ""),
-                r[2],
-                r[3],
-                r[4],
-                r[5],
-                r[6],
-                r[7],
-                names.get(r[8], "") if r[8] is not None else "",
-                _date(r[9]),
-                _date(r[10]),
-                r[11],
-                r[12],
-                bool(r[13]),
+                r.id,
+                r.task_id,
+                titles.get(r.task_id, ""),
+                r.period,
+                r.status.value,
+                r.percent,
+                r.narrative,
+                r.problems,
+                r.next_steps,
+                names.get(r.reporting_unit_id, "") if r.reporting_unit_id is not None else "",
+                r.reported_on,
+                r.received_on,
+                r.filled_by,
+                r.source,
+                r.is_illustrative,
             )
-            for r in self.store.db.execute(
-                "SELECT id, task_id, period, status, percent, narrative, problems, next_steps,"
-                " reporting_unit_id, reported_on, received_on, filled_by, source,"
-                " is_illustrative FROM progress_reports"
-            )
+            for r in reports
         ]
+        self._reporting = {r.id: r.reporting_unit_id for r in reports}
         if self.ordered:
             rows.sort(key=lambda r: (order.get(r[1], len(order)), r[3], r[0]))
         return rows
-
-
-def iter_sheets(plan: PlanRows) -> Iterator[tuple[SheetSpec, list[Row]]]:
-    """Every sheet of the workbook with its rows, in workbook order."""
-    for spec in SHEETS_BY_KEY.values():
-        yield spec, plan.rows(spec)

@@ -67,7 +67,7 @@ class Column:
 
 @dataclass(frozen=True)
 class SheetSpec:
-    key: str  # also the table name, except where noted
+    key: str  # also the value of the store's RecordKind of the sheet's records (a test checks)
     zh: str
     en: str
     columns: tuple[Column, ...]
@@ -78,10 +78,6 @@ class SheetSpec:
 
     def column(self, key: str) -> Column:
         return next(c for c in self.columns if c.key == key)
-
-    @property
-    def table(self) -> str:
-        return self.key
 
 
 def _id() -> Column:

@@ -24,6 +24,7 @@ from qdplanner.excel.import_model import (
     record_word,
 )
 from qdplanner.excel.vocabulary import label
+from qdplanner.store.plan_tables import task_titles
 
 if TYPE_CHECKING:
     from qdplanner.excel.import_diff import Differ
@@ -43,10 +44,10 @@ def merge(d: Differ, units: Units) -> None:
     """Work out every task's units; add the role records to add, change and remove."""
     current: dict[Any, Assignment] = defaultdict(dict)
     for task_id, unit_id, role, position, illustrative in d.plan.assignments:
-        current[task_id][unit_id] = (role, position, bool(illustrative))
+        current[task_id][unit_id] = (role, position, illustrative)
     from_tasks = _from_tasks_sheet(d, units, current)
     from_roles = _from_roles_sheet(d, units) if _roles_usable(d) else None
-    final_tasks = d.final.get("tasks") or {r[0] for r in d.db.execute("SELECT id FROM tasks")}
+    final_tasks = d.final.get("tasks") or d.ids["tasks"]
     titles = _titles(d)
     for task in final_tasks:
         cur = current.get(task, {})
@@ -213,7 +214,7 @@ def _titles(d: Differ) -> dict[Any, str]:
     if "tasks" in d.current:
         titles = {i: r["title"] for i, r in d.current["tasks"].items()}
     else:
-        titles = dict(d.db.execute("SELECT id, title FROM tasks").fetchall())
+        titles = task_titles(d.store)
     for prow, values, ref in d.new_rows.get("tasks", ()):
         titles[ref] = values.get("title") or f"row {prow.row}"
     return titles

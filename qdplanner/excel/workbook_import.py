@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any
 
 from qdplanner.domain.enums import ChangeSource, UnitRole
-from qdplanner.domain.limits import MAX_INTEGER
 from qdplanner.errors import N_, QdError
 from qdplanner.excel.breakdown_import import BreakdownOptions, preview_breakdown
 from qdplanner.excel.cells import WorkbookCells, open_workbook
@@ -42,11 +41,14 @@ from qdplanner.excel.workbook_identity import (
     check_for_import,
     identify,
 )
-from qdplanner.store.cascade import foreign_keys
+from qdplanner.store import records
+from qdplanner.store.cascade import children_first, removed_silently
 from qdplanner.store.changes import ChangeSet
 from qdplanner.store.collections import plan_uuid
 from qdplanner.store.plan_store import PlanStore
+from qdplanner.store.records import RecordKind
 from qdplanner.store.task_roles import Role, set_task_roles, task_roles
+from qdplanner.store.units import add_alias, remove_alias
 
 Progress = Callable[[int, int], None]
 PROGRESS_EVERY = 500
@@ -262,11 +264,12 @@ def apply_import(
 
 
 class _Applier:
+    """Writes a preview through the store's functions, naming each record by its kind."""
+
     def __init__(
         self, store: PlanStore, ch: ChangeSet, preview: ImportPreview, progress: Progress | None
     ):
         self.store = store
-        self.db = store.db
         self.ch = ch
         self.preview = preview
         self.progress = progress
@@ -279,37 +282,34 @@ class _Applier:
             + len(preview.units_to_create)
             + len(preview.set_null)
         )
-        self._columns: dict[str, set[str]] = {}
 
     def _tick(self) -> None:
         self.done += 1
         if self.progress and (self.done % PROGRESS_EVERY == 0 or self.done == self.total):
             self.progress(self.done, self.total)
 
-    def columns(self, table: str) -> set[str]:
-        if table not in self._columns:
-            self._columns[table] = set(self.db.table(table).columns_dict)
-        return self._columns[table]
-
     def real(self, value: Any) -> Any:
         return self.ids[value] if isinstance(value, NewRef) else value
 
-    def stored(self, table: str, values: dict[str, Any]) -> dict[str, Any]:
-        """Values as the table takes them: its columns only, ids resolved, no NULL text."""
-        spec = SHEETS_BY_KEY.get(table)
+    def stored(self, kind: RecordKind, values: dict[str, Any]) -> dict[str, Any]:
+        """Values as a record of ``kind`` takes them: its fields only, ids resolved, no NULL
+        text."""
+        spec = SHEETS_BY_KEY.get(kind)
         text = {c.key for c in spec.columns if c.kind == Kind.TEXT} if spec else set()
-        columns = self.columns(table)
+        fields = records.columns(self.store, kind)
         return {
             k: ("" if v is None and k in text else self.real(v))
             for k, v in values.items()
-            if k in columns and k != "id"
+            if k in fields and k != "id"
         }
 
     def run(self) -> None:
         preview = self.preview
         adds = [a for a in preview.added if a.kind != "task_units"]
         for key in preview.units_to_create:
-            unit_id = self.ch.insert("units", {"name": preview.new_unit_name(key), "kind": "other"})
+            unit_id = self.ch.insert(
+                RecordKind.UNITS, {"name": preview.new_unit_name(key), "kind": "other"}
+            )
             self.ids[NewRef("units", key)] = unit_id
             self._aliases(unit_id, [], preview.new_unit_aliases(key))
             self._tick()
@@ -322,8 +322,8 @@ class _Applier:
             self._update(change.kind, change.record_id, {f.key: f.new for f in change.fields})
             if aliases := change.field("aliases"):
                 self._aliases(change.record_id, aliases.old or [], aliases.new or [])
-        for table, pk, column in preview.set_null:
-            self._update(table, pk, {column: None})
+        for kind, pk, column in preview.set_null:
+            self._update(kind, pk, {column: None})
         roles = self._role_edits()
         # units leave their tasks before a unit this import removes goes
         for task, edits in roles.items():
@@ -358,7 +358,7 @@ class _Applier:
         wanted = dict(current)
         for item in edits:
             if isinstance(item, RecordAdd):
-                values = self.stored("task_units", item.values)
+                values = self.stored(RecordKind.TASK_UNITS, item.values)
                 values = {**values, "role": values.get("role") or UnitRole.SUPPORT}
             else:
                 unit = self.real(item.record_id[1])
@@ -370,7 +370,7 @@ class _Applier:
                     "role": old.role,
                     "position": old.position,
                     "is_illustrative": old.illustrative,
-                    **self.stored("task_units", {f.key: f.new for f in item.fields}),
+                    **self.stored(RecordKind.TASK_UNITS, {f.key: f.new for f in item.fields}),
                 }
             wanted[values["unit_id"]] = Role(
                 values["role"], values.get("position") or 0, bool(values.get("is_illustrative"))
@@ -380,107 +380,41 @@ class _Applier:
             self._tick()
 
     def _insert(self, add: RecordAdd) -> None:
-        values = self.stored(add.kind, add.values)
+        kind = RecordKind(add.kind)
+        values = self.stored(kind, add.values)
         if values.get("position", 0) is None:
-            values["position"] = self._next_position(add.kind, values)
-        new_id = self.ch.insert(add.kind, values)
+            values["position"] = records.next_position(self.store, kind, values)
+        new_id = self.ch.insert(kind, values)
         if add.ref is not None:
             self.ids[add.ref] = new_id
-        if add.kind == "units":
+        if kind == RecordKind.UNITS:
             self._aliases(new_id, [], add.values.get("aliases") or [])
         self._tick()
 
-    def _next_position(self, table: str, values: dict[str, Any]) -> int:
-        """After the last sibling: same parent/program/project (tasks), same owner, same table."""
-        scope = [
-            c
-            for c in ("parent_id", "program_id", "project_id", "task_id", "plan_document_id")
-            if c in self.columns(table)
-        ]
-        where = " AND ".join(f"{c} IS ?" for c in scope) or "1"
-        row = self.db.execute(
-            f"SELECT max(position) FROM {table} WHERE {where}", [values.get(c) for c in scope]
-        ).fetchone()
-        if row[0] is None:
-            return 0
-        return min(row[0] + 1, MAX_INTEGER)  # at the very end: beside the last (by id)
-
-    def _update(self, table: str, pk: Any, fields: dict[str, Any]) -> None:
-        values = self.stored(table, fields)
+    def _update(self, kind: str, pk: Any, fields: dict[str, Any]) -> None:
+        values = self.stored(RecordKind(kind), fields)
         if isinstance(pk, tuple):
             pk = tuple(self.real(p) for p in pk)
         if values:
-            self.ch.update(table, pk, values)
+            self.ch.update(RecordKind(kind), pk, values)
         self._tick()
 
     def _aliases(self, unit_id: Any, old: list[str], new: list[str]) -> None:
         unit_id = self.real(unit_id)
         for alias in sorted(set(old) - set(new)):
-            row = self.db.execute(
-                "SELECT id FROM unit_aliases WHERE unit_id = ? AND alias = ?", [unit_id, alias]
-            ).fetchone()
-            if row:
-                self.ch.delete("unit_aliases", row[0])
+            remove_alias(self.store, self.ch, unit_id, alias)
         for alias in [a for a in new if a not in old]:
-            self.ch.insert("unit_aliases", {"unit_id": unit_id, "alias": alias})
-
-    def _delete(self, table: str, pk: Any) -> None:
-        self._tick()
-        pk_cols = ["task_id", "unit_id"] if isinstance(pk, tuple) else ["id"]
-        keys = pk if isinstance(pk, tuple) else (pk,)
-        where = " AND ".join(f"{c} = ?" for c in pk_cols)
-        if self.db.execute(f"SELECT 1 FROM [{table}] WHERE {where}", list(keys)).fetchone():
-            self.ch.delete(table, pk)
+            add_alias(self.ch, unit_id, alias)
 
     def _delete_all(self) -> None:
         """Remove records children first, so each is logged before its parent goes."""
         pending = [
             r for r in self.preview.removed if not (r.kind == "task_units" and not r.cascade_of)
         ]
-        rank = _deletion_rank(self.db)
-        depth = _task_depths(self.db) if any(r.kind == "tasks" for r in pending) else {}
-        pending.sort(key=lambda r: (rank.get(r.kind, 0), -depth.get(r.record_id, 0)))
-        for removal in pending:
-            if removal.kind in _NOT_LOGGED or (
-                isinstance(removal.record_id, tuple) and removal.kind != "task_units"
-            ):
-                self._tick()  # removed by the plan file along with its parent
-                continue
-            self._delete(removal.kind, removal.record_id)
-
-
-_NOT_LOGGED = {"evidence_files"}  # binary content: removed along with its report, not logged
-
-
-def _deletion_rank(db: Any) -> dict[str, int]:
-    """Tables ordered so every table comes before the tables it refers to."""
-    keys = [k for k in foreign_keys(db) if k.child != k.parent]
-    tables = set(db.table_names())
-    rank: dict[str, int] = {}
-    level = 0
-    while tables:
-        leaves = {t for t in tables if not any(k.parent == t and k.child in tables for k in keys)}
-        if not leaves:  # a cycle: should not happen; keep going in name order
-            leaves = {min(tables)}
-        for table in leaves:
-            rank[table] = level
-        tables -= leaves
-        level += 1
-    return rank
-
-
-def _task_depths(db: Any) -> dict[int, int]:
-    parents = dict(db.execute("SELECT id, parent_id FROM tasks").fetchall())
-    depths: dict[int, int] = {}
-    for task in parents:
-        chain, node = [], task
-        while node is not None and node not in depths and len(chain) <= len(parents):
-            chain.append(node)
-            node = parents.get(node)
-        base = depths.get(node, -1) if node is not None else -1
-        for offset, item in enumerate(reversed(chain), start=1):
-            depths[item] = base + offset
-    return depths
+        for removal in children_first(self.store, pending, lambda r: (r.kind, r.record_id)):
+            self._tick()
+            if not removed_silently(removal.kind, removal.record_id):
+                records.delete_if_present(self.store, self.ch, removal.kind, removal.record_id)
 
 
 __all__ = [

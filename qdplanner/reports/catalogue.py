@@ -26,11 +26,12 @@ import struct
 from functools import cache
 from pathlib import Path
 
-from qdplanner.domain.vocabulary import LANGS, lang_key
+from qdplanner.domain.vocabulary import lang_key
 from qdplanner.errors import MESSAGES, QdError
 from qdplanner.paths import resources_dir
 
 QM_FILES = {"zh": "qdplanner_zh_CN.qm"}  # the window's files; English needs none
+COMMAND_LINE = "CommandLine"  # the context of the lines the command line prints
 
 _MAGIC = bytes.fromhex("3cb86418caef9c95cd211cbf60a1bddd")
 _BLOCK_MESSAGES = 0x69
@@ -113,13 +114,17 @@ def qm_path(lang: str) -> Path | None:
     return None if name is None else resources_dir() / "translations" / name
 
 
-@cache
 def catalogue(lang: str) -> Catalogue:
     """The catalogue of ``lang`` (``zh``, ``zh_CN``, ``en`` …), read once.
 
     A missing or unreadable translation file gives a catalogue that returns the English
     source text, as the window then shows English.
     """
+    return _catalogue(lang_key(lang))
+
+
+@cache
+def _catalogue(lang: str) -> Catalogue:
     path = qm_path(lang)
     if path is None:
         return Catalogue(lang)
@@ -129,6 +134,13 @@ def catalogue(lang: str) -> Catalogue:
         return Catalogue(lang)
 
 
-def translate(lang: str, context: str, text: str) -> str:
+def translate(lang: str, context: str, text: str, /) -> str:
     """``text`` (marked with ``N_(context, text)``) in ``lang``."""
     return catalogue(lang).translate(context, text)
+
+
+def line(lang: str, text: str, /, **fields: object) -> str:
+    """One of the command line's lines (marked ``N_("CommandLine", text)``) in ``lang``, with
+    ``fields`` filled in."""
+    template = catalogue(lang).translate(COMMAND_LINE, text)
+    return template.format(**fields) if fields else template

@@ -1,4 +1,8 @@
-"""The plan summary as plain text and as JSON, for ``qdplanner status``."""
+"""The plan summary as plain text and as JSON, for ``qdplanner status``.
+
+The text is in the language asked for: the light words are the vocabulary's, the rest the
+window's catalogue's (context ``CommandLine``, :mod:`qdplanner.reports.catalogue`).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,8 @@ import unicodedata
 from pathlib import Path
 
 from qdplanner.domain.vocabulary import LIGHT_ORDER, symbol, symbol_word
+from qdplanner.errors import N_
+from qdplanner.reports.catalogue import line
 from qdplanner.store.summary import PlanSummary
 
 STATUS_COUNTS = ["programs", "projects", "tasks", "milestones", "units", "indicators"]
@@ -18,6 +24,11 @@ def _width(text: str) -> int:
 def _pad(text: str, width: int) -> str:
     """Left-align text in a terminal column, counting CJK characters as two cells."""
     return text + " " * max(0, width - _width(text))
+
+
+def _rpad(text: str, width: int) -> str:
+    """Right-align text in a terminal column, counting CJK characters as two cells."""
+    return " " * max(0, width - _width(text)) + text
 
 
 def status_json(plan: Path, summary: PlanSummary) -> dict:
@@ -43,35 +54,47 @@ def status_json(plan: Path, summary: PlanSummary) -> dict:
 
 
 def status_text(plan: Path, summary: PlanSummary, lang: str = "zh") -> str:
-    """The summary for a terminal; lights as symbol and word in ``lang`` (zh or en), the
+    """The summary for a terminal in ``lang`` (zh or en); lights as symbol and word, the
     columns of the program/project table headed by the lights' symbols."""
     c = summary.counts
     lines = [
-        f"Plan {plan} — as of {summary.as_of.isoformat()}",
-        "Records: " + ", ".join(f"{c[k]} {k}" for k in STATUS_COUNTS),
-        "Lights:  "
+        line(lang, N_("CommandLine", "Plan {plan} — as of {date}"), plan=plan,
+             date=summary.as_of.isoformat()),
+        line(lang, N_("CommandLine", "Records: {programs} programs, {projects} projects, "
+                      "{tasks} tasks, {milestones} milestones, {units} units, "
+                      "{indicators} indicators"), **{k: c[k] for k in STATUS_COUNTS}),
+        line(lang, N_("CommandLine", "Lights:")) + "  "
         + "  ".join(
             f"{symbol_word(light, lang)} {summary.lights.get(light, 0)}" for light in LIGHT_ORDER
         ),
         "",
-    ]
+    ]  # fmt: skip
     if summary.streams:
+        stream_header = line(lang, N_("CommandLine", "Program / project"))
+        tasks_header = line(lang, N_("CommandLine", "tasks"))
         name_w = max(_width(s.name) for s in summary.streams) + 2
+        name_w = max(name_w, _width(stream_header) + 2)
+        tasks_w = max(5, _width(tasks_header))
         lines.append(
-            _pad("Program / project", name_w)
-            + "tasks  "
+            _pad(stream_header, name_w)
+            + _pad(tasks_header, tasks_w)
+            + "  "
             + "  ".join(f"{symbol(light):>6}" for light in LIGHT_ORDER)
         )
         for s in summary.streams:
             lines.append(
                 _pad(s.name, name_w)
-                + f"{s.tasks:>5}  "
+                + _rpad(str(s.tasks), tasks_w)
+                + "  "
                 + "  ".join(f"{s.lights.get(light, 0):>6}" for light in LIGHT_ORDER)
             )
         lines.append("")
-    lines.append(f"Overdue tasks: {len(summary.overdue)}")
+    lines.append(line(lang, N_("CommandLine", "Overdue tasks: {n}"), n=len(summary.overdue)))
     if summary.overdue:
-        unit_w = max(_width(r.lead_unit or "-") for r in summary.overdue) + 2
+        no_unit = "-"
+        unit_w = max(_width(r.lead_unit or no_unit) for r in summary.overdue) + 2
         for r in summary.overdue:
-            lines.append(f"  {r.due_date.isoformat()}  {_pad(r.lead_unit or '-', unit_w)}{r.title}")
+            lines.append(
+                f"  {r.due_date.isoformat()}  {_pad(r.lead_unit or no_unit, unit_w)}{r.title}"
+            )
     return "\n".join(lines)

@@ -21,7 +21,6 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QBuffer,
-    QCoreApplication,
     QIODevice,
     QMarginsF,
     QPointF,
@@ -62,6 +61,7 @@ from qdplanner.reports.timeline_style import (
     LIGHT_COLOURS,
     LIGHT_PATTERNS,
     TODAY,
+    timeline_word,
 )
 
 SCENE_DPI = 96
@@ -205,7 +205,7 @@ def paint_page(
     painter.setFont(cjk_font(10))
     painter.setPen(QColor("#333333"))
     text = (
-        QCoreApplication.translate("Timeline", "Page %1 of %2")
+        timeline_word(scene.lang, N_("Timeline", "Page %1 of %2"))
         .replace("%1", str(number))
         .replace("%2", str(total))
     )
@@ -218,11 +218,11 @@ def paint_page(
 def _paint_top(painter: QPainter, scene: TimelineScene, header: PrintHeader, page_w: float):
     painter.setPen(QColor("#000000"))
     painter.setFont(cjk_font(17, bold=True))
-    title = QCoreApplication.translate("Timeline", "%1 — timeline").replace("%1", header.plan)
+    title = timeline_word(scene.lang, N_("Timeline", "%1 — timeline")).replace("%1", header.plan)
     painter.drawText(QRectF(MARGIN, MARGIN, page_w - 2 * MARGIN, 24), 0, title)
     painter.setFont(cjk_font(11))
     line = (
-        QCoreApplication.translate("Timeline", "Range %1 – %2 · as of %3")
+        timeline_word(scene.lang, N_("Timeline", "Range %1 – %2 · as of %3"))
         .replace("%1", header.start.strftime("%Y-%m"))
         .replace("%2", header.end.strftime("%Y-%m"))
         .replace("%3", header.as_of.isoformat())
@@ -258,20 +258,20 @@ def _paint_legend(painter: QPainter, scene: TimelineScene, y: float) -> None:
     x, mid = float(MARGIN), y + 28
     diamond(painter, x + 6, mid, False)
     x += 16
-    label(QCoreApplication.translate("Timeline", "Milestone (planned)"))
+    label(timeline_word(scene.lang, N_("Timeline", "Milestone (planned)")))
     diamond(painter, x + 6, mid, True)
     x += 16
-    label(QCoreApplication.translate("Timeline", "Milestone (reached)"))
+    label(timeline_word(scene.lang, N_("Timeline", "Milestone (reached)")))
     painter.fillRect(QRectF(x, mid - 1.5, 20, 3), QColor("#7a7a7a"))
     x += 24
-    label(QCoreApplication.translate("Timeline", "Baseline"))
+    label(timeline_word(scene.lang, N_("Timeline", "Baseline")))
     for colour, style, text in (
-        (TODAY, Qt.PenStyle.SolidLine, QCoreApplication.translate("Timeline", "Today")),
-        (AS_OF, Qt.PenStyle.DashLine, QCoreApplication.translate("Timeline", "As of")),
+        (TODAY, Qt.PenStyle.SolidLine, timeline_word(scene.lang, N_("Timeline", "Today"))),
+        (AS_OF, Qt.PenStyle.DashLine, timeline_word(scene.lang, N_("Timeline", "As of"))),
         (
             BROKEN_LINK,
             Qt.PenStyle.DashLine,
-            QCoreApplication.translate("Timeline", "Broken link (starts too early)"),
+            timeline_word(scene.lang, N_("Timeline", "Broken link (starts too early)")),
         ),
     ):
         painter.setPen(QPen(colour, 1.5, style))

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from qdplanner.domain import vocabulary
 from qdplanner.domain.timeline import Axis, bands, header_units, link_broken
+from qdplanner.errors import N_
 from qdplanner.reports.timeline_rows import GroupHeader
 from qdplanner.reports.timeline_style import (
     AS_OF,
@@ -29,6 +30,7 @@ from qdplanner.reports.timeline_style import (
     ROW_HEIGHT,
     SELECTED,
     TODAY,
+    timeline_word,
 )
 from qdplanner.store.task_rows import TaskRow
 
@@ -146,7 +148,7 @@ class TitlesItem(_SceneItem):
         painter.setPen(QColor("#333333"))
         painter.setFont(scene.bold_font)
         painter.drawText(head.adjusted(6, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter,
-                         QCoreApplication.translate("Timeline", "Task"))  # fmt: skip
+                         timeline_word(scene.lang, N_("Timeline", "Task")))  # fmt: skip
         metrics = QFontMetricsF(scene.font)
         bold_metrics = QFontMetricsF(scene.bold_font)
         for i in _rows_in(scene, rect):

@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from PySide6.QtCore import QCoreApplication
-
+from qdplanner.errors import N_
+from qdplanner.reports.timeline_style import timeline_word
 from qdplanner.store.task_rows import TaskRow
 
 
@@ -28,17 +28,20 @@ class GroupHeader:
 Line = TaskRow | GroupHeader
 
 
-def group_key(row: TaskRow, by: GroupBy) -> str:
+def group_key(row: TaskRow, by: GroupBy, lang: str | None = None) -> str:
+    """The group ``row`` is in: its stream's name, or its lead unit (words in ``lang``; None:
+    the window's)."""
     if by == GroupBy.UNIT:
-        return row.lead_short or QCoreApplication.translate("Timeline", "(no lead unit)")
+        return row.lead_short or timeline_word(lang, N_("Timeline", "(no lead unit)"))
     if by == GroupBy.PROJECT:
         return row.stream_name
     return ""
 
 
-def grouped_lines(rows: Sequence[TaskRow], by: GroupBy) -> list[Line]:
+def grouped_lines(rows: Sequence[TaskRow], by: GroupBy, lang: str | None = None) -> list[Line]:
     """``rows`` with a header before each group; by unit, rows are ordered by lead unit
-    (stable, so plan order holds within a unit; tasks without a lead unit last)."""
+    (stable, so plan order holds within a unit; tasks without a lead unit last). ``lang``:
+    of the header words (None: the window's language)."""
     if by == GroupBy.NONE:
         return list(rows)
     ordered = list(rows)
@@ -47,10 +50,11 @@ def grouped_lines(rows: Sequence[TaskRow], by: GroupBy) -> list[Line]:
     lines: list[Line] = []
     counts: dict[str, int] = {}
     for row in ordered:
-        counts[group_key(row, by)] = counts.get(group_key(row, by), 0) + 1
+        key = group_key(row, by, lang)
+        counts[key] = counts.get(key, 0) + 1
     current = None
     for row in ordered:
-        key = group_key(row, by)
+        key = group_key(row, by, lang)
         if key != current:
             current = key
             lines.append(GroupHeader(key, counts[key]))

@@ -243,7 +243,7 @@ class TimelineScene(QGraphicsScene):
             if (
                 isinstance(a, TaskRow)
                 and isinstance(b, TaskRow)
-                and group_key(a, self.group_by) != group_key(b, self.group_by)
+                and group_key(a, self.group_by, self.lang) != group_key(b, self.group_by, self.lang)
             ):
                 out.append(i)
         return out

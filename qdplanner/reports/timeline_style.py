@@ -2,7 +2,9 @@
 black and white by its symbol and its hatching.
 
 A light's colour, symbol and word are :mod:`qdplanner.domain.vocabulary`'s, the same as the
-task table's and the printed summary's; here they are only turned into Qt colours.
+task table's and the printed summary's; here they are only turned into Qt colours. The
+drawing's other words are the window's (context ``Timeline``), in the scene's language:
+:func:`timeline_word`.
 """
 
 from __future__ import annotations
@@ -12,6 +14,19 @@ from PySide6.QtGui import QColor
 
 from qdplanner.domain.enums import StatusLight
 from qdplanner.domain.vocabulary import colour
+from qdplanner.reports.catalogue import translate
+
+
+def timeline_word(lang: str | None, text: str) -> str:
+    """One of the drawing's words (marked ``N_("Timeline", text)``) in ``lang``, whatever
+    language the window has installed (a report in English from the Chinese window); None:
+    the installed language's."""
+    if lang is None:
+        from PySide6.QtCore import QCoreApplication
+
+        return QCoreApplication.translate("Timeline", text)
+    return translate(lang, "Timeline", text)
+
 
 LIGHT_COLOURS = {light: QColor(colour(light)) for light in StatusLight}
 

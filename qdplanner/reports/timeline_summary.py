@@ -58,7 +58,7 @@ def period_timeline_png(
         today=as_of, as_of=as_of,
     )  # fmt: skip
     scene = build_print_scene(
-        grouped_lines(rows, GroupBy.PROJECT), data, start, end, lang=lang, width=WIDTH
+        grouped_lines(rows, GroupBy.PROJECT, lang), data, start, end, lang=lang, width=WIDTH
     )
     title = plan_title(store, {(r.program_id, r.project_id) for r in rows})
     return png_bytes(scene, PrintHeader(title, start, end, as_of), scale=2.0)

@@ -5,6 +5,10 @@ for each field it changes, the old and the new value in ``change_log``; records 
 removed are logged as one row with field ``*`` and the whole record as JSON, so the log is
 enough to tell (and to undo) what an action did. A record keyed by several columns (a
 task's unit role) has no ``entity_id``: its key is logged as JSON in ``entity_key``.
+
+Records are named by their :class:`~qdplanner.store.records.RecordKind` (a plain string is
+taken only when it is a kind's value, as the store's own modules write them); the log's
+``entity`` is the kind's value.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from typing import Any
 import sqlite_utils
 
 from qdplanner.errors import N_, NotFoundError
+from qdplanner.store.records import RecordKind, key_columns_of
 
 
 def current_user() -> str:
@@ -92,9 +97,7 @@ class ChangeSet:
     def _key_columns(self, table: str) -> list[str]:
         """The columns of ``table``'s primary key, in order (``rowid`` when it has none)."""
         if table not in self._pks:
-            info = self.db.execute(f'PRAGMA table_info("{table}")').fetchall()
-            key = sorted((r for r in info if r[5]), key=lambda r: r[5])
-            self._pks[table] = [r[1] for r in key] or ["rowid"]
+            self._pks[table] = key_columns_of(self.db, table)
         return self._pks[table]
 
     def _log(self, entity: str, pk: Any, rows: Iterable[tuple]) -> None:
@@ -113,8 +116,9 @@ class ChangeSet:
         )
         self.changed += 1
 
-    def insert(self, table: str, record: Mapping[str, Any]) -> Any:
+    def insert(self, kind: RecordKind | str, record: Mapping[str, Any]) -> Any:
         """Insert one record; return its id (a tuple for a record keyed by several columns)."""
+        table = RecordKind(kind).value
         values = {k: to_sql(v) for k, v in record.items()}
         pk = self.db.table(table).insert(values).last_pk
         if len(key := self._key_columns(table)) > 1:  # last_pk is no use WITHOUT ROWID
@@ -130,7 +134,7 @@ class ChangeSet:
 
     def update(
         self,
-        table: str,
+        kind: RecordKind | str,
         pk: Any,
         changes: Mapping[str, Any],
         *,
@@ -142,6 +146,7 @@ class ChangeSet:
         columns (in the order of the table's primary key). ``old``: the record's stored
         values of (at least) the fields in ``changes``, when the caller has just read them
         in this action — saves reading the record again."""
+        table = RecordKind(kind).value
         where, keys = self._where(table, pk)
         if old is None:
             cursor = self.db.execute(f'SELECT * FROM "{table}" WHERE {where}', keys)
@@ -165,10 +170,13 @@ class ChangeSet:
     def log_fields(self, entity: str, pk: Any, rows: Iterable[tuple[str, Any, Any]]) -> None:
         """Log changes (field, old, new) of fields the caller has written elsewhere: a task's
         lead and supporting units live in ``task_units`` but read as fields of the task."""
-        self._log(entity, pk, [(f, _log_text(o), _log_text(n)) for f, o, n in rows])
+        self._log(
+            RecordKind(entity).value, pk, [(f, _log_text(o), _log_text(n)) for f, o, n in rows]
+        )
 
-    def delete(self, table: str, pk: int | tuple) -> None:
+    def delete(self, kind: RecordKind | str, pk: int | tuple) -> None:
         """Delete one record, logging it whole (its cascaded children are not logged)."""
+        table = RecordKind(kind).value
         try:
             old = self.db.table(table).get(pk)
         except sqlite_utils.db.NotFoundError as exc:

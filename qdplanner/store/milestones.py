@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date
 
 from qdplanner.domain.limits import check_values
+from qdplanner.domain.models import Milestone
 from qdplanner.errors import N_, NotFoundError, ValidationError
 from qdplanner.store.changes import ChangeSet
 from qdplanner.store.plan_store import PlanStore
@@ -36,14 +37,81 @@ def _checked(values: MilestoneInput) -> dict:
     return checked
 
 
-def read_milestones(store: PlanStore, task_id: int) -> list[dict]:
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+_FIELDS = (
+    "SELECT id, title, planned_date, actual_date, task_id, program_id, project_id, notes,"
+    " is_illustrative, position FROM milestones"
+)
+
+
+def read_milestones(store: PlanStore, task_id: int) -> list[Milestone]:
     """A task's milestones, by planned date."""
+    sql = _FIELDS + " WHERE task_id = ? ORDER BY planned_date, position, id"
+    return _milestones(store, sql, [task_id])
+
+
+def read_milestone(store: PlanStore, milestone_id: int) -> Milestone:
+    """One milestone; :class:`NotFoundError` when there is none with that id."""
+    found = _milestones(store, _FIELDS + " WHERE id = ?", [milestone_id])
+    if not found:
+        raise NotFoundError(N_("Messages", "milestone #{id} does not exist"), id=milestone_id)
+    return found[0]
+
+
+def _milestones(store: PlanStore, sql: str, params: list) -> list[Milestone]:
     return [
-        dict(r)
-        for r in store.db.query(
-            "SELECT * FROM milestones WHERE task_id = ? ORDER BY planned_date, position, id",
-            [task_id],
+        Milestone(
+            id=r[0],
+            title=r[1],
+            planned_date=_day(r[2]),
+            actual_date=_day(r[3]),
+            task_id=r[4],
+            program_id=r[5],
+            project_id=r[6],
+            notes=r[7],
+            is_illustrative=bool(r[8]),
+            position=r[9],
         )
+        for r in store.db.execute(sql, params)
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class DatedMilestone:
+    """A milestone with a planned date, with what it belongs to (the task's program or
+    project for a task's milestone) and that owner's name."""
+
+    title: str
+    planned_date: date
+    actual_date: date | None
+    task_id: int | None
+    program_id: int | None
+    project_id: int | None
+    owner: str  # the task's title, else the program's or project's name
+
+
+_DATED_SQL = """
+SELECT m.title, m.planned_date, m.actual_date, m.task_id,
+       COALESCE(t.program_id, m.program_id), COALESCE(t.project_id, m.project_id),
+       COALESCE(t.title, pr.name, pj.name, '')
+FROM milestones m
+LEFT JOIN tasks t ON t.id = m.task_id
+LEFT JOIN programs pr ON pr.id = m.program_id
+LEFT JOIN projects pj ON pj.id = m.project_id
+WHERE m.planned_date IS NOT NULL
+ORDER BY m.planned_date, m.position, m.id
+"""
+
+
+def dated_milestones(store: PlanStore) -> list[DatedMilestone]:
+    """Every milestone that has a planned date, by planned date."""
+
+    return [
+        DatedMilestone(title, date.fromisoformat(planned), _day(actual), *rest)
+        for title, planned, actual, *rest in store.db.execute(_DATED_SQL)
     ]
 
 
@@ -64,6 +132,19 @@ def update_milestone(
     store: PlanStore, changes: ChangeSet, milestone_id: int, values: MilestoneInput
 ) -> dict:
     return changes.update("milestones", milestone_id, _checked(values))
+
+
+def delete_milestone(store: PlanStore, changes: ChangeSet, milestone_id: int) -> Milestone:
+    """Delete a milestone; return it, for :func:`put_back_milestone` (undo)."""
+    milestone = read_milestone(store, milestone_id)
+    changes.delete("milestones", milestone_id)
+    return milestone
+
+
+def put_back_milestone(changes: ChangeSet, milestone: Milestone) -> None:
+    """Insert back, with its id, a milestone :func:`delete_milestone` (or
+    :func:`read_milestone`) returned."""
+    changes.insert("milestones", asdict(milestone))
 
 
 def milestone_row(store: PlanStore, milestone_id: int) -> dict:

@@ -2,16 +2,22 @@
 
 Removing is allowed only for an empty record (no tasks, programs, projects, indicators or
 milestones under it): the user moves or deletes what it holds first, so nothing is lost by
-accident and undo can put back the one row exactly.
+accident and undo can put back the one record exactly (:func:`put_back`). A record is named
+by its kind (:data:`~qdplanner.store.outline.OUTLINE_KINDS`) and id.
 """
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 from qdplanner.domain.enums import PlanKind
 from qdplanner.domain.limits import check_values, check_year
+from qdplanner.domain.models import PlanDocument, Program, Project
 from qdplanner.errors import N_, NotFoundError, ValidationError
 from qdplanner.store.changes import ChangeSet
+from qdplanner.store.outline import OUTLINE_KINDS, OutlineRecord, outline_record
 from qdplanner.store.plan_store import PlanStore
+from qdplanner.store.records import RecordKind
 
 STREAM_TABLES = {"program": "programs", "project": "projects"}
 
@@ -89,16 +95,36 @@ def add_stream(
     )
 
 
-def rename(store: PlanStore, changes: ChangeSet, table: str, record_id: int, name: str) -> dict:
+def _outline_kind(kind: RecordKind | str) -> RecordKind:
+    kind = RecordKind(kind)
+    if kind not in OUTLINE_KINDS:
+        raise ValueError(f"not a kind of the outline: {kind}")
+    return kind
+
+
+def current_name(store: PlanStore, kind: RecordKind | str, record_id: int) -> str:
+    """The title of a plan document, the name of a program or project."""
+    record = outline_record(store, _outline_kind(kind), record_id)
+    if record is None:
+        raise NotFoundError(
+            N_("Messages", "{table} #{id} does not exist"), table=RecordKind(kind), id=record_id
+        )
+    return record.title if isinstance(record, PlanDocument) else record.name
+
+
+def rename(
+    store: PlanStore, changes: ChangeSet, kind: RecordKind | str, record_id: int, name: str
+) -> dict:
     """Rename a plan document (its title), program or project."""
+    kind = _outline_kind(kind)
     if not name.strip():
         raise ValidationError(N_("Messages", "the name must not be empty"), field="name")
-    column = "title" if table == "plan_documents" else "name"
+    column = "title" if kind == RecordKind.PLAN_DOCUMENTS else "name"
     check_values({column: name})
-    return changes.update(table, record_id, {column: name.strip()})
+    return changes.update(kind, record_id, {column: name.strip()})
 
 
-def _holdings(store: PlanStore, table: str, record_id: int) -> list[str]:
+def _holdings(store: PlanStore, table: RecordKind, record_id: int) -> list[str]:
     key = {
         "plan_documents": "plan_document_id",
         "programs": "program_id",
@@ -119,19 +145,31 @@ def _holdings(store: PlanStore, table: str, record_id: int) -> list[str]:
     return held
 
 
-def remove_empty(store: PlanStore, changes: ChangeSet, table: str, record_id: int) -> dict:
-    """Remove an empty plan document, program or project; return its row (for undo)."""
-    held = _holdings(store, table, record_id)
+def remove_empty(
+    store: PlanStore, changes: ChangeSet, kind: RecordKind | str, record_id: int
+) -> OutlineRecord:
+    """Remove an empty plan document, program or project; return it (for undo)."""
+    kind = _outline_kind(kind)
+    held = _holdings(store, kind, record_id)
     if held:
         raise ValidationError(
             N_("Messages", "it still holds {what}: move or delete them first"),
             what=", ".join(held),
         )
-    row = dict(store.db[table].get(record_id))
-    changes.delete(table, record_id)
-    return row
+    record = outline_record(store, kind, record_id)
+    changes.delete(kind, record_id)  # NotFoundError when there is none
+    assert record is not None
+    return record
 
 
-def put_back(changes: ChangeSet, table: str, row: dict) -> None:
-    """Insert back a row :func:`remove_empty` returned, with its id."""
-    changes.insert(table, row)
+def put_back(changes: ChangeSet, record: OutlineRecord) -> None:
+    """Insert back, with its id, a record :func:`remove_empty` returned (or one
+    :func:`~qdplanner.store.outline.outline_record` read)."""
+    changes.insert(_KIND_OF[type(record)], asdict(record))
+
+
+_KIND_OF = {
+    PlanDocument: RecordKind.PLAN_DOCUMENTS,
+    Program: RecordKind.PROGRAMS,
+    Project: RecordKind.PROJECTS,
+}

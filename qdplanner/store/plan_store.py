@@ -65,7 +65,9 @@ class PlanStore:
         self.lock = lock
         self.recovered = False  # the last change was interrupted and has been undone on open
         self._checked = False  # SQLite's quick check passed (done before the first write)
-        self._key_columns: dict[str, list[str]] = {}  # table → primary key, for ChangeSet
+        # the engine's catalogue, read once (store.records): kind → key fields, → fields
+        self._key_columns: dict[str, list[str]] = {}
+        self._columns: dict[str, frozenset[str]] = {}
 
     # -- life cycle -------------------------------------------------------------------
     @classmethod

@@ -7,14 +7,18 @@ the task's status and percent complete, so the table and the lights follow what 
 from __future__ import annotations
 
 import mimetypes
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from typing import NamedTuple
 
 from qdplanner.domain.enums import TaskStatus
 from qdplanner.domain.limits import check_values, shown
-from qdplanner.domain.periods import parse_period
+from qdplanner.domain.models import ProgressReport
+from qdplanner.domain.periods import Period, parse_period
 from qdplanner.domain.task_rules import task_problems
 from qdplanner.errors import N_, NotFoundError, ValidationError
+from qdplanner.store import plan_tables
 from qdplanner.store.changes import ChangeSet, to_sql
 from qdplanner.store.plan_store import PlanStore
 from qdplanner.store.task_edits import read_task_fields, update_task
@@ -75,15 +79,39 @@ def latest_period(store: PlanStore, task_id: int) -> str | None:
     return max(periods, key=lambda p: parse_period(p)) if periods else None
 
 
-def latest_report(store: PlanStore, task_id: int) -> dict | None:
+def latest_report(store: PlanStore, task_id: int) -> ProgressReport | None:
     """The report of the task's latest period (by when periods end), or None."""
     period = latest_period(store, task_id)
     if period is None:
         return None
-    rows = store.db.query(
-        "SELECT * FROM progress_reports WHERE task_id = ? AND period = ?", [task_id, period]
-    )
-    return dict(next(iter(rows)))
+    return plan_tables.progress_reports(store, period, task_id=task_id)[0]
+
+
+class Narrative(NamedTuple):
+    """What a task's report of one period says happened (进展情况)."""
+
+    period: str  # the period's code, e.g. 2024Q3
+    text: str
+
+
+def latest_narratives(
+    store: PlanStore, task_ids: Collection[int], period: Period
+) -> dict[int, Narrative]:
+    """Task id → the narrative of its latest report not after ``period`` that has one, for
+    the tasks of ``task_ids`` (one read of every report)."""
+    best: dict[int, tuple[Period, Narrative]] = {}
+    parsed: dict[str, Period] = {}
+    sql = "SELECT task_id, period, narrative FROM progress_reports WHERE narrative != ''"
+    for task_id, code, narrative in store.db.execute(sql):
+        if task_id not in task_ids:
+            continue
+        when = parsed.get(code) or parsed.setdefault(code, parse_period(code))
+        if when > period:
+            continue
+        current = best.get(task_id)
+        if current is None or when > current[0]:
+            best[task_id] = (when, Narrative(code, narrative))
+    return {task_id: narrative for task_id, (_when, narrative) in best.items()}
 
 
 def record_progress(

@@ -227,6 +227,22 @@ def set_aliases(store: PlanStore, changes: ChangeSet, unit_id: int, aliases: lis
     return changes.changed != before
 
 
+def add_alias(changes: ChangeSet, unit_id: int, alias: str) -> int:
+    """Give a unit one more alias as it is, unchecked (the workbook import has checked every
+    name against the plan's units already); the new alias's id."""
+    return changes.insert("unit_aliases", {"unit_id": unit_id, "alias": alias})
+
+
+def remove_alias(store: PlanStore, changes: ChangeSet, unit_id: int, alias: str) -> bool:
+    """Remove the alias ``alias`` (exactly as written) of a unit; False when it has none."""
+    sql = "SELECT id FROM unit_aliases WHERE unit_id = ? AND alias = ?"
+    row = store.db.execute(sql, [unit_id, alias]).fetchone()
+    if row is None:
+        return False
+    changes.delete("unit_aliases", row[0])
+    return True
+
+
 def check_deletable(store: PlanStore, unit_id: int) -> None:
     """Raise :class:`ValidationError` saying why the unit cannot be deleted, if it cannot:
     tasks, progress reports or collection rounds still name it."""

@@ -38,7 +38,7 @@ def about_text(store: PlanStore | None, data_folder: str) -> str:
     intro = QCoreApplication.translate(
         "About",
         "Keeps a city innovation plan — programs, projects, tasks, milestones, responsible "
-        "units and indicators — in one file, and exchanges it with Excel."
+        "units and indicators — in one file, and exchanges it with Excel.",
     )
     return f"<h3>qdplanner</h3><p>{html.escape(intro)}</p><table>{table}</table>"
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from qdplanner.excel.breakdown_headers import FIELDS
 from qdplanner.excel.breakdown_import import BreakdownOptions, BreakdownPreview
-from qdplanner.store import PlanStore
+from qdplanner.store import PlanStore, plan_tables
 
 
 def field_label(name: str) -> str:
@@ -75,10 +75,8 @@ class BreakdownDialog(QDialog):
             else self.tr("Automatic"),
             None,
         )
-        for doc_id, doc_title in store.db.execute(
-            "SELECT id, title FROM plan_documents ORDER BY position, id"
-        ):
-            self.document.addItem(doc_title, doc_id)
+        for document in plan_tables.plan_documents(store):
+            self.document.addItem(document.title, document.id)
         self.columns = QTableWidget(0, 3)
         self.columns.setHorizontalHeaderLabels(
             [self.tr("Column"), self.tr("Header in the sheet"), self.tr("Read as")]

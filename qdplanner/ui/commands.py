@@ -21,6 +21,10 @@ from qdplanner.store.changes import ChangeSet
 from qdplanner.store.task_edits import TaskEdit, apply_task_edits
 from qdplanner.ui.messages import user_message
 
+# Begins the change log's name of an undo step's batch: the step's name follows (History
+# words it in the window's language).
+UNDO_PREFIX = "undo: "
+
 
 class EditContext(QObject):
     """What every editing view shares: the plan, the undo stack, and change notices."""
@@ -72,7 +76,7 @@ class TaskEditsCommand(QUndoCommand):
             self.ctx.store,
             self.edits,
             forward=False,
-            description=f"undo: {self.text()}",
+            description=UNDO_PREFIX + self.text(),
             source=self.source,
         )
         self.ctx.tasks_changed.emit([e.task_id for e in self.edits])
@@ -129,7 +133,7 @@ class StructureCommand(QUndoCommand):
         self._run(self.forward, self.text())
 
     def undo(self) -> None:
-        self._run(self.backward, f"undo: {self.text()}")
+        self._run(self.backward, UNDO_PREFIX + self.text())
 
 
 def change_structure(

@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
 
 from qdplanner.domain.enums import ChangeSource, TaskStatus
 from qdplanner.errors import QdError
+from qdplanner.store import records
 from qdplanner.store.milestones import read_milestones
 from qdplanner.store.progress import latest_report
+from qdplanner.store.records import RecordKind
 from qdplanner.store.task_edits import read_task_fields
 from qdplanner.store.task_input import TaskColumn, cells_edit
 from qdplanner.store.task_rows import read_task_row
@@ -189,19 +191,16 @@ class DetailPanel(QWidget):
         self._loading = False
 
     def _exists(self) -> bool:
-        return (
-            self.ctx.store.db.execute("SELECT 1 FROM tasks WHERE id = ?", [self.task_id]).fetchone()
-            is not None
-        )
+        return records.exists(self.ctx.store, RecordKind.TASKS, self.task_id)
 
     def _show_milestones(self, task_id: int) -> None:
         self.milestones.clear()
-        for row in read_milestones(self.ctx.store, task_id):
-            text = f"◆ {row['planned_date'] or '—'}  {row['title']}"
-            if row["actual_date"]:
-                text += "  ✔ " + row["actual_date"]
+        for milestone in read_milestones(self.ctx.store, task_id):
+            text = f"◆ {milestone.planned_date or '—'}  {milestone.title}"
+            if milestone.actual_date:
+                text += "  ✔ " + milestone.actual_date.isoformat()
             item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, row["id"])
+            item.setData(Qt.ItemDataRole.UserRole, milestone.id)
             self.milestones.addItem(item)
 
     def _current_milestone(self) -> int | None:
@@ -225,9 +224,9 @@ class DetailPanel(QWidget):
         if report is None:
             self.progress.setText("—")
             return
-        text = f"{report['period']} · {report['percent']}%\n{report['narrative']}"
-        if report["problems"]:
-            text += "\n" + self.tr("Problems: %1").replace("%1", report["problems"])
+        text = f"{report.period} · {report.percent}%\n{report.narrative}"
+        if report.problems:
+            text += "\n" + self.tr("Problems: %1").replace("%1", report.problems)
         self.progress.setText(text)
 
     def commit(self, column: TaskColumn, text: str) -> None:

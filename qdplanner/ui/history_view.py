@@ -25,7 +25,8 @@ from qdplanner.store.history import history_entities, history_users
 from qdplanner.store.units import unit_choices
 from qdplanner.ui.commands import EditContext
 from qdplanner.ui.messages import user_message
-from qdplanner.ui.models.history_table import HistoryCol, HistoryTableModel, entity_label
+from qdplanner.ui.models.history_table import HistoryCol, HistoryTableModel
+from qdplanner.ui.models.history_words import entity_label
 
 LIMIT = 5000
 INVALID_STYLE = "QLineEdit { background: #ffebee; }"

@@ -3,11 +3,13 @@
 Words, symbols and colours are :mod:`qdplanner.domain.vocabulary`'s — the same the workbooks,
 the printed summary, the charts and the command line show. This adapter only picks the
 language the window speaks (:func:`qdplanner.ui.i18n.current_language`) and turns colours
-into :class:`QColor`. A window drawn after a change of language shows the new words.
+into :class:`QColor`. A window drawn after a change of language shows the new words. The
+plan's stored times (UTC) read here as the user's local time, too.
 """
 
 from __future__ import annotations
 
+from datetime import datetime
 from enum import StrEnum
 
 from PySide6.QtGui import QColor
@@ -51,3 +53,14 @@ def unit_kind_label(kind: UnitKind | str) -> str:
 
 
 LIGHT_SYMBOLS = {light: vocabulary.symbol(light) for light in StatusLight}
+
+
+def local_time(stamp: str | None) -> str:
+    """A stored UTC time (ISO text) as the user's local date and time, to the minute; text
+    that is not such a time as it is."""
+    if not stamp:
+        return ""
+    try:
+        return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return stamp

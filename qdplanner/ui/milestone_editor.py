@@ -95,7 +95,9 @@ def add(ctx: EditContext, task_id: int, parent: QWidget, show_message) -> None:
     def backward(changes):
         changes.delete("milestones", state["row"]["id"])
 
-    error = change_structure(ctx, parent.tr("Add milestone"), forward, backward, lambda: task_id)
+    error = change_structure(
+        ctx, MilestoneDialog.tr("Add milestone"), forward, backward, lambda: task_id
+    )
     if error:
         show_message(error)
 
@@ -109,7 +111,7 @@ def edit(ctx: EditContext, milestone_id: int, parent: QWidget, show_message) -> 
     task_id = milestone_row(store, milestone_id)["task_id"]
     error = change_structure(
         ctx,
-        parent.tr("Edit milestone “%1”").replace("%1", old.title),
+        MilestoneDialog.tr("Edit milestone “%1”").replace("%1", old.title),
         lambda ch: update_milestone(store, ch, milestone_id, new),
         lambda ch: update_milestone(store, ch, milestone_id, old),
         lambda: task_id,
@@ -123,14 +125,14 @@ def delete(ctx: EditContext, milestone_id: int, parent: QWidget, show_message) -
     row = milestone_row(store, milestone_id)
     answer = QMessageBox.question(
         parent,
-        parent.tr("Delete Milestone"),
-        parent.tr("Delete the milestone “%1”?").replace("%1", row["title"]),
+        MilestoneDialog.tr("Delete Milestone"),
+        MilestoneDialog.tr("Delete the milestone “%1”?").replace("%1", row["title"]),
     )
     if answer != QMessageBox.StandardButton.Yes:
         return
     error = change_structure(
         ctx,
-        parent.tr("Delete milestone “%1”").replace("%1", row["title"]),
+        MilestoneDialog.tr("Delete milestone “%1”").replace("%1", row["title"]),
         lambda ch: ch.delete("milestones", milestone_id),
         lambda ch: ch.insert("milestones", row),
         lambda: row["task_id"],

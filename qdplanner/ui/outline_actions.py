@@ -19,22 +19,26 @@ from PySide6.QtWidgets import (
 
 from qdplanner.domain.enums import PlanKind
 from qdplanner.domain.limits import LAST_YEAR
+from qdplanner.store.outline import outline_record
 from qdplanner.store.outline_edits import (
     add_plan_document,
     add_stream,
+    current_name,
     put_back,
     remove_empty,
     rename,
 )
+from qdplanner.store.records import RecordKind
 from qdplanner.store.task_rows import Scope, ScopeKind
 from qdplanner.ui.commands import EditContext, change_structure
 from qdplanner.ui.labels import label
 
-TABLE_OF = {
-    ScopeKind.DOCUMENT: "plan_documents",
-    ScopeKind.PROGRAM: "programs",
-    ScopeKind.PROJECT: "projects",
+KIND_OF = {  # the records the outline's nodes are, as the store names them
+    ScopeKind.DOCUMENT: RecordKind.PLAN_DOCUMENTS,
+    ScopeKind.PROGRAM: RecordKind.PROGRAMS,
+    ScopeKind.PROJECT: RecordKind.PROJECTS,
 }
+STREAM_KINDS = {"program": RecordKind.PROGRAMS, "project": RecordKind.PROJECTS}
 
 
 class PlanDocumentDialog(QDialog):
@@ -105,25 +109,23 @@ class OutlineActions(QObject):
             return None
         if scope.kind == ScopeKind.DOCUMENT:
             return scope.id
-        table = TABLE_OF[scope.kind]
-        row = self.ctx.store.db.execute(
-            f"SELECT plan_document_id FROM {table} WHERE id = ?", [scope.id]
-        ).fetchone()
-        return row[0] if row else None
+        stream = outline_record(self.ctx.store, KIND_OF[scope.kind], scope.id)
+        return stream.plan_document_id if stream is not None else None
 
     def _undoable_insert(self, text: str, make) -> None:
+        """``make(changes)`` adds a record and returns (its kind, its id)."""
         store = self.ctx.store
-        state: dict = {"table": None, "row": None}
+        state: dict = {"kind": None, "record": None}
 
         def forward(changes):
-            if state["row"] is None:
-                state["table"], record_id = make(changes)
-                state["row"] = dict(store.db[state["table"]].get(record_id))
+            if state["record"] is None:
+                state["kind"], record_id = make(changes)
+                state["record"] = outline_record(store, state["kind"], record_id)
             else:
-                put_back(changes, state["table"], state["row"])
+                put_back(changes, state["record"])
 
         def backward(changes):
-            remove_empty(store, changes, state["table"], state["row"]["id"])
+            remove_empty(store, changes, state["kind"], state["record"].id)
 
         error = change_structure(self.ctx, text, forward, backward, lambda: None)
         if error:
@@ -137,7 +139,7 @@ class OutlineActions(QObject):
         self._undoable_insert(
             self.tr("Add plan document"),
             lambda ch: (
-                "plan_documents",
+                RecordKind.PLAN_DOCUMENTS,
                 add_plan_document(
                     store,
                     ch,
@@ -161,25 +163,24 @@ class OutlineActions(QObject):
         store = self.ctx.store
         text = self.tr("Add program") if kind == "program" else self.tr("Add project")
         self._undoable_insert(
-            text, lambda ch: (f"{kind}s", add_stream(store, ch, kind, document, name))
+            text, lambda ch: (STREAM_KINDS[kind], add_stream(store, ch, kind, document, name))
         )
 
     def rename_current(self) -> None:
         scope: Scope | None = self.scope()
-        if scope is None or scope.kind not in TABLE_OF:
+        if scope is None or scope.kind not in KIND_OF:
             return
-        table = TABLE_OF[scope.kind]
+        kind = KIND_OF[scope.kind]
         store = self.ctx.store
-        column = "title" if table == "plan_documents" else "name"
-        old = store.db[table].get(scope.id)[column]
+        old = current_name(store, kind, scope.id)
         name, ok = QInputDialog.getText(self.tree, self.tr("Rename"), self.tr("New name"), text=old)
         if not ok or name.strip() == old:
             return
         error = change_structure(
             self.ctx,
             self.tr("Rename “%1”").replace("%1", old),
-            lambda ch: rename(store, ch, table, scope.id, name),
-            lambda ch: rename(store, ch, table, scope.id, old),
+            lambda ch: rename(store, ch, kind, scope.id, name),
+            lambda ch: rename(store, ch, kind, scope.id, old),
             lambda: None,
         )
         if error:
@@ -187,9 +188,9 @@ class OutlineActions(QObject):
 
     def remove_current(self) -> None:
         scope: Scope | None = self.scope()
-        if scope is None or scope.kind not in TABLE_OF:
+        if scope is None or scope.kind not in KIND_OF:
             return
-        table = TABLE_OF[scope.kind]
+        kind = KIND_OF[scope.kind]
         store = self.ctx.store
         answer = QMessageBox.question(
             self.tree,
@@ -203,13 +204,13 @@ class OutlineActions(QObject):
         state: dict = {}
 
         def forward(changes):
-            state["row"] = remove_empty(store, changes, table, scope.id)
+            state["record"] = remove_empty(store, changes, kind, scope.id)
 
         error = change_structure(
             self.ctx,
             self.tr("Remove"),
             forward,
-            lambda ch: put_back(ch, table, state["row"]),
+            lambda ch: put_back(ch, state["record"]),
             lambda: None,
         )
         if error:

@@ -39,7 +39,8 @@ from qdplanner.store.summary import summarize
 from qdplanner.store.task_rows import Scope
 from qdplanner.store.units import unit_display_name
 from qdplanner.ui.clipboard import TableClipboard
-from qdplanner.ui.collection_view import CollectionActions, CollectionView
+from qdplanner.ui.collection_actions import CollectionActions
+from qdplanner.ui.collection_view import CollectionView
 from qdplanner.ui.commands import EditContext
 from qdplanner.ui.delegates import TaskCellDelegate
 from qdplanner.ui.detail_panel import DetailPanel

@@ -116,6 +116,10 @@ class ProgressDialog(QDialog):
             self.file_list.takeItem(row)
             del self.files[row]
 
+    def step_name(self, period: str) -> str:
+        """The undo step's name (and the change log's) for a report of ``period``."""
+        return self.tr("Record progress %1").replace("%1", period)
+
     def report(self) -> ReportInput:
         unit_text = self.unit.currentText().strip()
         unit_id = resolve_unit(self.store, unit_text) if unit_text else None
@@ -186,13 +190,7 @@ def ask_and_record(ctx: EditContext, task_id: int, parent: QWidget, show_message
         except OSError as exc:
             show_message(str(exc))
             continue
-        error = record_progress_step(
-            ctx,
-            task_id,
-            report,
-            files,
-            dialog.tr("Record progress %1").replace("%1", report.period),
-        )
+        error = record_progress_step(ctx, task_id, report, files, dialog.step_name(report.period))
         if error is None:
             return
         show_message(error)

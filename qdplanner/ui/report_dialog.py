@@ -40,7 +40,6 @@ from qdplanner.reports.summary.content import (
     ReportScope,
     SummaryReport,
     build_report,
-    timeline_available,
 )
 from qdplanner.reports.summary.fonts import cjk_font_missing
 from qdplanner.store.collections import lead_units
@@ -114,9 +113,6 @@ class ReportDialog(QDialog):
             box = QCheckBox(names[key])
             box.setObjectName(f"section_{key}")
             box.setChecked(True)
-            if key == "timeline" and not timeline_available():
-                box.setEnabled(False)
-                box.setToolTip(self.tr("The timeline is not available in this version"))
             self.section_boxes[key] = box
             grid.addWidget(box, i // 2, i % 2)
 

@@ -58,7 +58,6 @@ if TYPE_CHECKING:
     from qdplanner.ui.timeline_view import TimelinePane
 
 IMAGE_WIDTH = 1400
-RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 class TimelineActions(QObject):

@@ -228,10 +228,6 @@ class TimelinePane(QWidget):
         self.fit_action.setChecked(True)
         self._apply_axis()
 
-    def set_range(self, start: date, end: date) -> None:
-        self.range = (start, end)
-        self._apply_axis()
-
     def _apply_axis(self) -> None:
         start, end = self.range
         if self.fitted:

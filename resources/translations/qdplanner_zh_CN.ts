@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
-    <name></name>
+    <name>About</name>
     <message>
         <source>Version</source>
         <translation>版本</translation>
@@ -27,9 +27,6 @@
         <source>Keeps a city innovation plan — programs, projects, tasks, milestones, responsible units and indicators — in one file, and exchanges it with Excel.</source>
         <translation>将城市创新规划（计划、工程、任务、节点、责任单位与指标）保存在一个文件中，并可与 Excel 互相交换。</translation>
     </message>
-</context>
-<context>
-    <name>About</name>
     <message>
         <source>About qdplanner</source>
         <translation>关于 qdplanner</translation>
@@ -421,6 +418,301 @@
     </message>
 </context>
 <context>
+    <name>CommandLine</name>
+    <message>
+        <source>{path}: {unit}, {n} task(s)</source>
+        <translation>{path}：{unit}，任务 {n} 项</translation>
+    </message>
+    <message>
+        <source>{unit}: leads no task; no workbook written</source>
+        <translation>{unit}：没有牵头任务，未生成填报表</translation>
+    </message>
+    <message>
+        <source>{period}: {n} workbook(s) written to {folder}.</source>
+        <translation>{period}：已在 {folder} 生成填报表 {n} 份。</translation>
+    </message>
+    <message>
+        <source>Applied to {path}: {added} report(s) added, {replaced} replaced; {returned} workbook(s) marked returned.</source>
+        <translation>已导入 {path}：新增进展 {added} 条，替换 {replaced} 条；{returned} 份填报表记为已报回。</translation>
+    </message>
+    <message>
+        <source>Dry run: nothing was applied.</source>
+        <translation>试运行：未做任何修改。</translation>
+    </message>
+    <message>
+        <source>--prefer {file}: not one of the files given</source>
+        <translation>--prefer {file}：不是所给的文件之一</translation>
+    </message>
+    <message>
+        <source>{n} conflict(s) unresolved; nothing was applied (choose with --prefer FILE or --prefer plan)</source>
+        <translation>{n} 处冲突未解决，未做任何修改（请用 --prefer 文件 或 --prefer plan 选择）</translation>
+    </message>
+    <message>
+        <source>{n} error(s) in {files} workbook(s); those workbooks were not applied</source>
+        <translation>{files} 份填报表中有 {n} 处错误；这些填报表未导入</translation>
+    </message>
+    <message>
+        <source>{period}: {units} unit(s): {returned} returned, {not_returned} not returned, {never_issued} never issued</source>
+        <translation>{period}：共 {units} 家单位，已报回 {returned} 家，未报回 {not_returned} 家，未下发 {never_issued} 家</translation>
+    </message>
+    <message>
+        <source>Returned:</source>
+        <translation>已报回：</translation>
+    </message>
+    <message>
+        <source>Not returned:</source>
+        <translation>未报回：</translation>
+    </message>
+    <message>
+        <source>Never issued:</source>
+        <translation>未下发：</translation>
+    </message>
+    <message>
+        <source>{n} task(s), {reported} reported</source>
+        <translation>牵头任务 {n} 项，已填报 {reported} 项</translation>
+    </message>
+    <message>
+        <source>issued {time}</source>
+        <translation>{time} 下发</translation>
+    </message>
+    <message>
+        <source>returned {time} ({file})</source>
+        <translation>{time} 报回（{file}）</translation>
+    </message>
+    <message>
+        <source>Wrote {path}: {counts}</source>
+        <translation>已写入 {path}：{counts}</translation>
+    </message>
+    <message>
+        <source>Applied to {path}.</source>
+        <translation>已导入 {path}。</translation>
+    </message>
+    <message>
+        <source>{file}: {n} error(s) in the workbook; nothing was applied</source>
+        <translation>{file}：工作簿中有 {n} 处错误，未做任何修改</translation>
+    </message>
+    <message>
+        <source>{entry}: {column} is not a column letter</source>
+        <translation>{entry}：{column} 不是列字母</translation>
+    </message>
+    <message>
+        <source>{entry}: field {name} is not one of {fields}</source>
+        <translation>{entry}：字段 {name} 不是 {fields} 之一</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>亮灯</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>目标年份</translation>
+    </message>
+    <message>
+        <source>Latest</source>
+        <translation>最新实际值</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>完成进度</translation>
+    </message>
+    <message>
+        <source>Plan {plan} — indicators as of {date}</source>
+        <translation>规划 {plan} — 指标完成情况，截至 {date}</translation>
+    </message>
+    <message>
+        <source>No indicators.</source>
+        <translation>没有指标。</translation>
+    </message>
+    <message>
+        <source>Off track: behind the straight line by more than {gap} of the baseline→target distance, or past the target year unmet; 约/左右 (about): ±{about}.</source>
+        <translation>严重滞后：落后于基期值至目标值直线进度超过全程的 {gap}，或已过目标年份仍未达到；“约/左右”指 ±{about} 以内。</translation>
+    </message>
+    <message>
+        <source>{indicator}: target for {year}{period} set to {value}</source>
+        <translation>{indicator}：{year}{period} 目标值已设为 {value}</translation>
+    </message>
+    <message>
+        <source>{indicator}: actual for {year}{period} set to {value}</source>
+        <translation>{indicator}：{year}{period} 实际值已设为 {value}</translation>
+    </message>
+    <message>
+        <source>Created {path} with the sample plan</source>
+        <translation>已创建 {path}（青岛示例规划）</translation>
+    </message>
+    <message>
+        <source>Created {path}</source>
+        <translation>已创建 {path}</translation>
+    </message>
+    <message>
+        <source>sheet {sheet}</source>
+        <translation>工作表 {sheet}</translation>
+    </message>
+    <message>
+        <source>row {row}</source>
+        <translation>第 {row} 行</translation>
+    </message>
+    <message>
+        <source>column {column}</source>
+        <translation>列 {column}</translation>
+    </message>
+    <message>
+        <source>{where}: {problem}</source>
+        <translation>{where}：{problem}</translation>
+    </message>
+    <message>
+        <source>warning: {text}</source>
+        <translation>提示：{text}</translation>
+    </message>
+    <message>
+        <source>error: {text}</source>
+        <translation>错误：{text}</translation>
+    </message>
+    <message>
+        <source>{n} error(s): nothing can be applied.</source>
+        <translation>{n} 处错误：无法导入任何修改。</translation>
+    </message>
+    <message>
+        <source>{file}: no changes.</source>
+        <translation>{file}：没有变更。</translation>
+    </message>
+    <message>
+        <source>unit to create: {name} (also written {aliases}: its aliases)</source>
+        <translation>将新建单位：{name}（另写作 {aliases}，记为其别名）</translation>
+    </message>
+    <message>
+        <source>unit to create: {name}</source>
+        <translation>将新建单位：{name}</translation>
+    </message>
+    <message>
+        <source>alias to add: {alias} → {name}</source>
+        <translation>将添加别名：{alias} → {name}</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>add {kind} (row {row}): {label}</source>
+        <translation>新增{kind}（第 {row} 行）：{label}</translation>
+    </message>
+    <message>
+        <source>change {kind} {record}, row {row}: {label}</source>
+        <translation>修改{kind} {record}（第 {row} 行）：{label}</translation>
+    </message>
+    <message>
+        <source>change {kind} {record}: {label}</source>
+        <translation>修改{kind} {record}：{label}</translation>
+    </message>
+    <message>
+        <source>    {field}: {old} → {new}</source>
+        <translation>    {field}：{old} → {new}</translation>
+    </message>
+    <message>
+        <source>remove {kind} {record}: {label} (with {cascade})</source>
+        <translation>删除{kind} {record}：{label}（随{cascade}一并删除）</translation>
+    </message>
+    <message>
+        <source>remove {kind} {record}: {label}</source>
+        <translation>删除{kind} {record}：{label}</translation>
+    </message>
+    <message>
+        <source>… and {n} more</source>
+        <translation>… 另有 {n} 条</translation>
+    </message>
+    <message>
+        <source>added {counts}</source>
+        <translation>新增 {counts}</translation>
+    </message>
+    <message>
+        <source>changed {counts}</source>
+        <translation>修改 {counts}</translation>
+    </message>
+    <message>
+        <source>removed {counts}</source>
+        <translation>删除 {counts}</translation>
+    </message>
+    <message>
+        <source>{file}: {summary}.</source>
+        <translation>{file}：{summary}。</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>{n} error(s), not applied</source>
+        <translation>{n} 处错误，未导入</translation>
+    </message>
+    <message>
+        <source>{file}: {who}: {reports} report(s), {skipped} row(s) not filled in; {state}</source>
+        <translation>{file}：{who}：进展 {reports} 条，未填写 {skipped} 行；{state}</translation>
+    </message>
+    <message>
+        <source>conflict: task #{id} {title} ({period}) → {chosen}</source>
+        <translation>冲突：任务 #{id} {title}（{period}）→ {chosen}</translation>
+    </message>
+    <message>
+        <source>conflict: task #{id} {title} ({period}): unresolved</source>
+        <translation>冲突：任务 #{id} {title}（{period}）：未解决</translation>
+    </message>
+    <message>
+        <source>plan</source>
+        <translation>计划中已有</translation>
+    </message>
+    <message>
+        <source>{add} report(s) to add, {replace} to replace, {unchanged} unchanged; {conflicts} conflict(s), {unresolved} unresolved.</source>
+        <translation>将新增进展 {add} 条，替换 {replace} 条，{unchanged} 条无变化；冲突 {conflicts} 处，未解决 {unresolved} 处。</translation>
+    </message>
+    <message>
+        <source>Wrote {path} ({pages} pages)</source>
+        <translation>已写入 {path}（共 {pages} 页）</translation>
+    </message>
+    <message>
+        <source>Wrote {path}: {tasks} tasks, {start} – {end}, {pages} page(s)</source>
+        <translation>已写入 {path}：任务 {tasks} 项，{start} 至 {end}，共 {pages} 页</translation>
+    </message>
+    <message>
+        <source>Plan {plan} — as of {date}</source>
+        <translation>规划 {plan} — 统计截至 {date}</translation>
+    </message>
+    <message>
+        <source>Records: {programs} programs, {projects} projects, {tasks} tasks, {milestones} milestones, {units} units, {indicators} indicators</source>
+        <translation>记录：计划 {programs} 个，工程 {projects} 个，任务 {tasks} 项，节点 {milestones} 个，单位 {units} 家，指标 {indicators} 项</translation>
+    </message>
+    <message>
+        <source>Lights:</source>
+        <translation>亮灯：</translation>
+    </message>
+    <message>
+        <source>Program / project</source>
+        <translation>计划/工程</translation>
+    </message>
+    <message>
+        <source>tasks</source>
+        <translation>任务数</translation>
+    </message>
+    <message>
+        <source>Overdue tasks: {n}</source>
+        <translation>逾期任务：{n} 项</translation>
+    </message>
+</context>
+<context>
     <name>DateLineEdit</name>
     <message>
         <source>2024-12-31 or 2024年底前</source>
@@ -627,6 +919,18 @@
 <context>
     <name>History</name>
     <message>
+        <source>(several records)</source>
+        <translation>（多条记录）</translation>
+    </message>
+    <message>
+        <source>(added)</source>
+        <translation>（新增）</translation>
+    </message>
+    <message>
+        <source>(removed)</source>
+        <translation>（删除）</translation>
+    </message>
+    <message>
         <source>Plan document</source>
         <translation>规划文件</translation>
     </message>
@@ -703,46 +1007,6 @@
         <translation>设置</translation>
     </message>
     <message>
-        <source>Form</source>
-        <translation>表单</translation>
-    </message>
-    <message>
-        <source>Table</source>
-        <translation>表格</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <source>Command</source>
-        <translation>命令行</translation>
-    </message>
-    <message>
-        <source>Sample plan</source>
-        <translation>示例规划</translation>
-    </message>
-    <message>
-        <source>Timeline</source>
-        <translation>时间轴</translation>
-    </message>
-    <message>
-        <source>Upgrade</source>
-        <translation>升级</translation>
-    </message>
-    <message>
-        <source>(several records)</source>
-        <translation>（多条记录）</translation>
-    </message>
-    <message>
-        <source>(added)</source>
-        <translation>（新增）</translation>
-    </message>
-    <message>
-        <source>(removed)</source>
-        <translation>（删除）</translation>
-    </message>
-    <message>
         <source>Title</source>
         <translation>标题</translation>
     </message>
@@ -761,6 +1025,22 @@
     <message>
         <source>Description</source>
         <translation>内容</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>顺序</translation>
+    </message>
+    <message>
+        <source>Illustrative</source>
+        <translation>示例数据</translation>
+    </message>
+    <message>
+        <source>Parent task</source>
+        <translation>上级任务</translation>
     </message>
     <message>
         <source>Start</source>
@@ -783,28 +1063,12 @@
         <translation>完成进度%</translation>
     </message>
     <message>
-        <source>Notes</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <source>Position</source>
-        <translation>顺序</translation>
-    </message>
-    <message>
-        <source>Parent task</source>
-        <translation>上级任务</translation>
-    </message>
-    <message>
         <source>Lead unit</source>
         <translation>牵头单位</translation>
     </message>
     <message>
         <source>Supporting units</source>
         <translation>配合单位</translation>
-    </message>
-    <message>
-        <source>Reporting unit</source>
-        <translation>填报单位</translation>
     </message>
     <message>
         <source>Role</source>
@@ -823,8 +1087,268 @@
         <translation>联系方式</translation>
     </message>
     <message>
+        <source>Predecessor</source>
+        <translation>前置任务</translation>
+    </message>
+    <message>
+        <source>Successor</source>
+        <translation>后续任务</translation>
+    </message>
+    <message>
+        <source>Lag (days)</source>
+        <translation>间隔天数</translation>
+    </message>
+    <message>
+        <source>Planned date</source>
+        <translation>计划日期</translation>
+    </message>
+    <message>
+        <source>Actual date</source>
+        <translation>实际日期</translation>
+    </message>
+    <message>
+        <source>First year</source>
+        <translation>起始年份</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>截止年份</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>发布机关</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>发布日期</translation>
+    </message>
+    <message>
+        <source>Unit of measure</source>
+        <translation>计量单位</translation>
+    </message>
+    <message>
+        <source>Better when</source>
+        <translation>指标方向</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>比较方式</translation>
+    </message>
+    <message>
+        <source>Baseline year</source>
+        <translation>基期年份</translation>
+    </message>
+    <message>
+        <source>Baseline value</source>
+        <translation>基期值</translation>
+    </message>
+    <message>
+        <source>Baseline as written</source>
+        <translation>基期值（原文）</translation>
+    </message>
+    <message>
+        <source>Target year</source>
+        <translation>目标年份</translation>
+    </message>
+    <message>
+        <source>Target value</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <source>Target as written</source>
+        <translation>目标值（原文）</translation>
+    </message>
+    <message>
+        <source>Nature</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>Indicator kind</source>
+        <translation>指标类别</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>填报周期</translation>
+    </message>
+    <message>
         <source>Value</source>
         <translation>数值</translation>
+    </message>
+    <message>
+        <source>Source date</source>
+        <translation>来源日期</translation>
+    </message>
+    <message>
+        <source>Progress made</source>
+        <translation>进展情况</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>存在问题</translation>
+    </message>
+    <message>
+        <source>Next steps</source>
+        <translation>下步打算</translation>
+    </message>
+    <message>
+        <source>Reporting unit</source>
+        <translation>填报单位</translation>
+    </message>
+    <message>
+        <source>Reported on</source>
+        <translation>填报日期</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>收到日期</translation>
+    </message>
+    <message>
+        <source>Filled in by</source>
+        <translation>填报人</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <source>File type</source>
+        <translation>文件类型</translation>
+    </message>
+    <message>
+        <source>Size (bytes)</source>
+        <translation>大小（字节）</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>添加时间</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>下发时间</translation>
+    </message>
+    <message>
+        <source>Issued file</source>
+        <translation>下发文件</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>报回时间</translation>
+    </message>
+    <message>
+        <source>Returned file</source>
+        <translation>报回文件</translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation>发布单位</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>发布日期</translation>
+    </message>
+    <message>
+        <source>Web address</source>
+        <translation>网址</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>保存时间</translation>
+    </message>
+    <message>
+        <source>Actual or target</source>
+        <translation>实际值或目标值</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>关联方式</translation>
+    </message>
+    <message>
+        <source>Entered through</source>
+        <translation>填报方式</translation>
+    </message>
+    <message>
+        <source>Plan identity</source>
+        <translation>规划标识</translation>
+    </message>
+    <message>
+        <source>Key that signs collection workbooks</source>
+        <translation>填报表签名密钥</translation>
+    </message>
+    <message>
+        <source>Rules of the task lights</source>
+        <translation>任务亮灯规则</translation>
+    </message>
+    <message>
+        <source>Rules of the indicator lights</source>
+        <translation>指标亮灯规则</translation>
+    </message>
+    <message>
+        <source>Largest evidence file</source>
+        <translation>佐证材料大小上限</translation>
+    </message>
+    <message>
+        <source>Unit name forms</source>
+        <translation>单位名称简称规则</translation>
+    </message>
+    <message>
+        <source>Office named on the summary</source>
+        <translation>报告署名单位</translation>
+    </message>
+    <message>
+        <source>Plan title on the summary</source>
+        <translation>报告中的规划名称</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Finish to start</source>
+        <translation>完成后开始</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>Undo: %1</source>
+        <translation>撤销：%1</translation>
+    </message>
+    <message>
+        <source>Sample plan %1</source>
+        <translation>示例规划 %1</translation>
+    </message>
+    <message>
+        <source>Import of returned progress: %1 and %2 more</source>
+        <translation>导入单位报回的填报表：%1 等（另 %2 份）</translation>
+    </message>
+    <message>
+        <source>Import of returned progress: %1</source>
+        <translation>导入单位报回的填报表：%1</translation>
+    </message>
+    <message>
+        <source>Import of %1</source>
+        <translation>从 %1 导入</translation>
+    </message>
+    <message>
+        <source>Collect %1: %2 workbook(s) written to %3</source>
+        <translation>%1 季度填报：向 %3 写出 %2 份填报表</translation>
+    </message>
+    <message>
+        <source>Baseline #%1: the dates of every task copied</source>
+        <translation>基线 #%1：复制全部任务的日期</translation>
     </message>
 </context>
 <context>
@@ -2251,6 +2775,22 @@
         <source>“{name}” is not a unit of the plan, but is possibly the same unit as {near}; if it is, write that name (or give the unit this name as an alias) and import again, otherwise it is created as a new unit</source>
         <translation>“{name}”不是本规划已有的单位，但可能与{near}是同一单位；如是，请改写为该名称（或把它添加为该单位的别名）后重新导入，否则将作为新单位创建</translation>
     </message>
+    <message>
+        <source>no unit is called {name}</source>
+        <translation>没有名为“{name}”的单位</translation>
+    </message>
+    <message>
+        <source>no collection round yet: give --period</source>
+        <translation>尚未开展过季度填报：请用 --period 指定期次</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>已中断</translation>
+    </message>
+    <message>
+        <source>internal error: {kind}: {error} (set QDPLANNER_DEBUG=1 to see details)</source>
+        <translation>内部错误：{kind}：{error}（设置 QDPLANNER_DEBUG=1 可查看详情）</translation>
+    </message>
 </context>
 <context>
     <name>MilestoneDialog</name>
@@ -2277,6 +2817,26 @@
     <message>
         <source>Notes</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>Add milestone</source>
+        <translation>添加节点</translation>
+    </message>
+    <message>
+        <source>Edit milestone “%1”</source>
+        <translation>修改节点“%1”</translation>
+    </message>
+    <message>
+        <source>Delete Milestone</source>
+        <translation>删除节点</translation>
+    </message>
+    <message>
+        <source>Delete the milestone “%1”?</source>
+        <translation>删除节点“%1”？</translation>
+    </message>
+    <message>
+        <source>Delete milestone “%1”</source>
+        <translation>删除节点“%1”</translation>
     </message>
 </context>
 <context>
@@ -2532,6 +3092,10 @@
         <source>Add Evidence</source>
         <translation>添加佐证材料</translation>
     </message>
+    <message>
+        <source>Record progress %1</source>
+        <translation>填报 %1 进展</translation>
+    </message>
 </context>
 <context>
     <name>ReportActions</name>
@@ -2609,10 +3173,6 @@
     <message>
         <source>Sections</source>
         <translation>包含内容</translation>
-    </message>
-    <message>
-        <source>The timeline is not available in this version</source>
-        <translation>此版本暂不提供时间轴</translation>
     </message>
     <message>
         <source>Print Pre&amp;view…</source>
@@ -3415,36 +3975,6 @@ Reached: %3</source>
     <message>
         <source>The user guide is not installed with this copy of qdplanner.</source>
         <translation>此版本未附带使用手册。</translation>
-    </message>
-</context>
-<context>
-    <name>dialog</name>
-    <message>
-        <source>Record progress %1</source>
-        <translation>填报 %1 进展</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <source>Add milestone</source>
-        <translation>添加节点</translation>
-    </message>
-    <message>
-        <source>Edit milestone “%1”</source>
-        <translation>修改节点“%1”</translation>
-    </message>
-    <message>
-        <source>Delete Milestone</source>
-        <translation>删除节点</translation>
-    </message>
-    <message>
-        <source>Delete the milestone “%1”?</source>
-        <translation>删除节点“%1”？</translation>
-    </message>
-    <message>
-        <source>Delete milestone “%1”</source>
-        <translation>删除节点“%1”</translation>
     </message>
 </context>
 </TS>

@@ -41,7 +41,9 @@ def plan(template: Path, tmp_path: Path) -> Path:
 @pytest.fixture
 def books(plan: Path, tmp_path: Path) -> dict[str, Path]:
     out = tmp_path / "out"
-    result = run("collect", plan, out, "--period", "2024Q3", "--due", "2024-10-10", "--json")
+    result = run(
+        "collect", plan, out, "--period", "2024Q3", "--due", "2024-10-10", "--json", "--lang", "zh"
+    )
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     return {w["unit"]: Path(w["file"]) for w in data["workbooks"]}
@@ -57,7 +59,7 @@ def period_reports(plan: Path) -> dict[int, str]:
 
 
 def test_collect_writes_a_workbook_per_lead_unit(plan, tmp_path):
-    result = run("collect", plan, tmp_path / "out", "--period", "2024年第三季度")
+    result = run("collect", plan, tmp_path / "out", "--period", "2024年第三季度", "--lang", "en")
     assert result.exit_code == 0, result.output
     assert "2024Q3: 13 workbook(s) written" in result.output
     assert (tmp_path / "out" / "2024Q3_青岛市科学技术局.xlsx").exists()
@@ -82,7 +84,9 @@ def test_import_two_returned_workbooks_then_status(plan, books):
     assert data["reports"] == {"add": 2, "replace": 0, "unchanged": 0}
     assert data["errors"] == [] and data["conflicts"] == [] and data["result"] is None
     assert period_reports(plan) == {}
-    result = run("collect-import", plan, books[STI], books[MIIT], "--period", "2024Q3")
+    result = run(
+        "collect-import", plan, books[STI], books[MIIT], "--period", "2024Q3", "--lang", "en"
+    )
     assert result.exit_code == 0, result.output
     assert "2 report(s) added" in result.output
     assert period_reports(plan) == {sti[0]: "甲", miit[0]: "乙"}
@@ -92,13 +96,13 @@ def test_import_two_returned_workbooks_then_status(plan, books):
     assert returned[STI]["returned_file"] == books[STI].name and returned[STI]["reported"] == 1
     assert returned[STI]["issued_at"] and returned[STI]["returned_at"]
     assert MIIT not in {u["unit"] for u in status["not_returned"]}
-    text = run("collect-status", plan).output  # the latest round
+    text = run("collect-status", plan, "--lang", "en").output  # the latest round
     assert "2024Q3: 13 unit(s): 2 returned, 11 not returned, 0 never issued" in text
     assert "Returned:" in text and "Not returned:" in text
 
 
 def test_status_lists_lead_units_never_issued(plan, tmp_path):
-    run("collect", plan, tmp_path / "out", "--period", "2024Q3", "--unit", MIIT)
+    run("collect", plan, tmp_path / "out", "--period", "2024Q3", "--unit", MIIT, "--lang", "zh")
     status = json.loads(run("collect-status", plan, "--period", "2024Q3", "--json").output)
     assert status["counts"] == {"returned": 0, "not_returned": 1, "never_issued": 12}
     assert STI in {u["unit"] for u in status["never_issued"]}
@@ -132,7 +136,7 @@ def test_conflicts_stop_the_import_until_preferred(plan, books, tmp_path):
         tmp_path / "a.xlsx",
     )
     b = fill(books[MIIT], {miit[0]: {"进展情况": "二"}}, tmp_path / "b.xlsx")
-    result = run("collect-import", plan, a, b, "--json")
+    result = run("collect-import", plan, a, b, "--json", "--lang", "en")
     assert result.exit_code == 1
     data = json.loads(result.stdout)
     assert len(data["conflicts"]) == 2 and data["result"] is None

@@ -21,6 +21,7 @@ def test_the_command_names_known_to_the_quick_start_are_the_click_group_s():
         (["open", "规划.qdplan"], ("规划.qdplan", None)),
         (["open", "--lang", "en", "p.qdplan"], ("p.qdplan", "en")),
         (["p.qdplan", "--lang=zh_CN"], ("p.qdplan", "zh_CN")),
+        (["open", "p.qdplan", "--lang", "zh"], ("p.qdplan", "zh_CN")),  # the window's tag
     ],
 )
 def test_a_plain_start_or_a_plan_file_opens_the_window_straight_away(args, request_):

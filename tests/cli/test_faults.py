@@ -296,7 +296,7 @@ def test_a_nearly_full_disk_fails_an_import_cleanly(sample_template, tmp_path):
     """With a little space, the lock and journal start but the write cannot finish: SQLite
     rolls back, nothing is half-applied and no hot journal is left."""
     book = tmp_path / "book.xlsx"
-    run("export", sample_template, book)
+    run("export", sample_template, book, "--lang", "zh")
     from openpyxl import load_workbook
 
     wb = load_workbook(book)

@@ -39,7 +39,7 @@ def as_json(path, *args):
 
 
 def test_json_lists_every_indicator_with_target_latest_progress_and_light(sample_path):
-    data = as_json(sample_path, "--as-of", "2025-12-31")
+    data = as_json(sample_path, "--as-of", "2025-12-31", "--lang", "zh")
     assert len(data) == 32
     for d in data.values():
         assert {
@@ -83,10 +83,10 @@ def test_json_in_english(sample_path):
 
 
 def test_text_table_has_lights_in_chinese_and_aligned_columns(sample_path):
-    result = run("indicators", str(sample_path), "--as-of", "2025-12-31")
+    result = run("indicators", str(sample_path), "--as-of", "2025-12-31", "--lang", "zh")
     assert result.exit_code == 0
     out = result.output
-    assert "indicators as of 2025-12-31" in out
+    assert "指标完成情况，截至 2025-12-31" in out
     rows = {line.split()[2]: line for line in out.splitlines() if line and line[0] in "✔●▲■○"}
     assert rows["I04"].startswith("✔ 已达成") and rows["I12"].startswith("■ 严重滞后")
     assert rows["I10"].startswith("● 正常推进") and rows["I01"].startswith("○ 无数据")
@@ -104,7 +104,7 @@ def test_text_table_has_lights_in_chinese_and_aligned_columns(sample_path):
     assert "需每年增加1317家才能在2026年达到目标" in out  # the trend, under its row
     assert "2020—2025年平均每年减少7位次" in out  # a result without a target still has a pace
     assert "已达成 3  正常推进 1  滞后 1  严重滞后 1  无基期 0  无数据 26" in out
-    assert "more than 25% of the baseline→target distance" in out  # the thresholds are shown
+    assert "直线进度超过全程的 25%" in out  # the thresholds are shown
 
 
 def test_bad_plan_file_is_one_line_on_stderr(tmp_path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 
@@ -31,10 +32,12 @@ def pdf_text(path) -> str:
 
 def test_report_writes_a_chinese_pdf_and_says_how_many_pages(qapp, sample_path, tmp_path):
     out = tmp_path / "summary.pdf"
-    result = run(str(sample_path), str(out), "--as-of", "2026-11-23", "--period", "2026Q3")
+    result = run(
+        str(sample_path), str(out), "--as-of", "2026-11-23", "--period", "2026Q3", "--lang", "zh"
+    )
     assert result.exit_code == 0, result.output
     assert out.read_bytes().startswith(b"%PDF")
-    pages = int(result.output.split("(")[1].split()[0])
+    pages = int(re.search(r"（共 (\d+) 页）", result.output).group(1))
     assert pages >= 8
     if PDFTOTEXT:
         text = pdf_text(out)

@@ -15,16 +15,6 @@ from qdplanner.store.sample import create_sample_plan
 PDFINFO = shutil.which("pdfinfo")
 
 
-@pytest.fixture(autouse=True)
-def english(qapp):
-    """Labels in English, whatever language an earlier test left installed (and after)."""
-    from qdplanner.ui.i18n import install_language
-
-    install_language(qapp, "en")
-    yield
-    install_language(qapp, "en")
-
-
 def run(*args: str):
     return CliRunner().invoke(gantt_cmd, list(args), catch_exceptions=False)
 

@@ -112,7 +112,7 @@ class Sources:
     def export(self) -> Path:
         self.folder.mkdir(parents=True, exist_ok=True)
         out = self.folder / "plan.xlsx"
-        result = run_cli("export", self.plan, out)
+        result = run_cli("export", self.plan, out, "--lang", "zh")
         assert result.exit_code == 0, result.output
         return out
 
@@ -120,7 +120,7 @@ class Sources:
     def round(self) -> list[Path]:
         """The round's workbooks, one per lead unit, those with the most tasks first."""
         outdir = self.folder / "round"
-        result = run_cli("collect", self.plan, outdir, "--period", PERIOD)
+        result = run_cli("collect", self.plan, outdir, "--period", PERIOD, "--lang", "zh")
         assert result.exit_code == 0, result.output
         books = sorted(outdir.glob("*.xlsx"), key=lambda p: (-len(task_ids(p)), p.name))
         assert len(books) >= 2, result.output

@@ -36,7 +36,7 @@ def test_import_dry_run_prints_the_changes_and_applies_nothing(small_plan, tmp_p
     store, ids = small_plan
     store.close()  # the command opens the plan itself
     out = tmp_path / "plan.xlsx"
-    run("export", str(store.path), str(out))
+    run("export", str(store.path), str(out), "--lang", "zh")
     book, save = edit(out)
     SheetEditor(book["任务"]).set(ids["late"], "任务名称", "改过的名称")
     save()
@@ -59,7 +59,7 @@ def test_import_errors_give_a_non_zero_exit_and_json_errors(small_plan, tmp_path
     store, ids = small_plan
     store.close()  # the command opens the plan itself
     out = tmp_path / "plan.xlsx"
-    run("export", str(store.path), str(out))
+    run("export", str(store.path), str(out), "--lang", "zh")
     book, save = edit(out)
     row = SheetEditor(book["任务"]).set(ids["late"], "完成进度(%)", 140)
     save()

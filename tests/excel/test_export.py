@@ -131,3 +131,11 @@ def test_every_sheet_row_matches_its_columns(sample_plan):
         assert rows, spec.key
         assert {len(r) for r in rows} == {len(spec.columns)}, spec.key
     assert len(plan.rows(SHEETS_BY_KEY["tasks"])) == sample_plan.db["tasks"].count
+
+
+def test_every_sheet_holds_one_kind_of_the_stores_records():
+    """The importer names what it changes by the sheet's key: a kind the store knows."""
+    from qdplanner.store.records import RecordKind
+
+    for spec in SHEETS:
+        assert RecordKind(spec.key).value == spec.key

@@ -173,7 +173,7 @@ def test_formula_looking_titles_are_imported_as_text(formula_plan):
 def test_an_export_after_them_holds_no_formula_and_the_literal_text(formula_plan, tmp_path):
     plan, titles = formula_plan
     out = tmp_path / "again.xlsx"
-    result = run_cli("export", plan, out)
+    result = run_cli("export", plan, out, "--lang", "zh")
     assert result.exit_code == 0, shown(result)
     assert no_formula_cells(out) == []
     rows = calamine_rows(out, TASKS)
@@ -187,7 +187,7 @@ def test_a_collection_after_them_holds_no_formula_and_the_literal_text(formula_p
     copy = tmp_path / "plan.qdplan"
     shutil.copy(plan, copy)
     outdir = tmp_path / "round"
-    result = run_cli("collect", copy, outdir, "--period", "2026Q1")
+    result = run_cli("collect", copy, outdir, "--period", "2026Q1", "--lang", "zh")
     assert result.exit_code == 0, shown(result)
     books = sorted(outdir.glob("*.xlsx"))
     assert books

@@ -92,7 +92,7 @@ def test_the_dry_run_reports_the_error_the_real_run_reports(small_plan, tmp_path
     store.close()
     before = store.path.read_bytes()
     out = tmp_path / "plan.xlsx"
-    assert _run("export", str(store.path), str(out)).exit_code == 0
+    assert _run("export", str(store.path), str(out), "--lang", "zh").exit_code == 0
     book, save = edit(out)
     SheetEditor(book["任务"]).set(ids["late"], "排序", 1e20)
     SheetEditor(book["指标"]).set(indicator, "目标值", 1e308)

@@ -6,8 +6,10 @@ import pytest
 from PySide6.QtWidgets import QDialog
 
 from qdplanner.store.collections import lead_units
-from qdplanner.ui.collection_view import CollectDialog, ReturnsDialog, StatusCol
+from qdplanner.ui.collect_dialog import CollectDialog
 from qdplanner.ui.main_window import MainWindow
+from qdplanner.ui.models.collection_table import StatusCol
+from qdplanner.ui.returns_dialog import ReturnsDialog
 from tests.excel.collection_helpers import fill, task_ids
 
 PERIOD = "2024Q3"

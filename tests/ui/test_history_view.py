@@ -100,7 +100,7 @@ def test_follows_edits_made_in_other_views(view, qtbot):
     assert column(view, HistoryCol.OLD)[0] == "市财政局"
     assert column(view, HistoryCol.DESCRIPTION)[0] == "Rename unit “市财政局”"
     view.ctx.undo_stack.undo()
-    qtbot.waitUntil(lambda: column(view, HistoryCol.DESCRIPTION)[0].startswith("undo:"))
+    qtbot.waitUntil(lambda: column(view, HistoryCol.DESCRIPTION)[0].startswith("Undo:"))
 
 
 def test_new_users_and_record_types_appear_in_the_filters(view, small_plan):
@@ -124,3 +124,27 @@ def test_sorting_by_column(view):
     view.table.sortByColumn(HistoryCol.USER, Qt.SortOrder.DescendingOrder)
     users = column(view, HistoryCol.USER)
     assert users == sorted(users, reverse=True) and "alice" in users
+
+
+def test_a_whole_record_reads_field_by_field_in_words_never_as_json(view):
+    choose(view.entity, "tasks")
+    rows = range(view.model.rowCount())
+    added = [
+        view.model.index(r, HistoryCol.NEW).data()
+        for r in rows
+        if view.model.index(r, HistoryCol.FIELD).data() == "(added)"
+    ]
+    late = next(text for text in added if "逾期任务" in text)
+    assert "Title: 逾期任务" in late and "Status: In progress" in late
+    assert "Progress %: 50" in late and "Deadline: 2022年底前" in late
+    assert not any("{" in text or "_" in text for text in added)
+
+
+def test_actions_other_layers_name_in_english_read_in_the_window_language():
+    from qdplanner.ui.models.history_words import action_text
+
+    assert action_text("undo: sample plan qingdao.json") == "Undo: Sample plan qingdao.json"
+    assert action_text("import of returned progress: a.xlsx and 3 more") == (
+        "Import of returned progress: a.xlsx and 3 more"
+    )
+    assert action_text("Rename unit “市财政局”") == "Rename unit “市财政局”"

@@ -19,8 +19,10 @@ from qdplanner.errors import N_, ValidationError
 from qdplanner.reports.summary.words import LANGS
 from qdplanner.store.collections import CollectionStatusRow, collection_status
 from qdplanner.store.indicators import IndicatorRow, read_indicators
+from qdplanner.store.milestones import dated_milestones
 from qdplanner.store.outline import read_outline
 from qdplanner.store.plan_store import PlanStore
+from qdplanner.store.progress import latest_narratives
 from qdplanner.store.task_rows import Scope, ScopeKind, TaskRow, read_task_rows
 from qdplanner.store.unit_directory import resolve_unit, unit_name
 
@@ -252,19 +254,6 @@ def _indicators(store: PlanStore, scope: ReportScope, as_of: date) -> list[Indic
     return rows
 
 
-_MILESTONES_SQL = """
-SELECT m.title, m.planned_date, m.actual_date, m.task_id, m.program_id, m.project_id,
-       COALESCE(t.title, pr.name, pj.name, ''), COALESCE(t.program_id, m.program_id),
-       COALESCE(t.project_id, m.project_id)
-FROM milestones m
-LEFT JOIN tasks t ON t.id = m.task_id
-LEFT JOIN programs pr ON pr.id = m.program_id
-LEFT JOIN projects pj ON pj.id = m.project_id
-WHERE m.planned_date IS NOT NULL
-ORDER BY m.planned_date, m.position, m.id
-"""
-
-
 def _milestones(
     store: PlanStore, rows: list[TaskRow], scope: ReportScope, period: Period, as_of: date
 ) -> tuple[list[MilestoneLine], list[MilestoneLine]]:
@@ -272,23 +261,18 @@ def _milestones(
     program_ids = {r.program_id for r in rows if r.program_id}
     project_ids = {r.project_id for r in rows if r.project_id}
     due, missed = [], []
-    for title, planned, actual, task_id, _p, _j, owner, program_id, project_id in store.db.execute(
-        _MILESTONES_SQL
-    ):
-        if task_id is not None:
-            inside = task_id in task_ids
+    for m in dated_milestones(store):
+        if m.task_id is not None:
+            inside = m.task_id in task_ids
         elif scope.kind == "unit":
             inside = False  # a program's or project's own milestones have no lead unit
         else:
-            inside = program_id in program_ids or project_id in project_ids or scope.kind == "plan"
+            inside = (
+                m.program_id in program_ids or m.project_id in project_ids or scope.kind == "plan"
+            )
         if not inside:
             continue
-        line = MilestoneLine(
-            title,
-            owner,
-            date.fromisoformat(planned),
-            date.fromisoformat(actual) if actual else None,
-        )
+        line = MilestoneLine(m.title, m.owner, m.planned_date, m.actual_date)
         if period.start <= line.planned <= period.end:
             due.append(line)
         if line.planned < as_of and line.actual is None:
@@ -296,26 +280,9 @@ def _milestones(
     return due, missed
 
 
-def _latest_narratives(store: PlanStore, task_ids: set[int], period: Period) -> dict[int, tuple]:
-    """Task id → (period code, narrative) of its latest report not after ``period`` (one read)."""
-    best: dict[int, tuple[Period, str, str]] = {}
-    parsed: dict[str, Period] = {}
-    sql = "SELECT task_id, period, narrative FROM progress_reports WHERE narrative != ''"
-    for task_id, code, narrative in store.db.execute(sql):
-        if task_id not in task_ids:
-            continue
-        when = parsed.get(code) or parsed.setdefault(code, parse_period(code))
-        if when > period:
-            continue
-        current = best.get(task_id)
-        if current is None or when > current[0]:
-            best[task_id] = (when, code, narrative)
-    return {k: (code, text) for k, (_w, code, text) in best.items()}
-
-
 def _unit_groups(store: PlanStore, rows: list[TaskRow], period: Period) -> list[UnitGroup]:
     flagged = [r for r in rows if r.light in (StatusLight.RED, StatusLight.YELLOW)]
-    narratives = _latest_narratives(store, {r.id for r in flagged}, period)
+    narratives = latest_narratives(store, {r.id for r in flagged}, period)
     groups: dict[str, UnitGroup] = {}
     # red before yellow, then the earliest due date first
     flagged.sort(key=lambda r: (r.light != StatusLight.RED, r.due_date or date.max, r.id))

@@ -1,8 +1,9 @@
 """The change log as a read-only table: when, who, from where, what record, old → new.
 
 Rows come from :func:`qdplanner.store.history.read_history` (filtered and limited in SQL);
-the model only words them: table names, sources, fields and a few values in the user's
-language. Sorting happens here, on Python keys.
+the model only words them in the user's language (:mod:`history_words`): record types,
+sources, actions, fields, coded values and whole records. Sorting happens here, on Python
+keys.
 """
 
 from __future__ import annotations
@@ -11,10 +12,19 @@ from enum import IntEnum
 
 from PySide6.QtCore import QCoreApplication, Qt
 
-from qdplanner.domain.enums import ChangeSource, TaskStatus, UnitKind
+from qdplanner.domain.enums import ChangeSource
 from qdplanner.store import PlanStore
 from qdplanner.store.history import HistoryRow, read_history
-from qdplanner.ui.labels import status_label, unit_kind_label
+from qdplanner.ui.labels import label
+from qdplanner.ui.models.history_words import (
+    action_text,
+    entity_label,
+    field_word,
+    logged_record,
+    record_text,
+    setting_label,
+    value_text,
+)
 from qdplanner.ui.models.rows_model import RowsTableModel
 
 CHANGE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -32,47 +42,10 @@ class HistoryCol(IntEnum):
     NEW = 8
 
 
-def entity_label(entity: str) -> str:
-    """What kind of record a table holds, in words (the table name when unknown)."""
-    return {
-        "plan_documents": QCoreApplication.translate("History", "Plan document"),
-        "programs": QCoreApplication.translate("History", "Program"),
-        "projects": QCoreApplication.translate("History", "Project"),
-        "goals": QCoreApplication.translate("History", "Goal"),
-        "tasks": QCoreApplication.translate("History", "Task"),
-        "task_units": QCoreApplication.translate("History", "Task unit"),
-        "task_links": QCoreApplication.translate("History", "Task link"),
-        "milestones": QCoreApplication.translate("History", "Milestone"),
-        "units": QCoreApplication.translate("History", "Unit"),
-        "unit_aliases": QCoreApplication.translate("History", "Unit alias"),
-        "indicators": QCoreApplication.translate("History", "Indicator"),
-        "indicator_values": QCoreApplication.translate("History", "Indicator value"),
-        "sources": QCoreApplication.translate("History", "Source"),
-        "progress_reports": QCoreApplication.translate("History", "Progress report"),
-        "evidence_files": QCoreApplication.translate("History", "Evidence file"),
-        "collections": QCoreApplication.translate("History", "Collection round"),
-        "baselines": QCoreApplication.translate("History", "Baseline"),
-        "baseline_tasks": QCoreApplication.translate("History", "Baseline date"),
-        "settings": QCoreApplication.translate("History", "Setting"),
-    }.get(entity, entity)
-
-
-def source_label(source: str) -> str:
-    return {
-        ChangeSource.FORM: QCoreApplication.translate("History", "Form"),
-        ChangeSource.TABLE: QCoreApplication.translate("History", "Table"),
-        ChangeSource.IMPORT: QCoreApplication.translate("History", "Import"),
-        ChangeSource.COMMAND: QCoreApplication.translate("History", "Command"),
-        ChangeSource.SAMPLE: QCoreApplication.translate("History", "Sample plan"),
-        ChangeSource.TIMELINE: QCoreApplication.translate("History", "Timeline"),
-        ChangeSource.MIGRATION: QCoreApplication.translate("History", "Upgrade"),
-    }.get(source, source)
-
-
 def field_label(row: HistoryRow) -> str:
     """The changed field in words; for a whole record, whether it was added or removed."""
     if row.field == "*":
-        bulk = row.old_value is None and not (row.new_value or "").startswith("{")
+        bulk = row.old_value is None and logged_record(row.new_value) is None
         if row.entity_id is None and bulk:
             return QCoreApplication.translate("History", "(several records)")
         return (
@@ -80,44 +53,25 @@ def field_label(row: HistoryRow) -> str:
             if row.old_value is None
             else QCoreApplication.translate("History", "(removed)")
         )
-    return {
-        "title": QCoreApplication.translate("History", "Title"),
-        "name": QCoreApplication.translate("History", "Name"),
-        "short_name": QCoreApplication.translate("History", "Short name"),
-        "code": QCoreApplication.translate("History", "No."),
-        "description": QCoreApplication.translate("History", "Description"),
-        "start_date": QCoreApplication.translate("History", "Start"),
-        "due_date": QCoreApplication.translate("History", "Due"),
-        "deadline_text": QCoreApplication.translate("History", "Deadline"),
-        "status": QCoreApplication.translate("History", "Status"),
-        "percent": QCoreApplication.translate("History", "Progress %"),
-        "notes": QCoreApplication.translate("History", "Notes"),
-        "position": QCoreApplication.translate("History", "Position"),
-        "parent_id": QCoreApplication.translate("History", "Parent task"),
-        "unit_id": QCoreApplication.translate("History", "Unit"),
-        "lead_unit": QCoreApplication.translate("History", "Lead unit"),
-        "support_units": QCoreApplication.translate("History", "Supporting units"),
-        "reporting_unit_id": QCoreApplication.translate("History", "Reporting unit"),
-        "role": QCoreApplication.translate("History", "Role"),
-        "alias": QCoreApplication.translate("History", "Alias"),
-        "kind": QCoreApplication.translate("History", "Kind"),
-        "contact": QCoreApplication.translate("History", "Contact"),
-        "value": QCoreApplication.translate("History", "Value"),
-    }.get(row.field, row.field)
+    return field_word(row.entity, row.field)
 
 
 def value_label(row: HistoryRow, value: str | None, name: str | None = None) -> str:
-    """A logged value as shown: references (and lists of them) by ``name``, statuses and
-    unit kinds in words, the rest as logged."""
+    """A logged value as shown: references (and lists of them) by ``name``, a whole record
+    field by field, a bulk change's note and coded values in words, the rest as logged."""
     if value is None:
         return ""
     if name is not None:
         return name
-    if row.field == "status" and value in TaskStatus._value2member_map_:
-        return status_label(TaskStatus(value))
-    if row.entity == "units" and row.field == "kind" and value in UnitKind._value2member_map_:
-        return unit_kind_label(UnitKind(value))
-    return value
+    if row.field == "*":
+        record = logged_record(value)
+        return action_text(value) if record is None else record_text(row.entity, record)
+    return value_text(row.entity, row.field, value)
+
+
+def record_label(row: HistoryRow) -> str:
+    """The changed record in words (a setting by what it sets)."""
+    return setting_label(row.record) if row.entity == "settings" else row.record
 
 
 class HistoryTableModel(RowsTableModel):
@@ -174,13 +128,14 @@ class HistoryTableModel(RowsTableModel):
         if col == HistoryCol.USER:
             return row.user
         if col == HistoryCol.SOURCE:
-            return source_label(row.source)
+            known = row.source in ChangeSource._value2member_map_
+            return label(ChangeSource(row.source)) if known else row.source
         if col == HistoryCol.DESCRIPTION:
-            return row.description
+            return action_text(row.description)
         if col == HistoryCol.ENTITY:
             return entity_label(row.entity)
         if col == HistoryCol.RECORD:
-            return row.record
+            return record_label(row)
         if col == HistoryCol.FIELD:
             return field_label(row)
         if col == HistoryCol.OLD:
