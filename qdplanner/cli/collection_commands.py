@@ -24,19 +24,13 @@ from qdplanner.cli.common import (
 )
 from qdplanner.cli.failure import EXIT_ERROR
 from qdplanner.cli.language import tr
+from qdplanner.domain.text import local_minute
 from qdplanner.errors import N_, NotFoundError, QdError
 
 PERIOD_HELP = "Reporting period: 2024Q3, 2024H1, 2024-09 or 2024."
 
 
-def _local(stamp: str | None) -> str:
-    """An ISO UTC time as the local time, to the minute."""
-    if not stamp:
-        return ""
-    try:
-        return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
-    except ValueError:
-        return stamp
+_local = local_minute
 
 
 @click.command("collect")
@@ -80,7 +74,7 @@ def collect_cmd(
     headers, instructions, words) are in --lang.
     """
     from qdplanner.excel.collection_export import collect_workbooks
-    from qdplanner.store.task_edits import resolve_unit
+    from qdplanner.store.unit_directory import resolve_unit
 
     with open_plan(plan, break_lock=break_lock, wait=wait) as store:
         unit_ids = None

@@ -13,7 +13,6 @@ from qdplanner.domain.deadlines import DeadlineKind, parse_deadline
 from qdplanner.domain.enums import TaskStatus
 from qdplanner.domain.limits import shown
 from qdplanner.domain.status_light import DONE_PERCENT
-from qdplanner.domain.unit_names import split_unit_names  # noqa: F401  (re-exported)
 from qdplanner.errors import N_, ValidationError
 
 TASK_FIELDS = (

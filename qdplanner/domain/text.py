@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from datetime import datetime
 
 
 def fold(text: str) -> str:
@@ -11,3 +12,14 @@ def fold(text: str) -> str:
     So ``市科技局`` typed with a trailing space, or ``ＡＩ`` against ``ai``, still match.
     """
     return unicodedata.normalize("NFKC", text).strip().casefold()
+
+
+def local_minute(stamp: str | None) -> str:
+    """A stored UTC time (ISO text) as the user's local date and time, to the minute; text
+    that is not such a time as it is (the window and the command line show times so)."""
+    if not stamp:
+        return ""
+    try:
+        return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return stamp

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from qdplanner.domain.limits import FIRST_YEAR, LAST_YEAR
-from qdplanner.domain.task_rules import split_unit_names
+from qdplanner.domain.unit_names import split_unit_names
 from qdplanner.excel.cells import CellValue
 
 __all__ = [

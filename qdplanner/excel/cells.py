@@ -36,6 +36,7 @@ from qdplanner.excel.file_checks import (
     WorkbookError,
     check_file,
 )
+from qdplanner.excel.import_model import CellError
 
 __all__ = ["SheetCells", "WorkbookCells", "WorkbookError", "cell_ref", "normalise", "open_workbook"]
 
@@ -107,7 +108,7 @@ class WorkbookCells:
     format: str
     sheet_names: list[str]
     hidden: set[str]
-    warnings: list[str]
+    warnings: list[CellError]
     _book: Any
     _scan: FileScan
 
@@ -143,16 +144,24 @@ class WorkbookCells:
         merged = raw.merged_cell_ranges or []
         return SheetCells(name, rows, list(merged), name in self.hidden)
 
-    def formula_warning(self, sheet: str) -> str | None:
-        """A sentence about the formula cells seen in ``sheet``, or None."""
+    def formula_warning(self, sheet: str) -> CellError | None:
+        """The warning about the formula cells seen in ``sheet``, or None."""
         count = self._scan.formula_counts.get(sheet)
         if not count:
             return None
         refs = self._scan.formulas.get(sheet, [])
-        where = f" ({', '.join(refs)}{' …' if count > len(refs) else ''})" if refs else ""
-        return (
-            f"{self.path.name}, sheet {sheet}: {count} cell(s) hold formulas{where}; "
-            "their last calculated values were read, not the formulas"
+        where = f"{', '.join(refs)}{' …' if count > len(refs) else ''}" if refs else "?"
+        return CellError(
+            self.path.name,
+            sheet,
+            None,
+            None,
+            N_(
+                "Messages",
+                "{count} cell(s) hold formulas ({cells}); their last calculated values were "
+                "read, not the formulas",
+            ),
+            {"count": count, "cells": where},
         )
 
 
@@ -187,13 +196,32 @@ def open_workbook(path: str | Path) -> Iterator[WorkbookCells]:
                 cells.warnings.append(warning)
         if ods_count := scan.formula_counts.get("*"):
             cells.warnings.append(
-                f"{path.name}: {ods_count} cell(s) hold formulas; their last calculated values "
-                "were read, not the formulas"
+                CellError(
+                    path.name,
+                    "",
+                    None,
+                    None,
+                    N_(
+                        "Messages",
+                        "{count} cell(s) hold formulas; their last calculated values were "
+                        "read, not the formulas",
+                    ),
+                    {"count": ods_count},
+                )
             )
         if scan.format == "xls":
             cells.warnings.append(
-                f"{path.name}: formulas in .xls files cannot be detected; cells are read as "
-                "their last calculated values"
+                CellError(
+                    path.name,
+                    "",
+                    None,
+                    None,
+                    N_(
+                        "Messages",
+                        "formulas in .xls files cannot be detected; cells are read as their "
+                        "last calculated values",
+                    ),
+                )
             )
         yield cells
     finally:

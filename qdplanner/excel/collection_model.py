@@ -94,7 +94,7 @@ class ReturnedFile:
     reports: list[ReturnedReport] = field(default_factory=list)
     skipped_rows: int = 0  # rows left empty or unchanged: not reported
     errors: list[CellError] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str | CellError] = field(default_factory=list)
 
     @property
     def name(self) -> str:

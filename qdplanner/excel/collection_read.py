@@ -275,8 +275,17 @@ class FileReader:
         if missing:
             shown = ", ".join(map(str, missing[:10])) + (" …" if len(missing) > 10 else "")
             self.file.warnings.append(
-                f"{self.path.name}, sheet {self.sheet_name}: the rows of {len(missing)} "
-                f"task(s) are missing ({shown}); they are not reported"
+                CellError(
+                    self.path.name,
+                    self.sheet_name,
+                    None,
+                    None,
+                    N_(
+                        "Messages",
+                        "the rows of {count} task(s) are missing ({ids}); they are not reported",
+                    ),
+                    {"count": len(missing), "ids": shown},
+                )
             )
 
     def _matches(self, values: list[Any], entry: _Issued, start: int = 0) -> bool:

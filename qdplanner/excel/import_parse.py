@@ -279,7 +279,7 @@ def parse_sheet(
     cells: SheetCells,
     file: str,
     errors: list[CellError],
-    warnings: list[str],
+    warnings: list,
 ) -> ParsedSheet | None:
     """Typed rows of ``cells``; errors and warnings are appended. None: the sheet is unusable."""
     header = _find_header(spec, cells)
@@ -297,8 +297,13 @@ def parse_sheet(
         if column is None:
             if value is not None:
                 warnings.append(
-                    f"{file}, sheet {cells.name}, column {letter} ({value}): not a column of "
-                    "this sheet; ignored"
+                    CellError(
+                        file,
+                        cells.name,
+                        None,
+                        f"{letter} ({value})",
+                        N_("Messages", "not a column of this sheet; ignored"),
+                    )
                 )
             continue
         if column.key in columns:

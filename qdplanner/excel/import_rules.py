@@ -20,7 +20,7 @@ from qdplanner.domain.task_rules import dates_problem, status_percent_problem
 from qdplanner.domain.unit_names import AmbiguousUnit, UnitEntry, UnitResolver
 from qdplanner.errors import N_
 from qdplanner.excel import task_units_rules
-from qdplanner.excel.import_model import FieldChange, NewRef
+from qdplanner.excel.import_model import CellError, FieldChange, NewRef
 from qdplanner.excel.unit_lookup import UnitLookup
 from qdplanner.store.unit_directory import unit_entries, unit_forms
 
@@ -272,11 +272,21 @@ def _deadline(d: Differ, key: Any, row: int, values: dict[str, Any], new: bool) 
         due_edited = "due_date" in changes and changes["due_date"].new is not None
     deadline = parse_deadline(values.get("deadline_text"))
     sheet = d.parsed["tasks"]
-    where = f"{sheet.file}, sheet {sheet.name}, row {row}"
+    column = sheet.where("deadline_text")
     if deadline.kind == DeadlineKind.UNPARSED:
         d.preview.warnings.append(
-            f"{where}: the deadline “{deadline.text}” is not understood; "
-            "the due date is left as it is"
+            CellError(
+                sheet.file,
+                sheet.name,
+                row,
+                column,
+                N_(
+                    "Messages",
+                    "the deadline “{text}” is not understood; it is kept as written and "
+                    "flagged, and the due date is left as it is",
+                ),
+                {"text": deadline.text},
+            )
         )
         return
     if deadline.kind == DeadlineKind.NONE:
@@ -285,8 +295,17 @@ def _deadline(d: Differ, key: Any, row: int, values: dict[str, Any], new: bool) 
     if due_edited:
         if target and values.get("due_date") != target:
             d.preview.warnings.append(
-                f"{where}: due date {values['due_date']} kept, although the "
-                f"deadline “{deadline.text}” means {target}"
+                CellError(
+                    sheet.file,
+                    sheet.name,
+                    row,
+                    sheet.where("due_date"),
+                    N_(
+                        "Messages",
+                        "due date {due} kept, although the deadline “{text}” means {target}",
+                    ),
+                    {"due": values["due_date"], "text": deadline.text, "target": target},
+                )
             )
         return
     updates = {"due_date": target}

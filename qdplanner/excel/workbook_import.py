@@ -58,12 +58,6 @@ class ImportRefused(QdError):
     """A preview cannot be applied: it has errors, or the plan changed since it was made."""
 
 
-def is_plan_workbook(path: str | Path) -> bool:
-    """Whether ``path`` has a sheet of a plan workbook (else it is read as a breakdown sheet)."""
-    with open_workbook(path) as book:
-        return any(spec_for_sheet(name) is not None for name in book.sheet_names)
-
-
 def preview_workbook(
     store: PlanStore,
     path: str | Path,
@@ -123,7 +117,13 @@ def _preview_plan_book(
         if spec is None:
             if name not in (LISTS_SHEET, IDENTITY_SHEET):
                 preview.warnings.append(
-                    f"{path.name}, sheet {name}: not a sheet of a plan workbook; ignored"
+                    CellError(
+                        path.name,
+                        name,
+                        None,
+                        None,
+                        N_("Messages", "not a sheet of a plan workbook; ignored"),
+                    )
                 )
             continue
         if spec.key in parsed:

@@ -42,7 +42,6 @@ TARGET_COLOUR = "#444444"
 CELL_SIZE = (2.6, 2.0)  # inches per dashboard cell, width × height
 PNG_DPI = 150
 COMPACT_ABOVE = 60  # indicators: more than this, and the dashboard is compact by default
-_COUNT = {"zh": "共{n}项指标", "en": "{n} indicators"}
 
 
 def _fonts():

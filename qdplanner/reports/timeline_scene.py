@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtWidgets import QGraphicsScene
@@ -262,9 +262,3 @@ def axis_for(
     if zoom is None:
         zoom = Zoom.MONTH if per_month >= 120 else Zoom.QUARTER if per_month >= 28 else Zoom.YEAR
     return axis, zoom
-
-
-def month_range(first: date, last: date) -> tuple[date, date]:
-    """First day of ``first``'s month … last day of ``last``'s month."""
-    end = (last.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
-    return first.replace(day=1), end

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import date
+from typing import Any
 
 from qdplanner.domain.limits import check_values
 from qdplanner.domain.models import Milestone
@@ -41,7 +43,7 @@ def _day(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
-_FIELDS = (
+MILESTONE_FIELDS = (
     "SELECT id, title, planned_date, actual_date, task_id, program_id, project_id, notes,"
     " is_illustrative, position FROM milestones"
 )
@@ -49,25 +51,30 @@ _FIELDS = (
 
 def read_milestones(store: PlanStore, task_id: int) -> list[Milestone]:
     """A task's milestones, by planned date."""
-    sql = _FIELDS + " WHERE task_id = ? ORDER BY planned_date, position, id"
-    return _milestones(store, sql, [task_id])
+    sql = MILESTONE_FIELDS + " WHERE task_id = ? ORDER BY planned_date, position, id"
+    return read_milestone_rows(store, sql, [task_id])
 
 
 def read_milestone(store: PlanStore, milestone_id: int) -> Milestone:
     """One milestone; :class:`NotFoundError` when there is none with that id."""
-    found = _milestones(store, _FIELDS + " WHERE id = ?", [milestone_id])
+    found = read_milestone_rows(store, MILESTONE_FIELDS + " WHERE id = ?", [milestone_id])
     if not found:
         raise NotFoundError(N_("Messages", "milestone #{id} does not exist"), id=milestone_id)
     return found[0]
 
 
-def _milestones(store: PlanStore, sql: str, params: list) -> list[Milestone]:
+def read_milestone_rows(
+    store: PlanStore, sql: str, params: list, *, day: Callable[[str | None], Any] | None = None
+) -> list[Milestone]:
+    """Milestones from ``sql`` (:data:`MILESTONE_FIELDS` and a condition); ``day`` reads a
+    stored date (default: ISO text, else None)."""
+    day = day or _day
     return [
         Milestone(
             id=r[0],
             title=r[1],
-            planned_date=_day(r[2]),
-            actual_date=_day(r[3]),
+            planned_date=day(r[2]),
+            actual_date=day(r[3]),
             task_id=r[4],
             program_id=r[5],
             project_id=r[6],

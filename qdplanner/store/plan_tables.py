@@ -45,6 +45,7 @@ from qdplanner.domain.models import (
     TaskUnit,
     Unit,
 )
+from qdplanner.store.milestones import MILESTONE_FIELDS, read_milestone_rows
 from qdplanner.store.plan_store import PlanStore
 
 
@@ -164,27 +165,8 @@ def task_units(store: PlanStore) -> Iterator[TaskUnit]:
 
 def milestones(store: PlanStore) -> list[Milestone]:
     """Every milestone: a task's by task, then a program's or project's."""
-    sql = (
-        "SELECT id, title, planned_date, actual_date, task_id, program_id, project_id, notes,"
-        " is_illustrative, position FROM milestones"
-        " ORDER BY task_id IS NULL, task_id, program_id, project_id, position, id"
-    )
-    day = _Days()
-    return [
-        Milestone(
-            id=r[0],
-            title=r[1],
-            planned_date=day[r[2]],
-            actual_date=day[r[3]],
-            task_id=r[4],
-            program_id=r[5],
-            project_id=r[6],
-            notes=r[7],
-            is_illustrative=bool(r[8]),
-            position=r[9],
-        )
-        for r in store.db.execute(sql)
-    ]
+    order = " ORDER BY task_id IS NULL, task_id, program_id, project_id, position, id"
+    return read_milestone_rows(store, MILESTONE_FIELDS + order, [], day=_Days().__getitem__)
 
 
 def units(store: PlanStore) -> list[Unit]:

@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from qdplanner.domain.enums import StatusLight
+from qdplanner.domain.status_light import is_overdue
 from qdplanner.store.outline import record_counts
 from qdplanner.store.plan_store import PlanStore
 from qdplanner.store.task_rows import TaskRow, read_task_rows
@@ -55,7 +55,7 @@ def summarize(
         stream.lights[row.light] += 1
         lights[row.light] += 1
     overdue = sorted(
-        (r for r in rows if r.light == StatusLight.RED and r.due_date and r.due_date < as_of),
+        (r for r in rows if is_overdue(r.status, r.percent, r.due_date, as_of)),
         key=lambda r: (r.lead_unit, r.due_date, r.id),
     )
     return PlanSummary(as_of, record_counts(store), lights, list(streams.values()), overdue)

@@ -19,7 +19,6 @@ from qdplanner.domain.enums import ChangeSource
 from qdplanner.domain.limits import shown, value_problems
 from qdplanner.domain.task_rules import TASK_FIELDS, task_problems
 from qdplanner.errors import N_, NotFoundError, ValidationError
-from qdplanner.store import unit_directory
 from qdplanner.store.changes import ChangeSet, to_sql
 from qdplanner.store.plan_store import PlanStore
 from qdplanner.store.task_roles import (
@@ -75,11 +74,6 @@ def update_task(store: PlanStore, changes: ChangeSet, task_id: int, values: dict
         )
     stored_sql = {k: to_sql(v) for k, v in stored.items()}
     return changes.update("tasks", task_id, values, old=stored_sql)
-
-
-def resolve_unit(store: PlanStore, text: str) -> int | None:
-    """The unit a typed or imported name means (:mod:`qdplanner.store.unit_directory`)."""
-    return unit_directory.resolve_unit(store, text)
 
 
 @dataclass

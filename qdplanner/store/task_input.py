@@ -19,12 +19,13 @@ from qdplanner.domain.task_rules import (
     deadline_fields,
     parse_percent,
     parse_status,
-    split_unit_names,
 )
+from qdplanner.domain.unit_names import split_unit_names
 from qdplanner.errors import N_, QdError, ValidationError
 from qdplanner.store.plan_store import PlanStore
-from qdplanner.store.task_edits import TaskEdit, capture_task_edit, read_task_fields, resolve_unit
+from qdplanner.store.task_edits import TaskEdit, capture_task_edit, read_task_fields
 from qdplanner.store.task_roles import Role, TaskUnits, check_units, lead_and_support, task_roles
+from qdplanner.store.unit_directory import resolve_unit
 
 
 class TaskColumn(StrEnum):

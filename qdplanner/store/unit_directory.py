@@ -86,12 +86,6 @@ def ambiguous(text: str, names: list[str]) -> ValidationError:
     )
 
 
-def units_matching(store: PlanStore, text: str) -> set[int]:
-    """Ids of the units a filter text finds as one types (part of any written form, or of
-    the standard form: ``市科技`` finds 青岛市科学技术局)."""
-    return {u.key for u in unit_resolver(store).matching(text)}  # type: ignore[misc]
-
-
 def unit_name(store: PlanStore, unit_id: int) -> str | None:
     """One unit's full name; None when it does not exist."""
     row = store.db.execute("SELECT name FROM units WHERE id = ?", [unit_id]).fetchone()

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from qdplanner.domain.enums import TaskStatus
-from qdplanner.domain.task_rules import split_unit_names
+from qdplanner.domain.unit_names import split_unit_names
 from qdplanner.store import PlanStore
 from qdplanner.store.units import unit_display_names
 from qdplanner.ui.labels import status_label

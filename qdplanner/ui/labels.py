@@ -9,13 +9,13 @@ plan's stored times (UTC) read here as the user's local time, too.
 
 from __future__ import annotations
 
-from datetime import datetime
 from enum import StrEnum
 
 from PySide6.QtGui import QColor
 
 from qdplanner.domain import vocabulary
 from qdplanner.domain.enums import StatusLight, TaskStatus, UnitKind
+from qdplanner.domain.text import local_minute
 from qdplanner.ui.i18n import current_language
 
 
@@ -55,12 +55,4 @@ def unit_kind_label(kind: UnitKind | str) -> str:
 LIGHT_SYMBOLS = {light: vocabulary.symbol(light) for light in StatusLight}
 
 
-def local_time(stamp: str | None) -> str:
-    """A stored UTC time (ISO text) as the user's local date and time, to the minute; text
-    that is not such a time as it is."""
-    if not stamp:
-        return ""
-    try:
-        return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
-    except ValueError:
-        return stamp
+local_time = local_minute  # the one rule: qdplanner.domain.text.local_minute

@@ -18,7 +18,10 @@ from qdplanner.store.milestones import (
     MilestoneInput,
     add_milestone,
     as_input,
+    delete_milestone,
     milestone_row,
+    put_back_milestone,
+    read_milestone,
     update_milestone,
 )
 from qdplanner.ui.commands import EditContext, change_structure
@@ -88,12 +91,12 @@ def add(ctx: EditContext, task_id: int, parent: QWidget, show_message) -> None:
 
     def forward(changes):
         if state["row"] is None:
-            state["row"] = milestone_row(store, add_milestone(store, changes, task_id, values))
+            state["row"] = read_milestone(store, add_milestone(store, changes, task_id, values))
         else:
-            changes.insert("milestones", state["row"])
+            put_back_milestone(changes, state["row"])
 
     def backward(changes):
-        changes.delete("milestones", state["row"]["id"])
+        delete_milestone(store, changes, state["row"].id)
 
     error = change_structure(
         ctx, MilestoneDialog.tr("Add milestone"), forward, backward, lambda: task_id
@@ -122,20 +125,20 @@ def edit(ctx: EditContext, milestone_id: int, parent: QWidget, show_message) -> 
 
 def delete(ctx: EditContext, milestone_id: int, parent: QWidget, show_message) -> None:
     store = ctx.store
-    row = milestone_row(store, milestone_id)
+    row = read_milestone(store, milestone_id)
     answer = QMessageBox.question(
         parent,
         MilestoneDialog.tr("Delete Milestone"),
-        MilestoneDialog.tr("Delete the milestone “%1”?").replace("%1", row["title"]),
+        MilestoneDialog.tr("Delete the milestone “%1”?").replace("%1", row.title),
     )
     if answer != QMessageBox.StandardButton.Yes:
         return
     error = change_structure(
         ctx,
-        MilestoneDialog.tr("Delete milestone “%1”").replace("%1", row["title"]),
-        lambda ch: ch.delete("milestones", milestone_id),
-        lambda ch: ch.insert("milestones", row),
-        lambda: row["task_id"],
+        MilestoneDialog.tr("Delete milestone “%1”").replace("%1", row.title),
+        lambda ch: delete_milestone(store, ch, milestone_id),
+        lambda ch: put_back_milestone(ch, row),
+        lambda: row.task_id,
     )
     if error:
         show_message(error)

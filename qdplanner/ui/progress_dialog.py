@@ -31,7 +31,8 @@ from qdplanner.store.progress import (
     report_snapshot,
     restore_report,
 )
-from qdplanner.store.task_edits import read_task_fields, resolve_unit, task_units
+from qdplanner.store.task_edits import read_task_fields, task_units
+from qdplanner.store.unit_directory import resolve_unit
 from qdplanner.store.units import unit_display_name, unit_display_names
 from qdplanner.ui.commands import EditContext, change_structure
 from qdplanner.ui.delegates import DateLineEdit

@@ -2180,12 +2180,24 @@
         <translation>{name}，工作表 {sheet}：{rows} 行 × {columns} 列，超出本程序可读取的范围（{max_rows} 行，{max_columns} 列）</translation>
     </message>
     <message>
+        <source>{count} cell(s) hold formulas ({cells}); their last calculated values were read, not the formulas</source>
+        <translation>{count} 个单元格含有公式（{cells}）；读取的是公式最近一次计算的结果，而不是公式本身</translation>
+    </message>
+    <message>
         <source>{name}: the workbook is password-protected</source>
         <translation>{name}：工作簿设有密码保护</translation>
     </message>
     <message>
         <source>{name}: the workbook is damaged or unreadable ({reason})</source>
         <translation>{name}：工作簿已损坏或无法读取（{reason}）</translation>
+    </message>
+    <message>
+        <source>{count} cell(s) hold formulas; their last calculated values were read, not the formulas</source>
+        <translation>{count} 个单元格含有公式；读取的是公式最近一次计算的结果，而不是公式本身</translation>
+    </message>
+    <message>
+        <source>formulas in .xls files cannot be detected; cells are read as their last calculated values</source>
+        <translation>.xls 文件中的公式无法识别；单元格按其最近一次计算的结果读取</translation>
     </message>
     <message>
         <source>there is no record with ID {id} in this plan; leave the ID blank to add a new one</source>
@@ -2258,6 +2270,10 @@
     <message>
         <source>task {id} appears twice (also row {row})</source>
         <translation>任务 {id} 出现了两次（另见第 {row} 行）</translation>
+    </message>
+    <message>
+        <source>the rows of {count} task(s) are missing ({ids}); they are not reported</source>
+        <translation>有 {count} 项任务的行缺失（{ids}）；这些任务视为未填报</translation>
     </message>
     <message>
         <source>this row was not in the workbook as issued</source>
@@ -2340,6 +2356,10 @@
         <translation>没有可识别列名的表头行</translation>
     </message>
     <message>
+        <source>not a column of this sheet; ignored</source>
+        <translation>不是本工作表的列，已忽略</translation>
+    </message>
+    <message>
         <source>the column {header} appears twice</source>
         <translation>列“{header}”出现了两次</translation>
     </message>
@@ -2378,6 +2398,14 @@
     <message>
         <source>a task cannot be placed inside its own sub-task</source>
         <translation>任务不能放到自己的子任务之下</translation>
+    </message>
+    <message>
+        <source>the deadline “{text}” is not understood; it is kept as written and flagged, and the due date is left as it is</source>
+        <translation>无法识别完成时限“{text}”：按原文保留并标记，截止日期保持不变</translation>
+    </message>
+    <message>
+        <source>due date {due} kept, although the deadline “{text}” means {target}</source>
+        <translation>截止日期 {due} 保持不变，但完成时限“{text}”对应的是 {target}</translation>
     </message>
     <message>
         <source>end year {end} is before start year {start}</source>
@@ -2430,6 +2458,10 @@
     <message>
         <source>{name}: a plan workbook (exported from a plan); the sheet, column and plan document options are for task-breakdown sheets only</source>
         <translation>{name}：这是规划工作簿（从规划导出）；工作表、列和规划文件选项只用于任务分解表</translation>
+    </message>
+    <message>
+        <source>not a sheet of a plan workbook; ignored</source>
+        <translation>不是规划工作簿中的工作表，已忽略</translation>
     </message>
     <message>
         <source>a second sheet of the same records (also {sheet})</source>

@@ -127,5 +127,5 @@ def test_unknown_columns_and_sheets_are_warnings(small_plan, tmp_path):
     save()
     preview = preview_import(store, path)
     assert preview.errors == []
-    assert any("我的备注列" in w and "ignored" in w for w in preview.warnings)
-    assert any("草稿" in w for w in preview.warnings)
+    assert any("我的备注列" in str(w) and "ignored" in str(w) for w in preview.warnings)
+    assert any("草稿" in str(w) for w in preview.warnings)

@@ -6,10 +6,12 @@ from datetime import date
 
 import pytest
 
-from qdplanner.domain.task_rules import parse_percent, parse_status, split_unit_names
+from qdplanner.domain.task_rules import parse_percent, parse_status
+from qdplanner.domain.unit_names import split_unit_names
 from qdplanner.errors import ValidationError
-from qdplanner.store.task_edits import resolve_unit, set_task_units, task_units, update_task
+from qdplanner.store.task_edits import set_task_units, task_units, update_task
 from qdplanner.store.task_input import TaskColumn, parse_cell
+from qdplanner.store.unit_directory import resolve_unit
 
 
 @pytest.mark.parametrize("text", ["80", "80%", "80 %", "80.0", "８０％"])

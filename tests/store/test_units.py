@@ -9,7 +9,8 @@ import pytest
 from qdplanner.domain.enums import UnitKind
 from qdplanner.errors import ValidationError
 from qdplanner.store.sample import create_sample_plan
-from qdplanner.store.task_edits import resolve_unit, task_units
+from qdplanner.store.task_edits import task_units
+from qdplanner.store.unit_directory import resolve_unit
 from qdplanner.store.units import (
     add_unit,
     check_deletable,

@@ -6,7 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QLineEdit, QMessageBox
 
-from qdplanner.store.task_edits import resolve_unit, task_units
+from qdplanner.store.task_edits import task_units
+from qdplanner.store.unit_directory import resolve_unit
 from qdplanner.ui.commands import EditContext
 from qdplanner.ui.models.units_table import UnitCol
 from qdplanner.ui.units_view import AliasesDialog, MergeDialog, UnitDialog, UnitsView

@@ -8,7 +8,6 @@ the PDF, the printer and the print preview all render that same object
 
 from __future__ import annotations
 
-import importlib.util
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -31,14 +30,6 @@ ISSUER_KEY = "report_issuer"  # plan setting: the office named on the cover
 TITLE_KEY = "report_plan_title"  # plan setting: the plan's name on the cover and in headers
 NARRATIVE_LIMIT = 300  # characters of a narrative printed in a table row (a row fits a page)
 TIMELINE_MODULE = "qdplanner.reports.timeline_export"
-
-
-def timeline_available() -> bool:
-    """True once the timeline export exists (the timeline page is skipped until then)."""
-    try:
-        return importlib.util.find_spec(TIMELINE_MODULE) is not None
-    except ModuleNotFoundError:  # pragma: no cover - parent package missing
-        return False
 
 
 @dataclass(frozen=True)
@@ -321,7 +312,7 @@ def build_report(store: PlanStore, options: ReportOptions) -> SummaryReport:
     rows = _scoped_rows(store, outline, options.scope, as_of)
     wanted = set(options.sections)
     timeline = None
-    if "timeline" in wanted and timeline_available():
+    if "timeline" in wanted:
         from qdplanner.reports.summary.timeline_page import timeline_image
 
         timeline = timeline_image(store, period, as_of, [r.id for r in rows], options.lang)
@@ -356,5 +347,4 @@ __all__ = [
     "ReportScope",
     "SummaryReport",
     "build_report",
-    "timeline_available",
 ]
