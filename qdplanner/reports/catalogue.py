@@ -3,11 +3,12 @@
 The window loads ``resources/translations/qdplanner_<lang>.qm`` with a ``QTranslator`` and
 translates through the one installed. A command that prints text (``qdplanner status``) does
 not import Qt for that — importing QtCore alone costs more than the rest of the command's
-start-up — and a drawing (the report's timeline page, ``qdplanner gantt``) must speak the
-language it was asked for, whatever translator is installed. Both read the same ``.qm`` file
-here: :func:`catalogue` returns its messages for a language, looked up by context and English
-source text as ``QTranslator.translate`` looks them up (a test checks every message against
-``QTranslator``). English is the source language: its catalogue returns the text it is given.
+start-up — and a printout (the progress summary, its timeline page, ``qdplanner gantt``)
+must speak the language it was asked for, whatever translator is installed. Both read the
+same ``.qm`` file here: :func:`catalogue` returns its messages for a language, looked up by
+context and English source text as ``QTranslator.translate`` looks them up (a test checks
+every message against ``QTranslator``). English is the source language: its catalogue
+returns the text it is given.
 
 Strings to translate are marked with ``N_(context, text)`` where they are written, so that
 ``scripts/update_translations.py`` puts them in the ``.ts`` file; the context is the one
@@ -139,8 +140,14 @@ def translate(lang: str, context: str, text: str, /) -> str:
     return catalogue(lang).translate(context, text)
 
 
+def translated(lang: str, context: str, text: str, /, **fields: object) -> str:
+    """``text`` (marked ``N_(context, text)``) in ``lang``, with its ``{name}`` fields filled
+    from ``fields`` (a text without fields is left as it is, braces and all)."""
+    template = catalogue(lang).translate(context, text)
+    return template.format(**fields) if fields else template
+
+
 def line(lang: str, text: str, /, **fields: object) -> str:
     """One of the command line's lines (marked ``N_("CommandLine", text)``) in ``lang``, with
     ``fields`` filled in."""
-    template = catalogue(lang).translate(COMMAND_LINE, text)
-    return template.format(**fields) if fields else template
+    return translated(lang, COMMAND_LINE, text, **fields)

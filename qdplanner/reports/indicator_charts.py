@@ -31,6 +31,7 @@ from qdplanner.domain.indicator_trend import format_number, target_label
 from qdplanner.domain.indicators import actuals, value_time
 from qdplanner.errors import N_, QdError
 from qdplanner.reports.chart_fonts import configure_cjk_font
+from qdplanner.reports.summary.words import with_year
 
 if TYPE_CHECKING:
     from qdplanner.store.indicators import IndicatorRow
@@ -154,8 +155,7 @@ def _indicator_figure(row: IndicatorRow, lang: str) -> Figure:
             color=TARGET_COLOUR, linestyle="none", label="target point",
         )  # fmt: skip
         ax.annotate(
-            f"{_target_text(row)}（{ind.target_year}）" if lang == "zh"
-            else f"{_target_text(row)} ({ind.target_year})",
+            with_year(lang, _target_text(row), ind.target_year),
             (ind.target_year, ind.target_value), textcoords="offset points", xytext=(-6, 8),
             ha="right", fontsize=9, color=TARGET_COLOUR,
         )  # fmt: skip
@@ -309,7 +309,7 @@ def _draw_cell(
         return
     if xs:
         latest = format_number(ys[-1]) + ind.measure_unit
-        latest += f"（{row.latest_year}）" if lang == "zh" else f" ({row.latest_year})"
+        latest = with_year(lang, latest, row.latest_year)
     else:
         latest = vocabulary.word(NO_DATA, lang)
     target = _target_text(row)

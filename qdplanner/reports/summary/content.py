@@ -14,8 +14,8 @@ from datetime import date
 
 from qdplanner.domain.enums import StatusLight, TaskStatus
 from qdplanner.domain.periods import Period, parse_period, period_of
+from qdplanner.domain.vocabulary import LANGS
 from qdplanner.errors import N_, ValidationError
-from qdplanner.reports.summary.words import LANGS
 from qdplanner.store.collections import CollectionStatusRow, collection_status
 from qdplanner.store.indicators import IndicatorRow, read_indicators
 from qdplanner.store.milestones import dated_milestones

@@ -1,7 +1,8 @@
 """The summary as blocks for the layout engine: numbered headings, paragraphs, tables, charts.
 
-Every word comes from :mod:`words` in the report's language; the structure (which table is
-landscape, what a row holds) is decided here once for the PDF, the printer and the preview.
+Every word is marked ``N_("Report", …)`` here and read in the report's language through
+:func:`words.word` (the window's catalogue); the structure (which table is landscape, what a
+row holds) is decided here once for the PDF, the printer and the preview.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import io
 from qdplanner.domain.enums import StatusLight
 from qdplanner.domain.indicator_trend import format_number, target_label
 from qdplanner.domain.vocabulary import LIGHT_ORDER, colour, in_sentence, symbol, symbol_word
+from qdplanner.errors import N_
 from qdplanner.reports.summary.content import NARRATIVE_LIMIT, SummaryReport
 from qdplanner.reports.summary.layout import (
     Block,
@@ -30,6 +32,7 @@ from qdplanner.reports.summary.words import (
     heading_number,
     light_counts,
     period_text,
+    with_year,
     word,
 )
 from qdplanner.store.collections import CollectionState
@@ -37,11 +40,32 @@ from qdplanner.store.collections import CollectionState
 CHART_CELLS = 12  # indicators per chart page (4 × 3 small charts)
 CHART_DPI = 200
 LANDSCAPE = {"indicators": True, "charts": True, "tasks": True, "timeline": True}
+SECTION_TITLES = {
+    "overview": N_("Report", "Overview"),
+    "indicators": N_("Report", "Indicators"),
+    "charts": N_("Report", "Indicator charts"),
+    "milestones": N_("Report", "Milestones"),
+    "tasks": N_("Report", "Overdue and at-risk tasks"),
+    "collection": N_("Report", "Quarterly returns from units"),
+    "timeline": N_("Report", "Timeline"),
+}
+_SCOPES = {
+    "program": N_("Report", "program: {name}"),
+    "project": N_("Report", "project: {name}"),
+    "unit": N_("Report", "lead unit: {name}"),
+}
+# column headers used by more than one table
+NO = N_("Report", "No.")
+STATUS = N_("Report", "Status")
+TASKS = N_("Report", "Tasks")
+STREAM = N_("Report", "Program / project")
+UNIT = N_("Report", "Unit")
+NO_INDICATORS = N_("Report", "There are no indicators in this scope.")
 
 
 def _columns(lang: str, *specs: tuple) -> list[Column]:
-    """Table columns from (word key, width weight[, alignment]) triples."""
-    return [Column(word(key, lang), *rest) for key, *rest in specs]
+    """Table columns from (marked header, width weight[, alignment]) triples."""
+    return [Column(word(lang, header), *rest) for header, *rest in specs]
 
 
 def _percent(x: float) -> str:
@@ -51,69 +75,72 @@ def _percent(x: float) -> str:
 def _scope_text(report: SummaryReport) -> str:
     scope, lang = report.options.scope, report.lang
     if scope.kind == "plan":
-        return word("scope_plan", lang)
-    return word(f"scope_{scope.kind}", lang, name=scope.name)
+        return word(lang, N_("Report", "whole plan"))
+    return word(lang, _SCOPES[scope.kind], name=scope.name)
 
 
 def decor(report: SummaryReport) -> PageDecor:
     lang, cover = report.lang, report.cover
-    title = cover.plan_title + ("进展情况汇总" if lang == "zh" else " — progress summary")
+    printed = date_text(cover.printed_on, lang)
     return PageDecor(
-        header_left=title,
+        header_left=word(lang, N_("Report", "{plan} — progress summary"), plan=cover.plan_title),
         header_right=period_text(cover.period, lang),
-        footer_center=word("footer", lang, page="{page}", pages="{pages}"),
-        footer_right=word("printed_short", lang, date=date_text(cover.printed_on, lang)),
-    )
+        footer_center=word(lang, N_("Report", "Page {page} of {pages}"), page="{page}",
+                           pages="{pages}"),
+        footer_right=word(lang, N_("Report", "Printed {date}"), date=printed),
+    )  # fmt: skip
 
 
 def _cover(report: SummaryReport) -> list[Block]:
     lang, c = report.lang, report.cover
-    issuer = c.issuer or word("blank", lang)
+    issuer = c.issuer or word(lang, N_("Report", "________________________"))  # to fill in
+    title = word(lang, N_("Report", "{plan}\nProgress Summary"), plan=c.plan_title)
+    period = word(lang, N_("Report", "({period})"), period=period_text(c.period, lang))
+    scope = word(lang, N_("Report", "Scope: {scope}"), scope=_scope_text(report))
+    as_of = word(lang, N_("Report", "Status as of: {date}"), date=date_text(c.as_of, lang))
+    issued = word(lang, N_("Report", "Prepared by: {issuer}"), issuer=issuer)
+    printed = word(lang, N_("Report", "Printed on: {date}"), date=date_text(c.printed_on, lang))
     return [
         NewPage(False),
         Spacer(45),
-        Paragraph(word("title", lang, plan=c.plan_title), "title", False, "center", 10),
-        Paragraph(f"（{period_text(c.period, lang)}）" if lang == "zh"
-                  else f"({period_text(c.period, lang)})", "subtitle", False, "center", 40),
-        Paragraph(word("scope", lang, scope=_scope_text(report)), "cover", False, "center", 4),
-        Paragraph(word("as_of", lang, date=date_text(c.as_of, lang)), "cover", False, "center", 4),
-        Paragraph(word("issuer", lang, issuer=issuer), "cover", False, "center", 4),
-        Paragraph(word("printed", lang, date=date_text(c.printed_on, lang)), "cover", False,
-                  "center", 30),
+        Paragraph(title, "title", False, "center", 10),
+        Paragraph(period, "subtitle", False, "center", 40),
+        Paragraph(scope, "cover", False, "center", 4),
+        Paragraph(as_of, "cover", False, "center", 4),
+        Paragraph(issued, "cover", False, "center", 4),
+        Paragraph(printed, "cover", False, "center", 30),
         Paragraph("\n".join(c.document_titles), "note", False, "center", 0),
-    ]  # fmt: skip
+    ]
 
 
 def _overview(report: SummaryReport) -> list[Block]:
     lang, o = report.lang, report.overview
     text = word(
-        "overview_text", lang, date=date_text(report.as_of, lang), scope=_scope_text(report),
-        tasks=o.tasks, percent=f"{o.percent:.0f}", lights=light_counts(o.lights, lang),
+        lang,
+        N_("Report", "As of {date} ({scope}): {tasks} tasks, {percent}% complete on average; "
+           "{lights}."),
+        date=date_text(report.as_of, lang), scope=_scope_text(report), tasks=o.tasks,
+        percent=f"{o.percent:.0f}", lights=light_counts(o.lights, lang),
     )  # fmt: skip
-    blocks: list[Block] = [Paragraph(text), Heading(word("by_light", lang), 2)]
+    blocks: list[Block] = [Paragraph(text), Heading(word(lang, N_("Report", "By status")), 2)]
     rows = [
         Row([Cell(symbol_word(light, lang), colour(light)),
              Cell(str(o.lights.get(light, 0))),
              Cell(_percent(100 * o.lights.get(light, 0) / o.tasks) if o.tasks else "—")])
         for light in LIGHT_ORDER
     ]  # fmt: skip
-    rows.append(Row([Cell(word("total", lang)), Cell(str(o.tasks)), Cell("100%")], "total"))
-    blocks.append(
-        Table(
-            [Column(word("col_light", lang), 3), Column(word("col_count", lang), 1.2, "right"),
-             Column(word("col_share", lang), 1.2, "right")],
-            rows,
-        )
-    )  # fmt: skip
+    total = word(lang, N_("Report", "Total"))
+    rows.append(Row([Cell(total), Cell(str(o.tasks)), Cell("100%")], "total"))
+    columns = _columns(
+        lang, (STATUS, 3), (TASKS, 1.2, "right"), (N_("Report", "Share"), 1.2, "right")
+    )
+    blocks.append(Table(columns, rows))
     if o.streams:
-        blocks.append(Heading(word("by_stream", lang), 2))
+        blocks.append(Heading(word(lang, N_("Report", "By program and project")), 2))
         lights = LIGHT_ORDER
-        columns = [
-            Column(word("col_stream", lang), 4.2),
-            Column(word("col_count", lang), 1.1, "right"),
-        ]
+        columns = _columns(lang, (STREAM, 4.2), (TASKS, 1.1, "right"))
         columns += [Column(symbol(light), 0.8, "center") for light in lights]
-        columns.append(Column(word("col_percent", lang), 1.3, "right"))
+        columns += _columns(lang, (N_("Report", "Avg. %"), 1.3, "right"))
         rows = [
             Row([Cell(s.name), Cell(str(s.tasks))]
                 + [Cell(str(s.lights.get(light, 0) or "")) for light in lights]
@@ -133,18 +160,18 @@ def _indicator_value(x: float | None, unit: str) -> str:
 def _indicators(report: SummaryReport) -> list[Block]:
     lang = report.lang
     if not report.indicators:
-        return [Paragraph(word("no_indicators", lang))]
+        return [Paragraph(word(lang, NO_INDICATORS))]
     columns = _columns(
         lang,
-        ("col_no", 0.6, "center"),
-        ("col_indicator", 4.3),
-        ("col_stream", 2.4),
-        ("col_unit", 0.9),
-        ("col_baseline", 1.6, "right"),
-        ("col_target", 1.8, "right"),
-        ("col_actual", 1.9, "right"),
-        ("col_progress", 1.2, "right"),
-        ("col_ind_light", 1.9),
+        (NO, 0.6, "center"),
+        (N_("Report", "Indicator"), 4.3),
+        (STREAM, 2.4),
+        (UNIT, 0.9),
+        (N_("Report", "Baseline"), 1.6, "right"),
+        (N_("Report", "Target"), 1.8, "right"),
+        (N_("Report", "Latest actual"), 1.9, "right"),
+        (N_("Report", "Progress"), 1.2, "right"),
+        (N_("Report", "Assessment"), 1.9),
     )
     rows: list[Row] = []
     group = None
@@ -156,15 +183,15 @@ def _indicators(report: SummaryReport) -> list[Block]:
             rows.append(Row([Cell(group)], "group"))
         baseline = _indicator_value(ind.baseline_value, ind.measure_unit)
         if ind.baseline_value is not None and ind.baseline_year:
-            baseline += f"（{ind.baseline_year}）" if lang == "zh" else f" ({ind.baseline_year})"
+            baseline = with_year(lang, baseline, ind.baseline_year)
         target = ind.target_text or target_label(ind.comparator, ind.target_value, ind.measure_unit)
         if ind.target_year:
-            target += f"（{ind.target_year}）" if lang == "zh" else f" ({ind.target_year})"
+            target = with_year(lang, target, ind.target_year)
         actual = _indicator_value(r.latest_value, ind.measure_unit)
         if r.latest is not None:
             period = r.latest.period or ""
             when = period if period.startswith(str(r.latest.year)) else f"{r.latest.year}{period}"
-            actual += f"（{when}）" if lang == "zh" else f" ({when})"
+            actual = with_year(lang, actual, when)
         rows.append(
             Row([
                 Cell(str(n)), Cell(ind.name), Cell(stream), Cell(ind.measure_unit), Cell(baseline),
@@ -173,7 +200,12 @@ def _indicators(report: SummaryReport) -> list[Block]:
                 Cell(symbol_word(r.light, lang), colour(r.light)),
             ])
         )  # fmt: skip
-    return [Table(columns, rows), Paragraph(word("indicator_note", lang), "note", indent=False)]
+    note = N_(
+        "Report",
+        "Note: progress runs from the baseline to the target; the assessment follows the "
+        "plan's thresholds.",
+    )
+    return [Table(columns, rows), Paragraph(word(lang, note), "note", indent=False)]
 
 
 def _charts(report: SummaryReport) -> list[Block]:
@@ -181,7 +213,7 @@ def _charts(report: SummaryReport) -> list[Block]:
 
     lang, rows = report.lang, report.indicators
     if not rows:
-        return [Paragraph(word("no_indicators", lang))]
+        return [Paragraph(word(lang, NO_INDICATORS))]
     blocks: list[Block] = []
     compact = len(rows) > COMPACT_ABOVE
     for start in range(0, len(rows), CHART_CELLS):
@@ -201,12 +233,14 @@ def _charts(report: SummaryReport) -> list[Block]:
 def _milestone_rows(report: SummaryReport, lines, missed: bool) -> list[Row]:
     lang, rows = report.lang, []
     for m in lines:
-        if m.actual is not None:
-            state = word("ms_reached_late" if m.actual > m.planned else "ms_reached", lang)
+        if m.actual is not None and m.actual > m.planned:
+            state = word(lang, N_("Report", "▲ reached late"))
+        elif m.actual is not None:
+            state = word(lang, N_("Report", "✔ reached"))
         elif m.planned < report.as_of:
-            state = word("ms_late", lang)
+            state = word(lang, N_("Report", "■ missed"))
         else:
-            state = word("ms_open", lang)
+            state = word(lang, N_("Report", "○ not yet due"))
         actual = m.actual.isoformat() if m.actual else "—"
         rows.append(Row([Cell(m.title), Cell(m.owner), Cell(m.planned.isoformat()),
                          Cell(actual), Cell(state)]))  # fmt: skip
@@ -217,63 +251,69 @@ def _milestones(report: SummaryReport) -> list[Block]:
     lang = report.lang
     columns = _columns(
         lang,
-        ("col_milestone", 3.6),
-        ("col_owner", 3.6),
-        ("col_planned", 1.8, "center"),
-        ("col_actual_date", 1.8, "center"),
-        ("col_ms_state", 1.9),
+        (N_("Report", "Milestone"), 3.6),
+        (N_("Report", "Of task / program / project"), 3.6),
+        (N_("Report", "Planned"), 1.8, "center"),
+        (N_("Report", "Reached"), 1.8, "center"),
+        (N_("Report", "State"), 1.9),
     )
-    blocks: list[Block] = [Heading(word("ms_due", lang), 2)]
+    blocks: list[Block] = [Heading(word(lang, N_("Report", "Due in the period")), 2)]
     if report.milestones_due:
         blocks.append(Table(columns, _milestone_rows(report, report.milestones_due, False)))
     else:
-        blocks.append(Paragraph(word("no_ms_due", lang)))
-    blocks.append(Heading(word("ms_missed", lang), 2))
+        blocks.append(Paragraph(word(lang, N_("Report", "No milestone falls due in the period."))))
+    blocks.append(Heading(word(lang, N_("Report", "Missed (past due, not reached)")), 2))
     if report.milestones_missed:
         blocks.append(Table(columns, _milestone_rows(report, report.milestones_missed, True)))
     else:
-        blocks.append(Paragraph(word("no_ms_missed", lang)))
+        no_missed = N_("Report", "No milestone is past due and unreached.")
+        blocks.append(Paragraph(word(lang, no_missed)))
     return blocks
 
 
 def _narrative(lang: str, text: str, period: str) -> str:
     if not text:
-        return word("no_narrative", lang)
+        return word(lang, N_("Report", "(no progress reported)"))
     text = " ".join(text.split())
     if len(text) > NARRATIVE_LIMIT:
-        text = text[:NARRATIVE_LIMIT] + word("truncated", lang)
-    return word("reported_in", lang, period=period) + text
+        text = text[:NARRATIVE_LIMIT] + word(lang, N_("Report", "…"))  # cut short
+    return word(lang, N_("Report", "[{period}] {text}"), period=period, text=text)
 
 
 def _tasks(report: SummaryReport) -> list[Block]:
     lang = report.lang
-    text = word("tasks_text", lang, date=date_text(report.as_of, lang), red=report.red,
-                yellow=report.yellow, red_word=in_sentence(StatusLight.RED, lang),
-                yellow_word=in_sentence(StatusLight.YELLOW, lang))  # fmt: skip
+    text = word(
+        lang,
+        N_("Report", "As of {date}, {red} tasks are {red_word} and {yellow} {yellow_word}, "
+           "listed by lead unit."),
+        date=date_text(report.as_of, lang), red=report.red, yellow=report.yellow,
+        red_word=in_sentence(StatusLight.RED, lang),
+        yellow_word=in_sentence(StatusLight.YELLOW, lang),
+    )  # fmt: skip
     if not report.unit_groups:
-        return [Paragraph(word("no_tasks", lang))]
+        return [Paragraph(word(lang, N_("Report", "No task is overdue or at risk.")))]
     columns = _columns(
         lang,
-        ("col_no", 0.55, "center"),
-        ("col_task", 4.2),
-        ("col_deadline", 1.6),
-        ("col_task_percent", 0.65, "right"),
-        ("col_light", 2.3),
-        ("col_latest", 5.5),
+        (NO, 0.55, "center"),
+        (N_("Report", "Task"), 4.2),
+        (N_("Report", "Deadline"), 1.6),
+        (N_("Report", "%"), 0.65, "right"),
+        (STATUS, 2.3),
+        (N_("Report", "Latest progress"), 5.5),
     )
     rows: list[Row] = []
     n = 0
     for group in report.unit_groups:
-        unit = group.unit or word("no_lead", lang)
-        rows.append(Row([Cell(word("unit_group", lang, unit=unit, n=len(group.tasks)))], "group"))
+        unit = group.unit or word(lang, N_("Report", "No lead unit"))
+        heading = word(lang, N_("Report", "{unit} ({n})"), unit=unit, n=len(group.tasks))
+        rows.append(Row([Cell(heading)], "group"))
         for line in group.tasks:
             n += 1
             r = line.row
             deadline = r.deadline_text or (date_text(r.due_date, lang) if r.due_date else "—")
-            if r.due_date and r.deadline_text:
-                deadline += (
-                    f"\n（{r.due_date.isoformat()}）" if lang == "zh" else f"\n({r.due_date})"
-                )
+            if r.due_date and r.deadline_text:  # the date the written deadline was read as
+                deadline = word(lang, N_("Report", "{deadline}\n({date})"), deadline=deadline,
+                                date=r.due_date.isoformat())  # fmt: skip
             rows.append(Row([
                 Cell(str(n)), Cell(f"{r.code} {r.title}".strip()), Cell(deadline),
                 Cell(f"{r.percent}%"), Cell(symbol_word(r.light, lang), colour(r.light)),
@@ -283,30 +323,33 @@ def _tasks(report: SummaryReport) -> list[Block]:
 
 
 _STATE_WORDS = {
-    CollectionState.RETURNED: "state_returned",
-    CollectionState.ISSUED: "state_issued",
-    CollectionState.NOT_ISSUED: "state_not_issued",
+    CollectionState.RETURNED: N_("Report", "✔ returned"),
+    CollectionState.ISSUED: N_("Report", "■ not returned"),
+    CollectionState.NOT_ISSUED: N_("Report", "○ not issued"),
 }
 
 
 def _collection(report: SummaryReport) -> list[Block]:
     lang, rows = report.lang, report.collection
     if not rows:
-        return [Paragraph(word("no_collection", lang))]
+        return [Paragraph(word(lang, N_("Report", "No unit is due to report for the period.")))]
     states = [r.state for r in rows]
     text = word(
-        "collection_text", lang, period=period_text(report.period, lang), units=len(rows),
+        lang,
+        N_("Report", "For {period}, {units} units are due to report: {returned} returned, "
+           "{issued} issued and not returned, {none} not issued."),
+        period=period_text(report.period, lang), units=len(rows),
         returned=states.count(CollectionState.RETURNED),
         issued=states.count(CollectionState.ISSUED), none=states.count(CollectionState.NOT_ISSUED),
     )  # fmt: skip
     columns = _columns(
         lang,
-        ("col_no", 0.6, "center"),
-        ("col_reporting_unit", 4.6),
-        ("col_led", 1.1, "right"),
-        ("col_reported", 1.1, "right"),
-        ("col_state", 1.6),
-        ("col_returned_on", 1.7, "center"),
+        (NO, 0.6, "center"),
+        (UNIT, 4.6),
+        (N_("Report", "Tasks led"), 1.1, "right"),
+        (N_("Report", "Reported"), 1.1, "right"),
+        (N_("Report", "Standing"), 1.6),
+        (N_("Report", "Returned on"), 1.7, "center"),
     )
     order = {CollectionState.NOT_ISSUED: 1, CollectionState.ISSUED: 0, CollectionState.RETURNED: 2}
     table_rows = []
@@ -314,7 +357,7 @@ def _collection(report: SummaryReport) -> list[Block]:
         returned = r.returned_at[:10] if r.returned_at else "—"
         table_rows.append(Row([
             Cell(str(n)), Cell(r.unit_name), Cell(str(r.task_count)), Cell(str(r.reported)),
-            Cell(word(_STATE_WORDS[r.state], lang)), Cell(returned),
+            Cell(word(lang, _STATE_WORDS[r.state])), Cell(returned),
         ]))  # fmt: skip
     return [Paragraph(text), Table(columns, table_rows)]
 
@@ -349,7 +392,7 @@ def report_blocks(report: SummaryReport) -> list[Block]:
         if wanted != landscape:
             blocks.append(NewPage(wanted))
             landscape = wanted
-        blocks.append(Heading(heading_number(1, n, lang) + word(key, lang), 1))
+        blocks.append(Heading(heading_number(1, n, lang) + word(lang, SECTION_TITLES[key]), 1))
         section = _SECTIONS[key](report)
         # level-2 headings are numbered （一）（二） within their section
         sub = 0
