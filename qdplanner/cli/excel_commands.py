@@ -73,6 +73,18 @@ def export_cmd(plan: Path, out: Path, lang: str) -> None:
     + "; repeat for each column (replaces the columns found from the headers).",
 )
 @click.option(
+    "--accept-similar",
+    is_flag=True,
+    help="Breakdown sheets: a row whose title is only close to a task's (listed in the "
+    "preview with how alike they are) is that task. Without it, or --add-similar, such rows "
+    "stop the import.",
+)
+@click.option(
+    "--add-similar",
+    is_flag=True,
+    help="Breakdown sheets: a row whose title is only close to a task's is a new task.",
+)
+@click.option(
     "--allow-removals",
     is_flag=True,
     help="Remove the records that are missing from the workbook (the preview lists them). "
@@ -95,6 +107,8 @@ def import_cmd(
     sheet: str | None,
     document_id: int | None,
     mappings: tuple[str, ...],
+    accept_similar: bool,
+    add_similar: bool,
     allow_removals: bool,
     other_plan: bool,
     break_lock: bool,
@@ -106,8 +120,10 @@ def import_cmd(
 
     A plan workbook's rows are matched by their ID. A breakdown sheet's columns are found
     from their headers (the ones not recognised are named; map them with --map), its tasks
-    matched by program or project and title. Prints every change (added, changed field by
-    field, removed, units to create); then applies them all as one change, unless
+    matched within their program or project by title only, never by number; a title only
+    close to a task's is listed and waits for --accept-similar or --add-similar. Prints
+    every change (added, changed field by field, removed, units to create); then applies
+    them all as one change, unless
     --dry-run. With any error in the workbook nothing is applied and the exit code is 1;
     so too when records would be removed and --allow-removals is not given. A returned
     progress workbook is refused (use collect-import), and so is a plan workbook of another
@@ -122,9 +138,17 @@ def import_cmd(
         refuse_removals,
     )
 
+    if accept_similar and add_similar:
+        raise click.UsageError("--accept-similar and --add-similar exclude each other")
     breakdown = None
-    if sheet or document_id is not None or mappings:
-        breakdown = BreakdownOptions(sheet, _mapping(mappings), document_id)
+    if sheet or document_id is not None or mappings or accept_similar or add_similar:
+        breakdown = BreakdownOptions(
+            sheet,
+            _mapping(mappings),
+            document_id,
+            accept_similar=accept_similar,
+            add_similar=add_similar,
+        )
     refused = None
     with open_plan(plan, readonly=dry_run, break_lock=break_lock, wait=wait) as store:
         preview = preview_workbook(store, workbook, breakdown=breakdown, other_plan=other_plan)
@@ -139,6 +163,17 @@ def import_cmd(
     if as_json:
         data = {"dry_run": dry_run, **preview.as_json()}
         data["removals_refused"] = refused is not None
+        data["similar"] = [
+            {
+                "row": m.row,
+                "title": m.title,
+                "task_id": m.task_id,
+                "task_title": m.task_title,
+                "alike": round(m.ratio, 2),
+                "decision": m.decision or None,
+            }
+            for m in getattr(preview, "similar", [])
+        ]
         echo_json(data)
     else:
         click.echo(import_text(preview, lang))

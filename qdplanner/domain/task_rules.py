@@ -6,7 +6,10 @@ the same things with constraints, but these give the user a message naming the f
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from datetime import date, timedelta
+from difflib import SequenceMatcher
 
 from qdplanner.domain import vocabulary
 from qdplanner.domain.deadlines import DeadlineKind, parse_deadline
@@ -169,3 +172,28 @@ def shifted_dates(fields: dict, days: int) -> dict:
         changes["due_date"] = fields["due_date"] + step
         changes["deadline_text"] = changes["due_date"].isoformat()
     return changes
+
+
+_NUMBERING = re.compile(
+    r"^(?:[(（][0-9一二三四五六七八九十]+[)）]"
+    r"|[0-9一二三四五六七八九十]+(?:[.．][0-9]+)*(?:[.、．)）]|\s)"
+    r"|第[一二三四五六七八九十0-9]+[条项])\s*"
+)
+
+
+def title_key(title: str) -> str:
+    """A task title as titles are matched: NFKC, case-folded, without blanks, punctuation or
+    a numbering prefix (``1.``, ``（一）``, ``①``, ``第三条``) — so ``2.建设海洋科学考察船队。``
+    and ``建设海洋科学考察船队`` are the same title."""
+    text = unicodedata.normalize("NFKC", title.strip().lstrip("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"))
+    text = text.strip()
+    while (m := _NUMBERING.match(text)) and m.end() < len(text):
+        text = text[m.end() :]
+    return "".join(
+        c for c in text.casefold() if not c.isspace() and unicodedata.category(c)[0] not in "PS"
+    )
+
+
+def title_similarity(a: str, b: str) -> float:
+    """How alike two titles are (0 … 1), compared by :func:`title_key`."""
+    return SequenceMatcher(None, title_key(a), title_key(b)).ratio()

@@ -13,11 +13,16 @@ action, nothing applied when there is an error):
   name that contains, or is contained in, exactly one of them: ``实施…工程`` finds
   ``…工程``); missing ones are created. Tasks in no program or project go into a program
   named after the sheet.
-* **Tasks** are matched within their program or project and parent by title (folded), then
-  by number; a matched task shows only the fields the sheet changes (number, deadline and
-  the dates read from it, description and notes when the sheet has them, units). New tasks
-  and sub-tasks are added in the sheet's order. A breakdown sheet is not the whole plan:
-  tasks it does not list are kept.
+* **Tasks** are matched within their program or project and parent by title only — the same
+  title after :func:`~qdplanner.domain.task_rules.title_key` (blanks, punctuation and a
+  numbering prefix aside) — never by number or position: a sheet's 序号 restarts and moves.
+  A row whose title is only close to one task's (at least :data:`SIMILAR_RATIO` alike) is a
+  :class:`SimilarMatch` the user decides (``matches`` in the options; the command line's
+  ``--accept-similar`` / ``--add-similar``); until then the preview has an error and nothing
+  is applied. Unmatched rows are additions. A matched task shows only the fields the sheet
+  changes (number, deadline and the dates read from it, description and notes when the sheet
+  has them, units). New tasks and sub-tasks are added in the sheet's order. A breakdown sheet
+  is not the whole plan: tasks it does not list are kept.
 * **Units** are found by name, short name or alias; names not in the plan are listed and
   created on apply. When the sheet lists a task's units, they replace the task's units.
 """
@@ -34,8 +39,9 @@ from openpyxl.utils import get_column_letter
 from qdplanner.domain.deadlines import DeadlineKind
 from qdplanner.domain.enums import PlanKind
 from qdplanner.domain.models import Task
+from qdplanner.domain.task_rules import title_key, title_similarity
 from qdplanner.domain.unit_names import AmbiguousUnit, UnitResolver
-from qdplanner.errors import N_
+from qdplanner.errors import N_, NotFoundError
 from qdplanner.excel.breakdown_parse import BreakdownResult, ParsedTask, parse_breakdown
 from qdplanner.excel.cells import open_workbook
 from qdplanner.excel.import_model import (
@@ -68,6 +74,9 @@ FIELD_HEADERS = {  # how the preview names a changed field
 }
 
 
+SIMILAR_RATIO = 0.6  # of two titles' characters alike, for "possibly the same task"
+
+
 @dataclass
 class BreakdownOptions:
     """What the user chose (the window's dialog, or the command line's options)."""
@@ -75,6 +84,22 @@ class BreakdownOptions:
     sheet: str | None = None  # default: the first sheet with tasks
     mapping: dict[int, str] | None = None  # 0-based column → field; default: from headers
     plan_document_id: int | None = None  # default: see the module docstring
+    # a row's task as the user decided it: Excel row → task id (the same task) or None (new)
+    matches: dict[int, int | None] = field(default_factory=dict)
+    accept_similar: bool = False  # every close title is the task it is close to
+    add_similar: bool = False  # every close title is a new task
+
+
+@dataclass(frozen=True)
+class SimilarMatch:
+    """A sheet row whose title is close to a task's, and what became of it."""
+
+    row: int
+    title: str
+    task_id: int
+    task_title: str
+    ratio: float
+    decision: str  # "same" | "new" | "" (not decided: the preview cannot be applied)
 
 
 @dataclass
@@ -85,6 +110,7 @@ class BreakdownPreview(ImportPreview):
     sheet_names: list[str] = field(default_factory=list)
     document: str = ""  # the plan document the tasks go into (its title)
     document_is_new: bool = False
+    similar: list[SimilarMatch] = field(default_factory=list)
 
 
 def preview_breakdown(
@@ -179,7 +205,12 @@ class _Matcher:
     def document(self) -> Any:
         docs = [(d.id, d.title) for d in plan_tables.plan_documents(self.store)]
         chosen = self.options.plan_document_id
-        if chosen is not None and any(d[0] == chosen for d in docs):
+        if chosen is not None:
+            if not any(d[0] == chosen for d in docs):
+                raise NotFoundError(
+                    N_("Messages", "no plan document has the ID {id} (see the plan's documents)"),
+                    id=chosen,
+                )
             self.preview.document = next(t for i, t in docs if i == chosen)
             return chosen
         title = self.result.title
@@ -189,8 +220,9 @@ class _Matcher:
                     self.preview.document = doc_title
                     return doc_id
         elif docs:
-            self.preview.document = docs[0][1]
-            return docs[0][0]
+            doc_id = self._document_of_groups(docs) or docs[0][0]
+            self.preview.document = next(t for i, t in docs if i == doc_id)
+            return doc_id
         title = title or self.preview.path.stem
         years = self.result.years
         kind = (
@@ -219,6 +251,18 @@ class _Matcher:
         self.preview.document = title
         self.preview.document_is_new = True
         return ref
+
+    def _document_of_groups(self, docs: list[tuple[int, str]]) -> int | None:
+        """The one plan document holding programs or projects the sheet names (a sheet
+        without a title row); None when no document, or more than one, does."""
+        named = {task.project or task.program for task in self.result.tasks} - {None}
+        holders = {
+            s.plan_document_id
+            for read in (plan_tables.programs, plan_tables.projects)
+            for s in read(self.store)
+            if any(_find_by_name([(s.id, s.name)], name) for name in named)
+        }
+        return holders.pop() if len(holders) == 1 else None
 
     def groups(self, document: Any) -> dict[tuple[str, str], Any]:
         """(kind, sheet name) → id or NewRef, for every program / project the tasks name."""
@@ -310,12 +354,65 @@ class _Matcher:
             for t in plan_tables.tasks_under(self.store, parent, **{scope[0]: scope[1]})
             if t.id not in claimed
         ]
-        title = fold(task.title)
-        same = [t for t in rows if fold(t.title) == title]
+        if task.row in self.options.matches:  # the user decided
+            chosen = self.options.matches[task.row]
+            return next((t for t in rows if t.id == chosen), None) if chosen else None
+        key = title_key(task.title)
+        same = [t for t in rows if title_key(t.title) == key]
         if len(same) == 1:
             return same[0]
-        numbered = [t for t in rows if task.code and t.code == task.code]
-        return numbered[0] if len(numbered) == 1 else None
+        if len(same) > 1:
+            self._error(
+                task,
+                N_(
+                    "Messages",
+                    "“{title}” is the title of several tasks here ({ids}); give them "
+                    "different titles in the plan first",
+                ),
+                title=task.title,
+                ids="、".join(f"#{t.id}" for t in same),
+            )
+            return None
+        scored = sorted(
+            ((title_similarity(task.title, t.title), t) for t in rows),
+            key=lambda pair: -pair[0],
+        )
+        if not scored or scored[0][0] < SIMILAR_RATIO:
+            return None
+        ratio, near = scored[0]
+        decision = (
+            "same" if self.options.accept_similar else "new" if self.options.add_similar else ""
+        )
+        self.preview.similar.append(
+            SimilarMatch(task.row, task.title, near.id, near.title, ratio, decision)
+        )
+        if not decision:
+            self._error(
+                task,
+                N_(
+                    "Messages",
+                    "“{title}” is not a task here as written, but is {percent}% like task "
+                    "#{id} “{other}”: is it the same task? Decide with --accept-similar (the "
+                    "same) or --add-similar (a new task); in the window, in the preview",
+                ),
+                title=task.title,
+                percent=round(ratio * 100),
+                id=near.id,
+                other=near.title,
+            )
+        return near if decision == "same" else None
+
+    def _error(self, task: ParsedTask, template: str, /, **params: Any) -> None:
+        self.preview.errors.append(
+            CellError(
+                self.result.file,
+                self.result.sheet,
+                task.row,
+                _column(self.result, "task"),
+                template,
+                params,
+            )
+        )
 
     def _values(self, task: ParsedTask) -> dict[str, Any]:
         deadline = task.deadline

@@ -260,26 +260,74 @@ def _cycles(parents: dict[Any, Any], start: Any) -> bool:
 
 
 def _deadline(d: Differ, key: Any, row: int, values: dict[str, Any], new: bool) -> None:
-    """Read the deadline text again when it changed; it sets the due date unless that was edited."""
-    if new:
-        if not values.get("deadline_text"):
-            return
-        due_edited = values.get("due_date") is not None
-    else:
-        changes = {c.key: c for c in d.changes["tasks"][key]}
-        if "deadline_text" not in changes:
-            return
-        due_edited = "due_date" in changes and changes["due_date"].new is not None
+    """The due date (截止日期) and the deadline phrase (完成时限) are one fact in two cells.
+
+    So that importing a workbook once or twice gives one answer:
+
+    * a changed (or new) phrase beside a due date that names another day is an error naming
+      both (clear the due date to take the phrase's date) — setting the date from the phrase
+      would be undone by the stale due date on the next import;
+    * an emptied due date beside a phrase that names a date takes that date;
+    * a changed due date beside an unchanged phrase is taken; the phrase, which now names
+      another day, is kept as written and the row warned (the window flags it);
+    * a changed phrase beside an empty due date sets it; an unreadable phrase is kept and
+      flagged, the due date left as it is."""
+    changes = {} if new else {c.key: c for c in d.changes["tasks"][key]}
+    if not new and not ({"deadline_text", "due_date", "start_date"} & set(changes)):
+        return
     deadline = parse_deadline(values.get("deadline_text"))
     sheet = d.parsed["tasks"]
-    column = sheet.where("deadline_text")
+    due = values.get("due_date")
+    named = deadline.due if deadline.kind == DeadlineKind.FIXED else None  # 长期坚持: none
+    disagree = (
+        deadline.kind in (DeadlineKind.FIXED, DeadlineKind.ONGOING, DeadlineKind.RECURRING)
+        and due is not None
+        and due != named
+    )
+    if disagree and not new and "deadline_text" not in changes:
+        d.preview.warnings.append(
+            CellError(
+                sheet.file,
+                sheet.name,
+                row,
+                sheet.where("deadline_text"),
+                N_(
+                    "Messages",
+                    "the due date is now {due}, but the deadline “{text}” means {target}: it is "
+                    "kept as written and flagged; rewrite it to match",
+                ),
+                {"due": due, "text": deadline.text, "target": _named(named)},
+            )
+        )
+        return
+    if disagree:
+        d.error(
+            "tasks",
+            row,
+            "due_date",
+            N_(
+                "Messages",
+                "the due date {due} and the deadline “{text}” (which means {target}) disagree; "
+                "clear the due date to take the deadline's date, or make the two agree",
+            ),
+            due=due,
+            text=deadline.text,
+            target=_named(named),
+        )
+        return
+    if not new and "deadline_text" not in changes:
+        _keep_phrase_date(d, key, values, changes.get("due_date"), "due")
+        _keep_phrase_date(d, key, values, changes.get("start_date"), "start")
+        return
+    if new and not values.get("deadline_text"):
+        return
     if deadline.kind == DeadlineKind.UNPARSED:
         d.preview.warnings.append(
             CellError(
                 sheet.file,
                 sheet.name,
                 row,
-                column,
+                sheet.where("deadline_text"),
                 N_(
                     "Messages",
                     "the deadline “{text}” is not understood; it is kept as written and "
@@ -289,32 +337,33 @@ def _deadline(d: Differ, key: Any, row: int, values: dict[str, Any], new: bool) 
             )
         )
         return
-    if deadline.kind == DeadlineKind.NONE:
+    if deadline.kind == DeadlineKind.NONE or (due is not None and deadline.due == due):
         return
-    target = deadline.due if deadline.kind == DeadlineKind.FIXED else None
-    if due_edited:
-        if target and values.get("due_date") != target:
-            d.preview.warnings.append(
-                CellError(
-                    sheet.file,
-                    sheet.name,
-                    row,
-                    sheet.where("due_date"),
-                    N_(
-                        "Messages",
-                        "due date {due} kept, although the deadline “{text}” means {target}",
-                    ),
-                    {"due": values["due_date"], "text": deadline.text, "target": target},
-                )
-            )
-        return
-    updates = {"due_date": target}
+    updates = {"due_date": deadline.due if deadline.kind == DeadlineKind.FIXED else None}
     if deadline.start and values.get("start_date") is None:
         updates["start_date"] = deadline.start
     for field, value in updates.items():
         values[field] = value
         if not new:
             d.set_field("tasks", key, field, value)
+
+
+def _named(day: Any) -> Any:
+    """The date a phrase names, for a message: an ongoing or yearly phrase names none."""
+    return day if day is not None else "—"
+
+
+def _keep_phrase_date(d: Differ, key: Any, values: dict[str, Any], change: Any, which: str) -> None:
+    """An emptied due (or start) date beside a deadline phrase that names it is the phrase's
+    date: one fact in two cells. (Else a workbook whose date was cleared and whose phrase was
+    typed would set the date on its first import and clear it on the next.)"""
+    if change is None or change.new is not None:
+        return
+    phrase = parse_deadline(values.get("deadline_text"))
+    if phrase.kind == DeadlineKind.FIXED and getattr(phrase, which) == change.old:
+        field = f"{which}_date"
+        d.set_field("tasks", key, field, change.old)  # no change
+        values[field] = change.old
 
 
 def _documents_and_milestones(d: Differ) -> None:

@@ -1,10 +1,13 @@
-"""The units of each task after an import, from the Tasks sheet and the Task units sheet.
+"""The units of each task after an import: one fact, one editable cell.
 
-Both sheets can say who leads a task and who supports it. For each task: when only one of
-them differs from the plan, that one is taken; when both differ and say the same thing, the
-Task units sheet is taken (it also carries order and the illustrative flag); when both differ
-and disagree, the task's row is an error. From the Tasks sheet the lead gets position 0 and
-the supporting units 1, 2, … in the order listed.
+Two sheets of a plan workbook show who leads a task and who supports it: 任务 (Tasks: its
+牵头单位 / 配合单位 columns) and 任务分工 (Task units: one row per unit). When the workbook has
+the Tasks sheet, those columns are the task's units and 任务分工 is a read-only view (the export
+greys it): its differences are named in one warning and ignored — else a workbook edited in
+one sheet would set a unit on its first import and set it back on the next. A workbook
+without the Tasks sheet takes its units from 任务分工 (its order and illustrative flags too).
+From the Tasks sheet the lead gets position 0 and the supporting units 1, 2, … in the order
+listed.
 """
 
 from __future__ import annotations
@@ -13,9 +16,10 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
 from qdplanner.domain.enums import UnitRole
-from qdplanner.domain.unit_names import LIST_JOINER, split_unit_names
+from qdplanner.domain.unit_names import LIST_JOINER, AmbiguousUnit, split_unit_names
 from qdplanner.errors import N_
 from qdplanner.excel.import_model import (
+    CellError,
     FieldChange,
     NewRef,
     RecordAdd,
@@ -46,7 +50,10 @@ def merge(d: Differ, units: Units) -> None:
     for task_id, unit_id, role, position, illustrative in d.plan.assignments:
         current[task_id][unit_id] = (role, position, illustrative)
     from_tasks = _from_tasks_sheet(d, units, current)
-    from_roles = _from_roles_sheet(d, units) if _roles_usable(d) else None
+    view_only = "tasks" in d.parsed and "task_units" in d.parsed
+    from_roles = _from_roles_sheet(d, units) if not view_only and _roles_usable(d) else None
+    if view_only:
+        _warn_view_differs(d, units, current, from_tasks)
     final_tasks = d.final.get("tasks") or d.ids["tasks"]
     titles = _titles(d)
     for task in final_tasks:
@@ -79,6 +86,46 @@ def merge(d: Differ, units: Units) -> None:
         for unit in wanted:
             if unit in units.removed_ids:
                 d.still_assigned.append((task, unit))
+
+
+def _warn_view_differs(
+    d: Differ, units: Units, current: dict[Any, Assignment], from_tasks: dict
+) -> None:
+    """One warning when the read-only 任务分工 sheet says other units than the tasks will have."""
+    sheet = d.parsed["task_units"]
+    seen: dict[Any, set[tuple[Any, str]]] = defaultdict(set)
+    for prow in sheet.rows:
+        values = prow.values
+        task, text, role = values.get("task_id"), values.get("unit"), values.get("role")
+        if task is None or not text or role is None:
+            continue
+        try:
+            unit = units.lookup.resolver.find(text)
+        except AmbiguousUnit:  # a difference like any other
+            unit = None
+        seen[task].add((unit.key if unit is not None else text, role))
+    differing = 0
+    for task, pairs in seen.items():
+        view = from_tasks.get(task)
+        lead, support = view[0] if view is not None else _lead_and_support(current.get(task, {}))
+        if pairs != {(lead, "lead")} - {(None, "lead")} | {(u, "support") for u in support}:
+            differing += 1
+    if differing:
+        d.preview.warnings.append(
+            CellError(
+                sheet.file,
+                sheet.name,
+                None,
+                None,
+                N_(
+                    "Messages",
+                    "this sheet only shows each task's units (read-only); its {count} "
+                    "difference(s) from the 牵头单位/配合单位 columns of the task sheet were "
+                    "ignored: change units there",
+                ),
+                {"count": differing},
+            )
+        )
 
 
 def _built(view: tuple[Any, list[Any]], cur: Assignment) -> Assignment:

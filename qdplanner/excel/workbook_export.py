@@ -54,6 +54,9 @@ SAMPLE_ROWS = 200  # rows looked at to size a column
 _HEADER_FONT = Font(bold=True)
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 _READONLY_FILL = PatternFill("solid", fgColor="E7E6E6")
+# Sheets that only show facts edited in another sheet's cells (one fact, one editable cell):
+# 任务分工 shows each task's units, edited in the task sheet's 牵头单位/配合单位 columns.
+VIEW_SHEETS = frozenset({"task_units"})
 _TEXT_KINDS = (Kind.TEXT, Kind.UNIT, Kind.UNITS, Kind.NAMES)
 
 
@@ -170,7 +173,11 @@ class _Writer:
             )
         ws.freeze_panes = "A2"
         ws.auto_filter.ref = f"A1:{last}{len(rows) + 1}"
-        self._validations(ws, spec)
+        view = spec.key in VIEW_SHEETS  # read-only: the fact's editable cell is elsewhere
+        if view:
+            ws.sheet_properties.tabColor = "A6A6A6"
+        else:
+            self._validations(ws, spec)
         level = spec.columns.index(spec.column("level")) if spec.key == "tasks" else None
         if level is not None:  # before the first row: it is written with the sheet's head
             ws.sheet_properties.outlinePr = Outline(summaryBelow=False)
@@ -178,7 +185,7 @@ class _Writer:
         for column in columns:
             cell = put_value(WriteOnlyCell(ws), column.header(self.lang))
             cell.font = _HEADER_FONT
-            cell.fill = _READONLY_FILL if column.readonly else _HEADER_FILL
+            cell.fill = _READONLY_FILL if column.readonly or view else _HEADER_FILL
             header.append(cell)
         ws.append(header)
         dims = ws.row_dimensions

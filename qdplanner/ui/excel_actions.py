@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -50,6 +51,7 @@ class ImportPreviewDialog(QDialog):
     """What an import would do; Apply is enabled only when there is something and no error."""
 
     ADJUST = 2  # result: the user wants to change how a breakdown sheet is read
+    MATCHES = 3  # result: the user decided which close titles are the same task
 
     def __init__(self, preview: ImportPreview, parent: QWidget | None = None):
         super().__init__(parent)
@@ -94,6 +96,7 @@ class ImportPreviewDialog(QDialog):
                 ),
             )
         self.tabs.addTab(self.changes, self.tr("Changes"))
+        self.similar = self._similar_list(getattr(preview, "similar", []))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.apply_button = buttons.addButton(
             self.tr("&Apply"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -110,10 +113,52 @@ class ImportPreviewDialog(QDialog):
                 self.tr("Columns and &Destination…"), QDialogButtonBox.ButtonRole.ActionRole
             )
             adjust.clicked.connect(lambda: self.done(self.ADJUST))
+        if self.similar is not None:
+            decide = buttons.addButton(
+                self.tr("Use These &Matches"), QDialogButtonBox.ButtonRole.ActionRole
+            )
+            decide.clicked.connect(lambda: self.done(self.MATCHES))
         layout.addWidget(self.summary)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
         self.resize(780, 520)
+
+    def _similar_list(self, similar: list) -> QTreeWidget | None:
+        """Rows whose titles are close to a task's: ticked = the same task (the user decides;
+        nothing is taken as the same task by itself)."""
+        if not similar:
+            return None
+        tree = self._list(
+            [self.tr("Same task"), self.tr("Row"), self.tr("Title in the sheet"),
+             self.tr("Task in the plan"), self.tr("Alike")],
+            widths=(80, 50, 250, 250),
+        )  # fmt: skip
+        tree.setRootIsDecorated(False)
+        for match in similar:
+            item = self._add(
+                tree,
+                ["", str(match.row), match.title, f"#{match.task_id} {match.task_title}",
+                 f"{round(match.ratio * 100)}%"],
+            )  # fmt: skip
+            item.setData(0, Qt.ItemDataRole.UserRole, (match.row, match.task_id))
+            item.setCheckState(
+                0, Qt.CheckState.Checked if match.decision == "same" else Qt.CheckState.Unchecked
+            )
+        undecided = sum(not m.decision for m in similar)
+        self.tabs.insertTab(
+            0, tree, self.tr("Similar titles (%1 to decide)").replace("%1", str(undecided))
+        )
+        self.tabs.setCurrentIndex(0)
+        return tree
+
+    def matches(self) -> dict[int, int | None]:
+        """The user's decisions: Excel row → the task it is (ticked), or None (a new task)."""
+        decided: dict[int, int | None] = {}
+        for i in range(self.similar.topLevelItemCount() if self.similar else 0):
+            item = self.similar.topLevelItem(i)
+            row, task_id = item.data(0, Qt.ItemDataRole.UserRole)
+            decided[row] = task_id if item.checkState(0) == Qt.CheckState.Checked else None
+        return decided
 
     def _destination(self, preview: BreakdownPreview) -> str:
         sheet = preview.result.sheet if preview.result else ""
@@ -440,6 +485,11 @@ class ExcelActions(QWidget):
             dialog = ImportPreviewDialog(preview, self.window_)
             dialog.setWindowModality(Qt.WindowModality.WindowModal)
             outcome = dialog.exec()
+            if outcome == ImportPreviewDialog.MATCHES:
+                from qdplanner.excel.breakdown_import import BreakdownOptions
+
+                breakdown = replace(breakdown or BreakdownOptions(), matches=dialog.matches())
+                continue
             if outcome == ImportPreviewDialog.ADJUST:
                 breakdown = self.ask_breakdown(preview)
                 if breakdown is None:

@@ -1512,6 +1512,30 @@
         <translation>列与导入位置(&amp;D)…</translation>
     </message>
     <message>
+        <source>Use These &amp;Matches</source>
+        <translation>采用这些匹配(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Same task</source>
+        <translation>同一任务</translation>
+    </message>
+    <message>
+        <source>Title in the sheet</source>
+        <translation>表中名称</translation>
+    </message>
+    <message>
+        <source>Task in the plan</source>
+        <translation>规划中的任务</translation>
+    </message>
+    <message>
+        <source>Alike</source>
+        <translation>相似度</translation>
+    </message>
+    <message>
+        <source>Similar titles (%1 to decide)</source>
+        <translation>相似名称（%1 项待确认）</translation>
+    </message>
+    <message>
         <source>Task-breakdown sheet “%1”, into the plan document “%2”</source>
         <translation>任务分解表“%1”，导入到计划文件“%2”</translation>
     </message>
@@ -2400,12 +2424,16 @@
         <translation>任务不能放到自己的子任务之下</translation>
     </message>
     <message>
-        <source>the deadline “{text}” is not understood; it is kept as written and flagged, and the due date is left as it is</source>
-        <translation>无法识别完成时限“{text}”：按原文保留并标记，截止日期保持不变</translation>
+        <source>the due date is now {due}, but the deadline “{text}” means {target}: it is kept as written and flagged; rewrite it to match</source>
+        <translation>截止日期已改为 {due}，但完成时限“{text}”对应的是 {target}：完成时限按原文保留并标记，请改写使两者一致</translation>
     </message>
     <message>
-        <source>due date {due} kept, although the deadline “{text}” means {target}</source>
-        <translation>截止日期 {due} 保持不变，但完成时限“{text}”对应的是 {target}</translation>
+        <source>the due date {due} and the deadline “{text}” (which means {target}) disagree; clear the due date to take the deadline&apos;s date, or make the two agree</source>
+        <translation>截止日期 {due} 与完成时限“{text}”（即 {target}）不一致；请清空截止日期以采用完成时限的日期，或使两者一致</translation>
+    </message>
+    <message>
+        <source>the deadline “{text}” is not understood; it is kept as written and flagged, and the due date is left as it is</source>
+        <translation>无法识别完成时限“{text}”：按原文保留并标记，截止日期保持不变</translation>
     </message>
     <message>
         <source>end year {end} is before start year {start}</source>
@@ -2422,6 +2450,10 @@
     <message>
         <source>the units of this task differ from those in the Task units sheet; change them in one sheet only</source>
         <translation>该任务的责任单位与“任务分工”表不一致；请只在其中一张表中修改</translation>
+    </message>
+    <message>
+        <source>this sheet only shows each task&apos;s units (read-only); its {count} difference(s) from the 牵头单位/配合单位 columns of the task sheet were ignored: change units there</source>
+        <translation>本表仅显示各任务的责任单位（只读）；与任务表“牵头单位/配合单位”列不一致的 {count} 处已忽略：请在任务表中修改单位</translation>
     </message>
     <message>
         <source>{name} is listed twice among this task&apos;s units</source>
@@ -2618,6 +2650,18 @@
     <message>
         <source>“{name}” could be any of {names}; write the full name</source>
         <translation>“{name}”可能指以下任一单位：{names}；请写全称</translation>
+    </message>
+    <message>
+        <source>no plan document has the ID {id} (see the plan&apos;s documents)</source>
+        <translation>没有 ID 为 {id} 的规划文件（请查看本规划的规划文件）</translation>
+    </message>
+    <message>
+        <source>“{title}” is the title of several tasks here ({ids}); give them different titles in the plan first</source>
+        <translation>“{title}”是此处多项任务的名称（{ids}）；请先在规划中为它们取不同的名称</translation>
+    </message>
+    <message>
+        <source>“{title}” is not a task here as written, but is {percent}% like task #{id} “{other}”: is it the same task? Decide with --accept-similar (the same) or --add-similar (a new task); in the window, in the preview</source>
+        <translation>“{title}”按原文不是此处的任务，但与任务 #{id}“{other}”相似度为 {percent}%：是否为同一任务？请用 --accept-similar（同一任务）或 --add-similar（新任务）确认；在窗口中，可在导入预览中选择</translation>
     </message>
     <message>
         <source>no header row was found</source>
@@ -3127,6 +3171,357 @@
     <message>
         <source>Record progress %1</source>
         <translation>填报 %1 进展</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <source>Overview</source>
+        <translation>总体情况</translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation>主要指标完成情况</translation>
+    </message>
+    <message>
+        <source>Indicator charts</source>
+        <translation>指标走势图</translation>
+    </message>
+    <message>
+        <source>Milestones</source>
+        <translation>节点完成情况</translation>
+    </message>
+    <message>
+        <source>Overdue and at-risk tasks</source>
+        <translation>逾期及滞后任务</translation>
+    </message>
+    <message>
+        <source>Quarterly returns from units</source>
+        <translation>季度进展报送情况</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>进度时间轴</translation>
+    </message>
+    <message>
+        <source>program: {name}</source>
+        <translation>计划：{name}</translation>
+    </message>
+    <message>
+        <source>project: {name}</source>
+        <translation>工程：{name}</translation>
+    </message>
+    <message>
+        <source>lead unit: {name}</source>
+        <translation>牵头单位：{name}</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>任务数</translation>
+    </message>
+    <message>
+        <source>Program / project</source>
+        <translation>计划/工程</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>There are no indicators in this scope.</source>
+        <translation>本范围内没有指标。</translation>
+    </message>
+    <message>
+        <source>{value} ({year})</source>
+        <translation>{value}（{year}）</translation>
+    </message>
+    <message>
+        <source>whole plan</source>
+        <translation>全部规划</translation>
+    </message>
+    <message>
+        <source>{plan} — progress summary</source>
+        <translation>{plan}进展情况汇总</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>第{page}页 共{pages}页</translation>
+    </message>
+    <message>
+        <source>Printed {date}</source>
+        <translation>打印日期：{date}</translation>
+    </message>
+    <message>
+        <source>________________________</source>
+        <translation>＿＿＿＿＿＿＿＿＿＿＿＿</translation>
+    </message>
+    <message>
+        <source>{plan}
+Progress Summary</source>
+        <translation>{plan}
+进展情况汇总</translation>
+    </message>
+    <message>
+        <source>({period})</source>
+        <translation>（{period}）</translation>
+    </message>
+    <message>
+        <source>Scope: {scope}</source>
+        <translation>范围：{scope}</translation>
+    </message>
+    <message>
+        <source>Status as of: {date}</source>
+        <translation>统计截至：{date}</translation>
+    </message>
+    <message>
+        <source>Prepared by: {issuer}</source>
+        <translation>编制单位：{issuer}</translation>
+    </message>
+    <message>
+        <source>Printed on: {date}</source>
+        <translation>印发日期：{date}</translation>
+    </message>
+    <message>
+        <source>As of {date} ({scope}): {tasks} tasks, {percent}% complete on average; {lights}.</source>
+        <translation>截至{date}，{scope}共有任务{tasks}项，平均完成进度{percent}%。其中{lights}。</translation>
+    </message>
+    <message>
+        <source>By status</source>
+        <translation>按状态统计</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>By program and project</source>
+        <translation>按计划、工程统计</translation>
+    </message>
+    <message>
+        <source>Avg. %</source>
+        <translation>平均进度</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>基期值</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <source>Latest actual</source>
+        <translation>最新实际值</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>完成进度</translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <source>Note: progress runs from the baseline to the target; the assessment follows the plan&apos;s thresholds.</source>
+        <translation>注：完成进度按基期值至目标值计算；评价按规划设定的阈值判定。</translation>
+    </message>
+    <message>
+        <source>▲ reached late</source>
+        <translation>▲ 延期完成</translation>
+    </message>
+    <message>
+        <source>✔ reached</source>
+        <translation>✔ 已完成</translation>
+    </message>
+    <message>
+        <source>■ missed</source>
+        <translation>■ 逾期</translation>
+    </message>
+    <message>
+        <source>○ not yet due</source>
+        <translation>○ 未到期</translation>
+    </message>
+    <message>
+        <source>Milestone</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Of task / program / project</source>
+        <translation>所属任务/计划/工程</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划日期</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>实际完成</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>情况</translation>
+    </message>
+    <message>
+        <source>Due in the period</source>
+        <translation>本期到期节点</translation>
+    </message>
+    <message>
+        <source>No milestone falls due in the period.</source>
+        <translation>本期没有到期节点。</translation>
+    </message>
+    <message>
+        <source>Missed (past due, not reached)</source>
+        <translation>逾期未完成节点</translation>
+    </message>
+    <message>
+        <source>No milestone is past due and unreached.</source>
+        <translation>没有逾期未完成的节点。</translation>
+    </message>
+    <message>
+        <source>(no progress reported)</source>
+        <translation>（未报送进展）</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>……</translation>
+    </message>
+    <message>
+        <source>[{period}] {text}</source>
+        <translation>〔{period}〕{text}</translation>
+    </message>
+    <message>
+        <source>As of {date}, {red} tasks are {red_word} and {yellow} {yellow_word}, listed by lead unit.</source>
+        <translation>截至{date}，{red_word}任务{red}项、{yellow_word}任务{yellow}项，按牵头单位列示如下。</translation>
+    </message>
+    <message>
+        <source>No task is overdue or at risk.</source>
+        <translation>没有逾期或滞后的任务。</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Latest progress</source>
+        <translation>最新进展</translation>
+    </message>
+    <message>
+        <source>No lead unit</source>
+        <translation>未明确牵头单位</translation>
+    </message>
+    <message>
+        <source>{unit} ({n})</source>
+        <translation>{unit}（{n}项）</translation>
+    </message>
+    <message>
+        <source>{deadline}
+({date})</source>
+        <translation>{deadline}
+（{date}）</translation>
+    </message>
+    <message>
+        <source>✔ returned</source>
+        <translation>✔ 已报送</translation>
+    </message>
+    <message>
+        <source>■ not returned</source>
+        <translation>■ 未报送</translation>
+    </message>
+    <message>
+        <source>○ not issued</source>
+        <translation>○ 未下发</translation>
+    </message>
+    <message>
+        <source>No unit is due to report for the period.</source>
+        <translation>本期没有需要报送的单位。</translation>
+    </message>
+    <message>
+        <source>For {period}, {units} units are due to report: {returned} returned, {issued} issued and not returned, {none} not issued.</source>
+        <translation>{period}应报送单位{units}家，已报送{returned}家，已下发未报送{issued}家，未下发{none}家。</translation>
+    </message>
+    <message>
+        <source>Tasks led</source>
+        <translation>牵头任务</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>已报进展</translation>
+    </message>
+    <message>
+        <source>Standing</source>
+        <translation>报送情况</translation>
+    </message>
+    <message>
+        <source>Returned on</source>
+        <translation>报送日期</translation>
+    </message>
+    <message>
+        <source>{year} H1</source>
+        <translation>{year}年上半年</translation>
+    </message>
+    <message>
+        <source>{year} H2</source>
+        <translation>{year}年下半年</translation>
+    </message>
+    <message>
+        <source>{year} Q1</source>
+        <translation>{year}年第一季度</translation>
+    </message>
+    <message>
+        <source>{year} Q2</source>
+        <translation>{year}年第二季度</translation>
+    </message>
+    <message>
+        <source>{year} Q3</source>
+        <translation>{year}年第三季度</translation>
+    </message>
+    <message>
+        <source>{year} Q4</source>
+        <translation>{year}年第四季度</translation>
+    </message>
+    <message>
+        <source>{n} {light}</source>
+        <translation>{light}{n}项</translation>
+    </message>
+    <message>
+        <source>{list}, {item}</source>
+        <translation>{list}，{item}</translation>
+    </message>
+    <message>
+        <source>{year}-{month:02}-{day:02}</source>
+        <translation>{year}年{month}月{day}日</translation>
+    </message>
+    <message>
+        <source>{year}</source>
+        <translation>{year}年</translation>
+    </message>
+    <message>
+        <source>{year}-{month:02}</source>
+        <translation>{year}年{month}月</translation>
     </message>
 </context>
 <context>

@@ -193,3 +193,52 @@ def test_command_line_import_of_a_breakdown_sheet(tmp_path):
     assert outcome["applied"] and outcome["added"]["tasks"] >= 2
     bad = runner.invoke(cli, ["import", str(plan), str(sheet), "--map", "B=titel"])
     assert bad.exit_code == 2 and "titel" in bad.output
+
+
+def test_a_row_is_never_matched_by_its_number(sample_plan, tmp_path):
+    """The office's two-row sheet: 序号 4 is another task's number in the plan, and
+    开展重大科技基础设施预研 is task 2 there. Matching by title renames nothing."""
+    from tests.excel.breakdown_books import write_book
+
+    book = write_book(
+        tmp_path / "two.xlsx",
+        [
+            ["序号", "重点任务", "牵头单位", "完成时限"],
+            ["一、战略科技力量起势工程"],
+            [2, "建设海洋科学考察船队", "市海洋发展局", "2024年底前"],
+            [4, "开展重大科技基础设施预研", "市发展改革委", "2023年底前"],
+        ],
+    )
+    preview = preview_workbook(sample_plan, book)
+    assert not [c for c in preview.changed if c.field("title")]  # no task renamed
+    changed = {c.label for c in preview.changed if c.kind == "tasks"}
+    assert changed <= {"开展重大科技基础设施预研"}
+    added = [a.label for a in preview.added if a.kind == "tasks"]
+    assert added == ["建设海洋科学考察船队"]  # not in the plan: an addition, never a rename
+
+
+def test_a_close_title_waits_for_the_user_s_decision(sample_plan, tmp_path):
+    from qdplanner.excel.breakdown_import import BreakdownOptions
+    from tests.excel.breakdown_books import write_book
+
+    title = "开展重大科技基础设施预研"
+    task_id = sample_plan.db.execute("SELECT id FROM tasks WHERE title = ?", [title]).fetchone()[0]
+    book = write_book(
+        tmp_path / "close.xlsx",
+        [
+            ["序号", "重点任务", "完成时限"],
+            ["一、战略科技力量起势工程"],
+            [1, "开展重大科技基础设施预研工作", "2024年底前"],
+        ],
+    )
+    preview = preview_workbook(sample_plan, book)
+    [similar] = preview.similar
+    assert (similar.task_id, similar.decision) == (task_id, "")
+    assert preview.errors and "is it the same task" in str(preview.errors[0])
+    assert "row 3" in str(preview.errors[0])
+    same = preview_workbook(sample_plan, book, breakdown=BreakdownOptions(accept_similar=True))
+    assert same.ok and [c.record_id for c in same.changed if c.kind == "tasks"] == [task_id]
+    new = preview_workbook(sample_plan, book, breakdown=BreakdownOptions(add_similar=True))
+    assert new.ok and [a.label for a in new.added if a.kind == "tasks"] == [title + "工作"]
+    chosen = preview_workbook(sample_plan, book, breakdown=BreakdownOptions(matches={3: None}))
+    assert chosen.ok and not [c for c in chosen.changed if c.kind == "tasks"]

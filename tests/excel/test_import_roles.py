@@ -33,9 +33,9 @@ def test_a_swapped_lead_and_supporter_are_two_row_updates_logged_on_the_task(sma
     store, ids = small_plan
     path = exported(store, tmp_path)
     book, save = edit(path)
-    for row in book["任务分工"].iter_rows(min_row=2):
-        if row[0].value == ids["late"]:
-            row[3].value = "配合" if row[3].value == "牵头" else "牵头"
+    tasks = SheetEditor(book["任务"])  # the task sheet's units are the editable ones
+    tasks.set(ids["late"], "牵头单位", "市财政局")
+    tasks.set(ids["late"], "配合单位", "青岛市科学技术局")
     save()
     preview = preview_import(store, path)
     assert preview.errors == []

@@ -25,7 +25,11 @@ def _fields(preview, task_id):
 
 def test_a_new_deadline_text_sets_the_due_date(small_plan, tmp_path):
     store, ids = small_plan
-    preview = _edit_tasks(store, tmp_path, [(ids["late"], "完成时限", "2023年6月底前")])
+    preview = _edit_tasks(
+        store,
+        tmp_path,
+        [(ids["late"], "完成时限", "2023年6月底前"), (ids["late"], "截止日期", None)],
+    )
     assert _fields(preview, ids["late"]) == {
         "deadline_text": ("2022年底前", "2023年6月底前"),
         "due_date": (datetime.date(2022, 12, 31), datetime.date(2023, 6, 30)),
@@ -37,21 +41,29 @@ def test_a_new_deadline_text_sets_the_due_date(small_plan, tmp_path):
 def test_an_ongoing_deadline_clears_the_due_date(small_plan, tmp_path):
     store, ids = small_plan
     preview = _edit_tasks(store, tmp_path, [(ids["late"], "完成时限", "持续推进")])
+    assert "clear the due date" in str(preview.errors[0])  # the due cell still names a day
+    preview = _edit_tasks(
+        store, tmp_path, [(ids["late"], "完成时限", "持续推进"), (ids["late"], "截止日期", None)]
+    )
     assert _fields(preview, ids["late"])["due_date"] == (datetime.date(2022, 12, 31), None)
 
 
-def test_an_edited_due_date_wins_over_the_deadline_text(small_plan, tmp_path):
+def test_a_new_phrase_beside_a_due_date_naming_another_day_is_an_error_naming_both(
+    small_plan, tmp_path
+):
     store, ids = small_plan
-    preview = _edit_tasks(
-        store,
-        tmp_path,
-        [
-            (ids["late"], "完成时限", "2023年底前"),
-            (ids["late"], "截止日期", datetime.date(2023, 3, 31)),
-        ],
-    )
-    assert _fields(preview, ids["late"])["due_date"][1] == datetime.date(2023, 3, 31)
-    assert any("2023-12-31" in str(w) for w in preview.warnings)
+    preview = _edit_tasks(store, tmp_path, [(ids["late"], "完成时限", "2023年底前")])
+    [error] = preview.errors  # the due date cell still says 2022-12-31
+    assert "2022-12-31" in str(error) and "2023年底前" in str(error) and "2023-12-31" in str(error)
+
+
+def test_an_edited_due_date_is_taken_and_the_old_phrase_flagged(small_plan, tmp_path):
+    store, ids = small_plan
+    preview = _edit_tasks(store, tmp_path, [(ids["late"], "截止日期", datetime.date(2023, 3, 31))])
+    assert _fields(preview, ids["late"]) == {
+        "due_date": (datetime.date(2022, 12, 31), datetime.date(2023, 3, 31))
+    }
+    assert any("kept as written and flagged" in str(w) for w in preview.warnings)
 
 
 def test_an_unreadable_deadline_is_kept_with_a_warning(small_plan, tmp_path):

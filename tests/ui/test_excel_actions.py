@@ -216,3 +216,37 @@ def test_a_workbook_of_another_plan_is_read_only_when_the_user_says_so(
     monkeypatch.setattr(type(excel), "confirm_other_plan", lambda self, exc: True)
     preview = excel.preview(out)
     assert preview is not None and "tasks" in preview.sheets
+
+
+def test_close_titles_are_decided_in_the_preview_never_taken_by_themselves(
+    qtbot, sample_plan, tmp_path
+):
+    from PySide6.QtCore import Qt
+
+    from qdplanner.excel.breakdown_import import BreakdownOptions
+    from tests.excel.breakdown_books import write_book
+
+    window = MainWindow(sample_plan, language="en")
+    qtbot.addWidget(window)
+    task_id = sample_plan.db.execute(
+        "SELECT id FROM tasks WHERE title = '开展重大科技基础设施预研'"
+    ).fetchone()[0]
+    book = write_book(
+        tmp_path / "close.xlsx",
+        [
+            ["序号", "重点任务", "完成时限"],
+            ["一、战略科技力量起势工程"],
+            [1, "开展重大科技基础设施预研工作", "2024年底前"],
+        ],
+    )
+    excel = window.plan_view.excel
+    dialog = ImportPreviewDialog(excel.preview(book), window)
+    assert not dialog.apply_button.isEnabled()  # undecided: nothing can be applied
+    assert dialog.tabs.tabText(0) == "Similar titles (1 to decide)"
+    assert dialog.matches() == {3: None}
+    dialog.similar.topLevelItem(0).setCheckState(0, Qt.CheckState.Checked)
+    assert dialog.matches() == {3: task_id}
+    decided = excel.preview(book, breakdown=BreakdownOptions(matches=dialog.matches()))
+    again = ImportPreviewDialog(decided, window)
+    assert again.apply_button.isEnabled()
+    assert [c.record_id for c in decided.changed if c.kind == "tasks"] == [task_id]
