@@ -9,7 +9,7 @@ display language (Chinese when it is Chinese); elsewhere it is English, the ``C`
 language. (The window keeps its own choice, Chinese until one is made.)
 
 Kept free of click: the window's quick start reads it too. Every line a command prints is
-translated here from the window's own catalogue (:mod:`qdplanner.reports.catalogue`): errors
+translated here from the window's own catalogue (:mod:`qdplanner.catalogue`): errors
 and notices through their ``Messages`` templates, the commands' own lines through the
 ``CommandLine`` context.
 """
@@ -69,14 +69,14 @@ def current_language() -> str:
 def tr(text: str, lang: str | None = None, /, **fields: object) -> str:
     """One of the command line's lines (marked ``N_("CommandLine", …)``) in ``lang`` (default:
     the current language), with ``fields`` filled in."""
-    from qdplanner.reports.catalogue import line
+    from qdplanner.catalogue import line
 
     return line(lang or current_language(), text, **fields)
 
 
 def message(template: str, lang: str | None = None) -> str:
     """One of the ``Messages`` templates (an error's or notice's) in ``lang``."""
-    from qdplanner.reports.catalogue import catalogue
+    from qdplanner.catalogue import catalogue
 
     return catalogue(lang or current_language()).message(template)
 

@@ -26,6 +26,7 @@ import json
 from datetime import date, datetime
 from typing import Any
 
+from qdplanner.catalogue import period_text
 from qdplanner.domain.enums import TaskStatus
 from qdplanner.domain.periods import Period
 from qdplanner.excel.sheet_specs import Column, Kind
@@ -77,34 +78,11 @@ def sheet_title(which: str, lang: str) -> str:
 
 # -- words of the workbook, in both languages --------------------------------------------------
 
-_ZH_QUARTERS = "一二三四"
-_EN_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-              "September", "October", "November", "December")  # fmt: skip
-
-
-def period_name(period: Period, lang: str) -> str:
-    """``2024Q3`` → 2024年第三季度 / 2024 Q3; halves, years and months alike."""
-    code = period.code
-    year = period.start.year
-    if lang == "zh_CN":
-        if "Q" in code:
-            return f"{year}年第{_ZH_QUARTERS[int(code[-1]) - 1]}季度"
-        if "H" in code:
-            return f"{year}年{'上' if code.endswith('1') else '下'}半年"
-        if "-" in code:
-            return f"{year}年{period.start.month}月"
-        return f"{year}年度"
-    if "Q" in code or "H" in code:
-        return f"{year} {code[4:]}"
-    if "-" in code:
-        return f"{_EN_MONTHS[period.start.month - 1]} {year}"
-    return str(year)
-
 
 def title_text(period: Period, unit: str, lang: str) -> str:
     if lang == "zh_CN":
-        return f"{period_name(period, lang)}重点任务进展填报表（{unit}）"
-    return f"Progress report, {period_name(period, lang)} — {unit}"
+        return f"{period_text(period, lang)}重点任务进展填报表（{unit}）"
+    return f"Progress report, {period_text(period, lang)} — {unit}"
 
 
 def note_text(lang: str) -> str:
@@ -138,7 +116,7 @@ def instructions(
         rows = [
             ("规划", plan),
             ("填报单位", unit),
-            ("填报周期", f"{period_name(period, lang)}（{span}）"),
+            ("填报周期", f"{period_text(period, lang)}（{span}）"),
         ]
         if due:
             rows.append(("报送截止日期", f"{due.isoformat()}，请于当日前报送"))
@@ -162,7 +140,7 @@ def instructions(
     rows = [
         ("Plan", plan),
         ("Reporting unit", unit),
-        ("Period", f"{period_name(period, lang)} ({span})"),
+        ("Period", f"{period_text(period, lang)} ({span})"),
     ]
     if due:
         rows.append(("Return by", due.isoformat()))

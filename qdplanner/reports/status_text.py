@@ -1,7 +1,7 @@
 """The plan summary as plain text and as JSON, for ``qdplanner status``.
 
 The text is in the language asked for: the light words are the vocabulary's, the rest the
-window's catalogue's (context ``CommandLine``, :mod:`qdplanner.reports.catalogue`).
+window's catalogue's (context ``CommandLine``, :mod:`qdplanner.catalogue`).
 """
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
+from qdplanner.catalogue import line
 from qdplanner.domain.vocabulary import LIGHT_ORDER, symbol, symbol_word
 from qdplanner.errors import N_
-from qdplanner.reports.catalogue import line
 from qdplanner.store.summary import PlanSummary
 
 STATUS_COUNTS = ["programs", "projects", "tasks", "milestones", "units", "indicators"]

@@ -12,9 +12,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
+from qdplanner.catalogue import translate
 from qdplanner.domain.enums import StatusLight
 from qdplanner.domain.vocabulary import colour
-from qdplanner.reports.catalogue import translate
 
 
 def timeline_word(lang: str | None, text: str) -> str:

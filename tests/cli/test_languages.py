@@ -375,7 +375,7 @@ def test_the_catalogue_reads_the_window_s_qm_exactly_as_qt_does(qapp):
     """Every message of the .ts gets the same text from our reader as from QTranslator."""
     from PySide6.QtCore import QTranslator
 
-    from qdplanner.reports.catalogue import catalogue
+    from qdplanner.catalogue import catalogue
 
     folder = resources_dir() / "translations"
     translator = QTranslator()
@@ -395,7 +395,7 @@ def test_the_catalogue_reads_the_window_s_qm_exactly_as_qt_does(qapp):
 
 
 def test_a_missing_catalogue_leaves_english(monkeypatch, tmp_path):
-    from qdplanner.reports import catalogue as module
+    from qdplanner import catalogue as module
 
     monkeypatch.setattr(module, "qm_path", lambda lang: tmp_path / "none.qm")
     module._catalogue.cache_clear()

@@ -2,7 +2,7 @@
 
 Every word is an English source string marked ``N_("Report", …)`` where it is used (format
 fields ``{name}``), translated by :func:`word` through the one catalogue the command line reads
-(:mod:`qdplanner.reports.catalogue`): the report follows the language chosen for it (``zh`` or
+(:mod:`qdplanner.catalogue`): the report follows the language chosen for it (``zh`` or
 ``en``, in the report dialog or by ``--lang``), whatever language the window has installed.
 The Chinese text is the ``Report`` context of ``resources/translations/qdplanner_zh_CN.ts``.
 The words, symbols and colours of lights, statuses and kinds are
@@ -12,26 +12,14 @@ is a habit of the page rather than a word.
 
 from __future__ import annotations
 
-from datetime import date
-
+from qdplanner.catalogue import date_text, period_text, translated  # noqa: F401 (re-exported)
 from qdplanner.domain.enums import StatusLight
-from qdplanner.domain.periods import Period
 from qdplanner.domain.vocabulary import LIGHT_ORDER, in_sentence
 from qdplanner.errors import N_
-from qdplanner.reports.catalogue import translated
 
 REPORT = "Report"  # the translation context of the summary's words
 
 _CN_NUMERALS = "〇一二三四五六七八九十"
-
-_PARTS = {  # the part of a year a period code ends with
-    "H1": N_("Report", "{year} H1"),
-    "H2": N_("Report", "{year} H2"),
-    "Q1": N_("Report", "{year} Q1"),
-    "Q2": N_("Report", "{year} Q2"),
-    "Q3": N_("Report", "{year} Q3"),
-    "Q4": N_("Report", "{year} Q4"),
-}
 
 
 def word(lang: str, text: str, /, **fields: object) -> str:
@@ -71,21 +59,3 @@ def heading_number(level: int, n: int, lang: str) -> str:
     if lang != "zh":
         return f"{n}. " if level == 1 else ""
     return f"{chinese_number(n)}、" if level == 1 else f"（{chinese_number(n)}）"
-
-
-def date_text(day: date, lang: str) -> str:
-    """2024-09-30 / 2024年9月30日."""
-    template = N_("Report", "{year}-{month:02}-{day:02}")
-    return word(lang, template, year=day.year, month=day.month, day=day.day)
-
-
-def period_text(period: Period, lang: str) -> str:
-    """2024Q3 → 2024 Q3 / 2024年第三季度; 2024H1 → 2024年上半年; 2024-09 → 2024年9月."""
-    year, code = period.start.year, period.code
-    if code == str(year):
-        template = N_("Report", "{year}")
-    elif "-" in code:
-        template = N_("Report", "{year}-{month:02}")
-    else:
-        template = _PARTS[code[len(str(year)) :]]
-    return word(lang, template, year=year, month=period.start.month)

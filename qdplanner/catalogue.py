@@ -24,11 +24,13 @@ each with a 4-byte length.
 from __future__ import annotations
 
 import struct
+from datetime import date
 from functools import cache
 from pathlib import Path
 
+from qdplanner.domain.periods import Period
 from qdplanner.domain.vocabulary import lang_key
-from qdplanner.errors import MESSAGES, QdError
+from qdplanner.errors import MESSAGES, N_, QdError
 from qdplanner.paths import resources_dir
 
 QM_FILES = {"zh": "qdplanner_zh_CN.qm"}  # the window's files; English needs none
@@ -151,3 +153,34 @@ def line(lang: str, text: str, /, **fields: object) -> str:
     """One of the command line's lines (marked ``N_("CommandLine", text)``) in ``lang``, with
     ``fields`` filled in."""
     return translated(lang, COMMAND_LINE, text, **fields)
+
+
+# The words every printout shares (the summary, the collection workbook, the Word document):
+# context "Report".
+
+_PARTS = {  # the part of a year a period code ends with
+    "H1": N_("Report", "{year} H1"),
+    "H2": N_("Report", "{year} H2"),
+    "Q1": N_("Report", "{year} Q1"),
+    "Q2": N_("Report", "{year} Q2"),
+    "Q3": N_("Report", "{year} Q3"),
+    "Q4": N_("Report", "{year} Q4"),
+}
+
+
+def date_text(day: date, lang: str) -> str:
+    """2024-09-30 / 2024年9月30日."""
+    template = N_("Report", "{year}-{month:02}-{day:02}")
+    return translated(lang, "Report", template, year=day.year, month=day.month, day=day.day)
+
+
+def period_text(period: Period, lang: str) -> str:
+    """2024Q3 → 2024 Q3 / 2024年第三季度; 2024H1 → 2024年上半年; 2024-09 → 2024年9月."""
+    year, code = period.start.year, period.code
+    if code == str(year):
+        template = N_("Report", "{year}")
+    elif "-" in code:
+        template = N_("Report", "{year}-{month:02}")
+    else:
+        template = _PARTS[code[len(str(year)) :]]
+    return translated(lang, "Report", template, year=year, month=period.start.month)
