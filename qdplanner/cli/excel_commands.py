@@ -26,6 +26,7 @@ BREAKDOWN_FIELDS = (
     "seq", "program", "project", "group", "task", "lead", "support", "units", "deadline",
     "notes", "target",
 )  # fmt: skip
+SKIP = "skip"  # breakdown_headers.SKIP: a column not to read
 
 
 @click.command("export")
@@ -70,7 +71,8 @@ def export_cmd(plan: Path, out: Path, lang: str) -> None:
     metavar="COLUMN=FIELD",
     help="Breakdown sheets: read column COLUMN (a letter) as FIELD, one of "
     + ", ".join(BREAKDOWN_FIELDS)
-    + "; repeat for each column (replaces the columns found from the headers).",
+    + ", or skip (not read); repeat for each column to set. The other columns are read "
+    "from their headers; a field given to a column is taken from any other.",
 )
 @click.option(
     "--accept-similar",
@@ -148,6 +150,7 @@ def import_cmd(
             document_id,
             accept_similar=accept_similar,
             add_similar=add_similar,
+            partial_mapping=True,
         )
     refused = None
     with open_plan(plan, readonly=dry_run, break_lock=break_lock, wait=wait) as store:
@@ -210,10 +213,10 @@ def _mapping(mappings: tuple[str, ...]) -> dict[int, str] | None:
                 tr(N_("CommandLine", "{entry}: {column} is not a column letter"), entry=entry,
                    column=repr(column))
             ) from None  # fmt: skip
-        if name.strip() not in BREAKDOWN_FIELDS:
+        if name.strip() not in (*BREAKDOWN_FIELDS, SKIP):
             raise click.BadParameter(
                 tr(N_("CommandLine", "{entry}: field {name} is not one of {fields}"),
-                   entry=entry, name=repr(name), fields=", ".join(BREAKDOWN_FIELDS))
+                   entry=entry, name=repr(name), fields=", ".join((*BREAKDOWN_FIELDS, SKIP)))
             )  # fmt: skip
         result[index] = name.strip()
     return result

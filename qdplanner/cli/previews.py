@@ -226,7 +226,7 @@ def returns_text(
             said = " ".join(v.narrative.split()) if v.narrative else ""
             said = said if len(said) <= 60 else said[:59] + "…"
             try:
-                status = word(TaskStatus(v.status), lang) if lang == "zh" else v.status
+                status = word(TaskStatus(v.status), lang)
             except ValueError:
                 status = v.status
             lines.append(f"    {c.key} ({where}): {status} {v.percent}% {said}".rstrip())

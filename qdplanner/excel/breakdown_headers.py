@@ -18,11 +18,14 @@ import re
 from dataclasses import dataclass, field, replace
 
 from qdplanner.domain.text import fold
+from qdplanner.errors import N_
 from qdplanner.excel.cells import CellValue, SheetCells
 
 __all__ = [
     "FIELDS",
+    "ColumnRead",
     "Layout",
+    "column_reads",
     "detect_layout",
     "distinct_texts",
     "filled_rows",
@@ -43,6 +46,23 @@ FIELDS = (
     "target",  # 工作目标: goes into the task's description
 )
 REQUIRED = ("task",)
+# Fields one column holds: two columns read as one of these are a question, never a choice
+# made here (the supporting units, notes and targets of several columns are joined).
+SINGLE = ("seq", "program", "project", "group", "task", "lead", "units", "deadline")
+SKIP = "skip"  # what --map calls a column not to read
+FIELD_WORDS = {  # a field in a message's words (translated as a Word of context Messages)
+    "seq": N_("Messages", "the number (序号)"),
+    "program": N_("Messages", "the program (计划)"),
+    "project": N_("Messages", "the project (工程)"),
+    "group": N_("Messages", "the program or project"),
+    "task": N_("Messages", "the task (重点任务)"),
+    "lead": N_("Messages", "the lead unit (牵头单位)"),
+    "support": N_("Messages", "the supporting units (配合单位)"),
+    "units": N_("Messages", "the responsible units (责任单位)"),
+    "deadline": N_("Messages", "the deadline (完成时限)"),
+    "notes": N_("Messages", "the notes (备注)"),
+    "target": N_("Messages", "the target (工作目标)"),
+}
 
 _SYNONYMS = {
     "seq": "序号 编号 序 号",
@@ -51,10 +71,13 @@ _SYNONYMS = {
     "group": "重点领域 任务类别 工作方向 领域 类别 板块 方向 专项 工作板块",
     "task": "重点任务 工作任务 具体举措 主要任务 任务内容 工作内容 任务名称 任务 具体任务 "
     "重点工作 工作措施 主要举措 工作举措 具体措施 任务举措 重点举措 具体工作",
-    "lead": "牵头单位 牵头部门 牵头 牵头责任单位 主责单位 牵头领导单位",
-    "support": "配合单位 协办单位 配合部门 参与单位 协同单位 配合 协办 责任单位配合",
-    "units": "责任单位 责任部门 责任主体 承办单位 实施单位",
-    "deadline": "完成时限 时间节点 完成时间 时限 时间安排 完成期限 时间进度 完成时限要求",
+    "lead": "牵头单位 牵头部门 牵头 牵头责任单位 主责单位 牵头领导单位 牵头处室 主办单位 "
+    "牵头责任部门 主责部门",
+    "support": "配合单位 协办单位 配合部门 参与单位 协同单位 配合 协办 责任单位配合 协同部门 "
+    "协作单位 协作部门 参与部门 协办部门 配合处室 协同 配合责任单位",
+    "units": "责任单位 责任部门 责任主体 承办单位 实施单位 责任处室 责任科室 主体单位",
+    "deadline": "完成时限 时间节点 完成时间 时限 时间安排 完成期限 时间进度 完成时限要求 "
+    "完成时间节点 时间要求 进度安排 计划完成时间 完成节点",
     "notes": "备注 说明",
     "target": "目标 预期成效 工作目标 预期目标 阶段目标 目标要求 绩效目标",
 }
@@ -63,7 +86,8 @@ HEADER_WORDS = {word: key for key, words in _SYNONYMS.items() for word in words.
 # (so 计划完成时间 is a deadline and 任务类别 a group, not a task).
 _KEYWORDS = (
     ("序号", "seq"), ("备注", "notes"), ("牵头", "lead"), ("配合", "support"),
-    ("协办", "support"), ("参与", "support"), ("责任单位", "units"), ("责任部门", "units"),
+    ("协办", "support"), ("参与", "support"), ("协同", "support"), ("协作", "support"),
+    ("处室", "units"), ("责任单位", "units"), ("责任部门", "units"),
     ("时限", "deadline"), ("时间", "deadline"), ("节点", "deadline"), ("期限", "deadline"),
     ("目标", "target"), ("成效", "target"), ("领域", "group"), ("类别", "group"),
     ("工程", "project"), ("计划", "program"), ("任务", "task"), ("举措", "task"),
@@ -124,23 +148,107 @@ class Layout:
     headers: dict[int, str] = field(default_factory=dict)  # column → header text as written
     unmapped: list[tuple[int, str]] = field(default_factory=list)  # header cells not understood
     missing: list[str] = field(default_factory=list)  # required fields with no column
+    # columns whose header cell is their own (not the continuation of a merged header cell)
+    own_headers: set[int] = field(default_factory=set)
+    set_aside: dict[int, str] = field(default_factory=dict)  # column → field, not read by choice
 
     def columns(self, name: str) -> list[int]:
         """The columns mapped to field ``name``, left to right."""
         return sorted(c for c, f in self.mapping.items() if f == name)
 
-    def remapped(self, mapping: dict[int, str]) -> Layout:
-        """This layout with ``mapping`` (column → field, e.g. from a dialog) instead of its own."""
-        unknown = sorted(set(mapping.values()) - set(FIELDS))
+    def conflicts(self) -> dict[str, list[int]]:
+        """Fields of :data:`SINGLE` that two or more columns (each with a header of its own)
+        are read as: field → its columns. One merged header over several columns is one."""
+        found: dict[str, list[int]] = {}
+        for name in SINGLE:
+            columns = [c for c in self.columns(name) if c in self.own_headers]
+            if len(columns) > 1:
+                found[name] = columns
+        return found
+
+    def remapped(self, mapping: dict[int, str | None], *, partial: bool = False) -> Layout:
+        """This layout with ``mapping`` (column → field; None or :data:`SKIP`: not read).
+
+        Whole (a dialog's choice for every column): it replaces the columns found. Partial
+        (``--map`` for some columns): the columns given are read as given, a field of
+        :data:`SINGLE` given to one column is taken from every other, and the rest stay as
+        found."""
+        chosen = {c: (None if f == SKIP else f) for c, f in mapping.items()}
+        unknown = sorted({f for f in chosen.values() if f is not None} - set(FIELDS))
         if unknown:
             raise ValueError(f"unknown breakdown fields: {', '.join(unknown)}")
-        mapping = dict(mapping)
+        result = dict(self.mapping) if partial else {}
+        set_aside = {}
+        for column, name in chosen.items():
+            if name in SINGLE and partial:
+                for other in [c for c, f in result.items() if f == name and c not in chosen]:
+                    set_aside[other] = result.pop(other)
+            if name is None:
+                if column in result:
+                    set_aside[column] = result.pop(column)
+            else:
+                result[column] = name
+        if not partial:
+            set_aside = {c: f for c, f in self.mapping.items() if c not in result}
         return replace(
             self,
-            mapping=mapping,
-            unmapped=[(c, t) for c, t in sorted(self.headers.items()) if c not in mapping],
-            missing=[f for f in REQUIRED if f not in mapping.values()],
+            mapping=result,
+            unmapped=[
+                (c, t)
+                for c, t in sorted(self.headers.items())
+                if c not in result and c not in set_aside
+            ],
+            missing=[f for f in REQUIRED if f not in result.values()],
+            own_headers=self.own_headers | (set(chosen) - set(self.headers)),
+            set_aside=set_aside,
         )
+
+
+@dataclass(frozen=True)
+class ColumnRead:
+    """How one column of the sheet was read: ``field`` or, when None, why not (``why``:
+    ``not_recognised`` — a header this program does not know; ``set_aside`` — it would have
+    been read as ``was`` but the user's mapping gave that field to another column or said
+    skip; ``no_header`` — cells below an empty header)."""
+
+    column: int
+    letter: str
+    header: str
+    field: str | None
+    why: str = ""
+    was: str | None = None
+    hidden: bool = False
+
+    def as_json(self) -> dict:
+        return {
+            "column": self.letter,
+            "header": self.header,
+            "read_as": self.field,
+            **({"not_read": self.why} if self.field is None else {}),
+            **({"would_be": self.was} if self.was else {}),
+            "hidden": self.hidden,
+        }
+
+
+def column_reads(layout: Layout, sheet: SheetCells) -> list[ColumnRead]:
+    """Every column of the table, left to right, with what it was read as (or why not)."""
+    from openpyxl.utils import get_column_letter
+
+    below = sheet.rows[layout.data_start - 1 :]
+    width = max([sheet.width, *layout.headers, *layout.mapping], default=-1) + 1
+    reads = []
+    for c in range(width):
+        header = layout.headers.get(c, "")
+        name = layout.mapping.get(c)
+        if name is None and not header and not any(c < len(r) and r[c] is not None for r in below):
+            continue  # an empty column
+        why = (
+            "" if name else "set_aside" if c in layout.set_aside
+            else "not_recognised" if header else "no_header"
+        )  # fmt: skip
+        reads.append(ColumnRead(c, get_column_letter(c + 1), header, name, why,
+                                layout.set_aside.get(c), c in sheet.hidden_columns))  # fmt: skip
+    return reads
 
 
 def _text(value: CellValue) -> str:
@@ -196,13 +304,18 @@ def detect_layout(sheet: SheetCells) -> Layout:
     header_rows = [header]
     if header + 1 < len(rows) and _is_child_header(rows[header + 1], rows[header]):
         header_rows.append(header + 1)
-    mapping, headers = {}, {}
+    mapping, headers, own = {}, {}, set()
     for column in range(len(rows[header])):
         cells = [rows[r][column] for r in header_rows]
         text = next((_text(v) for v in reversed(cells) if _text(v)), "")
         if not text:
             continue
         headers[column] = text
+        if column == 0 or any(
+            sheet.value(r, column) is not None or rows[r][column] != rows[r][column - 1]
+            for r in header_rows
+        ):
+            own.add(column)  # not the continuation of a header cell merged from the left
         name = next((n for n in map(match_header, reversed(cells)) if n), None)
         if name:
             mapping[column] = name
@@ -215,6 +328,7 @@ def detect_layout(sheet: SheetCells) -> Layout:
         tuple(r + 1 for r in header_rows),
         header_rows[-1] + 2,
         headers=headers,
+        own_headers=own,
     )
     return layout.remapped(mapping)
 

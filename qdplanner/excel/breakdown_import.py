@@ -82,12 +82,15 @@ class BreakdownOptions:
     """What the user chose (the window's dialog, or the command line's options)."""
 
     sheet: str | None = None  # default: the first sheet with tasks
-    mapping: dict[int, str] | None = None  # 0-based column → field; default: from headers
+    # 0-based column → field (None: not read); default: from headers. Whole (a dialog's
+    # choice for every column) or, with ``partial_mapping`` (--map), only the columns named.
+    mapping: dict[int, str | None] | None = None
     plan_document_id: int | None = None  # default: see the module docstring
     # a row's task as the user decided it: Excel row → task id (the same task) or None (new)
     matches: dict[int, int | None] = field(default_factory=dict)
     accept_similar: bool = False  # every close title is the task it is close to
     add_similar: bool = False  # every close title is a new task
+    partial_mapping: bool = False
 
 
 @dataclass(frozen=True)
@@ -112,6 +115,13 @@ class BreakdownPreview(ImportPreview):
     document_is_new: bool = False
     similar: list[SimilarMatch] = field(default_factory=list)
 
+    def as_json(self) -> dict[str, Any]:
+        data = super().as_json()
+        if self.result is not None:
+            data["sheet"] = self.result.sheet
+            data["columns"] = [c.as_json() for c in self.result.columns]
+        return data
+
 
 def preview_breakdown(
     store: PlanStore, path: str | Path, options: BreakdownOptions | None = None
@@ -131,7 +141,12 @@ def preview_breakdown(
                     CellError(path.name, name, None, None, N_("Messages", "no sheet of this name"))
                 )
                 return preview
-            candidate = parse_breakdown(sheet_with_merges(book, name), path.name, options.mapping)
+            candidate = parse_breakdown(
+                sheet_with_merges(book, name),
+                path.name,
+                options.mapping,
+                partial=options.partial_mapping,
+            )
             if result is None or (candidate.tasks and not result.tasks):
                 result = candidate
             if candidate.tasks:

@@ -49,8 +49,12 @@ from qdplanner.domain.deadlines import Deadline, DeadlineKind, parse_deadline
 from qdplanner.domain.limits import check_text
 from qdplanner.errors import N_, ValidationError
 from qdplanner.excel.breakdown_headers import (
+    FIELD_WORDS,
     FIELDS,
+    SKIP,
+    ColumnRead,
     Layout,
+    column_reads,
     detect_layout,
     distinct_texts,
     filled_rows,
@@ -71,7 +75,7 @@ from qdplanner.excel.breakdown_text import (
     unit_names,
 )
 from qdplanner.excel.cells import CellValue, SheetCells
-from qdplanner.excel.import_model import CellError
+from qdplanner.excel.import_model import CellError, Word
 
 __all__ = [
     "BreakdownResult",
@@ -129,6 +133,7 @@ class BreakdownResult:
     groups: list[ParsedGroup] = field(default_factory=list)
     tasks: list[ParsedTask] = field(default_factory=list)
     footnote: str | None = None
+    columns: list[ColumnRead] = field(default_factory=list)  # every column, and how it was read
     errors: list[CellError] = field(default_factory=list)
     warnings: list[CellError] = field(default_factory=list)
 
@@ -147,6 +152,10 @@ class _Reader:
         self.last: dict[str, str] = {}  # hierarchy column → its last value
         self.outline: list[tuple[str | None, int]] = []  # (numbering style, task index)
         self.refused_rows: set[int] = set()  # Excel rows with a cell a plan cannot hold
+        # the year a phrase without one (年底前, 6月底前) means: the title's, when it names one
+        # year only (《2023年科技创新工作要点》); else such phrases stay flagged
+        years = self.result.years
+        self.one_year = years[0] if years and years[0] == years[1] else None
 
     def error(self, row: int | None, name: str | None, template: str, **params) -> None:
         self.result.errors.append(self.cell_error(row, name, template, params))
@@ -165,6 +174,8 @@ class _Reader:
     def run(self) -> BreakdownResult:
         layout = self.layout
         header_row = layout.header_rows[0] if layout.header_rows else None
+        if layout.header_rows:
+            self.result.columns = column_reads(layout, self.sheet)
         unmapped = ", ".join(f"{get_column_letter(c + 1)} ({t})" for c, t in layout.unmapped)
         if header_row is None:
             self.error(None, None, N_("Messages", "no header row was found"))
@@ -173,11 +184,31 @@ class _Reader:
                 "Messages", "the task column was not found; columns not recognised: {columns}"
             )
             self.error(header_row, None, template, columns=unmapped or "—")
+        for name, columns in layout.conflicts().items():
+            template = N_(
+                "Messages",
+                "columns {columns} would all be read as {field}; say which one is (on the "
+                "command line --map {example}, in the window Columns and Destination…)",
+            )
+            first = get_column_letter(columns[0] + 1)
+            others = " ".join(f"--map {get_column_letter(c + 1)}={SKIP}" for c in columns[1:])
+            self.error(
+                header_row,
+                None,
+                template,
+                columns=self.names(columns),
+                field=Word(FIELD_WORDS[name]),
+                example=f"{first}={name} {others}",
+            )
         if self.result.errors:
             return self.result
         if unmapped:
             template = N_("Messages", "columns not recognised, not read: {columns}")
             self.warning(header_row, None, template, columns=unmapped)
+        if layout.set_aside:
+            template = N_("Messages", "columns set aside, not read: {columns}")
+            self.warning(header_row, None, template, columns=self.names(layout.set_aside))
+        self.hidden_warnings(header_row)
         self.refused_rows = self.check_limits()
         rows = filled_rows(self.sheet)
         for r in range(layout.data_start - 1, len(rows)):
@@ -186,6 +217,36 @@ class _Reader:
         if not self.result.tasks:
             self.error(header_row, None, N_("Messages", "no tasks were found below the header"))
         return self.result
+
+    def names(self, columns) -> str:
+        """``E (完成时限), F (完成时限（调整前）)``: columns by letter and header."""
+        return ", ".join(
+            f"{get_column_letter(c + 1)} ({self.layout.headers[c]})"
+            if c in self.layout.headers else get_column_letter(c + 1)
+            for c in sorted(columns)
+        )  # fmt: skip
+
+    def hidden_warnings(self, header_row: int | None) -> None:
+        """Name the hidden columns and the hidden rows of the table (they are read as the
+        others are: hiding is not deleting, but the user should know)."""
+        sheet, layout = self.sheet, self.layout
+        read = sorted(c for c in sheet.hidden_columns if c in layout.mapping)
+        unread = sorted(c for c in sheet.hidden_columns if c in layout.headers and c not in read)
+        if read:
+            template = N_("Messages", "hidden columns, read all the same: {columns}")
+            self.warning(header_row, None, template, columns=self.names(read))
+        if unread:
+            template = N_("Messages", "hidden columns, not read: {columns}")
+            self.warning(header_row, None, template, columns=self.names(unread))
+        rows = sorted(
+            r
+            for r in sheet.hidden_rows
+            if layout.data_start <= r <= len(sheet.rows) and distinct_texts(sheet.rows[r - 1])
+        )
+        if rows:
+            shown = ", ".join(map(str, rows[:12])) + (" …" if len(rows) > 12 else "")
+            template = N_("Messages", "{count} hidden row(s), read all the same: {rows}")
+            self.warning(None, None, template, count=len(rows), rows=shown)
 
     def check_limits(self) -> set[int]:
         """Refuse every text cell of the title row and the table that a plan cannot hold
@@ -351,7 +412,7 @@ class _Reader:
         lead = leads[0] if leads else None
         support = [n for n in dict.fromkeys(leads[1:] + support) if n != lead]
         deadline_text = next((t for c in self.cols["deadline"] if (t := _at(cells, c))), "")
-        deadline = parse_deadline(deadline_text)
+        deadline = parse_deadline(deadline_text, year=self.one_year)
         if not deadline.is_parsed:
             template = N_("Messages", "the deadline “{text}” cannot be read; it is kept as written")
             self.warning(excel, "deadline", template, text=deadline_text)
@@ -396,11 +457,16 @@ def _at(cells: list[CellValue], column: int) -> str:
 
 
 def parse_breakdown(
-    sheet: SheetCells, file_name: str, mapping: dict[int, str] | None = None
+    sheet: SheetCells,
+    file_name: str,
+    mapping: dict[int, str | None] | None = None,
+    *,
+    partial: bool = False,
 ) -> BreakdownResult:
     """Read a breakdown sheet. ``mapping`` (0-based column → field, e.g. from a dialog)
-    replaces the columns found from the headers; ``detect_layout`` shows what was found."""
+    replaces the columns found from the headers, or with ``partial`` (``--map``) only those
+    it names (see :meth:`Layout.remapped`); ``detect_layout`` shows what was found."""
     layout = detect_layout(sheet)
     if mapping is not None:
-        layout = layout.remapped(mapping)
+        layout = layout.remapped(mapping, partial=partial)
     return _Reader(sheet, file_name, layout).run()

@@ -88,6 +88,8 @@ class SheetCells:
     rows: list[list[CellValue]]
     merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
     hidden: bool = False
+    hidden_rows: set[int] = field(default_factory=set)  # Excel row numbers hidden in the file
+    hidden_columns: set[int] = field(default_factory=set)  # 0-based columns hidden in the file
 
     @property
     def width(self) -> int:
@@ -139,10 +141,21 @@ class WorkbookCells:
                 max_columns=MAX_COLUMNS,
             )
         rows = [normalise_row(r) for r in raw.to_python(skip_empty_area=False)]
+        for r, c in self._scan.percent_cells.get(name, ()):
+            value = rows[r][c] if r < len(rows) and c < len(rows[r]) else None
+            if type(value) in (int, float):  # shown as 80% in Excel: read as written there
+                rows[r][c] = f"{round(value * 100, 6):g}%"
         while rows and all(v is None for v in rows[-1]):
             rows.pop()
         merged = raw.merged_cell_ranges or []
-        return SheetCells(name, rows, list(merged), name in self.hidden)
+        return SheetCells(
+            name,
+            rows,
+            list(merged),
+            name in self.hidden,
+            self._scan.hidden_rows.get(name, set()),
+            self._scan.hidden_columns.get(name, set()),
+        )
 
     def formula_warning(self, sheet: str) -> CellError | None:
         """The warning about the formula cells seen in ``sheet``, or None."""
@@ -150,18 +163,22 @@ class WorkbookCells:
         if not count:
             return None
         refs = self._scan.formulas.get(sheet, [])
-        where = f"{', '.join(refs)}{' …' if count > len(refs) else ''}" if refs else "?"
-        return CellError(
-            self.path.name,
-            sheet,
-            None,
-            None,
+        where = f"{', '.join(refs)}{' …' if count > len(refs) else ''}"
+        template = (
             N_(
                 "Messages",
                 "{count} cell(s) hold formulas ({cells}); their last calculated values were "
                 "read, not the formulas",
-            ),
-            {"count": count, "cells": where},
+            )
+            if refs
+            else N_(
+                "Messages",
+                "{count} cell(s) hold formulas; their last calculated values were read, not "
+                "the formulas",
+            )
+        )
+        return CellError(
+            self.path.name, sheet, None, None, template, {"count": count, "cells": where}
         )
 
 
@@ -209,7 +226,7 @@ def open_workbook(path: str | Path) -> Iterator[WorkbookCells]:
                     {"count": ods_count},
                 )
             )
-        if scan.format == "xls":
+        if scan.formulas_unknown:
             cells.warnings.append(
                 CellError(
                     path.name,

@@ -272,35 +272,3 @@ class ReturnsPreview:
             "errors": [e.as_dict() for e in self.errors],
             "warnings": self.warnings,
         }
-
-    def text(self, choices: Mapping[ConflictKey, str] | None = None) -> str:
-        """The preview for people: errors, files, conflicts, and the counts."""
-        choices = choices or {}
-        lines = [f"error: {e}" for e in self.errors]
-        lines += [f"warning: {w}" for w in self.warnings]
-        for f in self.files:
-            state = "ok" if f.ok else f"{len(f.errors)} error(s), not applied"
-            who = f"{f.unit_name} {f.period}" if f.unit_name else "?"
-            lines.append(
-                f"{f.key or f.name}: {who}: {len(f.reports)} report(s), "
-                f"{f.skipped_rows} row(s) not filled in; {state}"
-            )
-        for conflict in self.conflicts:
-            chosen = choices.get(conflict.key)
-            lines.append(
-                f"conflict: task #{conflict.task_id} {conflict.task_title} ({conflict.period})"
-                + (f" → {chosen}" if conflict.candidate(chosen or "") else ": unresolved")
-            )
-            for c in conflict.candidates:
-                v = c.values
-                where = f"row {c.report.row}" if c.report else (c.source or "plan")
-                said = _clean(v.narrative).replace("\n", " ")
-                said = said if len(said) <= 60 else said[:59] + "…"
-                lines.append(f"    {c.key} ({where}): {v.status} {v.percent}% {said}")
-        counts = self.counts(choices)
-        lines.append(
-            f"{counts['add']} report(s) to add, {counts['replace']} to replace, "
-            f"{counts['unchanged']} unchanged; {counts['conflicts']} conflict(s), "
-            f"{counts['unresolved']} unresolved."
-        )
-        return "\n".join(lines)

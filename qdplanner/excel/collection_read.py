@@ -342,7 +342,11 @@ class FileReader:
             self.error(
                 row,
                 key,
-                N_("Messages", "this read-only cell was changed; the row is not imported"),
+                N_(
+                    "Messages",
+                    "this read-only cell was changed; put it back as issued (nothing of this "
+                    "workbook is imported until then)",
+                ),
             )
         task_id, unit_id = entry.task_id, self.file.unit_id
         inputs = {c.key: values[layout.INDEX[c.key]] for c in layout.INPUTS}

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import struct
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,6 +47,14 @@ class FileScan:
     format: str  # "xlsx" | "xls" | "ods"
     formulas: dict[str, list[str]] = field(default_factory=dict)
     formula_counts: dict[str, int] = field(default_factory=dict)
+    # Per sheet, the rows (Excel numbers, 1-based) and columns (0-based) hidden in the file
+    # (.xlsx and .ods; a .xls's are not seen: python-calamine does not report them).
+    hidden_rows: dict[str, set[int]] = field(default_factory=dict)
+    hidden_columns: dict[str, set[int]] = field(default_factory=dict)
+    # Per sheet, the cells (0-based row, column) formatted as a percentage (.xlsx): Excel
+    # shows 0.8 there as 80%, and so must we read it.
+    percent_cells: dict[str, set[tuple[int, int]]] = field(default_factory=dict)
+    formulas_unknown: bool = False  # an .xls whose records could not be walked
 
 
 def column_index(letters: str) -> int:
@@ -97,7 +106,7 @@ def check_file(path: Path) -> FileScan:
                 ),
                 name=name,
             )
-        return FileScan("xls")
+        return _check_xls(path)
     if not head.startswith(ZIP_MAGIC):
         raise WorkbookError(_guess(head), name=name)
     try:
@@ -111,6 +120,53 @@ def check_file(path: Path) -> FileScan:
         raise WorkbookError(
             N_("Messages", "{name}: the workbook is damaged (its parts cannot be read)"), name=name
         ) from None
+
+
+def _check_xls(path: Path) -> FileScan:
+    """The formula cells of an .xls (BIFF8): its Workbook stream is a run of records (type,
+    length, data); the globals list each sheet's name and where its records begin
+    (BOUNDSHEET8); in a sheet's records a FORMULA record starts with the cell's row and column.
+    A stream that cannot be walked is left to python-calamine, which then says what is wrong."""
+    import olefile
+
+    scan = FileScan("xls")
+    try:
+        with olefile.OleFileIO(str(path)) as ole:
+            if not ole.exists("Workbook"):  # BIFF5 (Excel 95) and older: not walked
+                scan.formulas_unknown = True
+                return scan
+            data = ole.openstream("Workbook").read()
+    except (OSError, ValueError):
+        scan.formulas_unknown = True
+        return scan
+    sheets: dict[int, str] = {}  # offset of a sheet's BOF → its name
+    sheet, offset = None, 0
+    while offset + 4 <= len(data):
+        kind, length = struct.unpack_from("<HH", data, offset)
+        body = data[offset + 4 : offset + 4 + length]
+        if kind == 0x0809:  # BOF: the globals, or a sheet found by its position
+            sheet = sheets.get(offset)
+        elif kind == 0x0085 and length >= 8:  # BOUNDSHEET8
+            position, count, high = struct.unpack_from("<I", body)[0], body[6], body[7]
+            raw = body[8 : 8 + count * (2 if high & 1 else 1)]
+            sheets[position] = raw.decode("utf-16-le" if high & 1 else "latin-1", "replace")
+        elif kind in (0x0006, 0x0406) and sheet is not None and length >= 4:  # FORMULA
+            row, column = struct.unpack_from("<HH", body)
+            refs = scan.formulas.setdefault(sheet, [])
+            scan.formula_counts[sheet] = scan.formula_counts.get(sheet, 0) + 1
+            ref = f"{_letters(column + 1)}{row + 1}"
+            if len(refs) < MAX_FORMULAS_LISTED and ref not in refs:
+                refs.append(ref)
+        offset += 4 + length
+    return scan
+
+
+def _letters(column: int) -> str:
+    letters = ""
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 # An encrypted .xlsx/.ods is an OLE compound file holding a stream of this name (MS-OFFCRYPTO)
@@ -198,8 +254,39 @@ _CELL_REF = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?c\b[^>]*?\sr="([A-Z]+[0-9]+)"')
 _CHUNK = 4 * 1024 * 1024
 
 
+def _percent_styles(zf: zipfile.ZipFile, names: set[str]) -> re.Pattern[bytes] | None:
+    """A pattern of the ``s="…"`` attributes of the cell styles that show a percentage
+    (built-in formats 9 and 10, or a format of the workbook's own with a ``%`` outside quotes),
+    or None when the workbook has none."""
+    if "xl/styles.xml" not in names:
+        return None
+    styles = ElementTree.fromstring(zf.read("xl/styles.xml"))
+    codes: dict[str, str] = {}
+    percent: list[int] = []
+    for el in styles.iter():
+        if el.tag.endswith("}numFmt") or el.tag == "numFmt":
+            codes[el.get("numFmtId", "")] = el.get("formatCode", "")
+    for el in styles.iter():
+        if el.tag.endswith("}cellXfs") or el.tag == "cellXfs":
+            for index, xf in enumerate(el):
+                number_format = xf.get("numFmtId", "0")
+                code = re.sub(r'"[^"]*"|\\.', "", codes.get(number_format, ""))
+                if number_format in ("9", "10") or "%" in code:
+                    percent.append(index)
+            break
+    if not percent:
+        return None
+    return re.compile(rb'\ss="(?:' + b"|".join(str(i).encode() for i in percent) + rb')"')
+
+
+def _cell_position(ref: str) -> tuple[int, int]:
+    letters = ref.rstrip("0123456789")
+    return int(ref[len(letters) :]) - 1, column_index(letters) - 1
+
+
 def _check_xlsx(zf: zipfile.ZipFile, name: str, names: set[str]) -> FileScan:
     scan = FileScan("xlsx")
+    percent_style = _percent_styles(zf, names)
     for sheet, part in _xlsx_sheet_parts(zf, names).items():
         count, refs, tail = 0, [], b""
         with zf.open(part) as fh:
@@ -220,11 +307,41 @@ def _check_xlsx(zf: zipfile.ZipFile, name: str, names: set[str]) -> FileScan:
                         count += 1
                         if len(refs) < MAX_FORMULAS_LISTED and cell not in refs:
                             refs.append(cell)
+                _hidden_xlsx(data, scan, sheet)
+                if percent_style is not None:
+                    for match in percent_style.finditer(data, start):
+                        lt = data.rfind(b"<", 0, match.start())
+                        cell = _CELL_REF.match(data, lt) if lt >= 0 else None
+                        if cell is not None and data.find(b">", lt, match.start()) < 0:
+                            where = _cell_position(cell[1].decode())
+                            scan.percent_cells.setdefault(sheet, set()).add(where)
                 tail = data[-512:]
         if count:
             scan.formulas[sheet] = refs
             scan.formula_counts[sheet] = count
     return scan
+
+
+_HIDDEN_ATTRIBUTE = re.compile(rb'\shidden="(?:1|true)"')
+_HIDDEN_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(col|row)\s[^<>]*>")
+_ATTRIBUTE = re.compile(rb'\s(min|max|r)="([0-9]+)"')
+
+
+def _hidden_xlsx(data: bytes, scan: FileScan, sheet: str) -> None:
+    """Note the ``<col … hidden="1">`` and ``<row … hidden="1">`` of a chunk of sheet XML
+    (found by the rare attribute first, so the scan stays fast)."""
+    for match in _HIDDEN_ATTRIBUTE.finditer(data):
+        start = data.rfind(b"<", 0, match.start())
+        tag = _HIDDEN_TAG.match(data, start) if start >= 0 else None
+        if tag is None or tag.end() < match.end():
+            continue  # the attribute of another element, or a tag cut by the chunk's end
+        numbers = {k: int(v) for k, v in _ATTRIBUTE.findall(tag[0])}
+        if tag[1] == b"row" and b"r" in numbers:
+            scan.hidden_rows.setdefault(sheet, set()).add(numbers[b"r"])
+        elif tag[1] == b"col" and b"min" in numbers:
+            last = min(numbers.get(b"max", numbers[b"min"]), MAX_COLUMNS)
+            columns = range(numbers[b"min"] - 1, last)
+            scan.hidden_columns.setdefault(sheet, set()).update(columns)
 
 
 def _is_prefixed_tag(data: bytes, colon: int) -> bool:
@@ -301,4 +418,36 @@ def _check_ods(zf: zipfile.ZipFile, name: str) -> FileScan:
     count = len(_ODS_FORMULA.findall(data))
     if count:
         scan.formula_counts["*"] = count  # ods: not located by sheet
+    if b"table:visibility=" in data:
+        _hidden_ods(data, scan)
     return scan
+
+
+_ODS_TABLE = re.compile(rb'<table:table\s[^>]*?table:name="([^"]*)"')
+_ODS_LINE = re.compile(rb"<table:table-(column|row)(?=[\s/>])[^>]*>")
+_ODS_REPEATED = re.compile(rb'number-(?:columns|rows)-repeated="([0-9]+)"')
+_ODS_COLLAPSED = re.compile(rb'table:visibility="(?:collapse|filter)"')
+
+
+def _hidden_ods(data: bytes, scan: FileScan) -> None:
+    """Note the columns and rows an .ods hides (``table:visibility`` collapse or filter)."""
+    from html import unescape
+
+    tables = list(_ODS_TABLE.finditer(data))
+    for i, table in enumerate(tables):
+        end = tables[i + 1].start() if i + 1 < len(tables) else len(data)
+        name = unescape(table[1].decode("utf-8", "replace"))
+        next_index = {b"column": 0, b"row": 1}
+        for line in _ODS_LINE.finditer(data, table.end(), end):
+            kind, text = line[1], line[0]
+            repeat = _ODS_REPEATED.search(text)
+            count = int(repeat[1]) if repeat else 1
+            first = next_index[kind]
+            next_index[kind] = first + count
+            if _ODS_COLLAPSED.search(text):
+                limit = MAX_COLUMNS if kind == b"column" else MAX_ROWS
+                hidden = range(first, min(first + count, limit + 1))
+                if kind == b"column":
+                    scan.hidden_columns.setdefault(name, set()).update(hidden)
+                else:
+                    scan.hidden_rows.setdefault(name, set()).update(hidden)

@@ -71,9 +71,10 @@ def merge(d: Differ, units: Units) -> None:
                     "lead_unit",
                     N_(
                         "Messages",
-                        "the units of this task differ from those in the Task units sheet; "
+                        "the units of this task differ from those in the {sheet} sheet; "
                         "change them in one sheet only",
                     ),
+                    sheet=d.parsed["task_units"].name,
                 )
                 continue
             wanted = roles_view  # type: ignore[assignment]

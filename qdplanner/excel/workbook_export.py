@@ -75,6 +75,16 @@ def export_plan(
             choices=", ".join(LANGUAGES),
         )
     path = Path(path)
+    if path.suffix.lower() != ".xlsx":  # .xls / .ods bytes are not what openpyxl writes
+        raise ExportError(
+            N_(
+                "Messages",
+                "{name}: plan workbooks are written as .xlsx (Excel 2007 and later; WPS and "
+                "LibreOffice open them); name the file {suggested}",
+            ),
+            name=path.name,
+            suggested=path.with_suffix(".xlsx").name,
+        )
     plan = PlanRows(store)
     sheets = [(spec, plan.rows(spec)) for spec in SHEETS]
     writer = _Writer(lang, sum(len(rows) + 1 for _, rows in sheets), progress)

@@ -96,6 +96,8 @@ class ImportPreviewDialog(QDialog):
                 ),
             )
         self.tabs.addTab(self.changes, self.tr("Changes"))
+        result = getattr(preview, "result", None)
+        self.columns = self._column_list(result.columns) if result and result.columns else None
         self.similar = self._similar_list(getattr(preview, "similar", []))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.apply_button = buttons.addButton(
@@ -122,6 +124,32 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
         self.resize(780, 520)
+
+    def _column_list(self, columns: list) -> QTreeWidget:
+        """Every column of a breakdown sheet, with what it is read as or why it is not."""
+        from qdplanner.ui.breakdown_dialog import field_label
+
+        tree = self._list(
+            [self.tr("Column"), self.tr("Header in the sheet"), self.tr("Read as")],
+            widths=(60, 260, 300),
+        )
+        tree.setRootIsDecorated(False)
+        for column in columns:
+            if column.field:
+                read = field_label(column.field)
+            elif column.why == "set_aside":
+                read = self.tr("Not read: set aside (else %1)").replace(
+                    "%1", field_label(column.was) if column.was else "—"
+                )
+            elif column.why == "no_header":
+                read = self.tr("Not read: no header")
+            else:
+                read = self.tr("Not read: header not recognised")
+            if column.hidden:
+                read = self.tr("%1 (hidden in the workbook)").replace("%1", read)
+            self._add(tree, [column.letter, column.header, read])
+        self.tabs.addTab(tree, self.tr("Columns (%1)").replace("%1", str(len(columns))))
+        return tree
 
     def _similar_list(self, similar: list) -> QTreeWidget | None:
         """Rows whose titles are close to a task's: ticked = the same task (the user decides;

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>About</name>
@@ -58,11 +57,11 @@
         <translation>此规划文件已由 %1 打开编辑。</translation>
     </message>
     <message>
-        <source>This plan&apos;s lock file cannot be read: whoever wrote it may have stopped while writing it (a crash, or a full disk).</source>
+        <source>This plan's lock file cannot be read: whoever wrote it may have stopped while writing it (a crash, or a full disk).</source>
         <translation>这个规划的锁文件无法读取：写入它的程序可能在写入时中断了（程序崩溃或磁盘已满）。</translation>
     </message>
     <message>
-        <source>Open it read-only, or break the lock if you are sure that person has closed it (for example after a crash). Two people editing at once can overwrite each other&apos;s work.</source>
+        <source>Open it read-only, or break the lock if you are sure that person has closed it (for example after a crash). Two people editing at once can overwrite each other's work.</source>
         <translation>可以只读方式打开；如确认对方已关闭（例如程序异常退出后），也可解除锁定后打开。两人同时编辑可能互相覆盖修改。</translation>
     </message>
     <message>
@@ -680,6 +679,10 @@
         <translation>将新增进展 {add} 条，替换 {replace} 条，{unchanged} 条无变化；冲突 {conflicts} 处，未解决 {unresolved} 处。</translation>
     </message>
     <message>
+        <source>Wrote {path} (Word document)</source>
+        <translation>已写入 {path}（Word 文档）</translation>
+    </message>
+    <message>
         <source>Wrote {path} ({pages} pages)</source>
         <translation>已写入 {path}（共 {pages} 页）</translation>
     </message>
@@ -710,6 +713,58 @@
     <message>
         <source>Overdue tasks: {n}</source>
         <translation>逾期任务：{n} 项</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>设置项</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>当前值</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>默认值</translation>
+    </message>
+    <message>
+        <source>What it sets</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Settings of plan {plan}</source>
+        <translation>规划 {plan} 的设置</translation>
+    </message>
+    <message>
+        <source>Change one with: qdplanner settings PLAN KEY VALUE</source>
+        <translation>修改某项：qdplanner settings 规划文件 设置项 值</translation>
+    </message>
+    <message>
+        <source>Default: {default}</source>
+        <translation>默认值：{default}</translation>
+    </message>
+    <message>
+        <source>At most {high} characters</source>
+        <translation>最多 {high} 个字符</translation>
+    </message>
+    <message>
+        <source>From {low} to {high}, or off</source>
+        <translation>{low} 到 {high}，或 off（关闭）</translation>
+    </message>
+    <message>
+        <source>Yes or no</source>
+        <translation>yes（是）或 no（否）</translation>
+    </message>
+    <message>
+        <source>From {low} to {high}</source>
+        <translation>{low} 到 {high}</translation>
+    </message>
+    <message>
+        <source>{key} is already {value}; nothing changed</source>
+        <translation>{key} 已是 {value}，未作更改</translation>
+    </message>
+    <message>
+        <source>{key}: {old} → {new}</source>
+        <translation>{key}：{old} → {new}</translation>
     </message>
 </context>
 <context>
@@ -1516,6 +1571,34 @@
         <translation>采用这些匹配(&amp;M)</translation>
     </message>
     <message>
+        <source>Header in the sheet</source>
+        <translation>表中列名</translation>
+    </message>
+    <message>
+        <source>Read as</source>
+        <translation>读作</translation>
+    </message>
+    <message>
+        <source>Not read: set aside (else %1)</source>
+        <translation>未读取：已按指定搁置（否则读作%1）</translation>
+    </message>
+    <message>
+        <source>Not read: no header</source>
+        <translation>未读取：没有表头</translation>
+    </message>
+    <message>
+        <source>Not read: header not recognised</source>
+        <translation>未读取：表头无法识别</translation>
+    </message>
+    <message>
+        <source>%1 (hidden in the workbook)</source>
+        <translation>%1（在工作簿中被隐藏）</translation>
+    </message>
+    <message>
+        <source>Columns (%1)</source>
+        <translation>列（%1）</translation>
+    </message>
+    <message>
         <source>Same task</source>
         <translation>同一任务</translation>
     </message>
@@ -1896,7 +1979,7 @@
         <translation>记录 {table} #{id} 不存在</translation>
     </message>
     <message>
-        <source>{path}: already open by someone (the lock file {lock} is unreadable; if nobody has the plan open, break the lock: --break-lock, or the window&apos;s offer)</source>
+        <source>{path}: already open by someone (the lock file {lock} is unreadable; if nobody has the plan open, break the lock: --break-lock, or the window's offer)</source>
         <translation>{path}：已被他人打开（锁文件 {lock} 无法读取；如确认没有人打开该规划，可解除锁定：命令行加 --break-lock，或在窗口提示中选择解除锁定）</translation>
     </message>
     <message>
@@ -2308,7 +2391,7 @@
         <translation>没有 ID 为 {id} 的{what}</translation>
     </message>
     <message>
-        <source>task {id} is led by {lead}, not by {unit}: is this row from another unit&apos;s workbook?</source>
+        <source>task {id} is led by {lead}, not by {unit}: is this row from another unit's workbook?</source>
         <translation>任务 {id} 由{lead}牵头，不是{unit}：该行是否从其他单位的工作簿复制而来？</translation>
     </message>
     <message>
@@ -2316,8 +2399,8 @@
         <translation>下发的工作簿中没有任务 {id}</translation>
     </message>
     <message>
-        <source>this read-only cell was changed; the row is not imported</source>
-        <translation>只读单元格被修改，该行不予导入</translation>
+        <source>this read-only cell was changed; put it back as issued (nothing of this workbook is imported until then)</source>
+        <translation>只读单元格被修改；请恢复为下发时的内容（恢复前，该工作簿的内容一律不予导入）</translation>
     </message>
     <message>
         <source>task {id} was removed from the plan after the workbook was issued</source>
@@ -2328,7 +2411,7 @@
         <translation>任务 {id} 现由{lead}牵头，不再由{unit}牵头</translation>
     </message>
     <message>
-        <source>choose the task&apos;s status for this period</source>
+        <source>choose the task's status for this period</source>
         <translation>请选择该任务本期的状态</translation>
     </message>
     <message>
@@ -2416,7 +2499,7 @@
         <translation>任务属于一个计划或一个工程：两者须且只能填写一个</translation>
     </message>
     <message>
-        <source>task #{id} is in another program or project; a sub-task belongs to its parent&apos;s</source>
+        <source>task #{id} is in another program or project; a sub-task belongs to its parent's</source>
         <translation>任务 #{id} 属于其他计划或工程；子任务应与上级任务同属</translation>
     </message>
     <message>
@@ -2428,7 +2511,7 @@
         <translation>截止日期已改为 {due}，但完成时限“{text}”对应的是 {target}：完成时限按原文保留并标记，请改写使两者一致</translation>
     </message>
     <message>
-        <source>the due date {due} and the deadline “{text}” (which means {target}) disagree; clear the due date to take the deadline&apos;s date, or make the two agree</source>
+        <source>the due date {due} and the deadline “{text}” (which means {target}) disagree; clear the due date to take the deadline's date, or make the two agree</source>
         <translation>截止日期 {due} 与完成时限“{text}”（即 {target}）不一致；请清空截止日期以采用完成时限的日期，或使两者一致</translation>
     </message>
     <message>
@@ -2448,15 +2531,15 @@
         <translation>与第 {row} 行的 {fields} 相同</translation>
     </message>
     <message>
-        <source>the units of this task differ from those in the Task units sheet; change them in one sheet only</source>
-        <translation>该任务的责任单位与“任务分工”表不一致；请只在其中一张表中修改</translation>
+        <source>the units of this task differ from those in the {sheet} sheet; change them in one sheet only</source>
+        <translation>该任务的责任单位与“{sheet}”表不一致；请只在其中一张表中修改</translation>
     </message>
     <message>
-        <source>this sheet only shows each task&apos;s units (read-only); its {count} difference(s) from the 牵头单位/配合单位 columns of the task sheet were ignored: change units there</source>
+        <source>this sheet only shows each task's units (read-only); its {count} difference(s) from the 牵头单位/配合单位 columns of the task sheet were ignored: change units there</source>
         <translation>本表仅显示各任务的责任单位（只读）；与任务表“牵头单位/配合单位”列不一致的 {count} 处已忽略：请在任务表中修改单位</translation>
     </message>
     <message>
-        <source>{name} is listed twice among this task&apos;s units</source>
+        <source>{name} is listed twice among this task's units</source>
         <translation>“{name}”在该任务的责任单位中出现了两次</translation>
     </message>
     <message>
@@ -2474,6 +2557,10 @@
     <message>
         <source>unknown language {lang}; use one of {choices}</source>
         <translation>未知语言 {lang}；请使用 {choices} 之一</translation>
+    </message>
+    <message>
+        <source>{name}: plan workbooks are written as .xlsx (Excel 2007 and later; WPS and LibreOffice open them); name the file {suggested}</source>
+        <translation>{name}：规划工作簿只能保存为 .xlsx 格式（Excel 2007 及以上版本、WPS 和 LibreOffice 均可打开）；请将文件命名为 {suggested}</translation>
     </message>
     <message>
         <source>{path}: the folder {folder} does not exist</source>
@@ -2652,7 +2739,7 @@
         <translation>“{name}”可能指以下任一单位：{names}；请写全称</translation>
     </message>
     <message>
-        <source>no plan document has the ID {id} (see the plan&apos;s documents)</source>
+        <source>no plan document has the ID {id} (see the plan's documents)</source>
         <translation>没有 ID 为 {id} 的规划文件（请查看本规划的规划文件）</translation>
     </message>
     <message>
@@ -2672,12 +2759,32 @@
         <translation>未找到任务列；未能识别的列：{columns}</translation>
     </message>
     <message>
+        <source>columns {columns} would all be read as {field}; say which one is (on the command line --map {example}, in the window Columns and Destination…)</source>
+        <translation>{columns} 这几列都会被读作{field}；请指定读取哪一列（命令行用 --map {example}，窗口中用“列与导入位置…”）</translation>
+    </message>
+    <message>
         <source>columns not recognised, not read: {columns}</source>
         <translation>未能识别以下列，未读取：{columns}</translation>
     </message>
     <message>
+        <source>columns set aside, not read: {columns}</source>
+        <translation>按指定不读取的列：{columns}</translation>
+    </message>
+    <message>
         <source>no tasks were found below the header</source>
         <translation>表头下方未找到任务</translation>
+    </message>
+    <message>
+        <source>hidden columns, read all the same: {columns}</source>
+        <translation>隐藏的列，仍然读取：{columns}</translation>
+    </message>
+    <message>
+        <source>hidden columns, not read: {columns}</source>
+        <translation>隐藏的列，未读取：{columns}</translation>
+    </message>
+    <message>
+        <source>{count} hidden row(s), read all the same: {rows}</source>
+        <translation>{count} 个隐藏行，仍然读取：{rows}</translation>
     </message>
     <message>
         <source>this row has no task title</source>
@@ -2836,7 +2943,7 @@
         <translation>{name}：这是报回的进展填报表（缺少其隐藏工作表），不是规划工作簿；进展填报表请用 collect-import 导入（窗口中：文件 → 导入报回的填报表…），且须使用下发时的原工作簿</translation>
     </message>
     <message>
-        <source>{name}: this is {unit}&apos;s returned {period} progress workbook, not a plan workbook; import it with collect-import (in the window: File → Import Returned Workbooks…)</source>
+        <source>{name}: this is {unit}'s returned {period} progress workbook, not a plan workbook; import it with collect-import (in the window: File → Import Returned Workbooks…)</source>
         <translation>{name}：这是{unit}报回的 {period} 进展填报表，不是规划工作簿；请用 collect-import 导入（窗口中：文件 → 导入报回的填报表…）</translation>
     </message>
     <message>
@@ -2866,6 +2973,94 @@
     <message>
         <source>internal error: {kind}: {error} (set QDPLANNER_DEBUG=1 to see details)</source>
         <translation>内部错误：{kind}：{error}（设置 QDPLANNER_DEBUG=1 可查看详情）</translation>
+    </message>
+    <message>
+        <source>the number (序号)</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>the program (计划)</source>
+        <translation>所属计划</translation>
+    </message>
+    <message>
+        <source>the project (工程)</source>
+        <translation>所属工程</translation>
+    </message>
+    <message>
+        <source>the program or project</source>
+        <translation>所属计划或工程</translation>
+    </message>
+    <message>
+        <source>the task (重点任务)</source>
+        <translation>重点任务</translation>
+    </message>
+    <message>
+        <source>the lead unit (牵头单位)</source>
+        <translation>牵头单位</translation>
+    </message>
+    <message>
+        <source>the supporting units (配合单位)</source>
+        <translation>配合单位</translation>
+    </message>
+    <message>
+        <source>the responsible units (责任单位)</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>the deadline (完成时限)</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <source>the notes (备注)</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>the target (工作目标)</source>
+        <translation>工作目标</translation>
+    </message>
+    <message>
+        <source>“{key}” is not a plan setting; the settings are: {keys}</source>
+        <translation>“{key}”不是规划设置项；设置项有：{keys}</translation>
+    </message>
+    <message>
+        <source>{key} must be a whole number of days from {low} to {high}, or off (got “{value}”)</source>
+        <translation>{key} 应为 {low} 到 {high} 之间的整天数，或 off（关闭）（实为“{value}”）</translation>
+    </message>
+    <message>
+        <source>{key} must be a whole number from {low} to {high} (got “{value}”)</source>
+        <translation>{key} 应为 {low} 到 {high} 之间的整数（实为“{value}”）</translation>
+    </message>
+    <message>
+        <source>{key} must be a number from {low} to {high} (got “{value}”)</source>
+        <translation>{key} 应为 {low} 到 {high} 之间的数（实为“{value}”）</translation>
+    </message>
+    <message>
+        <source>{key} must be yes or no (got “{value}”)</source>
+        <translation>{key} 应为 yes（是）或 no（否）（实为“{value}”）</translation>
+    </message>
+    <message>
+        <source>{key} must be text (got “{value}”)</source>
+        <translation>{key} 应为文字（实为“{value}”）</translation>
+    </message>
+    <message>
+        <source>{key} must be at most {high} characters (got {length})</source>
+        <translation>{key} 最多 {high} 个字符（实为 {length} 个）</translation>
+    </message>
+    <message>
+        <source>{key} must not hold control characters (got “{value}”)</source>
+        <translation>{key} 不能含控制字符（实为“{value}”）</translation>
+    </message>
+    <message>
+        <source>light.yellow_behind ({yellow}) must not be more than light.red_behind ({red}): a task turns yellow before it turns red</source>
+        <translation>light.yellow_behind（{yellow}）不能大于 light.red_behind（{red}）：任务先亮黄灯，后亮红灯</translation>
+    </message>
+    <message>
+        <source>{path}: cannot write the Word document ({reason})</source>
+        <translation>{path}：无法写入 Word 文档（{reason}）</translation>
+    </message>
+    <message>
+        <source>{path}: the summary is written as a PDF (.pdf) or a Word document (.docx); end the file name with one of them</source>
+        <translation>{path}：进展情况汇总只能保存为 PDF（.pdf）或 Word 文档（.docx），请以其中之一作为文件扩展名</translation>
     </message>
 </context>
 <context>
@@ -3041,6 +3236,105 @@
     <message>
         <source>Last year</source>
         <translation>截止年份</translation>
+    </message>
+</context>
+<context>
+    <name>PlanSettings</name>
+    <message>
+        <source>Task lights</source>
+        <translation>任务灯</translation>
+    </message>
+    <message>
+        <source>Indicator lights</source>
+        <translation>指标灯</translation>
+    </message>
+    <message>
+        <source>Progress summary</source>
+        <translation>进展情况汇总</translation>
+    </message>
+    <message>
+        <source>Evidence files</source>
+        <translation>佐证材料</translation>
+    </message>
+    <message>
+        <source>Yellow when behind by</source>
+        <translation>亮黄灯的滞后幅度</translation>
+    </message>
+    <message>
+        <source>A task whose percent complete lags the share of its start→due span already elapsed by this many points or more is yellow (at risk).</source>
+        <translation>任务完成进度落后于其起止时间已过比例达到此点数及以上时亮黄灯（进度滞后）。</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>个百分点</translation>
+    </message>
+    <message>
+        <source>Red when behind by</source>
+        <translation>亮红灯的滞后幅度</translation>
+    </message>
+    <message>
+        <source>A task lagging by this many points or more is red, as an overdue task is. At least the yellow threshold.</source>
+        <translation>任务滞后达到此点数及以上时亮红灯，与逾期任务相同。不小于黄灯阈值。</translation>
+    </message>
+    <message>
+        <source>Blue when due within</source>
+        <translation>即将到期（蓝灯）提前天数</translation>
+    </message>
+    <message>
+        <source>A task on track whose due date is this many days away or fewer is blue (due soon). Off: no blue light.</source>
+        <translation>进度正常、距完成期限不超过此天数的任务亮蓝灯（即将到期）。关闭：不使用蓝灯。</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <source>Keep a late recovery yellow</source>
+        <translation>滞后后赶上的任务保持黄灯</translation>
+    </message>
+    <message>
+        <source>A task that was behind (yellow or red) at the end of an earlier reporting period, by its progress report, stays yellow after catching up, until it is done.</source>
+        <translation>按进展报告，在以往某一报送期末滞后（黄灯或红灯）的任务，赶上进度后仍亮黄灯，直至完成。</translation>
+    </message>
+    <message>
+        <source>Off track when behind by more than</source>
+        <translation>指标严重滞后的偏离幅度</translation>
+    </message>
+    <message>
+        <source>An indicator behind the straight line from baseline to target by more than this share of the distance (an annual one: short of its target by more than this share) is off track; behind by less, it is behind.</source>
+        <translation>指标落后于从基期值到目标值的直线路径，超过两者差距的此比例（年度指标：距目标差额超过目标的此比例）为严重滞后；落后不超过此比例为滞后。</translation>
+    </message>
+    <message>
+        <source>Issuing office</source>
+        <translation>编制单位</translation>
+    </message>
+    <message>
+        <source>The office named on the cover of the progress summary. Empty: the issuer of the plan document.</source>
+        <translation>进展情况汇总封面上的编制单位。留空：使用规划文件的发布单位。</translation>
+    </message>
+    <message>
+        <source>Largest evidence file</source>
+        <translation>佐证材料大小上限</translation>
+    </message>
+    <message>
+        <source>An evidence file (佐证材料) larger than this is refused: plans travel by e-mail and on USB sticks.</source>
+        <translation>超过此大小的佐证材料不予接收：规划文件常通过电子邮件和U盘传递。</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>{value} {unit}</source>
+        <translation>{value}{unit}</translation>
     </message>
 </context>
 <context>
@@ -3338,7 +3632,7 @@ Progress Summary</source>
         <translation>评价</translation>
     </message>
     <message>
-        <source>Note: progress runs from the baseline to the target; the assessment follows the plan&apos;s thresholds.</source>
+        <source>Note: progress runs from the baseline to the target; the assessment follows the plan's thresholds.</source>
         <translation>注：完成进度按基期值至目标值计算；评价按规划设定的阈值判定。</translation>
     </message>
     <message>
@@ -3614,6 +3908,14 @@ Progress Summary</source>
         <translation>保存为 PDF(&amp;P)…</translation>
     </message>
     <message>
+        <source>Save as &amp;Word…</source>
+        <translation>保存为 Word(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>An editable Word document (.docx) laid out as government documents are</source>
+        <translation>可编辑的 Word 文档（.docx），按党政机关公文格式排版</translation>
+    </message>
+    <message>
         <source>Whole plan</source>
         <translation>全部规划</translation>
     </message>
@@ -3652,6 +3954,18 @@ Progress Summary</source>
     <message>
         <source>Writing the progress summary…</source>
         <translation>正在生成进展情况汇总…</translation>
+    </message>
+    <message>
+        <source>Save Summary as Word Document</source>
+        <translation>将进展情况汇总保存为 Word 文档</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+        <source>Writing the progress summary as a Word document…</source>
+        <translation>正在生成进展情况汇总 Word 文档…</translation>
     </message>
 </context>
 <context>
@@ -3763,6 +4077,33 @@ Progress Summary</source>
         <translation>
             <numerusform>有 %n 处冲突需要处理：请为每处选择保留哪份进展。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>On</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Plan Settings</source>
+        <translation>规划设置</translation>
+    </message>
+    <message>
+        <source>Setting “%1”: %2</source>
+        <translation>设置“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Change %1 plan settings</source>
+        <translation>修改 %1 项规划设置</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>设置已保存。</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
     </message>
 </context>
 <context>
@@ -4043,6 +4384,14 @@ Progress Summary</source>
         <source>(no lead unit)</source>
         <translation>（无牵头单位）</translation>
     </message>
+    <message>
+        <source>Timeline sheet %1 of %2</source>
+        <translation>时间进度图 第%1张 共%2张</translation>
+    </message>
+    <message>
+        <source>%1 of %2 tasks shown: overdue and at risk first</source>
+        <translation>显示%2项任务中的%1项：逾期和滞后的优先</translation>
+    </message>
 </context>
 <context>
     <name>TimelineActions</name>
@@ -4051,7 +4400,7 @@ Progress Summary</source>
         <translation>保存基线…</translation>
     </message>
     <message>
-        <source>Keep every task&apos;s dates as the approved plan</source>
+        <source>Keep every task's dates as the approved plan</source>
         <translation>将所有任务的日期保存为批准的计划</translation>
     </message>
     <message>

@@ -94,3 +94,15 @@ def test_commands_have_help():
     for name in ("export", "import"):
         result = run(name, "--help")
         assert result.exit_code == 0 and "PLAN" in result.output
+
+
+def test_export_under_another_ending_is_refused_naming_the_right_one(small_plan, tmp_path):
+    store, _ = small_plan
+    store.close()
+    for name in ("out.xls", "out.ods", "out"):
+        result = CliRunner().invoke(
+            cli, ["export", str(store.path), str(tmp_path / name), "--lang", "en"]
+        )
+        assert result.exit_code != 0
+        assert "written as .xlsx" in result.output and "out.xlsx" in result.output
+        assert not (tmp_path / name).exists()

@@ -175,3 +175,17 @@ def test_a_password_protected_workbook_is_called_so(sample_plan, tmp_path):
     result = run("import", sample_plan.path, locked, "--dry-run")
     assert result.exit_code == 1
     assert "password-protected" in result.stderr and "damaged" not in result.stderr
+
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def test_formulas_of_an_xls_are_named_and_a_sheet_without_any_is_not_warned_about():
+    from qdplanner.excel.cells import open_workbook
+
+    with open_workbook(FIXTURES / "formulas.xls") as book:
+        messages = [str(w) for w in book.warnings]
+    assert len(messages) == 1, messages
+    assert "sheet 任务" in messages[0] and "2 cell(s) hold formulas (B2, C5)" in messages[0]
+    with open_workbook(FIXTURES / "breakdown-classic.xls") as book:
+        assert book.warnings == []  # no formulas, no warning

@@ -250,3 +250,46 @@ def test_close_titles_are_decided_in_the_preview_never_taken_by_themselves(
     again = ImportPreviewDialog(decided, window)
     assert again.apply_button.isEnabled()
     assert [c.record_id for c in decided.changed if c.kind == "tasks"] == [task_id]
+
+
+def test_two_columns_of_one_meaning_are_asked_about_then_chosen_in_the_window(
+    empty_window, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QDialog
+
+    from qdplanner.ui.breakdown_dialog import BreakdownDialog
+    from tests.excel.test_breakdown_columns import TASK_1, two_deadlines
+
+    path = two_deadlines(tmp_path / "two.xlsx", hide="F")
+    seen = []
+
+    def look(dialog):
+        tabs = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
+        columns = dialog.columns
+        rows = [
+            [columns.topLevelItem(r).text(c) for c in range(3)]
+            for r in range(columns.topLevelItemCount())
+        ]
+        problems = [
+            dialog.errors.topLevelItem(r).text(3) for r in range(dialog.errors.topLevelItemCount())
+        ]
+        seen.append((tabs, rows, problems, dialog.apply_button.isEnabled()))
+        if len(seen) == 1:
+            return ImportPreviewDialog.ADJUST  # the user goes to Columns and Destination…
+        return QDialog.DialogCode.Accepted
+
+    def choose(dialog):
+        dialog.boxes[5].setCurrentIndex(0)  # F (完成时限（调整前）): not read
+        dialog._accept()
+        return dialog.result()
+
+    monkeypatch.setattr(ImportPreviewDialog, "exec", look)
+    monkeypatch.setattr(BreakdownDialog, "exec", choose)
+    assert empty_window.plan_view.excel.import_from(path)
+    (tabs, rows, problems, can_apply), (_, rows2, _, can_apply2) = seen
+    assert not can_apply and any("would all be read as" in p for p in problems)
+    assert "Columns (6)" in tabs
+    assert rows[3] == ["D", "协同部门", "Supporting units (配合单位)"]
+    assert rows[5][2] == "Deadline (完成时限) (hidden in the workbook)"
+    assert can_apply2 and rows2[5][2].startswith("Not read")
+    assert TASK_1 in titles(empty_window)
