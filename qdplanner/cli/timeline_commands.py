@@ -65,10 +65,11 @@ def gantt_cmd(
 ) -> None:
     """Draw the timeline of PLAN into OUT (.pdf, .png or .svg), as the window shows it.
 
-    Bars from start to due filled to the percent done, coloured and marked by the status
-    light at --as-of (so they read in black and white), milestones, links, the latest
-    baseline, today's and the as-of line. A PDF is landscape with a header, a legend and
-    page numbers on every page.
+    Bars from start to due, filled by the percent done of the whole bar (as the window
+    fills them, then cut to the months shown), coloured and marked by the status light at
+    --as-of (so they read in black and white), milestones, links, the latest baseline,
+    today's and the as-of line. A PDF is landscape with a header, a legend and page numbers
+    on every page; with --tile the titles and the header repeat on every page.
     """
     from qdplanner.reports.timeline_export import (
         PageFit,

@@ -91,6 +91,33 @@ class Axis:
     def clamp(self, day: date) -> date:
         return min(max(day, self.start), self.end)
 
+    def done_span(self, start: date, due: date, percent: float) -> tuple[float, float] | None:
+        """Where the done part of a bar ``start`` … ``due`` at ``percent`` is drawn: x0 … x1,
+        clipped to the axis; None when none of it shows. The rule: :func:`done_until`."""
+        begin = self.x(start)
+        end = begin + (self.x_end(due) - begin) * done_share(percent)
+        x0, x1 = max(begin, 0.0), min(end, self.width)
+        return (x0, x1) if x1 > x0 else None
+
+
+def done_share(percent: float) -> float:
+    """``percent`` (0–100, out-of-range values held to it) as a share of a whole bar."""
+    return min(max(percent, 0.0), 100.0) / 100.0
+
+
+def done_until(start: date, due: date, percent: float) -> date:
+    """The day the done part of a bar ``start`` … ``due`` at ``percent`` ends in: it covers
+    ``start`` … the day before, and a share of this one (``due`` + 1 day at 100 %).
+
+    The timeline's one fill rule, on screen, on paper and in files: a bar is filled by
+    ``percent`` of the *whole* bar, start + percent × (due − start), whatever part of it a
+    view shows; the view then clips the filled part to its range (:meth:`Axis.done_span`).
+    A 2022–2026 task at 55 % is filled through September 2024 even when only 2022–2024 is
+    shown (not to August 2023, 55 % of the part shown).
+    """
+    days = (due - start).days + 1  # the bar covers its due day
+    return start + timedelta(days=int(days * done_share(percent)))
+
 
 @dataclass(frozen=True)
 class Band:

@@ -49,6 +49,7 @@ from qdplanner.reports.timeline_scene import (
     HEADER_HEIGHT,
     ROW_HEIGHT,
     GroupBy,
+    GroupHeader,
     Line,
     TimelineData,
     TimelineScene,
@@ -71,6 +72,7 @@ TOP_HEIGHT = 52  # plan title and range above the drawing
 LEGEND_HEIGHT = 46  # legend and page number below it
 IMAGE_WIDTH = 1400  # the axis width of a PNG or SVG
 MAX_IMAGE_HEIGHT = 30_000  # pixels: beyond this a PNG is refused (PDF has pages)
+LEGEND_FONT_PX = 10  # 7.5 pt at full scale
 
 
 class Paper(StrEnum):
@@ -147,20 +149,30 @@ def slices(scene: TimelineScene, page_w: float, page_h: float) -> list[PageSlice
     """How the scene falls onto pages of ``page_w`` × ``page_h`` scene pixels: rows down,
     then strips of the axis across (each page repeats the titles and the header)."""
     body_h = page_h - 2 * MARGIN - TOP_HEIGHT - LEGEND_HEIGHT - HEADER_HEIGHT
-    per_page = max(int(body_h // ROW_HEIGHT), 1)
-    strip = max(page_w - 2 * MARGIN - scene.title_width, 50)
+    return cut(scene, body_h, page_w - 2 * MARGIN - scene.title_width)
+
+
+def cut(scene: TimelineScene, rows_h: float, strip: float) -> list[PageSlice]:
+    """The scene cut into pieces of at most ``rows_h`` pixels of rows and ``strip`` pixels of
+    axis: rows down, then strips across (:func:`slices` for gantt's pages, and the summary's
+    timeline pages)."""
+    per_page = max(int(rows_h // ROW_HEIGHT), 1)
+    strip = max(strip, 50)
     width = scene.axis.width
     strips = []
     x = 0.0
     while x < width - 0.5:
         strips.append((x, min(x + strip, width)))
         x += strip
-    count = max(len(scene.lines), 1)
-    out = []
-    for x0, x1 in strips or [(0.0, width)]:
-        for first in range(0, count, per_page):
-            out.append(PageSlice(first, min(first + per_page, len(scene.lines)), x0, x1))
-    return out
+    runs = []  # rows first … last - 1 of each page; a group's title never ends a page
+    first, count = 0, len(scene.lines)
+    while first < count or not runs:
+        last = min(first + per_page, count)
+        if last < count and last - first > 1 and isinstance(scene.lines[last - 1], GroupHeader):
+            last -= 1
+        runs.append((first, last))
+        first = last
+    return [PageSlice(a, b, x0, x1) for x0, x1 in strips or [(0.0, width)] for a, b in runs]
 
 
 def paint_page(
@@ -177,8 +189,26 @@ def paint_page(
     painter.save()
     painter.fillRect(QRectF(0, 0, page_w, page_h), QColor("#ffffff"))
     _paint_top(painter, scene, header, page_w)
+    frame = paint_slice(painter, scene, page, QPointF(MARGIN, MARGIN + TOP_HEIGHT))
+    paint_legend(painter, scene, frame.bottom() + 8, MARGIN)
+    painter.setFont(cjk_font(10))
+    painter.setPen(QColor("#333333"))
+    text = (
+        timeline_word(scene.lang, N_("Timeline", "Page %1 of %2"))
+        .replace("%1", str(number))
+        .replace("%2", str(total))
+    )
+    painter.drawText(
+        QRectF(0, page_h - MARGIN + 4, page_w, 20), Qt.AlignmentFlag.AlignHCenter, text
+    )
+    painter.restore()
+
+
+def paint_slice(painter: QPainter, scene: TimelineScene, page: PageSlice, at: QPointF) -> QRectF:
+    """The header bands, the titles and the bars of ``page``, framed, with the frame's top
+    left corner at ``at`` (scene pixels); returns the frame."""
     rows_h = (page.last - page.first) * ROW_HEIGHT
-    origin = QPointF(MARGIN + scene.title_width, MARGIN + TOP_HEIGHT + HEADER_HEIGHT)
+    origin = QPointF(at.x() + scene.title_width, at.y() + HEADER_HEIGHT)
     width = page.x1 - page.x0
     pieces = [
         # header bands, then the titles' header cell
@@ -193,26 +223,15 @@ def paint_page(
         ),
         (QRectF(page.x0, page.first * ROW_HEIGHT, width, rows_h), QPointF(0, 0)),
     ]
-    for source, at in pieces:
+    for source, offset in pieces:
         if source.height() <= 0 or source.width() <= 0:
             continue
-        target = QRectF(origin + at, source.size())
+        target = QRectF(origin + offset, source.size())
         scene.render(painter, target, source, Qt.AspectRatioMode.IgnoreAspectRatio)
     painter.setPen(QPen(QColor("#888888"), 0))
-    frame = QRectF(MARGIN, MARGIN + TOP_HEIGHT, scene.title_width + width, HEADER_HEIGHT + rows_h)
+    frame = QRectF(at.x(), at.y(), scene.title_width + width, HEADER_HEIGHT + rows_h)
     painter.drawRect(frame)
-    _paint_legend(painter, scene, frame.bottom() + 8)
-    painter.setFont(cjk_font(10))
-    painter.setPen(QColor("#333333"))
-    text = (
-        timeline_word(scene.lang, N_("Timeline", "Page %1 of %2"))
-        .replace("%1", str(number))
-        .replace("%2", str(total))
-    )
-    painter.drawText(
-        QRectF(0, page_h - MARGIN + 4, page_w, 20), Qt.AlignmentFlag.AlignHCenter, text
-    )
-    painter.restore()
+    return frame
 
 
 def _paint_top(painter: QPainter, scene: TimelineScene, header: PrintHeader, page_w: float):
@@ -230,12 +249,13 @@ def _paint_top(painter: QPainter, scene: TimelineScene, header: PrintHeader, pag
     painter.drawText(QRectF(MARGIN, MARGIN + 26, page_w - 2 * MARGIN, 18), 0, line)
 
 
-def _paint_legend(painter: QPainter, scene: TimelineScene, y: float) -> None:
-    """Lights (colour, symbol, hatching), milestones, baseline, today, as-of, links."""
-    font = cjk_font(10)
+def paint_legend(painter: QPainter, scene: TimelineScene, y: float, left: float) -> None:
+    """Lights (colour, symbol, hatching), milestones, baseline, today, as-of, links: two
+    lines of ``LEGEND_FONT_PX`` text from (``left``, ``y``)."""
+    font = cjk_font(LEGEND_FONT_PX)
     painter.setFont(font)
     metrics = QFontMetricsF(font)
-    x = float(MARGIN)
+    x = float(left)
     mid = y + 8
 
     def label(text: str) -> None:
@@ -255,7 +275,7 @@ def _paint_legend(painter: QPainter, scene: TimelineScene, y: float) -> None:
         painter.drawRect(box)
         x += 22
         label(symbol_word(light, scene.lang))
-    x, mid = float(MARGIN), y + 28
+    x, mid = float(left), y + 28
     diamond(painter, x + 6, mid, False)
     x += 16
     label(timeline_word(scene.lang, N_("Timeline", "Milestone (planned)")))
@@ -458,9 +478,12 @@ __all__ = [
     "Paper",
     "PrintHeader",
     "build_print_scene",
+    "cut",
     "export_pdf",
     "export_png",
     "export_svg",
     "export_timeline",
     "paint_document",
+    "paint_legend",
+    "paint_slice",
 ]

@@ -252,9 +252,8 @@ class BarsItem(_SceneItem):
         pattern = LIGHT_PATTERNS.get(row.light)
         if pattern is not None:
             painter.fillRect(bar, QBrush(colour.darker(130), pattern))
-        if not span.open_end and row.percent:
-            done = QRectF(bar.left(), bar.top(), bar.width() * row.percent / 100, bar.height())
-            painter.fillRect(done, colour)
+        if not span.open_end and span.done is not None:  # percent of the whole bar, clipped
+            painter.fillRect(QRectF(span.x0, bar.top(), span.done - span.x0, bar.height()), colour)
         pen = QPen(colour.darker(150), 2 if selected else 1)
         if dragged:
             pen = QPen(QColor("#000000"), 1.5, Qt.PenStyle.DashLine)

@@ -26,7 +26,14 @@ from qdplanner.domain.timeline import PIXELS_PER_DAY, Axis, Zoom
 from qdplanner.reports.qt_fonts import cjk_font
 from qdplanner.reports.timeline_items import BarsItem, HeaderItem, TitlesItem, diamond
 from qdplanner.reports.timeline_rows import GroupBy, GroupHeader, Line, group_key, grouped_lines
-from qdplanner.reports.timeline_style import EDGE_GRAB, HEADER_HEIGHT, ROW_HEIGHT
+from qdplanner.reports.timeline_style import (
+    EDGE_GRAB,
+    FONT_PX,
+    HEADER_HEIGHT,
+    PAPER_SMALL_FONT_PX,
+    ROW_HEIGHT,
+    SMALL_FONT_PX,
+)
 from qdplanner.store.task_rows import TaskRow
 from qdplanner.store.timeline import Baseline, MilestoneMark, StreamYears, TaskLink
 
@@ -60,11 +67,15 @@ class TimelineData:
 
 @dataclass(frozen=True, slots=True)
 class Span:
-    """Where a task's bar runs: x0 … x1; ``open_end`` for ongoing tasks (no due date)."""
+    """Where a task's bar runs: x0 … x1; ``open_end`` for ongoing tasks (no due date).
+    ``done``: the right edge of its filled part, which runs from x0 (percent of the whole
+    bar, clipped to the axis: :func:`qdplanner.domain.timeline.done_until`); None when none
+    of it shows."""
 
     x0: float
     x1: float
     open_end: bool = False
+    done: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,9 +112,9 @@ class TimelineScene(QGraphicsScene):
         self.group_by = group_by  # on screen: separators where the group changes
         self.selected: set[int] = set()  # line indexes
         self.preview: tuple[int, date | None, date | None] | None = None  # a drag in progress
-        self.font = cjk_font(11)
-        self.small_font = cjk_font(9)
-        self.bold_font = cjk_font(11, bold=True)
+        self.font = cjk_font(FONT_PX)
+        self.small_font = cjk_font(PAPER_SMALL_FONT_PX if title_width else SMALL_FONT_PX)
+        self.bold_font = cjk_font(FONT_PX, bold=True)
         self._ongoing: dict[str, bool] = {}
         self._index: dict[int, int] = {}
         self._links: list[tuple[int, int, TaskLink]] = []
@@ -200,7 +211,8 @@ class TimelineScene(QGraphicsScene):
         return date(first, 1, 1) if first else None
 
     def span(self, row: TaskRow, start: date | None = None, due: date | None = None) -> Span | None:
-        """The bar of ``row`` (or of ``start``/``due`` while dragged); None when it has none."""
+        """The bar of ``row`` (or of ``start``/``due`` while dragged); None when it has none.
+        Its done part is the domain's rule (percent of the whole bar, clipped to the axis)."""
         axis = self.axis
         start = start or self.effective_start(row)
         due = due if due is not None else row.due_date
@@ -212,7 +224,9 @@ class TimelineScene(QGraphicsScene):
         start = start or due
         if due < axis.start or start > axis.end:
             return None
-        return Span(axis.x(axis.clamp(start)), axis.x_end(axis.clamp(due)))
+        done = axis.done_span(start, due, row.percent) if row.percent else None
+        x0 = axis.x(axis.clamp(start))
+        return Span(x0, axis.x_end(axis.clamp(due)), done=done[1] if done else None)
 
     def hit(self, pos: QPointF) -> Hit | None:
         line = self.line_at(pos.y())

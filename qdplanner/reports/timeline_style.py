@@ -41,6 +41,12 @@ ROW_HEIGHT = 24
 BAND_HEIGHT = 20
 HEADER_HEIGHT = 2 * BAND_HEIGHT
 BAR_HEIGHT = 12
+# Font sizes in scene pixels: 11 px is 8.25 pt on paper at the scene's scale (96 px to the
+# inch); the small text (header bands, light symbols) is 9 px on screen and 10 px (7.5 pt) on
+# paper and in files, so nothing printed at full scale is smaller than 7 pt.
+FONT_PX = 11
+SMALL_FONT_PX = 9
+PAPER_SMALL_FONT_PX = 10
 EDGE_GRAB = 5  # pixels either side of a bar's end that resize instead of move
 INDENT = 12
 

@@ -6,6 +6,7 @@ from qdplanner.domain.timeline import (
     Axis,
     Zoom,
     bands,
+    done_until,
     link_broken,
     slip_days,
     snap,
@@ -51,3 +52,20 @@ def test_slip_and_broken_links():
     assert link_broken(date(2023, 6, 30), date(2023, 6, 1))
     assert not link_broken(date(2023, 6, 30), date(2023, 7, 1))
     assert link_broken(date(2023, 6, 30), date(2023, 7, 1), lag_days=5)
+
+
+def test_a_bar_is_filled_by_percent_of_the_whole_bar_then_cut_to_the_range():
+    # a 2022–2026 task at 55 %: 55 % of five years is filled through September 2024
+    start, due = date(2022, 1, 1), date(2026, 12, 31)
+    assert done_until(start, due, 55) == date(2024, 10, 1)
+    shown = Axis.fitted(date(2022, 1, 1), date(2024, 12, 31), 1096)  # one pixel a day
+    x0, x1 = shown.done_span(start, due, 55)
+    assert x0 == 0 and shown.day_at(x1) == date(2024, 10, 1)  # not 2023-08 (55 % of 2022–24)
+    assert shown.done_span(start, due, 90) == (0, shown.width)  # cut at the range's end
+    later = Axis.fitted(date(2024, 7, 1), date(2024, 12, 31), 184)
+    x0, x1 = later.done_span(start, due, 55)
+    assert x0 == 0 and later.day_at(x1) == date(2024, 10, 1)  # cut at the range's start
+    assert Axis.fitted(date(2025, 1, 1), date(2025, 12, 31), 365).done_span(start, due, 55) is None
+    assert shown.done_span(start, due, 0) is None
+    assert done_until(start, due, 100) == date(2027, 1, 1)  # the due day is covered
+    assert done_until(start, due, 250) == done_until(start, due, 100)

@@ -33,6 +33,7 @@ from qdplanner.reports.timeline_scene import (
     grouped_lines,
 )
 from qdplanner.reports.timeline_style import BROKEN_LINK, LIGHT_COLOURS
+from qdplanner.store import PlanStore
 from qdplanner.store.task_rows import Scope, ScopeKind, read_task_rows
 from qdplanner.store.timeline import (
     add_link,
@@ -232,14 +233,107 @@ def test_a_cancelled_pdf_export_leaves_no_file(qapp, sample_plan, tmp_path):
     assert not out.exists()
 
 
-def test_the_summarys_timeline_page_shows_the_periods_tasks(qapp, small_plan):
-    from qdplanner.reports.timeline_summary import period_timeline_png
+def test_the_summarys_timeline_shows_the_periods_tasks(qapp, small_plan):
+    from qdplanner.reports.timeline_summary import period_timeline
 
     store, ids = small_plan
     all_ids = list(ids[k] for k in ("late", "child", "ongoing"))
-    png = period_timeline_png(store, date(2023, 1, 1), date(2023, 3, 31), AS_OF, all_ids)
-    image = QImage.fromData(png)
-    assert not image.isNull() and image.width() > 1000
+    timeline = period_timeline(store, date(2023, 1, 1), date(2023, 3, 31), AS_OF, all_ids,
+                               width_mm=245, height_mm=138)  # fmt: skip
     # the late task ended in 2022: only the sub-task and the ongoing task run in 2023 Q1
-    none = period_timeline_png(store, date(2030, 1, 1), date(2030, 3, 31), AS_OF, [ids["late"]])
+    assert {x.title for x in timeline.scene.lines if not isinstance(x, GroupHeader)} == {
+        "子任务", "长期任务",
+    }  # fmt: skip
+    image = QImage.fromData(timeline.image())
+    assert not image.isNull() and image.width() > 1000
+    none = period_timeline(store, date(2030, 1, 1), date(2030, 3, 31), AS_OF, [ids["late"]],
+                           width_mm=245, height_mm=138)  # fmt: skip
     assert none is None
+
+
+# -- the fill rule: percent of the whole bar, on every surface -------------------------------
+LONG = (date(2022, 1, 1), date(2026, 12, 31))  # five years, in a plan document of 2022–2024
+FILLED_TO = date(2024, 10, 1)  # 55 % of the whole bar: filled through September 2024
+
+
+def add_long_task(store, ids) -> int:
+    with store.action(ChangeSource.COMMAND, "long task") as ch:
+        return ch.insert("tasks", {
+            "project_id": ids["project"], "title": "五年任务", "start_date": LONG[0].isoformat(),
+            "due_date": LONG[1].isoformat(), "status": "in_progress", "percent": 55,
+            "position": 9,
+        })  # fmt: skip
+
+
+def assert_filled_to(scene: TimelineScene, task_id: int, day: date | None) -> None:
+    """The bar of ``task_id`` is cut to the range and filled from its start to ``day``."""
+    span = scene.span(scene.lines[scene.line_of(task_id)])
+    axis = scene.axis
+    assert span.x0 == axis.x(axis.clamp(LONG[0]))
+    assert span.x1 == pytest.approx(axis.width)  # the bar runs on past the range: cut there
+    if day is None:
+        assert span.done is None
+    else:
+        assert axis.day_at(span.done) == day, axis.day_at(span.done)
+
+
+def test_bars_are_filled_by_percent_of_the_whole_bar_on_every_surface(qtbot, small_plan, tmp_path):
+    """A 2022–2026 task at 55 % shown over 2022–2024 is filled through 2024-09 (not to
+    2023-08, 55 % of the part shown): in the window, in gantt and in the summary."""
+    from click.testing import CliRunner
+
+    from qdplanner.cli.timeline_commands import gantt_cmd
+    from qdplanner.reports.timeline_export import MARGIN, TITLE_WIDTH, TOP_HEIGHT
+    from qdplanner.reports.timeline_scene import HEADER_HEIGHT
+    from qdplanner.reports.timeline_summary import period_timeline
+    from qdplanner.ui.main_window import MainWindow
+
+    store, ids = small_plan
+    long = add_long_task(store, ids)
+    # the window: the plan document's years, 2022–2024
+    window = MainWindow(store, language="en")
+    qtbot.addWidget(window)
+    scene = window.plan_view.timeline.scene
+    assert (scene.axis.start, scene.axis.end) == RANGE
+    assert_filled_to(scene, long, FILLED_TO)
+    # gantt's scene, fitted to the page and tiled
+    for fit in (PageFit.WIDTH, PageFit.TILE):
+        assert_filled_to(scene_of(store, fit=fit), long, FILLED_TO)
+    # the summary's sheets: a year (filled to October), a quarter after the fill ends (none)
+    for start, end, day in ((date(2024, 1, 1), date(2024, 12, 31), FILLED_TO),
+                            (date(2025, 1, 1), date(2025, 3, 31), None)):  # fmt: skip
+        timeline = period_timeline(store, start, end, AS_OF, [long], width_mm=245, height_mm=138)
+        assert_filled_to(timeline.scene, long, day)
+        assert timeline.pages[0].scene is timeline.scene
+    window.close()
+    store.close()
+
+    # gantt's drawing, read back from its PNG: full colour to 2024-09, lighter after
+    png = tmp_path / "g.png"
+    result = CliRunner().invoke(gantt_cmd, [str(store.path), str(png), "--as-of", "2024-06-30"])
+    assert result.exit_code == 0, result.output
+    image = QImage(str(png))
+    axis = Axis.fitted(*RANGE, 1400)  # a PNG's axis
+    with PlanStore.open(store.path, readonly=True) as again:
+        rows = read_task_rows(again, as_of=AS_OF)
+    lines = grouped_lines(rows, GroupBy.PROJECT)
+    row = next(i for i, x in enumerate(lines) if not isinstance(x, GroupHeader) and x.id == long)
+    y = int(MARGIN + TOP_HEIGHT + HEADER_HEIGHT + row * ROW_HEIGHT + ROW_HEIGHT / 2 + 2)
+    colour = LIGHT_COLOURS[lines[row].light].name()
+
+    def at(day: date) -> str:
+        return image.pixelColor(int(MARGIN + TITLE_WIDTH + axis.x(day)), y).name()
+
+    assert at(date(2023, 9, 1)) == colour  # 55 % of the range shown would end in 2023-08
+    assert at(date(2024, 9, 20)) == colour
+    assert at(date(2024, 10, 20)) != colour
+
+
+def test_pages_never_end_on_a_groups_title(qapp, small_plan):
+    from qdplanner.reports.timeline_export import cut
+
+    store, _ = small_plan
+    scene = scene_of(store)  # 计划一, 长期任务, 工程一, 逾期任务, 子任务
+    assert isinstance(scene.lines[2], GroupHeader)
+    pieces = cut(scene, 3 * ROW_HEIGHT, 10_000)
+    assert [(p.first, p.last) for p in pieces] == [(0, 2), (2, 5)]  # 工程一 goes over with its rows

@@ -239,6 +239,8 @@ class Flow:
 # -- placing each kind of block --------------------------------------------------------------
 def _first_height(flow: Flow, block: Block | None) -> float:
     """Roughly the height of the first unbreakable piece of ``block`` (keep-with-next)."""
+    if isinstance(block, Image) and getattr(block.png, "pages", None):
+        return _drawing_rect(flow, block.png.pages[0]).height()  # vector sheets (timeline)
     if isinstance(block, Image):
         size = png_size(block.png)
         if size is not None:
@@ -381,7 +383,30 @@ def decode_png(data: bytes) -> QImage:
     return QImage.fromData(data, "PNG")
 
 
+def _drawing_rect(flow: Flow, sheet) -> QRectF:
+    """Where a vector sheet goes at full size (scaled down only if it is wider than the
+    text or taller than a page): centred below the cursor."""
+    width, height = sheet.width_mm * flow.px, sheet.height_mm * flow.px
+    scale = min(1.0, flow.width / width, (flow.bottom - flow.top) / height)
+    width, height = width * scale, height * scale
+    return QRectF(flow.left + (flow.width - width) / 2, flow.y, width, height)
+
+
+def _drawings(flow: Flow, sheets: list) -> None:
+    """Vector sheets (the timeline's: each with ``width_mm``, ``height_mm`` and
+    ``paint(painter, rect)``), one after another, a new page where one does not fit."""
+    for sheet in sheets:
+        flow.ensure(_drawing_rect(flow, sheet).height())
+        rect = _drawing_rect(flow, sheet)  # at the cursor of a page it fits on
+        flow.page.ops.append(("drawing", rect, sheet.paint))
+        flow.y += rect.height() + 3.0 * flow.px
+
+
 def _image(flow: Flow, block: Image) -> None:
+    sheets = getattr(block.png, "pages", None)  # timeline_page.TimelinePages: draw its sheets
+    if sheets:
+        _drawings(flow, sheets)
+        return
     image = decode_png(block.png)
     if image.isNull():
         return

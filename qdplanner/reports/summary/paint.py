@@ -69,6 +69,11 @@ def _paint_page(painter: QPainter, flow: Flow, page: Page) -> None:
         elif kind == "image":
             _, rect, image = op
             painter.drawImage(rect, image)
+        elif kind == "drawing":  # a vector sheet (the timeline's) paints itself into rect
+            _, rect, paint = op
+            painter.save()
+            paint(painter, rect)
+            painter.restore()
 
 
 def _turn(painter: QPainter, flow: Flow, landscape: bool) -> None:
