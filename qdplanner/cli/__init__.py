@@ -19,7 +19,7 @@ from qdplanner.cli.language import set_language
 COMMAND_NAMES = frozenset(
     {
         "open", "init", "status", "indicators", "indicator-value", "export", "import",
-        "collect", "collect-import", "collect-status", "report", "gantt",
+        "collect", "collect-import", "collect-status", "report", "gantt", "settings",
     }
 )  # fmt: skip
 WINDOW_LANGUAGES = ("zh_CN", "en")  # the window's languages (ui.i18n.LANGUAGES; a test ties them)

@@ -16,6 +16,7 @@ from qdplanner.cli import (
     indicator_commands,
     plan_commands,
     report_commands,
+    settings_commands,
     timeline_commands,
 )
 
@@ -36,6 +37,7 @@ for _module in (
     collection_commands,
     report_commands,
     timeline_commands,
+    settings_commands,
 ):
     for _command in _module.COMMANDS:
         cli.add_command(_command)

@@ -19,11 +19,16 @@ Default rule, in order (the first that applies wins):
 8. otherwise                                               → GREEN
 
 With ``sticky_yellow`` a task that was behind at an earlier report and has caught up stays
-YELLOW until it is done (some offices want late recoveries to remain visible).
+YELLOW until it is done (some offices want late recoveries to remain visible): "behind at an
+earlier report" is :func:`was_behind` — one of its progress reports whose period ended by the
+as-of date put it at YELLOW or RED at that period's end (judged by these rules from that
+report's status and percent). Rules 1–5 still come first: a done, set-aside, undated or
+not-yet-started task is not kept yellow, and a task behind now shows its own light.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, fields
 from datetime import date
 
@@ -133,3 +138,25 @@ def status_light(
     if rules.blue_within_days is not None and (due - as_of).days <= rules.blue_within_days:
         return StatusLight.BLUE
     return StatusLight.GREEN
+
+
+BEHIND = (StatusLight.YELLOW, StatusLight.RED)
+
+
+def was_behind(
+    reports: Iterable[tuple[date, TaskStatus | str, float | None]],
+    *,
+    start: date | None,
+    due: date | None,
+    rules: LightRules = DEFAULT_RULES,
+) -> bool:
+    """Whether a task was behind at one of its earlier progress reports, given as
+    ``(period end, status, percent)``: its light at that period's end, from that report's
+    status and percent, under ``rules``, was YELLOW or RED (the ``was_behind`` of
+    :func:`status_light`, which matters with ``rules.sticky_yellow``). The caller passes the
+    reports whose period ended by the as-of date."""
+    return any(
+        status_light(status=status, percent=percent, start=start, due=due, as_of=end, rules=rules)
+        in BEHIND
+        for end, status, percent in reports
+    )

@@ -274,9 +274,11 @@ class PlanStore:
         return default if row is None else json.loads(row[0])
 
     def set_setting(self, changes: ChangeSet, key: str, value: Any) -> None:
+        """Store ``value`` (as JSON) under ``key``, logged. A change is logged with the
+        setting's name as its key, so the History names the setting."""
         text = json.dumps(value, ensure_ascii=False, sort_keys=True)
         if self.db.table("settings").count_where("key = ?", [key]):
-            changes.update("settings", key, {"value": text})
+            changes.update("settings", (key,), {"value": text})
         else:
             changes.insert("settings", {"key": key, "value": text})
 

@@ -1,18 +1,30 @@
 """Reading tasks for tables and summaries: one query, tree order, status lights.
 
 Designed for the 20,000-task plan: a single SQL statement with the lead unit joined and the
-supporting units concatenated, then one pass in Python for tree order and lights.
+supporting units concatenated, then one pass in Python for tree order and lights. When the
+plan keeps a late recovery yellow (``LightRules.sticky_yellow``), one more query reads the
+progress reports of the tasks now on track, which are judged by their earlier reports
+(:func:`qdplanner.domain.status_light.was_behind`).
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from operator import itemgetter
 
 from qdplanner.domain.enums import StatusLight, TaskStatus
-from qdplanner.domain.status_light import LightRules, status_light
+from qdplanner.domain.periods import parse_period
+from qdplanner.domain.status_light import (
+    DONE_PERCENT,
+    SET_ASIDE,
+    LightRules,
+    status_light,
+    was_behind,
+)
+from qdplanner.errors import ValidationError
 from qdplanner.store.plan_store import PlanStore
 
 
@@ -109,6 +121,50 @@ _WHERE = {
 }
 
 
+# The progress reports of the tasks now on track (sticky yellow): the ids go in as one JSON
+# array, and each task's reports are found through the (task_id, period) key — only their
+# rows are read, however many reports the plan holds. A report done or set aside was not
+# behind (is_done, SET_ASIDE): left out in SQL, from the same constants.
+_EARLIER_REPORTS = f"""
+SELECT r.task_id, r.period, r.status, r.percent
+FROM json_each(?) c JOIN progress_reports r ON r.task_id = c.value
+WHERE r.percent < {DONE_PERCENT}
+  AND r.status NOT IN ({", ".join(f"'{s.value}'" for s in (TaskStatus.DONE, *SET_ASIDE))})
+"""
+_RECOVERED = (StatusLight.GREEN, StatusLight.BLUE)  # lights sticky yellow may replace
+
+
+def _period_end(code: str) -> date | None:
+    try:
+        return parse_period(code).end
+    except ValidationError:  # a period an old import let through: not judged
+        return None
+
+
+def _keep_late_recoveries_yellow(
+    store: PlanStore,
+    recovered: dict[int, tuple[TaskRow, date | None]],
+    as_of: date,
+    rules: LightRules,
+) -> None:
+    """Turn YELLOW each task of ``recovered`` (id → row, effective start; now green or
+    blue) that was behind at an earlier progress report: one query."""
+    ends: dict[str, date | None] = {}  # plans use few periods: parse each once
+    earlier: dict[int, list[tuple[date, str, int]]] = {}
+    ids = json.dumps(list(recovered))
+    for task_id, period, status, percent in store.db.execute(_EARLIER_REPORTS, [ids]):
+        end = ends[period] if period in ends else ends.setdefault(period, _period_end(period))
+        if end is not None and end <= as_of:
+            earlier.setdefault(task_id, []).append((end, status, percent))
+    for task_id, reports in earlier.items():
+        row, start = recovered[task_id]
+        if was_behind(reports, start=start, due=row.due_date, rules=rules):
+            row.light = status_light(
+                status=row.status, percent=row.percent, start=start, due=row.due_date,
+                as_of=as_of, rules=rules, was_behind=True,
+            )  # fmt: skip
+
+
 def _date(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
 
@@ -135,6 +191,7 @@ def read_task_rows(
         )
     }
     dates: dict[str, date] = {}  # plans reuse few distinct dates: parse each once
+    recovered: dict[int, tuple[TaskRow, date | None]] = {}  # on track now (sticky yellow)
     for r in cursor:
         start = dates.get(r[7]) or (dates.setdefault(r[7], _date(r[7])) if r[7] else None)
         due = dates.get(r[8]) or (dates.setdefault(r[8], _date(r[8])) if r[8] else None)
@@ -155,7 +212,11 @@ def read_task_rows(
             as_of=as_of,
             rules=rules,
         )
+        if rules.sticky_yellow and row.light in _RECOVERED:
+            recovered[row.id] = (row, effective_start)
         rows.append(row)
+    if recovered:
+        _keep_late_recoveries_yellow(store, recovered, as_of, rules)
     return tree_order(rows)
 
 

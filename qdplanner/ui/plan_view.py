@@ -53,6 +53,7 @@ from qdplanner.ui.models.task_table import DEPTH_ROLE, Col, TaskTableModel
 from qdplanner.ui.outline_actions import OutlineActions
 from qdplanner.ui.progress_dialog import ask_and_record
 from qdplanner.ui.report_dialog import ReportActions
+from qdplanner.ui.settings_dialog import settings_action
 from qdplanner.ui.task_actions import TaskActions
 from qdplanner.ui.timeline_view import attach_timeline
 
@@ -314,6 +315,11 @@ class PlanView(QWidget):
         edit_menu.addActions(self.task_actions.actions())
 
         window.plan_menu.addActions(self.outline_actions.actions())
+        window.plan_menu.addSeparator()
+        self.settings_action = settings_action(
+            self.ctx, self, self.show_message, lambda: self.task_actions.current_task()
+        )
+        window.plan_menu.addAction(self.settings_action)
 
         for index in range(self.tabs.count()):
             self._add_tab_action(index)

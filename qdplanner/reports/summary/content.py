@@ -20,13 +20,13 @@ from qdplanner.store.collections import CollectionStatusRow, collection_status
 from qdplanner.store.indicators import IndicatorRow, read_indicators
 from qdplanner.store.milestones import dated_milestones
 from qdplanner.store.outline import read_outline
+from qdplanner.store.plan_settings import report_office
 from qdplanner.store.plan_store import PlanStore
 from qdplanner.store.progress import latest_narratives
 from qdplanner.store.task_rows import Scope, ScopeKind, TaskRow, read_task_rows
 from qdplanner.store.unit_directory import resolve_unit, unit_name
 
 SECTIONS = ("overview", "indicators", "charts", "milestones", "tasks", "collection", "timeline")
-ISSUER_KEY = "report_issuer"  # plan setting: the office named on the cover
 TITLE_KEY = "report_plan_title"  # plan setting: the plan's name on the cover and in headers
 NARRATIVE_LIMIT = 300  # characters of a narrative printed in a table row (a row fits a page)
 TIMELINE_MODULE = "qdplanner.reports.timeline_export"
@@ -167,11 +167,10 @@ def _common_title(titles: list[str]) -> str:
 
 def _cover(store: PlanStore, outline, options: ReportOptions, period: Period) -> Cover:
     titles = [d.document.title for d in outline]
-    issuers = [d.document.issuer for d in outline if d.document.issuer]
     return Cover(
         plan_title=store.setting(TITLE_KEY) or _common_title(titles) or store.path.stem,
         document_titles=titles,
-        issuer=store.setting(ISSUER_KEY) or (issuers[0] if issuers else ""),
+        issuer=report_office(store),  # the setting report.office, else the plan's issuer
         period=period,
         as_of=options.resolved_as_of(),
         printed_on=date.today(),

@@ -23,6 +23,7 @@ from qdplanner.ui.models.history_words import (
     logged_record,
     record_text,
     setting_label,
+    setting_value_text,
     value_text,
 )
 from qdplanner.ui.models.rows_model import RowsTableModel
@@ -66,6 +67,10 @@ def value_label(row: HistoryRow, value: str | None, name: str | None = None) -> 
     if row.field == "*":
         record = logged_record(value)
         return action_text(value) if record is None else record_text(row.entity, record)
+    if row.entity == "settings" and row.field == "value":  # Plan → Settings…, by their words
+        worded = setting_value_text(row.record, value)
+        if worded is not None:
+            return worded
     return value_text(row.entity, row.field, value)
 
 

@@ -16,6 +16,7 @@ from enum import StrEnum
 
 from PySide6.QtCore import QCoreApplication
 
+from qdplanner.domain import settings as plan_settings
 from qdplanner.domain.enums import (
     Accumulation,
     ChangeSource,
@@ -29,6 +30,7 @@ from qdplanner.domain.enums import (
     ValueKind,
 )
 from qdplanner.errors import N_
+from qdplanner.store.plan_settings import stored_values
 from qdplanner.ui.commands import UNDO_PREFIX
 from qdplanner.ui.labels import label, local_time
 
@@ -218,6 +220,29 @@ def value_text(entity: str, field: str, value: object) -> str:
     return local_time(text) if _TIME.match(text) else text
 
 
+def setting_value_text(stored_key: str, value: object) -> str | None:
+    """A logged value of one of the office's settings (Plan → Settings…) in words, each
+    part by the settings table: ``Yellow when behind by: 5 points; …``; None for another
+    setting (the plan's identity, its unit forms)."""
+    if isinstance(value, str):
+        with contextlib.suppress(ValueError):
+            value = json.loads(value)
+    pairs = stored_values(stored_key, value)
+    if pairs is None:
+        return None
+
+    def words(text: str) -> str:
+        return QCoreApplication.translate(plan_settings.CONTEXT, text)
+
+    pair = QCoreApplication.translate("History", "%1: %2")
+    return QCoreApplication.translate("History", "; ").join(
+        pair.replace("%1", words(plan_settings.BY_KEY[key].label)).replace(
+            "%2", plan_settings.value_text(key, raw, words)
+        )
+        for key, raw in pairs
+    )
+
+
 def record_text(entity: str, record: dict) -> str:
     """A whole logged record, field by field in words: ``状态：进行中；完成进度%：55``.
 
@@ -232,7 +257,8 @@ def record_text(entity: str, record: dict) -> str:
         and not (k == "is_illustrative" and not v)
     }
     if entity == "settings" and "value" in record:
-        return value_text(entity, "value", record["value"])
+        worded = setting_value_text(str(record.get("key", "")), record["value"])
+        return worded if worded is not None else value_text(entity, "value", record["value"])
     return _pairs(entity, shown)
 
 
