@@ -1,4 +1,9 @@
-"""``qdplanner report``: the printed progress summary (进展情况汇总) as an A4 PDF."""
+"""``qdplanner report``: the progress summary (进展情况汇总) as an A4 PDF or a Word document.
+
+The output's suffix chooses: ``.pdf`` prints it (:mod:`qdplanner.reports.summary.render`),
+``.docx`` writes the same content as an editable Word document laid out as government
+documents are (:mod:`qdplanner.reports.summary.word`).
+"""
 
 from __future__ import annotations
 
@@ -16,7 +21,7 @@ from qdplanner.cli.common import (
     user_errors,
 )
 from qdplanner.cli.language import tr
-from qdplanner.errors import N_
+from qdplanner.errors import N_, QdError
 
 SECTION_CHOICES = [
     "overview",
@@ -27,6 +32,22 @@ SECTION_CHOICES = [
     "collection",
     "timeline",
 ]
+FORMATS = (".pdf", ".docx")  # the output's suffix chooses the format
+
+
+def output_format(out: Path) -> str:
+    """``.pdf`` or ``.docx`` from ``out``'s suffix; a clear QdError for any other."""
+    suffix = out.suffix.lower()
+    if suffix not in FORMATS:
+        raise QdError(
+            N_(
+                "Messages",
+                "{path}: the summary is written as a PDF (.pdf) or a Word document (.docx); "
+                "end the file name with one of them",
+            ),
+            path=out,
+        )
+    return suffix
 
 
 @click.command("report")
@@ -54,11 +75,12 @@ SECTION_CHOICES = [
 def report_cmd(
     plan: Path, out: Path, as_of, period: str | None, scope: str, lang: str, sections: str | None
 ) -> None:
-    """Write the progress summary of PLAN to OUT as an A4 PDF, every page (the timeline's
-    too) in --lang."""
+    """Write the progress summary of PLAN to OUT, every page (the timeline's too) in --lang:
+    an A4 PDF when OUT ends in .pdf, an editable Word document (GB/T 9704 layout) when it
+    ends in .docx."""
     from qdplanner.reports.summary.content import ReportOptions, ReportScope, build_report
-    from qdplanner.reports.summary.render import write_pdf
 
+    kind = output_format(out)
     chosen = tuple(s.strip() for s in sections.split(",") if s.strip()) if sections else None
     options = ReportOptions(
         as_of=as_of_date(as_of),
@@ -70,6 +92,14 @@ def report_cmd(
     offscreen_application()
     with open_plan(plan, readonly=True) as store:
         report = build_report(store, options)
+    if kind == ".docx":
+        from qdplanner.reports.summary.word import write_docx
+
+        write_docx(report, out)
+        click.echo(tr(N_("CommandLine", "Wrote {path} (Word document)"), path=out))
+        return
+    from qdplanner.reports.summary.render import write_pdf
+
     pages = write_pdf(report, out)
     click.echo(tr(N_("CommandLine", "Wrote {path} ({pages} pages)"), path=out, pages=pages))
 

@@ -1,10 +1,12 @@
 """File → Print Summary… / Export Summary PDF…: the printed progress summary (进展情况汇总).
 
 The dialog chooses the options (as-of date, period, scope, language, sections — remembered
-between uses in QSettings) and offers Print Preview…, Print… and Save PDF…. All three build
-the report once from the plan (:func:`qdplanner.reports.summary.content.build_report`) and
-paint it with the same layout (:mod:`qdplanner.reports.summary.render`) the command line
-``qdplanner report`` uses.
+between uses in QSettings) and offers Print Preview…, Print…, Save PDF… and Save as Word….
+All of them build the report once from the plan
+(:func:`qdplanner.reports.summary.content.build_report`); the first three paint it with the
+same layout (:mod:`qdplanner.reports.summary.render`) the command line ``qdplanner report``
+uses, and Save as Word… writes the same content as an editable .docx
+(:mod:`qdplanner.reports.summary.word`), as ``qdplanner report PLAN OUT.docx`` does.
 """
 
 from __future__ import annotations
@@ -126,13 +128,19 @@ class ReportDialog(QDialog):
         self.preview_button = QPushButton(self.tr("Print Pre&view…"))
         self.print_button = QPushButton(self.tr("&Print…"))
         self.pdf_button = QPushButton(self.tr("Save &PDF…"))
-        for button in (self.preview_button, self.print_button, self.pdf_button):
+        self.word_button = QPushButton(self.tr("Save as &Word…"))
+        self.word_button.setObjectName("reportWordButton")
+        self.word_button.setToolTip(
+            self.tr("An editable Word document (.docx) laid out as government documents are")
+        )
+        for button in (self.preview_button, self.print_button, self.pdf_button, self.word_button):
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         self.preview_button.clicked.connect(self.preview)
         self.print_button.clicked.connect(self.print_)
         self.pdf_button.clicked.connect(self.choose_pdf)
+        self.word_button.clicked.connect(self.choose_word)
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -168,6 +176,7 @@ class ReportDialog(QDialog):
             else ""
         )
         self.font_warning.setVisible(missing)
+        # Save as Word stays enabled: the document names its fonts, the reader's machine draws
         for button in (self.preview_button, self.print_button, self.pdf_button):
             button.setEnabled(not missing)
 
@@ -310,6 +319,50 @@ class ReportDialog(QDialog):
             self._error(exc)
             return None
         return self.last_pages
+
+    def choose_word(self) -> None:
+        folder = QSettings().value(f"{SETTINGS}/folder", str(self.store.path.parent))
+        suggested = Path(folder) / f"{self.store.path.stem}-summary.docx"
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save Summary as Word Document"),
+            str(suggested),
+            self.tr("Word documents (*.docx)"),
+        )
+        if path:
+            if not path.lower().endswith(".docx"):
+                path += ".docx"
+            QSettings().setValue(f"{SETTINGS}/folder", str(Path(path).parent))
+            self.save_word(Path(path))
+
+    def save_word(self, path: Path, *, on_dialog=None) -> Path | None:
+        """Write the summary to ``path`` as an editable Word document, off the UI thread (with
+        Cancel between its stages), as :meth:`save_pdf` does; the path, or None when it was
+        not written (the user was told why)."""
+        try:
+            options = self.options()
+        except QdError as exc:
+            self._error(exc)
+            return None
+        self.save_settings()
+
+        def work(store: PlanStore, progress) -> Path:
+            from qdplanner.reports.summary.document import report_blocks
+            from qdplanner.reports.summary.word import write_docx_blocks
+
+            progress(0, 3)
+            report = build_report(store, options)
+            progress(1, 3)
+            blocks = report_blocks(report)
+            progress(2, 3)
+            return write_docx_blocks(report, blocks, path)
+
+        label = self.tr("Writing the progress summary as a Word document…")
+        try:
+            return run_in_background(self, self.store, label, work, on_dialog=on_dialog)
+        except QdError as exc:  # Cancelled included: no file is left behind
+            self._error(exc)
+            return None
 
 
 class ReportActions(QObject):

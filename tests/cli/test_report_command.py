@@ -86,3 +86,46 @@ def test_a_missing_output_folder_is_one_line(qapp, sample_path, tmp_path):
     result = CliRunner().invoke(report_cmd, [str(sample_path), str(tmp_path / "no" / "x.pdf")])
     assert result.exit_code == 1
     assert "the folder does not exist" in result.output
+
+
+# -- the Word document (.docx) ---------------------------------------------------------------
+def test_report_to_a_docx_writes_an_editable_word_document(qapp, sample_path, tmp_path):
+    import docx
+
+    out = tmp_path / "summary.docx"
+    result = run(
+        str(sample_path), str(out), "--as-of", "2025-12-31", "--period", "2025Q4", "--lang", "zh"
+    )
+    assert result.exit_code == 0, result.output
+    assert str(out) in result.output and "Word" in result.output
+    document = docx.Document(str(out))
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert headings[0] == "一、总体情况"
+    assert any("2025年第四季度" in p.text for p in document.paragraphs)
+    assert document.tables
+    assert [p.name for p in tmp_path.iterdir()] == ["summary.docx"]
+
+
+def test_the_suffix_chooses_the_format_whatever_its_case(qapp, sample_path, tmp_path):
+    out = tmp_path / "SUMMARY.DOCX"
+    result = run(str(sample_path), str(out), "--sections", "overview", "--as-of", "2025-12-31")
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes()[:2] == b"PK"  # a zip: the Word format, not a PDF
+
+
+@pytest.mark.parametrize("name", ["summary.txt", "summary.doc", "summary"])
+def test_an_output_that_is_neither_pdf_nor_docx_is_refused_in_one_line(
+    qapp, sample_path, tmp_path, name
+):
+    result = CliRunner().invoke(report_cmd, [str(sample_path), str(tmp_path / name)])
+    assert result.exit_code == 1
+    assert ".pdf" in result.output and ".docx" in result.output
+    assert name in result.output
+    assert len(result.output.strip().splitlines()) == 1
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_docx_in_a_missing_folder_is_one_line(qapp, sample_path, tmp_path):
+    result = CliRunner().invoke(report_cmd, [str(sample_path), str(tmp_path / "no" / "x.docx")])
+    assert result.exit_code == 1
+    assert "the folder does not exist" in result.output

@@ -45,6 +45,9 @@ KEPT = {
     "xlsx",
     "xls",
     "ods",
+    "word",  # Microsoft Word: a product name, written so in Chinese too
+    "docx",
+    "wps",
     "english",
     "python",
     "qt",
