@@ -40,6 +40,7 @@ caller knows the year — the sheet's title, or a one-year plan document — and
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 import unicodedata
 from collections.abc import Callable
@@ -344,3 +345,107 @@ def _open_ended(original: str, body: str) -> Deadline | None:
                 original, DeadlineKind.RECURRING, None, start=start, recurrence=recurrence
             )
     return Deadline(original, DeadlineKind.UNPARSED, None)
+
+
+# --- the phrase following its due date ---
+
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_NUMBER_BEFORE = {"year": "年", "month": "月", "day": "日"}
+
+
+def _month_end(day: date) -> bool:
+    return (day + timedelta(days=1)).day == 1
+
+
+def _restyled(text: str, old: date, new: date) -> str | None:
+    """``text`` with the numbers naming ``old``'s year, month and day put to ``new``'s
+    (``2023年6月底前`` → ``2023年11月底前``), or None when a number is not found."""
+    result = text
+    for part, mark in _NUMBER_BEFORE.items():
+        before, after = getattr(old, part), getattr(new, part)
+        if before == after:
+            continue
+        width = 4 if part == "year" else 2
+        pattern = re.compile(rf"(?<![0-9])0?{before}(?=\s*{mark})" if part != "year"
+                             else rf"(?<![0-9]){before}(?![0-9])")  # fmt: skip
+        found = list(pattern.finditer(result))
+        if not found:
+            return None
+        last = found[-1]  # in a range the due's numbers come last
+        digits = f"{after:0{width if last[0].startswith('0') else 1}}"
+        result = result[: last.start()] + digits + result[last.end() :]
+    return result
+
+
+def follow_due(text: str | None, due: date | None) -> str | None:
+    """The deadline phrase for a task whose due date has become ``due``.
+
+    The phrase is kept when it still says ``due``; otherwise rewritten in the same style
+    (``2023年6月底前`` → ``2023年11月底前``; ``2023年底前`` → ``2023年11月底前`` when the day is a
+    month's end, else ``2023年11月15日前``; ``2022—2024年`` → ``2022—2025年``; an ISO date
+    stays one). ``""`` when there was no phrase. None when it cannot be said in that phrase's
+    terms: a due date on an ongoing or recurring phrase, a phrase not read, or a due date
+    cleared — the caller keeps the phrase and shows the disagreement (:func:`deadline_agrees`).
+    """
+    phrase = parse_deadline(text)
+    if phrase.kind is DeadlineKind.NONE:
+        return ""
+    if phrase.kind is not DeadlineKind.FIXED or due is None or phrase.due is None:
+        return None if (phrase.kind is not DeadlineKind.FIXED or due is None) else text
+    if phrase.due == due:
+        return text
+    original = phrase.text
+    candidates = []
+    if _ISO_DAY.fullmatch(original.strip()):
+        candidates.append(due.isoformat())
+    restyled = _restyled(original, phrase.due, due)
+    if restyled is not None:
+        candidates.append(restyled)
+    if phrase.start is not None and _month_end(due) and phrase.start.year <= due.year:
+        dash = next((c for c in original if c in "—–-~～至"), "—")  # a range: its end moves
+        if due.month == 12:
+            candidates.append(f"{phrase.start.year}{dash}{due.year}年")
+        candidates.append(f"{phrase.start.year}{dash}{due.year}年{due.month}月")
+    if "季度" in original and _month_end(due) and due.month % 3 == 0:
+        quarter = "一二三四"[due.month // 3 - 1]
+        candidates.append(f"{due.year}年第{quarter}季度")
+    suffix = "前" if original.rstrip().endswith(_BY_END_OF) or "前" in original else ""
+    if due.month == 12 and due.day == 31:
+        candidates.append(f"{due.year}年底{suffix}")
+    if _month_end(due):
+        candidates.append(f"{due.year}年{due.month}月底{suffix}")
+    candidates.append(f"{due.year}年{due.month}月{due.day}日{suffix}")
+    for candidate in candidates:
+        read = parse_deadline(candidate)
+        same_start = phrase.start is None or read.start is None or read.start == phrase.start
+        if read.kind is DeadlineKind.FIXED and read.due == due and same_start:
+            return candidate
+    return None
+
+
+def due_phrase(due: date | None) -> str:
+    """The phrase an office writes for ``due`` (``2023年底前``, ``2023年11月底前``,
+    ``2023年11月15日前``); ``""`` without a due date. The fix offered where a phrase and its
+    due date disagree and the phrase cannot follow (:func:`follow_due`)."""
+    if due is None:
+        return ""
+    if due.month == 12 and due.day == 31:
+        return f"{due.year}年底前"
+    if _month_end(due):
+        return f"{due.year}年{due.month}月底前"
+    return f"{due.year}年{due.month}月{due.day}日前"
+
+
+@functools.lru_cache(maxsize=8192)  # tables ask for every row they paint; phrases repeat
+def deadline_agrees(text: str | None, due: date | None) -> bool:
+    """Whether the phrase and the due date say the same: no phrase; a phrase naming ``due``;
+    an ongoing or recurring phrase without a due date. An unread phrase never agrees: it is
+    kept and flagged until someone sets the due date and a phrase that says it."""
+    phrase = parse_deadline(text)
+    if phrase.kind is DeadlineKind.NONE:
+        return True
+    if phrase.kind is DeadlineKind.FIXED:
+        return phrase.due == due
+    if phrase.kind is DeadlineKind.UNPARSED:
+        return False
+    return due is None

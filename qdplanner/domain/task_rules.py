@@ -101,14 +101,19 @@ def dates_problem(start: object, due: object) -> ValidationError | None:
     return None
 
 
-def deadline_fields(text: str, *, start: date | None) -> dict:
+def deadline_fields(text: str, *, start: date | None, keep_unread: bool = False) -> dict:
     """The fields a typed deadline sets: the phrase as written, the due date, maybe the start.
 
     ``2024年底前`` → due 2024-12-31; a range ``2022—2024年`` also fills an empty start;
     ``长期坚持`` / ``每年`` clear the due date (ongoing / recurring). Text the parser cannot
-    read raises :class:`ValidationError` naming it: it is never guessed.
+    read is never guessed: with ``keep_unread`` (the 完成时限 column) it is kept as the phrase
+    and the due date left as it is — the row then shows that they disagree
+    (:func:`~qdplanner.domain.deadlines.deadline_agrees`); else it raises
+    :class:`ValidationError` naming it (a due-date cell).
     """
     deadline = parse_deadline(text)
+    if deadline.kind == DeadlineKind.UNPARSED and keep_unread:
+        return {"deadline_text": deadline.text.strip()}
     if deadline.kind == DeadlineKind.UNPARSED:
         raise ValidationError(
             N_(
@@ -161,8 +166,9 @@ def parse_percent(text: str) -> int:
 def shifted_dates(fields: dict, days: int) -> dict:
     """The date fields of a task moved by ``days`` (negative: earlier).
 
-    A moved due date no longer matches a deadline phrase such as ``2024年底前``, so the
-    phrase becomes the new date written out; ongoing tasks (no due date) keep theirs.
+    The deadline phrase follows the moved due date where it can, in its own style
+    (:func:`~qdplanner.domain.deadlines.follow_due`, applied by the one edit path); ongoing
+    tasks (no due date) keep theirs.
     """
     step = timedelta(days=days)
     changes: dict = {}
@@ -170,7 +176,6 @@ def shifted_dates(fields: dict, days: int) -> dict:
         changes["start_date"] = fields["start_date"] + step
     if fields.get("due_date"):
         changes["due_date"] = fields["due_date"] + step
-        changes["deadline_text"] = changes["due_date"].isoformat()
     return changes
 
 

@@ -322,7 +322,7 @@ def _check_xlsx(zf: zipfile.ZipFile, name: str, names: set[str]) -> FileScan:
     return scan
 
 
-_HIDDEN_ATTRIBUTE = re.compile(rb'\shidden="(?:1|true)"')
+_HIDDEN_ATTRIBUTE = re.compile(rb'hidden="(?:1|true)"')  # a literal start: a fast search
 _HIDDEN_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(col|row)\s[^<>]*>")
 _ATTRIBUTE = re.compile(rb'\s(min|max|r)="([0-9]+)"')
 
@@ -331,6 +331,8 @@ def _hidden_xlsx(data: bytes, scan: FileScan, sheet: str) -> None:
     """Note the ``<col … hidden="1">`` and ``<row … hidden="1">`` of a chunk of sheet XML
     (found by the rare attribute first, so the scan stays fast)."""
     for match in _HIDDEN_ATTRIBUTE.finditer(data):
+        if not data[match.start() - 1 : match.start()].isspace():
+            continue  # part of another attribute's name
         start = data.rfind(b"<", 0, match.start())
         tag = _HIDDEN_TAG.match(data, start) if start >= 0 else None
         if tag is None or tag.end() < match.end():

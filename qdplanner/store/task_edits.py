@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from qdplanner.domain.deadlines import follow_due
 from qdplanner.domain.enums import ChangeSource
 from qdplanner.domain.limits import shown, value_problems
 from qdplanner.domain.task_rules import TASK_FIELDS, task_problems
@@ -114,6 +115,12 @@ def capture_task_edit(
     """
     if fields and current is None:
         current = _task_fields(store, task_id)
+    if current is not None and "due_date" in fields and "deadline_text" not in fields:
+        # the phrase follows its due date, in its own style; where it cannot, it is kept
+        # and the disagreement shown (qdplanner.domain.deadlines.follow_due)
+        phrase = follow_due(current["deadline_text"], fields["due_date"])
+        if phrase is not None and phrase != current["deadline_text"]:
+            fields = {**fields, "deadline_text": phrase}
     old_fields = {k: current[k] for k in fields} if current is not None else {}
     if units is None:
         return TaskEdit(task_id, dict(fields), old_fields)

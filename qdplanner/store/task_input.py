@@ -8,6 +8,7 @@ means the same wherever it is typed: :func:`cells_edit` turns the cells of one t
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -204,7 +205,11 @@ def _parse_cell(task: _Task, column: TaskColumn, text: str) -> TaskInput:
     if column in (TaskColumn.DUE, TaskColumn.DEADLINE):
         if not text.strip():
             return TaskInput({"due_date": None, "deadline_text": ""})
-        return TaskInput(deadline_fields(text, start=task.fields["start_date"]))
+        if column == TaskColumn.DUE:
+            with contextlib.suppress(ValueError):  # a date: the phrase follows it
+                return TaskInput({"due_date": date.fromisoformat(text.strip())})
+        keep = column == TaskColumn.DEADLINE  # an unread phrase is kept there, and flagged
+        return TaskInput(deadline_fields(text, start=task.fields["start_date"], keep_unread=keep))
     lead, support = task.units
     if column == TaskColumn.LEAD:
         names = split_unit_names(text)

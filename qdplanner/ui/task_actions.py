@@ -6,6 +6,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QTableView
 
+from qdplanner.domain.deadlines import deadline_agrees, due_phrase, follow_due
 from qdplanner.domain.task_rules import shifted_dates
 from qdplanner.store.task_edits import capture_task_edit, read_task_fields
 from qdplanner.store.task_rows import Scope, ScopeKind
@@ -55,6 +56,9 @@ class TaskActions(QObject):
         self.shift_dates = self._action(
             self.tr("S&hift Dates…"), "Ctrl+Shift+D", self.shift_selected_dates
         )
+        self.fix_deadlines = self._action(
+            self.tr("Dead&line from Due Date"), "Ctrl+Shift+L", self.deadlines_from_due_dates
+        )
         for action in self.actions():
             action.setEnabled(not ctx.readonly)
 
@@ -76,6 +80,7 @@ class TaskActions(QObject):
             self.move_up,
             self.move_down,
             self.shift_dates,
+            self.fix_deadlines,
         ]
 
     # -- which tasks ---------------------------------------------------------------
@@ -186,6 +191,24 @@ class TaskActions(QObject):
         )
         if ok and days:
             self.shift_tasks(ids, days)
+
+    def deadlines_from_due_dates(self) -> None:
+        """Rewrite the deadline phrase of each selected task whose phrase does not say its due
+        date (in its own style where it can, else as 2023年11月底前), as one undo step."""
+        store = self.ctx.store
+        edits = []
+        for tid in self.selected_tasks():
+            current = read_task_fields(store, tid)
+            text, due = current["deadline_text"], current["due_date"]
+            if deadline_agrees(text, due):
+                continue
+            phrase = follow_due(text, due) or due_phrase(due)
+            edits.append(capture_task_edit(store, tid, {"deadline_text": phrase}, current=current))
+        if not edits:
+            self.show_message(self.tr("The deadlines of the selected tasks say their due dates."))
+            return
+        text = self.tr("Deadline from due date, %n task(s)", "", len(edits))
+        self._report(edit_tasks(self.ctx, text, edits))
 
     def shift_tasks(self, ids: list[int], days: int) -> None:
         store = self.ctx.store

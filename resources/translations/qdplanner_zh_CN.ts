@@ -4197,6 +4197,10 @@ Progress Summary</source>
         <translation>平移日期(&amp;H)…</translation>
     </message>
     <message>
+        <source>Dead&amp;line from Due Date</source>
+        <translation>按截止日期改写完成时限(&amp;L)</translation>
+    </message>
+    <message>
         <source>New task</source>
         <translation>新任务</translation>
     </message>
@@ -4250,6 +4254,16 @@ Progress Summary</source>
         <source>Move the dates of %n task(s) by this many days (negative: earlier):</source>
         <translation>
             <numerusform>将 %n 项任务的日期平移的天数（负数为提前）：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The deadlines of the selected tasks say their due dates.</source>
+        <translation>所选任务的完成时限与截止日期一致。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deadline from due date, %n task(s)</source>
+        <translation>
+            <numerusform>按截止日期改写完成时限（%n 项任务）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -4332,6 +4346,18 @@ Progress Summary</source>
     <message>
         <source>Illustrative: units and dates filled in for the sample, not an official assignment</source>
         <translation>示例：责任单位和日期为示例数据补充，并非正式分工</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>The deadline “%1” cannot be read; it is kept as written. Due date: %2. Set the due date, then use Deadline from Due Date (Ctrl+Shift+L).</source>
+        <translation>无法识别完成时限“%1”，已按原文保留。截止日期：%2。请先设定截止日期，再使用“按截止日期改写完成时限”（Ctrl+Shift+L）。</translation>
+    </message>
+    <message>
+        <source>The deadline “%1” does not say the due date (%2). Deadline from Due Date (Ctrl+Shift+L) rewrites it.</source>
+        <translation>完成时限“%1”与截止日期（%2）不一致。“按截止日期改写完成时限”（Ctrl+Shift+L）可将其改写。</translation>
     </message>
     <message>
         <source> (illustrative)</source>

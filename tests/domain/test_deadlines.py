@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 from qdplanner.domain.deadlines import (
     Deadline,
     DeadlineKind,
+    deadline_agrees,
+    follow_due,
     month_end,
     parse_deadline,
     quarter_end,
@@ -225,7 +227,7 @@ def test_backwards_or_incomplete_range_is_unparsed(text: str) -> None:
     "text",
     ["长期坚持", "持续推进", "长期", "持续", "持续开展", "常态化推进", "长期坚持。", " 持续推进 "],
 )
-def test_ongoing_wording_has_no_due_date(text: str) -> None:
+def test_ongoing_wording_has_no_duedate(text: str) -> None:
     assert parse_deadline(text) == Deadline(text, DeadlineKind.ONGOING, None)
 
 
@@ -245,7 +247,7 @@ def test_ongoing_wording_has_no_due_date(text: str) -> None:
         ("每月底前", "monthly"),
     ],
 )
-def test_recurring_wording_has_recurrence_and_no_due_date(text: str, recurrence: str) -> None:
+def test_recurring_wording_has_recurrence_and_no_duedate(text: str, recurrence: str) -> None:
     result = parse_deadline(text)
     assert result == Deadline(text, DeadlineKind.RECURRING, None, recurrence=recurrence)
     assert result.is_parsed
@@ -484,3 +486,58 @@ def test_open_ended_and_yearly_phrases() -> None:
     )
     for text in ("按年度推进", "逐年推进"):
         assert parse_deadline(text).recurrence == "yearly"
+
+
+# --- the phrase follows its due date (issue 17, item 2) ---
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due", "expected"),
+    [
+        ("2023年6月底前", date(2023, 11, 30), "2023年11月底前"),
+        ("2023年6月底前", date(2023, 6, 30), "2023年6月底前"),  # still says it: kept
+        ("2023年底前", date(2023, 11, 30), "2023年11月底前"),
+        ("2023年底前", date(2024, 12, 31), "2024年底前"),
+        ("2023年底前", date(2023, 11, 15), "2023年11月15日前"),
+        ("2022—2024年", date(2025, 12, 31), "2022—2025年"),
+        ("2022—2024年", date(2024, 6, 30), "2022—2024年6月"),
+        ("2023-06-30", date(2023, 7, 15), "2023-07-15"),
+        ("2023年第三季度", date(2023, 12, 31), "2023年第四季度"),
+        ("2023年06月底前", date(2023, 9, 30), "2023年09月底前"),
+        ("2023年6月15日前", date(2023, 6, 20), "2023年6月20日前"),
+        ("到2025年", date(2026, 12, 31), "到2026年"),
+        ("", date(2024, 1, 1), ""),  # no phrase: none is made up
+    ],
+)
+def test_a_phrase_follows_its_due_date_in_its_own_style(phrase, due, expected):
+    assert follow_due(phrase, due) == expected
+    assert deadline_agrees(expected, due)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("长期坚持", date(2023, 1, 1)),  # a due date on an ongoing phrase
+        ("每年", date(2023, 12, 31)),
+        ("明年春节前", date(2024, 2, 1)),  # a phrase not read: kept, never rewritten
+        ("2023年6月底前", None),  # the due date cleared
+    ],
+)
+def test_what_cannot_be_said_in_the_phrase_s_terms_is_left_to_the_user(phrase, due):
+    assert follow_due(phrase, due) is None
+    assert not deadline_agrees(phrase, due)
+
+
+@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31)))
+def test_every_rewritten_phrase_reads_back_as_its_duedate(due):
+    for phrase in ("2023年6月底前", "2023年底前", "2022—2024年", "2023-06-30", "2023年第三季度"):
+        rewritten = follow_due(phrase, due)
+        if rewritten is not None:
+            assert parse_deadline(rewritten).due == due, (phrase, due, rewritten)
+
+
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)))
+def test_the_phrase_offered_as_the_fix_says_its_due_date(due):
+    from qdplanner.domain.deadlines import due_phrase
+
+    assert deadline_agrees(due_phrase(due), due)

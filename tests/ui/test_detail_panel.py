@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
 from qdplanner.store.task_input import TaskColumn
 from qdplanner.store.task_rows import Scope, ScopeKind
@@ -64,10 +65,24 @@ def test_editing_notes_in_the_form_is_logged_as_form_and_undoable(window):
 
 def test_a_refused_form_value_is_explained_and_the_form_restored(window):
     d = window.plan_view.detail
-    d.deadline.setText("尽快")
-    d.commit(TaskColumn.DEADLINE, "尽快")
-    assert "尽快" in window.plan_view.last_refusal
-    assert d.deadline.text() == "2022年底前"
+    before = d.start.text()
+    d.start.setText("2024-13-01")
+    d.commit(TaskColumn.START, "2024-13-01")
+    assert "2024-13-01" in window.plan_view.last_refusal
+    assert d.start.text() == before
+
+
+def test_an_unread_deadline_typed_in_the_form_is_kept_and_flagged_not_refused(window):
+    d = window.plan_view.detail
+    due = window.store.db["tasks"].get(d.task_id)["due_date"]
+    d.deadline.setText("明年春节前")
+    d.commit(TaskColumn.DEADLINE, "明年春节前")
+    task = window.store.db["tasks"].get(d.task_id)
+    assert (task["deadline_text"], task["due_date"]) == ("明年春节前", due)
+    tasks = window.plan_view.tasks
+    row = tasks.row_of_task(d.task_id)
+    tip = tasks.index(row, Col.DEADLINE).data(Qt.ItemDataRole.ToolTipRole)
+    assert "cannot be read" in tip and "kept as written" in tip
 
 
 def test_the_table_follows_a_form_edit(window):

@@ -4,8 +4,11 @@ change reads in History as one line, "牵头单位: A → B", in both languages.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from qdplanner.domain.deadlines import deadline_agrees
 from qdplanner.domain.timeline import PIXELS_PER_DAY, Zoom
 from qdplanner.store import task_edits
 from qdplanner.store.history import read_history
@@ -111,8 +114,10 @@ def test_a_timeline_drag_goes_through_the_store_path_as_one_undo_step(
     depth = window.plan_view.ctx.undo_stack.count()
     drag(pane, bar_point(pane, ids["late"]), int(61 * PIXELS_PER_DAY[Zoom.QUARTER]))
     assert [(t, sorted(f)) for t, f, _u in store_path] == [
-        (ids["late"], ["due_date", "start_date"])
+        (ids["late"], ["deadline_text", "due_date", "start_date"])  # the phrase follows
     ]
+    task = store.db["tasks"].get(ids["late"])
+    assert deadline_agrees(task["deadline_text"], date.fromisoformat(task["due_date"]))
     check_one_undo_step(
         window, depth, lambda: store.db["tasks"].get(ids["late"])["start_date"] == "2022-01-01"
     )

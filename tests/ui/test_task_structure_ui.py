@@ -115,7 +115,7 @@ def test_shift_dates_of_selected_tasks_in_one_step(window):
     window.plan_view.task_actions.shift_tasks(window.plan_view.task_actions.selected_tasks(), 30)
     late = window.plan_view.tasks.row_at(0)
     assert (late.start_date, late.due_date) == (date(2022, 1, 31), date(2023, 1, 30))
-    assert late.deadline_text == "2023-01-30"  # the old phrase no longer matched
+    assert late.deadline_text == "2023年1月30日前"  # the phrase follows, in its style
     window.plan_view.undo_action.trigger()
     late = window.plan_view.tasks.row_at(0)
     assert (late.due_date, late.deadline_text) == (date(2022, 12, 31), "2022年底前")

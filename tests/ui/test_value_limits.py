@@ -39,7 +39,7 @@ def _task(window):
     [
         (Col.TITLE, "逾期\x01任务", "control character U+0001"),
         (Col.START, "9999-12-31", "between 1900-01-01 and 2100-12-31"),
-        (Col.DUE, "9999-12-31", "cannot read the deadline"),  # a deadline's years are too
+        (Col.DUE, "9999-12-31", "between 1900-01-01 and 2100-12-31"),  # a due date's too
         (Col.DUE, "2101年底前", "cannot read the deadline"),
     ],
 )

@@ -14,6 +14,8 @@ from enum import IntEnum
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
+from qdplanner.domain.deadlines import DeadlineKind, deadline_agrees, parse_deadline
+from qdplanner.domain.enums import StatusLight
 from qdplanner.errors import QdError
 from qdplanner.store import PlanStore
 from qdplanner.store.task_filter import TaskFilter, filter_rows
@@ -246,10 +248,18 @@ class TaskTableModel(RowsTableModel):
                 return row.support_units or None
             if col == Col.LIGHT:
                 return label(row.light)
+            if col in (Col.DEADLINE, Col.DUE) and not deadline_agrees(
+                row.deadline_text, row.due_date
+            ):
+                return self.disagreement(row)
             return self._display(row, col) or None
         if role == Qt.ItemDataRole.ForegroundRole:
             if col == Col.LIGHT:
                 return QBrush(light_colour(row.light))
+            if col in (Col.DEADLINE, Col.DUE) and not deadline_agrees(
+                row.deadline_text, row.due_date
+            ):
+                return QBrush(light_colour(StatusLight.RED))  # the colour of a problem
             if row.is_illustrative and col in (Col.LEAD, Col.SUPPORT):
                 return QBrush(ILLUSTRATIVE_COLOUR)
             return None
@@ -262,6 +272,21 @@ class TaskTableModel(RowsTableModel):
         if role == LIGHT_ROLE:
             return row.light.value
         return None
+
+    def disagreement(self, row: TaskRow) -> str:
+        """Why the deadline cells are flagged, and the fix (Tasks → Deadline from Due Date)."""
+        due = row.due_date.isoformat() if row.due_date else self.tr("none")
+        if parse_deadline(row.deadline_text).kind is DeadlineKind.UNPARSED:
+            text = self.tr(
+                "The deadline “%1” cannot be read; it is kept as written. Due date: %2. "
+                "Set the due date, then use Deadline from Due Date (Ctrl+Shift+L)."
+            )
+        else:
+            text = self.tr(
+                "The deadline “%1” does not say the due date (%2). Deadline from Due Date "
+                "(Ctrl+Shift+L) rewrites it."
+            )
+        return text.replace("%1", row.deadline_text).replace("%2", due)
 
     def _display(self, row: TaskRow, col: int):
         if col == Col.CODE:
