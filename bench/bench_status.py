@@ -12,6 +12,9 @@ start-up    ``python -c "import qdplanner.cli.commands, ..."`` (the modules the 
             imports): the part of the command that is interpreter start-up and imports, not
             work on the plan;
 summarize   ``summarize(store)`` in this process, on a store opened once;
+as-it-stood ``summarize(store, as_of=D, history=True)``: the plan as it stood at a past date D
+            (a year ago), every task judged from its latest progress report by then — the
+            issue-16 goal is "no slower than today's" (the summarize line above);
 in-process  ``PlanStore.open`` + ``summarize`` + ``status_json`` + ``json.dumps``: the
             command's work without start-up.
 """
@@ -25,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import date, timedelta
 from pathlib import Path
 
 # What ``qdplanner status`` imports: the CLI, and inside the command the store and report.
@@ -97,12 +101,15 @@ def measure(plan: Path, repeat: int) -> dict:
             summary = summarize(store)
         json.dumps(status_json(plan, summary), ensure_ascii=False, indent=2)
 
+    past = date.today() - timedelta(days=365)
     with PlanStore.open(plan, readonly=True) as store:
         summarize(store)
+        reports = store.db.execute("SELECT count(*) FROM progress_reports").fetchone()[0]
         steps = {
             "command_s": lambda: run_checked(cmd),
             "startup_s": lambda: run_checked(startup_cmd),
             "summarize_s": lambda: summarize(store),
+            "history_s": lambda: summarize(store, as_of=past, history=True),
             "in_process_s": whole,
         }
         times: dict[str, list[float]] = {k: [] for k in steps}
@@ -115,6 +122,7 @@ def measure(plan: Path, repeat: int) -> dict:
         "command": " ".join(cmd),
         "tasks": out["counts"]["tasks"],
         "overdue": len(out["overdue"]),
+        "reports": reports,
         "command_peak_mb": peak,
         **times,
     }
@@ -156,6 +164,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(f"  start-up + imports only            {describe(result['startup_s'])}")
     print(f"summarize(store), in-process         {describe(result['summarize_s'])}")
+    print(
+        f"summarize as it stood a year ago     {describe(result['history_s'])} "
+        f"({result['reports']:,} progress reports)"
+    )
     print(f"open + summarize + JSON, in-process  {describe(result['in_process_s'])}")
     if args.json:
         args.json.write_text(json.dumps(result, indent=2), encoding="utf-8")

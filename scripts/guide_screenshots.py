@@ -104,10 +104,7 @@ def shoot(lang: str, out: Path) -> None:
     tmp.mkdir(parents=True)
     try:
         store = create_sample_plan(tmp / "qingdao-sample.qdplan")
-        window = MainWindow(store, language=lang)
-        window.plan_view.timeline.toggle_action.setChecked(
-            False
-        )  # the table alone until the timeline
+        window = MainWindow(store, language=lang)  # a first start: the timeline closed
         window.resize(1500, 860)
         window.show()
         save(window, out / "main_window.png")

@@ -20,6 +20,7 @@ COMMAND_NAMES = frozenset(
     {
         "open", "init", "status", "indicators", "indicator-value", "export", "import",
         "collect", "collect-import", "collect-status", "report", "gantt", "settings",
+        "collect-remind", "evidence", "period",
     }
 )  # fmt: skip
 WINDOW_LANGUAGES = ("zh_CN", "en")  # the window's languages (ui.i18n.LANGUAGES; a test ties them)

@@ -12,8 +12,10 @@ from click_default_group import DefaultGroup
 from qdplanner import __version__
 from qdplanner.cli import (
     collection_commands,
+    evidence_commands,
     excel_commands,
     indicator_commands,
+    period_commands,
     plan_commands,
     report_commands,
     settings_commands,
@@ -35,9 +37,11 @@ for _module in (
     indicator_commands,
     excel_commands,
     collection_commands,
+    evidence_commands,
     report_commands,
     timeline_commands,
     settings_commands,
+    period_commands,
 ):
     for _command in _module.COMMANDS:
         cli.add_command(_command)

@@ -26,11 +26,38 @@ def as_of_date(value: datetime | None) -> date:
     return value.date() if value else date.today()
 
 
-AS_OF = click.option(
+def as_it_stood(value: datetime | None, current_figures: bool = False) -> bool:
+    """Whether --as-of asks for the plan as it stood then (a date in the past, unless
+    --current-figures)."""
+    from qdplanner.domain.status_light import judged_as_it_stood
+
+    return not current_figures and judged_as_it_stood(value.date() if value else None, date.today())
+
+
+def _as_of_options(func):
+    func = click.option(
+        "--current-figures",
+        is_flag=True,
+        help="With a past --as-of: judge today's status and percent at that date instead of "
+        "the figures reported then.",
+    )(func)
+    return click.option(
+        "--as-of",
+        type=click.DateTime(formats=["%Y-%m-%d"]),
+        default=None,
+        help="Judge status lights at this date (YYYY-MM-DD); default today. A date in the "
+        "past is judged as the plan stood then: each task from its latest progress report "
+        "whose period had ended by that date (无进展记录 where there is none), never today's "
+        "figures.",
+    )(func)
+
+
+AS_OF = _as_of_options  # status, report, gantt: tasks judged at a date
+AS_OF_DATE = click.option(  # indicators: values known at a date
     "--as-of",
     type=click.DateTime(formats=["%Y-%m-%d"]),
     default=None,
-    help="Judge status lights at this date (YYYY-MM-DD); default today.",
+    help="Judge indicators at this date (YYYY-MM-DD) from the values known then; default today.",
 )
 PLAN_ARG = click.argument("plan", type=click.Path(dir_okay=False, path_type=Path))
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from qdplanner.cli.common import (
-    AS_OF,
+    AS_OF_DATE,
     LANG,
     PLAN_ARG,
     as_of_date,
@@ -46,6 +46,7 @@ def indicator_json(row: IndicatorRow, lang: str = "zh") -> dict:
         "direction": ind.direction.value,
         "comparator": ind.comparator.value,
         "nature": ind.nature.value,
+        "nature_label": word(ind.nature, lang),
         "accumulation": ind.accumulation.value,
         "baseline": ind.baseline_value,
         "baseline_year": ind.baseline_year,
@@ -66,14 +67,22 @@ def indicator_json(row: IndicatorRow, lang: str = "zh") -> dict:
     }
 
 
-def indicators_text(plan: Path, as_of: date, rows: list[IndicatorRow], lang: str = "zh") -> str:
-    """The table with lights, CJK-aware columns, one block per plan document."""
+def indicators_text(
+    plan: Path, as_of: date, rows: list[IndicatorRow], lang: str = "zh", rules=None
+) -> str:
+    """The table with lights, CJK-aware columns, one block per plan document; under an
+    "about" target shown as met, the rule that makes an overshoot count as met."""
+    from qdplanner.domain.indicators import DEFAULT_INDICATOR_RULES
+    from qdplanner.reports.indicator_notes import about_met, about_rule
     from qdplanner.reports.status_text import _pad, _width
+
+    rules = rules or DEFAULT_INDICATOR_RULES
 
     headers = [
         tr(N_("CommandLine", "Light"), lang),
         tr(N_("CommandLine", "Code"), lang),
         tr(N_("CommandLine", "Indicator"), lang),
+        tr(N_("CommandLine", "Nature"), lang),
         tr(N_("CommandLine", "Target"), lang),
         tr(N_("CommandLine", "By"), lang),
         tr(N_("CommandLine", "Latest"), lang),
@@ -94,6 +103,7 @@ def indicators_text(plan: Path, as_of: date, rows: list[IndicatorRow], lang: str
                     symbol_word(r.light, lang),
                     ind.code,
                     ind.name,
+                    word(ind.nature, lang),
                     target_label(ind.comparator, ind.target_value, ind.measure_unit),
                     str(ind.target_year or "—"),
                     format_number(latest.value) + ind.measure_unit if latest else "—",
@@ -115,6 +125,8 @@ def indicators_text(plan: Path, as_of: date, rows: list[IndicatorRow], lang: str
         lines.append("".join(_pad(c, w) for c, w in zip(cells, widths, strict=True)).rstrip())
         if r.latest is not None and (r.indicator.target_value is not None or r.trend.pace):
             lines.append(" " * widths[0] + r.trend.describe(lang))
+        if about_met(r.indicator, r.light):
+            lines.append(" " * widths[0] + about_rule(r.indicator, rules, lang))
     if not rows:
         lines.append(tr(N_("CommandLine", "No indicators."), lang))
     counts = {light: sum(r.light == light for r in rows) for light in INDICATOR_LIGHT_ORDER}
@@ -124,7 +136,7 @@ def indicators_text(plan: Path, as_of: date, rows: list[IndicatorRow], lang: str
 
 @click.command()
 @PLAN_ARG
-@AS_OF
+@AS_OF_DATE
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list, one object each.")
 @LANG
 @user_errors
@@ -146,7 +158,7 @@ def indicators(plan: Path, as_of, as_json: bool, lang: str) -> None:
         data = [indicator_json(r, lang) for r in rows]
         echo_json(data)
     else:
-        click.echo(indicators_text(plan, day, rows, lang))
+        click.echo(indicators_text(plan, day, rows, lang, rules))
         click.echo(
             tr(
                 N_(

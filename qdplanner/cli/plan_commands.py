@@ -12,6 +12,7 @@ from qdplanner.cli.common import (
     AS_OF,
     LANG,
     PLAN_ARG,
+    as_it_stood,
     as_of_date,
     echo_json,
     lang_option,
@@ -62,19 +63,29 @@ def init(plan: Path, sample: bool, force: bool, lang: str) -> None:
 @PLAN_ARG
 @AS_OF
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@click.option(
+    "--tasks",
+    "with_tasks",
+    is_flag=True,
+    help="Also list every task: code, title, status, percent and light at the date (and, "
+    "for a past date, the period of the report they come from).",
+)
 @LANG
 @user_errors
-def status(plan: Path, as_of, as_json: bool, lang: str) -> None:
+def status(
+    plan: Path, as_of, current_figures: bool, as_json: bool, with_tasks: bool, lang: str
+) -> None:
     """Counts, status lights per program/project, and the overdue tasks of PLAN."""
     from qdplanner.reports.status_text import status_json, status_text
     from qdplanner.store.summary import summarize
 
     with open_plan(plan, readonly=True) as store:
-        summary = summarize(store, as_of=as_of_date(as_of))
+        history = as_it_stood(as_of, current_figures)
+        summary = summarize(store, as_of=as_of_date(as_of), history=history)
     if as_json:
-        echo_json(status_json(plan, summary))
+        echo_json(status_json(plan, summary, tasks=with_tasks))
     else:
-        click.echo(status_text(plan, summary, lang))
+        click.echo(status_text(plan, summary, lang, tasks=with_tasks))
 
 
 COMMANDS = [open_cmd, init, status]

@@ -15,6 +15,7 @@ from qdplanner.cli.common import (
     AS_OF,
     LANG,
     PLAN_ARG,
+    as_it_stood,
     as_of_date,
     offscreen_application,
     open_plan,
@@ -31,6 +32,7 @@ SECTION_CHOICES = [
     "tasks",
     "collection",
     "timeline",
+    "comparison",
 ]
 FORMATS = (".pdf", ".docx")  # the output's suffix chooses the format
 
@@ -73,7 +75,14 @@ def output_format(out: Path) -> str:
 )
 @user_errors
 def report_cmd(
-    plan: Path, out: Path, as_of, period: str | None, scope: str, lang: str, sections: str | None
+    plan: Path,
+    out: Path,
+    as_of,
+    current_figures: bool,
+    period: str | None,
+    scope: str,
+    lang: str,
+    sections: str | None,
 ) -> None:
     """Write the progress summary of PLAN to OUT, every page (the timeline's too) in --lang:
     an A4 PDF when OUT ends in .pdf, an editable Word document (GB/T 9704 layout) when it
@@ -87,6 +96,7 @@ def report_cmd(
         period=period,
         scope=ReportScope.parse(scope),
         lang=lang,
+        history=as_it_stood(as_of, current_figures),
         **({"sections": chosen} if chosen else {}),
     )
     offscreen_application()

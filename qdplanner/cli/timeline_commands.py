@@ -11,6 +11,7 @@ from qdplanner.cli.common import (
     AS_OF,
     LANG,
     PLAN_ARG,
+    as_it_stood,
     as_of_date,
     offscreen_application,
     open_plan,
@@ -58,6 +59,7 @@ def gantt_cmd(
     last: datetime | None,
     group_by: str,
     as_of,
+    current_figures: bool,
     lang: str,
     document_id: int | None,
     paper: str,
@@ -97,7 +99,7 @@ def gantt_cmd(
     offscreen_application()
     with open_plan(plan, readonly=True) as store:
         scope = Scope(ScopeKind.DOCUMENT, document_id) if document_id is not None else Scope()
-        rows = read_task_rows(store, scope, as_of=day)
+        rows = read_task_rows(store, scope, as_of=day, history=as_it_stood(as_of, current_figures))
         years = read_stream_years(store)
         streams = {(r.program_id, r.project_id) for r in rows}
         span = years.span(streams) or (day.year, day.year)

@@ -44,6 +44,8 @@ class StatusLight(StrEnum):
     YELLOW = "yellow"  # at risk: behind the time-proportional expectation
     RED = "red"  # overdue, or far behind
     GREY = "grey"  # not started yet, ongoing, suspended or cancelled
+    # judged "as it stood" at a past date: no progress report by then says how it stood
+    NO_RECORD = "no_record"
 
 
 class IndicatorLight(StrEnum):
@@ -96,3 +98,13 @@ class ChangeSource(StrEnum):
     SAMPLE = "sample"
     TIMELINE = "timeline"
     MIGRATION = "migration"
+
+
+class ReturnStanding(StrEnum):
+    """A unit's standing in one period's collection round (see :mod:`qdplanner.domain.chasing`)."""
+
+    RETURNED = "returned"  # its workbook came back with every row filled in
+    PARTIAL = "partial"  # it came back with rows left empty: those tasks are not reported
+    ISSUED = "issued"  # issued, not back yet, not yet due
+    MISSING = "missing"  # issued, not back, and the due date has passed
+    NOT_ISSUED = "not_issued"  # leads tasks, but no workbook was issued for the period

@@ -79,10 +79,11 @@ class Unit:
     name: str
     short_name: str = ""
     kind: UnitKind = UnitKind.DEPARTMENT
-    contact: str = ""
+    contact: str = ""  # the contact person (联系人)
     notes: str = ""
     is_illustrative: bool = False
     aliases: list[str] = field(default_factory=list)
+    phone: str = ""  # 联系电话
 
 
 @dataclass(slots=True)  # slots: plans hold tens of thousands of these

@@ -60,6 +60,9 @@ INDICATOR_LIGHTS = N_("PlanSettings", "Indicator lights")
 SUMMARY = N_("PlanSettings", "Progress summary")
 EVIDENCE = N_("PlanSettings", "Evidence files")
 MAX_OFFICE = 200  # characters of the office named on the summary's cover
+# The largest evidence file a plan takes unless it says otherwise: plans travel by e-mail and
+# on USB sticks (the one default: qdplanner.store.progress keeps the limit in bytes from it).
+DEFAULT_EVIDENCE_MB = 10
 
 SETTINGS: tuple[Setting, ...] = (
     Setting(
@@ -152,7 +155,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "evidence.max_mb",
         SettingKind.WHOLE,
-        10,
+        DEFAULT_EVIDENCE_MB,
         N_("PlanSettings", "Largest evidence file"),
         N_(
             "PlanSettings",
@@ -387,6 +390,7 @@ __all__ = [
     "BY_KEY",
     "CONTEXT",
     "DEFAULTS",
+    "DEFAULT_EVIDENCE_MB",
     "KEYS",
     "SETTINGS",
     "Setting",

@@ -160,3 +160,34 @@ def was_behind(
         in BEHIND
         for end, status, percent in reports
     )
+
+
+# --- as it stood at a past date -----------------------------------------------------------
+
+
+def judged_as_it_stood(as_of: date | None, today: date) -> bool:
+    """Whether a date the user chose is judged as the plan stood then (from the progress
+    reports whose periods had ended) rather than with today's figures: a date in the past.
+    Every surface (status, report, gantt, the window's View → As Of) asks this one rule."""
+    return as_of is not None and as_of < today
+
+
+def report_standing_at(
+    reports: Iterable[tuple[date, date, TaskStatus | str, int]], day: date
+) -> tuple[date, date, TaskStatus | str, int] | None:
+    """The progress report that says how a task stood at ``day``, of its reports given as
+    ``(period start, period end, status, percent)``: a report describes the state at its
+    period's end, so of those whose period ended on or before ``day`` the one ending last
+    (of two ending together — 2025Q4 and 2025 — the shorter, later-starting one); None when
+    none had ended by then."""
+    ended = [r for r in reports if r[1] <= day]
+    return max(ended, key=lambda r: (r[1], r[0])) if ended else None
+
+
+def light_without_record(*, start: date | None, due: date | None, as_of: date) -> StatusLight:
+    """The light of a task judged as it stood at a past ``as_of`` with no progress report by
+    then: what the dates alone tell — not started yet, or no due date (ongoing): GREY; else
+    NO_RECORD (无进展记录). Today's figures are never borrowed for the past."""
+    if due is None or (start is not None and as_of < start):
+        return StatusLight.GREY
+    return StatusLight.NO_RECORD

@@ -23,3 +23,12 @@ def local_minute(stamp: str | None) -> str:
         return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
     except ValueError:
         return stamp
+
+
+def size_text(size: int) -> str:
+    """A file's size as lists show it: 900 → ``900 B``, 1536 → ``1.5 KB``, 3.2 MiB → ``3.2 MB``."""
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.1f} KB"
+    return f"{size / 1048576:.1f} MB"

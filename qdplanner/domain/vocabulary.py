@@ -17,6 +17,7 @@ and on track, then what needs attention.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -28,6 +29,7 @@ from qdplanner.domain.enums import (
     IndicatorLight,
     IndicatorNature,
     PlanKind,
+    ReturnStanding,
     StatusLight,
     TaskStatus,
     UnitKind,
@@ -57,6 +59,7 @@ class Term:
 # also has a symbol and a word, so nothing depends on colour alone.
 _DARK_GREEN, _GREEN, _BLUE = "#2e7d32", "#66bb6a", "#1e88e5"
 _YELLOW, _RED, _GREY = "#f9a825", "#d32f2f", "#9e9e9e"
+_PALE_GREY = "#bdbdbd"
 
 VOCABULARY: dict[type[StrEnum], dict[StrEnum, Term]] = {
     TaskStatus: {
@@ -78,6 +81,7 @@ VOCABULARY: dict[type[StrEnum], dict[StrEnum, Term]] = {
         StatusLight.GREY: Term(
             "未开始/持续推进", "Not started / ongoing", "○", _GREY, also=("未开始/长期",)
         ),
+        StatusLight.NO_RECORD: Term("无进展记录", "No progress record", "?", _PALE_GREY),
     },
     IndicatorLight: {
         IndicatorLight.ACHIEVED: Term("已达成", "Achieved", "✔", _DARK_GREEN),
@@ -139,6 +143,14 @@ VOCABULARY: dict[type[StrEnum], dict[StrEnum, Term]] = {
         ChangeSource.TIMELINE: Term("时间轴", "Timeline"),
         ChangeSource.MIGRATION: Term("升级", "Upgrade"),
     },
+    # A unit's return for a period (季度填报): symbol and colour, so it reads on paper too.
+    ReturnStanding: {
+        ReturnStanding.RETURNED: Term("已报回", "Returned", "✔", _DARK_GREEN),
+        ReturnStanding.PARTIAL: Term("部分报回", "Partly returned", "◐", _YELLOW),
+        ReturnStanding.ISSUED: Term("已下发待报回", "Issued, not yet due", "…", _BLUE),
+        ReturnStanding.MISSING: Term("逾期未报回", "Late, not returned", "■", _RED),
+        ReturnStanding.NOT_ISSUED: Term("未下发", "Not issued", "○", _GREY),
+    },
 }
 
 LIGHT_ORDER: tuple[StatusLight, ...] = (
@@ -148,7 +160,18 @@ LIGHT_ORDER: tuple[StatusLight, ...] = (
     StatusLight.YELLOW,
     StatusLight.RED,
     StatusLight.GREY,
+    StatusLight.NO_RECORD,
 )
+
+
+def lights_to_show(*counts: Mapping[StatusLight, int]) -> tuple[StatusLight, ...]:
+    """:data:`LIGHT_ORDER` for a tally: 无进展记录 only where a task has it (only a date in
+    the past, judged as it stood then, gives it), so today's tallies read as they always did."""
+    if any(c.get(StatusLight.NO_RECORD) for c in counts):
+        return LIGHT_ORDER
+    return tuple(light for light in LIGHT_ORDER if light is not StatusLight.NO_RECORD)
+
+
 INDICATOR_LIGHT_ORDER: tuple[IndicatorLight, ...] = (
     IndicatorLight.ACHIEVED,
     IndicatorLight.ON_TRACK,

@@ -232,7 +232,7 @@ class ColumnRead:
 
 def column_reads(layout: Layout, sheet: SheetCells) -> list[ColumnRead]:
     """Every column of the table, left to right, with what it was read as (or why not)."""
-    from openpyxl.utils import get_column_letter
+    from qdplanner.excel.file_checks import column_letter as get_column_letter
 
     below = sheet.rows[layout.data_start - 1 :]
     width = max([sheet.width, *layout.headers, *layout.mapping], default=-1) + 1

@@ -34,9 +34,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from openpyxl.utils import get_column_letter
-
-from qdplanner.domain.deadlines import DeadlineKind
+from qdplanner.domain.deadlines import DeadlineKind, parse_deadline
 from qdplanner.domain.enums import PlanKind
 from qdplanner.domain.models import Task
 from qdplanner.domain.task_rules import title_key, title_similarity
@@ -44,6 +42,7 @@ from qdplanner.domain.unit_names import AmbiguousUnit, UnitResolver
 from qdplanner.errors import N_, NotFoundError
 from qdplanner.excel.breakdown_parse import BreakdownResult, ParsedTask, parse_breakdown
 from qdplanner.excel.cells import open_workbook
+from qdplanner.excel.file_checks import column_letter as get_column_letter
 from qdplanner.excel.import_model import (
     CellError,
     FieldChange,
@@ -331,6 +330,7 @@ class _Matcher:
     # -- tasks ---------------------------------------------------------------------------
     def run(self) -> None:
         document = self.document()
+        self._year_of_document(document)
         groups = self.groups(document)
         has_units = bool(
             self.result.layout.columns("lead")
@@ -428,6 +428,29 @@ class _Matcher:
                 params,
             )
         )
+
+    def _year_of_document(self, document: Any) -> None:
+        """Year-less deadlines (年底前, 6月底前) of a sheet whose title names no one year are
+        read in the year of the plan document they go into, when it spans one year only
+        (a 年度工作要点); their "cannot be read" warnings go."""
+        if isinstance(document, NewRef) or (self.result.years and self.result.years[0] ==
+                                            self.result.years[1]):  # fmt: skip
+            return
+        doc = next((d for d in plan_tables.plan_documents(self.store) if d.id == document), None)
+        if doc is None or doc.start_year is None or doc.start_year != doc.end_year:
+            return
+        read_rows = set()
+        for task in self.result.tasks:
+            if task.deadline.kind == DeadlineKind.UNPARSED:
+                again = parse_deadline(task.deadline_text, year=doc.start_year)
+                if again.is_parsed:
+                    task.deadline = again
+                    read_rows.add(task.row)
+        self.preview.warnings = [
+            w for w in self.preview.warnings
+            if not (isinstance(w, CellError) and w.row in read_rows
+                    and w.params.get("text") is not None and "deadline" in w.template)
+        ]  # fmt: skip
 
     def _values(self, task: ParsedTask) -> dict[str, Any]:
         deadline = task.deadline

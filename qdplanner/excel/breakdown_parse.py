@@ -43,8 +43,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from openpyxl.utils import get_column_letter
-
 from qdplanner.domain.deadlines import Deadline, DeadlineKind, parse_deadline
 from qdplanner.domain.limits import check_text
 from qdplanner.errors import N_, ValidationError
@@ -75,6 +73,7 @@ from qdplanner.excel.breakdown_text import (
     unit_names,
 )
 from qdplanner.excel.cells import CellValue, SheetCells
+from qdplanner.excel.file_checks import column_letter as get_column_letter
 from qdplanner.excel.import_model import CellError, Word
 
 __all__ = [

@@ -26,22 +26,22 @@ from pathlib import Path
 from typing import Any
 
 import python_calamine
-from openpyxl.utils import get_column_letter
 
 from qdplanner.errors import N_
 from qdplanner.excel.file_checks import (
+    MAX_CELLS,
     MAX_COLUMNS,
     MAX_ROWS,
     FileScan,
     WorkbookError,
     check_file,
 )
+from qdplanner.excel.file_checks import column_letter as get_column_letter
 from qdplanner.excel.import_model import CellError
 
 __all__ = ["SheetCells", "WorkbookCells", "WorkbookError", "cell_ref", "normalise", "open_workbook"]
 
 CellValue = Any  # int | float | str | bool | date | datetime | time | timedelta | None
-MAX_CELLS = 10_000_000  # rows × columns of one sheet's used area
 _MIDNIGHT = time()
 _SUFFIXES = {".xlsx": "xlsx", ".xlsm": "xlsx", ".xls": "xls", ".ods": "ods"}
 
@@ -131,7 +131,8 @@ class WorkbookCells:
                 N_(
                     "Messages",
                     "{name}, sheet {sheet}: {rows} rows × {columns} columns is more than this "
-                    "program reads ({max_rows} rows, {max_columns} columns)",
+                    "program reads ({max_rows} rows, {max_columns} columns, {max_cells} cells "
+                    "in all)",
                 ),
                 name=self.path.name,
                 sheet=name,
@@ -139,6 +140,7 @@ class WorkbookCells:
                 columns=f"{width:,}",
                 max_rows=f"{MAX_ROWS:,}",
                 max_columns=MAX_COLUMNS,
+                max_cells=f"{MAX_CELLS:,}",
             )
         rows = [normalise_row(r) for r in raw.to_python(skip_empty_area=False)]
         for r, c in self._scan.percent_cells.get(name, ()):

@@ -91,7 +91,8 @@ def collect_workbooks(
     now: datetime | None = None,
 ) -> CollectResult:
     """Write one workbook per lead unit (or per unit of ``unit_ids``) into ``outdir`` and
-    record each as issued for ``period``; see the module docstring."""
+    record each as issued for ``period`` (due by ``due``: the plan keeps it, so late
+    units can be chased); see the module docstring."""
     if lang not in LANGUAGES:
         raise ExportError(
             N_("Messages", "unknown language {lang}; use one of {choices}"),
@@ -150,7 +151,7 @@ def collect_workbooks(
                 )
                 save_workbook(book, path)
                 written.append(path)
-                record_issued(store, changes, when.code, unit_id, issued_at, path.name)
+                record_issued(store, changes, when.code, unit_id, issued_at, path.name, due)
                 result.workbooks.append(
                     IssuedWorkbook(unit_id, names[unit_id], path, len(by_unit[unit_id]))
                 )

@@ -6,7 +6,8 @@ when it is not a collection workbook of this plan, is for another period than as
 its read-only cells or hidden sheet changed, carries a row of a task its unit does not lead
 (now, or ever: a row copied from another unit's workbook), or has a value that is not a
 status, a whole percent from 0 to 100, or a date. Rows left empty, or as they were issued,
-are not reports. The other files still apply.
+are not reports: a return with such rows is recorded as *partial*, naming them (while their
+tasks have no report for the period). The other files still apply.
 
 Two different reports for one task and period — from two files of the batch, or from a file
 and the plan — are a :class:`~qdplanner.excel.collection_model.Conflict`;
@@ -45,6 +46,7 @@ from qdplanner.store.collections import (
     lead_of_tasks,
     plan_uuid,
     record_returned,
+    reported_tasks,
     snapshot_collection,
 )
 from qdplanner.store.plan_store import PlanStore
@@ -214,11 +216,16 @@ def apply_returns(
                 ),
                 source=f"import:{Path(r.file).name}",
             )
+        reported: dict[str, set[int]] = {}
         for f in files:
             assert f.period is not None and f.unit_id is not None
+            if f.period not in reported:
+                reported[f.period] = reported_tasks(store, f.period)
+            left = [e for e in f.left_empty if e.task_id not in reported[f.period]]
             record_returned(
-                store, changes, f.period, f.unit_id, when, f.name, issued_at=f.issued_at
-            )
+                store, changes, f.period, f.unit_id, when, f.name, issued_at=f.issued_at,
+                left_empty=left,
+            )  # fmt: skip
     preview.applied = True
     return ReturnsResult(
         sum(not p.replaces for p in planned),

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from qdplanner.domain.chasing import LeftEmpty
 from qdplanner.excel.import_model import CellError
 
 PLAN = "plan"  # the candidate key of the report the plan already holds
@@ -93,6 +94,8 @@ class ReturnedFile:
     issued_at: str | None = None  # ISO UTC, as the workbook says
     reports: list[ReturnedReport] = field(default_factory=list)
     skipped_rows: int = 0  # rows left empty or unchanged: not reported
+    # those rows (and rows removed from the workbook, row 0), by task: the return is partial
+    left_empty: list[LeftEmpty] = field(default_factory=list)
     errors: list[CellError] = field(default_factory=list)
     warnings: list[str | CellError] = field(default_factory=list)
 
@@ -113,6 +116,7 @@ class ReturnedFile:
             "issued_at": self.issued_at,
             "reports": len(self.reports),
             "skipped_rows": self.skipped_rows,
+            "left_empty": [e.as_dict() for e in self.left_empty],
             "errors": len(self.errors),
             "ok": self.ok,
         }

@@ -12,8 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from openpyxl.utils import get_column_letter
-
+from qdplanner.domain.chasing import LeftEmpty
 from qdplanner.domain.enums import TaskStatus
 from qdplanner.domain.limits import shown
 from qdplanner.domain.task_rules import parse_status, status_percent_problem
@@ -22,6 +21,7 @@ from qdplanner.excel import collection_layout as layout
 from qdplanner.excel.cells import SheetCells, WorkbookCells, open_workbook
 from qdplanner.excel.collection_model import ReportValues, ReturnedFile, ReturnedReport
 from qdplanner.excel.file_checks import WorkbookError
+from qdplanner.excel.file_checks import column_letter as get_column_letter
 from qdplanner.excel.import_model import CellError, record_word
 from qdplanner.excel.import_parse import CONVERTERS, Bad
 from qdplanner.excel.sheet_specs import Column, Kind
@@ -272,6 +272,7 @@ class FileReader:
             seen[task_id] = row
             self._row(row, values, entry)
         missing = [i.task_id for i in issued if i.task_id not in seen]
+        self.file.left_empty.extend(LeftEmpty(task_id, 0) for task_id in missing)
         if missing:
             shown = ", ".join(map(str, missing[:10])) + (" …" if len(missing) > 10 else "")
             self.file.warnings.append(
@@ -352,6 +353,7 @@ class FileReader:
         inputs = {c.key: values[layout.INDEX[c.key]] for c in layout.INPUTS}
         if all(v is None for v in inputs.values()):
             self.file.skipped_rows += 1
+            self.file.left_empty.append(LeftEmpty(task_id, row))
             return
         parsed = self._parse(row, inputs)
         if parsed is None or len(self.file.errors) > errors_before:
@@ -359,6 +361,7 @@ class FileReader:
         assert self.plan.key is not None
         if layout.input_digest(self.plan.key, task_id, parsed) == entry.prefill:
             self.file.skipped_rows += 1  # as issued: not a report
+            self.file.left_empty.append(LeftEmpty(task_id, row))
             return
         if task_id not in self.plan.titles:
             self.error(

@@ -26,8 +26,12 @@ from qdplanner.errors import N_, QdError
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_UNZIPPED_BYTES = 600 * 1024 * 1024  # all parts of the zip together, once inflated
-MAX_ROWS = 200_000
+# Excel's own limit: no sheet a spreadsheet program writes has more rows, so a plan's own
+# export never exceeds it (the export refuses a plan that would); more is a hostile file.
+MAX_ROWS = 1_048_576
 MAX_COLUMNS = 500
+MAX_CELLS = 10_000_000  # rows × columns of one sheet's used area (the reader holds them all)
+_TALL = 100_000  # a sheet with a row this far down gets its width measured before it is read
 MAX_FORMULAS_LISTED = 10  # per sheet
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -55,6 +59,20 @@ class FileScan:
     # shows 0.8 there as 80%, and so must we read it.
     percent_cells: dict[str, set[tuple[int, int]]] = field(default_factory=dict)
     formulas_unknown: bool = False  # an .xls whose records could not be walked
+
+
+# Column letters are worked out here rather than with openpyxl.utils: importing openpyxl
+# (which imports numpy) costs ~0.3 s, and reading a workbook needs none of it.
+
+
+def column_letter(column: int) -> str:
+    """The letters of 1-based column ``column`` (1 → A, 27 → AA), as openpyxl's
+    ``get_column_letter`` gives them (a test checks they agree)."""
+    letters = ""
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 def column_index(letters: str) -> int:
@@ -154,19 +172,11 @@ def _check_xls(path: Path) -> FileScan:
             row, column = struct.unpack_from("<HH", body)
             refs = scan.formulas.setdefault(sheet, [])
             scan.formula_counts[sheet] = scan.formula_counts.get(sheet, 0) + 1
-            ref = f"{_letters(column + 1)}{row + 1}"
+            ref = f"{column_letter(column + 1)}{row + 1}"
             if len(refs) < MAX_FORMULAS_LISTED and ref not in refs:
                 refs.append(ref)
         offset += 4 + length
     return scan
-
-
-def _letters(column: int) -> str:
-    letters = ""
-    while column:
-        column, rest = divmod(column - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 # An encrypted .xlsx/.ods is an OLE compound file holding a stream of this name (MS-OFFCRYPTO)
@@ -288,7 +298,7 @@ def _check_xlsx(zf: zipfile.ZipFile, name: str, names: set[str]) -> FileScan:
     scan = FileScan("xlsx")
     percent_style = _percent_styles(zf, names)
     for sheet, part in _xlsx_sheet_parts(zf, names).items():
-        count, refs, tail = 0, [], b""
+        count, refs, tail, lowest = 0, [], b"", 0
         with zf.open(part) as fh:
             while chunk := fh.read(_CHUNK):
                 data = tail + chunk
@@ -296,6 +306,7 @@ def _check_xlsx(zf: zipfile.ZipFile, name: str, names: set[str]) -> FileScan:
                     full = _BIG_REF.match(data, match.start())
                     if full:
                         _check_ref(name, sheet, full[1].decode(), int(full[2]))
+                        lowest = max(lowest, int(full[2]))
                 start = len(tail) and max(0, len(tail) - 8)
                 for pattern in _FORMULAS:
                     for match in pattern.finditer(data, start):
@@ -319,7 +330,40 @@ def _check_xlsx(zf: zipfile.ZipFile, name: str, names: set[str]) -> FileScan:
         if count:
             scan.formulas[sheet] = refs
             scan.formula_counts[sheet] = count
+        if lowest >= _TALL:
+            _check_area(zf, part, name, sheet, lowest)
     return scan
+
+
+_ANY_REF = re.compile(rb' r="([A-Z]{1,3})[0-9]')
+
+
+def _check_area(zf: zipfile.ZipFile, part: str, name: str, sheet: str, height: int) -> None:
+    """Refuse a tall sheet whose used area (height × its widest column) is over
+    :data:`MAX_CELLS`, before the reader allocates it: one more pass, for tall sheets only."""
+    widest, tail = 0, b""
+    with zf.open(part) as fh:
+        while chunk := fh.read(_CHUNK):
+            data = tail + chunk
+            for letters in set(_ANY_REF.findall(data)):
+                widest = max(widest, column_index(letters.decode()))
+            tail = data[-16:]
+    if height * widest > MAX_CELLS:
+        raise WorkbookError(
+            N_(
+                "Messages",
+                "{name}, sheet {sheet}: {rows} rows × {columns} columns is more than this "
+                "program reads ({max_rows} rows, {max_columns} columns, {max_cells} cells "
+                "in all)",
+            ),
+            name=name,
+            sheet=sheet,
+            rows=f"{height:,}",
+            columns=f"{widest:,}",
+            max_rows=f"{MAX_ROWS:,}",
+            max_columns=MAX_COLUMNS,
+            max_cells=f"{MAX_CELLS:,}",
+        )
 
 
 _HIDDEN_ATTRIBUTE = re.compile(rb'hidden="(?:1|true)"')  # a literal start: a fast search

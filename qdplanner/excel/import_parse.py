@@ -17,8 +17,6 @@ from datetime import date, datetime, time, timedelta
 from itertools import repeat
 from typing import Any
 
-from openpyxl.utils import get_column_letter
-
 from qdplanner.domain.limits import (
     check_date,
     check_integer,
@@ -31,6 +29,7 @@ from qdplanner.domain.task_rules import parse_percent
 from qdplanner.domain.unit_names import split_unit_names
 from qdplanner.errors import N_, ValidationError
 from qdplanner.excel.cells import SheetCells
+from qdplanner.excel.file_checks import column_letter as get_column_letter
 from qdplanner.excel.import_model import CellError
 from qdplanner.excel.sheet_specs import Column, Kind, SheetSpec, column_for_header
 from qdplanner.excel.vocabulary import bool_for, code_for, labels

@@ -174,6 +174,7 @@ class PlanRows:
                 u.short_name,
                 u.kind.value,
                 u.contact,
+                u.phone,
                 u.notes,
                 "、".join(u.aliases),
                 u.is_illustrative,

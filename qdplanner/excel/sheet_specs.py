@@ -10,7 +10,7 @@ import. A column missing from an imported sheet leaves that field of every recor
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
@@ -60,6 +60,7 @@ class Column:
     width: int = 14  # widest the column is made, in characters
     db: bool = True  # False: not a column of the table (handled by the importer)
     keep_if_empty: bool = False  # an emptied cell leaves the stored value as it is
+    former: tuple[str, ...] = ()  # headers older workbooks gave the column (still read)
 
     def header(self, lang: str) -> str:
         return self.zh if lang == "zh_CN" else self.en
@@ -218,7 +219,9 @@ SHEETS: tuple[SheetSpec, ...] = (
             _text("name", "单位名称", "Name", required=True, width=36),
             _text("short_name", "简称", "Short name", width=16),
             _enum("kind", "类型", "Kind", UnitKind, "department"),
-            _text("contact", "联系方式", "Contact", width=20),
+            # 联系方式 was the one contact column of workbooks before the phone had its own
+            replace(_text("contact", "联系人", "Contact person", width=12), former=("联系方式",)),
+            _text("phone", "联系电话", "Phone", width=18),
             _text("notes", "备注", "Notes", width=30),
             Column("aliases", "别名", "Aliases", Kind.NAMES, width=30, db=False),
             _illustrative(),
@@ -339,6 +342,8 @@ def column_for_header(spec: SheetSpec, header: str) -> Column | None:
     """The column a header names (either language, or the column key), or None."""
     wanted = fold(header)
     for column in spec.columns:
-        if wanted in (fold(column.zh), fold(column.en), fold(column.key)):
+        if wanted in (fold(column.zh), fold(column.en), fold(column.key)) or any(
+            wanted == fold(old) for old in column.former
+        ):
             return column
     return None

@@ -41,6 +41,7 @@ from openpyxl.worksheet.properties import Outline
 
 from qdplanner.errors import N_
 from qdplanner.excel.cell_writer import ExportError, guard_column, put_value
+from qdplanner.excel.file_checks import MAX_ROWS
 from qdplanner.excel.plan_rows import PlanRows, Row
 from qdplanner.excel.sheet_specs import LISTS_SHEET, SHEETS, Column, Kind, SheetSpec
 from qdplanner.excel.vocabulary import LANGUAGES, label, labels, yes_no
@@ -87,6 +88,19 @@ def export_plan(
         )
     plan = PlanRows(store)
     sheets = [(spec, plan.rows(spec)) for spec in SHEETS]
+    for spec, rows in sheets:
+        if len(rows) + 1 > MAX_ROWS:  # Excel opens no longer sheet; nor does our import
+            raise ExportError(
+                N_(
+                    "Messages",
+                    "{name}: the {sheet} sheet would have {rows} rows, more than a workbook "
+                    "holds ({limit}); export a part of the plan instead",
+                ),
+                name=path.name,
+                sheet=spec.title(lang),
+                rows=f"{len(rows) + 1:,}",
+                limit=f"{MAX_ROWS:,}",
+            )
     writer = _Writer(lang, sum(len(rows) + 1 for _, rows in sheets), progress)
     try:
         for spec, rows in sheets:

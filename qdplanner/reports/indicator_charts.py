@@ -14,6 +14,7 @@ symbol, so a chart printed in black and white still reads.
 
 from __future__ import annotations
 
+import math
 import textwrap
 import unicodedata
 from pathlib import Path
@@ -88,6 +89,16 @@ def short_title(name: str, per_line: float = 16, lines: int = 2) -> str:
     return "\n".join(x for x in out if x)
 
 
+TITLE_PER_LINE = 24  # CJK characters a line of a single chart's title holds at 12 pt
+
+
+def wrapped_title(name: str, per_line: float = TITLE_PER_LINE) -> str:
+    """The whole of ``name`` in lines of at most ``per_line`` CJK characters (a Latin letter
+    counts half), as evenly filled as that number of lines allows; nothing is cut off."""
+    lines = max(1, math.ceil(_width(name) / per_line))
+    return short_title(name, per_line=_width(name) / lines + 0.5, lines=99)
+
+
 def target_path(row: IndicatorRow) -> list[tuple[float, float]]:
     """The points of the straight-line path to the target; [] when it cannot be drawn.
 
@@ -143,8 +154,16 @@ def _indicator_figure(row: IndicatorRow, lang: str) -> Figure:
     colour = vocabulary.colour(row.light)
     fig = Figure(figsize=(6.4, 4.4))
     ax = fig.add_axes((0.12, 0.25, 0.83, 0.63))
-    ax.set_title(ind.name)
-    ax.set_ylabel(ind.measure_unit)
+    # the whole name, wrapped (never clipped), smaller when it needs three lines or more
+    title = wrapped_title(ind.name, TITLE_PER_LINE)
+    if title.count("\n") >= 2:
+        title = wrapped_title(ind.name, TITLE_PER_LINE * 1.25)
+    ax.set_title(title, fontsize=12 if title.count("\n") < 2 else 10, pad=8)
+    if ind.measure_unit:  # read level, above the axis's top end, not turned on its side
+        ax.annotate(
+            ind.measure_unit, (0, 1), xycoords="axes fraction", xytext=(-6, 6),
+            textcoords="offset points", ha="right", va="bottom", fontsize=10,
+        )  # fmt: skip
     path = target_path(row)
     if path:
         xs, ys = zip(*path, strict=True)

@@ -224,7 +224,7 @@ class TimelineScene(QGraphicsScene):
         start = start or due
         if due < axis.start or start > axis.end:
             return None
-        done = axis.done_span(start, due, row.percent) if row.percent else None
+        done = axis.done_span(start, due, row.percent) if row.percent and row.recorded else None
         x0 = axis.x(axis.clamp(start))
         return Span(x0, axis.x_end(axis.clamp(due)), done=done[1] if done else None)
 

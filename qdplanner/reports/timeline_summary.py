@@ -1,20 +1,25 @@
 """The timeline pages of the printed progress summary: the period's tasks on as many landscape
 pages as they need, drawn at full size so nothing printed is smaller than 7 pt.
 
+:func:`period_timeline` reads what the timeline shows once, as :class:`TimelinePages`: a plain
+value (the rows, the plan's marks, the caption) that draws nothing yet. A target cuts it into
+sheets the size it prints them at, :meth:`TimelinePages.sheets` — the PDF's landscape text
+area is 245 mm wide, a Word page's 225 mm — so every target prints them 1:1.
+
 Each :class:`TimelinePage` is one sheet: a vector drawing ``width_mm`` × ``height_mm`` that
 paints the scene at its own scale (96 scene pixels to the inch), as ``gantt`` prints it —
 task titles 8.25 pt, header bands, light symbols and the legend 7.5 pt. The scene is cut as
 ``gantt --tile`` cuts it (:func:`~qdplanner.reports.timeline_export.cut`): rows down, and
-strips of the axis across when the range does not fit the page at the year zoom's scale;
+strips of the axis across when the range does not fit the sheet at the year zoom's scale;
 every sheet repeats the title column and the header bands and has the legend.
 
-``qdplanner.reports.summary.timeline_page.timeline_image`` is the summary's hook for them.
+``qdplanner.reports.summary.timeline_page.timeline_pages`` is the summary's hook for them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 
 from PySide6.QtCore import QBuffer, QIODevice, QPointF, QRectF, Qt
@@ -25,19 +30,16 @@ from qdplanner.errors import N_
 from qdplanner.reports.qt_fonts import cjk_font
 from qdplanner.reports.timeline_export import (
     LEGEND_HEIGHT,
-    MAX_IMAGE_HEIGHT,
     SCENE_DPI,
     TITLE_WIDTH,
     PageFit,
     PageSlice,
-    PrintHeader,
     build_print_scene,
     cut,
-    image_size,
     paint_legend,
     paint_slice,
-    png_bytes,
 )
+from qdplanner.reports.timeline_rows import Line
 from qdplanner.reports.timeline_scene import (
     HEADER_HEIGHT,
     GroupBy,
@@ -51,7 +53,6 @@ from qdplanner.store.plan_store import PlanStore
 from qdplanner.store.task_rows import TaskRow, read_task_rows
 from qdplanner.store.timeline import (
     latest_baseline,
-    plan_title,
     read_links,
     read_milestone_marks,
     read_stream_years,
@@ -62,7 +63,6 @@ MM_PER_INCH = 25.4
 CAPTION_HEIGHT = 22  # scene pixels: the line above the drawing (range, as-of, sheet)
 LEGEND_GAP = 6
 MIN_PX_PER_DAY = PIXELS_PER_DAY[Zoom.YEAR]  # narrower, the range is cut into strips
-IMAGE_PIXELS = 6_000_000  # the one-picture form at most this large (its cost: ~0.1 s a megapixel)
 
 
 def px(mm: float) -> float:
@@ -114,7 +114,7 @@ class TimelinePage:
         """The sheet as PNG file contents (``scale`` × 96 dpi), for a format that places
         pictures only."""
         width, height = self.size_px
-        image = QImage(int(width * scale), int(height * scale), QImage.Format.Format_ARGB32)
+        image = QImage(int(width * scale), int(height * scale), QImage.Format.Format_RGB32)
         image.fill(QColor("#ffffff"))
         painter = QPainter(image)
         try:
@@ -128,21 +128,41 @@ class TimelinePage:
         return bytes(buffer.data())
 
 
-@dataclass(frozen=True)
-class SummaryTimeline:
-    """The summary's timeline: its sheets, and the scene and header they are cut from."""
+@dataclass(frozen=True, eq=False)
+class TimelinePages:
+    """The summary's timeline as read from the plan: ``lines`` (the tasks that run in
+    ``start`` … ``end``, grouped by program or project) over that range, and the ``caption``
+    above every sheet. Nothing is drawn until a target asks for :meth:`sheets` of its size."""
 
-    pages: list[TimelinePage]
-    scene: TimelineScene
-    header: PrintHeader
+    lines: tuple[Line, ...]
+    data: TimelineData
+    start: date
+    end: date
+    as_of: date
+    lang: str
+    caption: str
+    _cut: dict = field(default_factory=dict, init=False, repr=False)
 
-    def image(self) -> bytes:
-        """The whole drawing as one PNG (for a format that takes one picture), at most
-        ``IMAGE_PIXELS`` large."""
-        size = image_size(self.scene)
-        width, height = size.width(), size.height()
-        scale = min(2.0, 0.99 * MAX_IMAGE_HEIGHT / height, (IMAGE_PIXELS / (width * height)) ** 0.5)
-        return png_bytes(self.scene, self.header, scale=scale)
+    def sheets(self, width_mm: float, height_mm: float) -> tuple[TimelinePage, ...]:
+        """The timeline cut into sheets of ``width_mm`` × ``height_mm`` (at least one), to be
+        printed that large: the axis fitted to the sheet's width (or cut into strips at the
+        year zoom's scale), the rows cut down. Made once per size."""
+        key = (round(width_mm, 3), round(height_mm, 3))
+        made = self._cut.get(key)
+        if made is None:
+            made = self._cut[key] = self._make_sheets(*key)
+        return made
+
+    def _make_sheets(self, width_mm: float, height_mm: float) -> tuple[TimelinePage, ...]:
+        width, height = px(width_mm), px(height_mm)
+        strip = width - TITLE_WIDTH - 1
+        scene = summary_scene(self.lines, self.data, self.start, self.end, self.lang, strip)
+        rows_h = height - CAPTION_HEIGHT - HEADER_HEIGHT - LEGEND_GAP - LEGEND_HEIGHT
+        pieces = cut(scene, rows_h, strip)
+        return tuple(
+            TimelinePage(scene, piece, n, len(pieces), self.caption, width_mm, height_mm)
+            for n, piece in enumerate(pieces, start=1)
+        )
 
 
 def _active(row: TaskRow, start: date, end: date) -> bool:
@@ -178,19 +198,20 @@ def period_timeline(
     start: date,
     end: date,
     as_of: date,
-    task_ids: list[int],
+    task_ids: Collection[int],
     lang: str = "zh_CN",
     *,
-    width_mm: float,
-    height_mm: float,
+    rows: Sequence[TaskRow] | None = None,
     max_rows: int = MAX_ROWS,
-) -> SummaryTimeline | None:
-    """The sheets (``width_mm`` × ``height_mm`` each) of the tasks of ``task_ids`` that run in
-    ``start`` … ``end``, grouped by program or project; when more than ``max_rows`` run, the
-    red and yellow ones first and the caption says how many are shown. None when none run."""
+) -> TimelinePages | None:
+    """The timeline of the tasks of ``task_ids`` that run in ``start`` … ``end``, grouped by
+    program or project; when more than ``max_rows`` run, the red and yellow ones first and
+    the caption says how many are shown. None when none run. ``rows``: the plan's task rows
+    at ``as_of`` when the caller has read them already (they are not read again)."""
     wanted = set(task_ids)
-    rows = [r for r in read_task_rows(store, as_of=as_of) if r.id in wanted]
-    rows = [r for r in rows if _active(r, start, end)]
+    if rows is None:
+        rows = read_task_rows(store, as_of=as_of)
+    rows = [r for r in rows if r.id in wanted and _active(r, start, end)]
     if not rows:
         return None
     kept = _kept(rows, max_rows)
@@ -198,14 +219,10 @@ def period_timeline(
         read_milestone_marks(store), read_links(store), latest_baseline(store),
         read_stream_years(store), today=as_of, as_of=as_of,
     )  # fmt: skip
-    width, height = px(width_mm), px(height_mm)
-    strip = width - TITLE_WIDTH - 1
-    scene = summary_scene(grouped_lines(kept, GroupBy.PROJECT, lang), data, start, end, lang,
-                          strip)  # fmt: skip
-    rows_h = height - CAPTION_HEIGHT - HEADER_HEIGHT - LEGEND_GAP - LEGEND_HEIGHT
-    pieces = cut(scene, rows_h, strip)
+    lines = tuple(grouped_lines(kept, GroupBy.PROJECT, lang))
+    words = "zh" if lang.startswith("zh") else "en"  # as the scene reads ``lang``
     caption = (
-        timeline_word(scene.lang, N_("Timeline", "Range %1 – %2 · as of %3"))
+        timeline_word(words, N_("Timeline", "Range %1 – %2 · as of %3"))
         .replace("%1", start.strftime("%Y-%m"))
         .replace("%2", end.strftime("%Y-%m"))
         .replace("%3", as_of.isoformat())
@@ -213,13 +230,6 @@ def period_timeline(
     if len(kept) < len(rows):
         shown = N_("Timeline", "%1 of %2 tasks shown: overdue and at risk first")
         caption += " · " + (
-            timeline_word(scene.lang, shown)
-            .replace("%1", str(len(kept)))
-            .replace("%2", str(len(rows)))
+            timeline_word(words, shown).replace("%1", str(len(kept))).replace("%2", str(len(rows)))
         )
-    pages = [
-        TimelinePage(scene, piece, n, len(pieces), caption, width_mm, height_mm)
-        for n, piece in enumerate(pieces, start=1)
-    ]
-    title = plan_title(store, {(r.program_id, r.project_id) for r in kept})
-    return SummaryTimeline(pages, scene, PrintHeader(title, start, end, as_of))
+    return TimelinePages(lines, data, start, end, as_of, lang, caption)

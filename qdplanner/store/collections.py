@@ -2,23 +2,27 @@
 
 A round issues one workbook per lead unit (牵头单位) with the tasks it leads; the
 ``collections`` table keeps, per period and unit, when the workbook was issued and returned
-and under which file name. The workbooks carry the plan's identity — a random UUID and a
-random signing key, both kept in the ``settings`` table (``plan_uuid``, ``collection_key``)
-and made on the first round — so a returned workbook is known to belong to this plan and
-its read-only cells can be checked. Every write here takes the ``ChangeSet`` of the caller's
-action, so a round (or an import of returned workbooks) is one undo step.
+and under which file name, the day it is due by, and the rows a return left empty (a
+*partial* return: :class:`~qdplanner.domain.enums.ReturnStanding`). The workbooks carry the
+plan's identity — a random UUID and a random signing key, both kept in the ``settings``
+table (``plan_uuid``, ``collection_key``) and made on the first round — so a returned
+workbook is known to belong to this plan and its read-only cells can be checked. Every write
+here takes the ``ChangeSet`` of the caller's action, so a round (or an import of returned
+workbooks) is one undo step.
 """
 
 from __future__ import annotations
 
+import json
 import secrets
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 
-from qdplanner.domain.enums import UnitRole
+from qdplanner.domain.chasing import LeftEmpty, is_late, round_due
+from qdplanner.domain.enums import ReturnStanding, UnitRole
 from qdplanner.domain.periods import Period, parse_period
 from qdplanner.errors import ValidationError
 from qdplanner.store.changes import ChangeSet, to_sql
@@ -31,9 +35,12 @@ COLLECTION_KEY_KEY = "collection_key"  # hex; signs what a collection workbook m
 
 
 class CollectionState(StrEnum):
+    """Whether a workbook went out and came back; :class:`ReturnStanding` says more (a
+    partial return, a missing one past its due date)."""
+
     NOT_ISSUED = "not_issued"  # leads tasks, no workbook issued for the period
     ISSUED = "issued"  # issued, not returned yet
-    RETURNED = "returned"
+    RETURNED = "returned"  # came back (perhaps partial: see CollectionStatusRow.standing)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +64,22 @@ class CollectionRecord:
     issued_file: str
     returned_at: str | None
     returned_file: str
+    due_on: str | None = None  # ISO date the round is due by, when it was issued with one
+    left_empty: str = ""  # JSON [[task id, row], …] of the rows the return left empty
+
+
+@dataclass(frozen=True, slots=True)
+class EmptyRow:
+    """A row a return left empty whose task is still unreported for the period."""
+
+    task_id: int
+    row: int  # the Excel row of the returned workbook; 0: the row was removed from it
+    code: str
+    title: str
+
+    def as_dict(self) -> dict:
+        return {"task_id": self.task_id, "row": self.row or None, "code": self.code,
+                "title": self.title}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +96,17 @@ class CollectionStatusRow:
     issued_file: str
     returned_at: str | None
     returned_file: str
+    standing: ReturnStanding = ReturnStanding.NOT_ISSUED
+    due_on: date | None = None  # the day it is due by (issued rounds; the default if none given)
+    due_given: bool = False  # the round was issued with that due date
+    left_empty: tuple[EmptyRow, ...] = ()  # rows the return left empty, still unreported
+    contact: str = ""  # the unit's contact person (联系人)
+    phone: str = ""
+    late: bool = False  # past the due date, the return not in or partial: to be chased
+
+    @property
+    def partial(self) -> bool:
+        return self.standing == ReturnStanding.PARTIAL
 
     def as_dict(self) -> dict:
         return {
@@ -82,10 +116,17 @@ class CollectionStatusRow:
             "tasks": self.task_count,
             "reported": self.reported,
             "state": self.state.value,
+            "standing": self.standing.value,
             "issued_at": self.issued_at,
             "issued_file": self.issued_file or None,
+            "due_on": self.due_on.isoformat() if self.due_on else None,
+            "due_given": self.due_given,
             "returned_at": self.returned_at,
             "returned_file": self.returned_file or None,
+            "left_empty": [e.as_dict() for e in self.left_empty],
+            "late": self.late,
+            "contact": self.contact,
+            "phone": self.phone,
         }
 
 
@@ -188,8 +229,8 @@ def earlier_reports(store: PlanStore, period: str) -> dict[int, dict]:
 def read_collection(store: PlanStore, period: str, unit_id: int) -> CollectionRecord | None:
     code = parse_period(period).code
     row = store.db.execute(
-        "SELECT id, period, unit_id, issued_at, issued_file, returned_at, returned_file"
-        " FROM collections WHERE period = ? AND unit_id = ?",
+        "SELECT id, period, unit_id, issued_at, issued_file, returned_at, returned_file,"
+        " due_on, left_empty FROM collections WHERE period = ? AND unit_id = ?",
         [code, unit_id],
     ).fetchone()
     return CollectionRecord(*row) if row else None
@@ -201,10 +242,47 @@ def collection_periods(store: PlanStore) -> list[str]:
     return sorted(codes, key=parse_period, reverse=True)
 
 
-def collection_status(store: PlanStore, period: str) -> list[CollectionStatusRow]:
-    """Every lead unit, and every unit issued a workbook for ``period``, with its standing:
-    returned (when, which file), issued and not returned, or never issued. By unit id."""
+def reported_tasks(store: PlanStore, period: str) -> set[int]:
+    """The tasks that have a report for ``period`` (from any source)."""
     code = parse_period(period).code
+    sql = "SELECT task_id FROM progress_reports WHERE period = ?"
+    return {r[0] for r in store.db.execute(sql, [code])}
+
+
+def encode_left_empty(rows: Iterable[LeftEmpty]) -> str:
+    """How ``collections.left_empty`` keeps the rows a return left empty ('' for none)."""
+    items = sorted({(r.task_id, r.row) for r in rows}, key=lambda t: (t[1] == 0, t[1], t[0]))
+    return json.dumps([list(t) for t in items]) if items else ""
+
+
+def decode_left_empty(text: str | None) -> list[LeftEmpty]:
+    """The rows ``collections.left_empty`` holds (a damaged value reads as none)."""
+    if not text:
+        return []
+    try:
+        items = json.loads(text)
+        return [LeftEmpty(int(t), int(r)) for t, r in items]
+    except (ValueError, TypeError):
+        return []
+
+
+def _date(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:  # pragma: no cover - stored dates are ISO
+        return None
+
+
+def collection_status(
+    store: PlanStore, period: str, today: date | None = None
+) -> list[CollectionStatusRow]:
+    """Every lead unit, and every unit issued a workbook for ``period``, with its standing:
+    returned (when, which file), returned with rows left empty (partial: which rows, while
+    their tasks stay unreported), issued and not returned (missing once the due date is
+    before ``today``), or never issued. By unit id."""
+    when = parse_period(period)
+    code = when.code
+    today = today or date.today()
     sql = """
         WITH leads AS (
             SELECT l.unit_id, count(*) AS tasks,
@@ -213,22 +291,149 @@ def collection_status(store: PlanStore, period: str) -> list[CollectionStatusRow
             FROM task_units l WHERE l.role = 'lead' GROUP BY l.unit_id)
         SELECT u.id, u.name, u.short_name, COALESCE(leads.tasks, 0),
                COALESCE(leads.reported, 0), c.issued_at, COALESCE(c.issued_file, ''),
-               c.returned_at, COALESCE(c.returned_file, '')
+               c.returned_at, COALESCE(c.returned_file, ''), c.due_on,
+               COALESCE(c.left_empty, ''), u.contact, u.phone
         FROM units u
         LEFT JOIN leads ON leads.unit_id = u.id
         LEFT JOIN collections c ON c.unit_id = u.id AND c.period = :p
         WHERE leads.unit_id IS NOT NULL OR c.id IS NOT NULL
         ORDER BY u.id"""
+    raw = store.db.execute(sql, {"p": code}).fetchall()
+    empty = {r[0]: decode_left_empty(r[10]) for r in raw if r[7] and r[10]}
+    open_rows = _still_unreported(store, code, empty)
     rows = []
-    for r in store.db.execute(sql, {"p": code}):
-        if r[7]:
-            state = CollectionState.RETURNED
-        elif r[5]:
-            state = CollectionState.ISSUED
+    for r in raw:
+        issued, returned = r[5], r[7]
+        state = (
+            CollectionState.RETURNED if returned
+            else CollectionState.ISSUED if issued
+            else CollectionState.NOT_ISSUED
+        )  # fmt: skip
+        left = open_rows.get(r[0], ())
+        due = round_due(when, _date(r[9])) if issued else None
+        if returned:
+            standing = ReturnStanding.PARTIAL if left else ReturnStanding.RETURNED
+        elif issued:
+            late = due is not None and is_late(due, today, returned=False, partial=False)
+            standing = ReturnStanding.MISSING if late else ReturnStanding.ISSUED
         else:
-            state = CollectionState.NOT_ISSUED
-        rows.append(CollectionStatusRow(r[0], r[1], r[2], r[3], r[4], state, *r[5:]))
+            standing = ReturnStanding.NOT_ISSUED
+        late = due is not None and is_late(
+            due, today, returned=bool(returned), partial=standing == ReturnStanding.PARTIAL
+        )
+        rows.append(CollectionStatusRow(
+            r[0], r[1], r[2], r[3], r[4], state, r[5], r[6], r[7], r[8],
+            standing=standing, due_on=due, due_given=r[9] is not None,
+            left_empty=tuple(left), contact=r[11], phone=r[12], late=late,
+        ))  # fmt: skip
     return rows
+
+
+def _still_unreported(
+    store: PlanStore, code: str, empty: dict[int, list[LeftEmpty]]
+) -> dict[int, list[EmptyRow]]:
+    """Unit id → the rows its return left empty whose tasks still have no report."""
+    if not empty:
+        return {}
+    reported = reported_tasks(store, code)
+    wanted = {e.task_id for rows in empty.values() for e in rows if e.task_id not in reported}
+    titles: dict[int, tuple[str, str]] = {}
+    for chunk in _chunks(sorted(wanted)):
+        marks = ", ".join("?" * len(chunk))
+        sql = f"SELECT id, code, title FROM tasks WHERE id IN ({marks})"
+        titles.update((i, (c, t)) for i, c, t in store.db.execute(sql, chunk))
+    return {
+        unit_id: [EmptyRow(e.task_id, e.row, *titles[e.task_id]) for e in rows
+                  if e.task_id in titles]
+        for unit_id, rows in empty.items()
+    }  # fmt: skip
+
+
+def _chunks(items: list[int], size: int = 900) -> Iterable[list[int]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+@dataclass(frozen=True, slots=True)
+class OpenTask:
+    """A task a late unit leads that has no report for the period."""
+
+    task_id: int
+    code: str
+    title: str
+    due_date: date | None
+    deadline_text: str
+    percent: int
+    row: int | None  # its row in the unit's partial return (0: removed), None: not returned
+
+    def as_dict(self) -> dict:
+        return {
+            "task_id": self.task_id,
+            "code": self.code,
+            "title": self.title,
+            "due_date": self.due_date.isoformat() if self.due_date else None,
+            "deadline": self.deadline_text,
+            "percent": self.percent,
+            "row": self.row or None,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class LateUnit:
+    """A unit to chase for one period: its standing, contact, and the tasks still open."""
+
+    status: CollectionStatusRow
+    period: str
+    open_tasks: list[OpenTask]
+
+    def as_dict(self) -> dict:
+        s = self.status
+        return {
+            "unit_id": s.unit_id,
+            "unit": s.unit_name,
+            "short_name": s.short_name,
+            "contact": s.contact,
+            "phone": s.phone,
+            "period": self.period,
+            "standing": s.standing.value,
+            "due_on": s.due_on.isoformat() if s.due_on else None,
+            "due_given": s.due_given,
+            "issued_at": s.issued_at,
+            "returned_at": s.returned_at,
+            "open_tasks": [t.as_dict() for t in self.open_tasks],
+        }
+
+
+def late_units(
+    store: PlanStore,
+    period: str,
+    today: date | None = None,
+    *,
+    unit_ids: Iterable[int] | None = None,
+) -> list[LateUnit]:
+    """The units to chase for ``period`` at ``today`` (see :func:`collection_status`: the
+    due date passed, the return not in or partial), each with the tasks it leads that have
+    no report for the period, in the plan's outline order. ``unit_ids``: only these."""
+    code = parse_period(period).code
+    wanted = set(unit_ids) if unit_ids is not None else None
+    status = [
+        s for s in collection_status(store, code, today)
+        if s.late and (wanted is None or s.unit_id in wanted)
+    ]  # fmt: skip
+    if not status:
+        return []
+    reported = reported_tasks(store, code)
+    by_unit = tasks_by_lead_unit(store)
+    result = []
+    for s in status:
+        rows = {e.task_id: e.row for e in s.left_empty}
+        open_tasks = [
+            OpenTask(t.id, t.code, t.title, t.due_date, t.deadline_text, t.percent,
+                     rows.get(t.id) if s.returned_at else None)
+            for t in by_unit.get(s.unit_id, ()) if t.id not in reported
+        ]  # fmt: skip
+        result.append(LateUnit(s, code, open_tasks))
+    return result
 
 
 # -- writes ----------------------------------------------------------------------------------
@@ -241,15 +446,19 @@ def record_issued(
     unit_id: int,
     issued_at: datetime,
     issued_file: str,
+    due: date | None = None,
 ) -> int:
-    """Note that ``unit_id`` was sent a workbook for ``period``; return the record's id.
+    """Note that ``unit_id`` was sent a workbook for ``period`` (due by ``due``, when
+    given); return the record's id.
 
-    Issuing again (a new workbook for the same round) updates the time and file and keeps
-    a return already recorded.
+    Issuing again (a new workbook for the same round) updates the time and file (and the
+    due date, when one is given) and keeps a return already recorded.
     """
     code = parse_period(period).code
     current = read_collection(store, code, unit_id)
     values = {"issued_at": to_sql(issued_at), "issued_file": issued_file}
+    if due is not None:
+        values["due_on"] = to_sql(due)
     if current is None:
         return changes.insert("collections", {"period": code, "unit_id": unit_id, **values})
     changes.update("collections", current.id, values)
@@ -266,15 +475,22 @@ def record_returned(
     *,
     issued_at: str | None = None,
     issued_file: str = "",
+    left_empty: Iterable[LeftEmpty] = (),
 ) -> int:
     """Note that ``unit_id``'s workbook for ``period`` came back; return the record's id.
 
-    A return for a round the plan has no record of (e.g. the record was undone) adds one,
-    with the issue time and file the workbook itself names.
+    ``left_empty``: the rows it left empty whose tasks have no report for the period — a
+    partial return (none: a full one; a later return replaces the list). A return for a
+    round the plan has no record of (e.g. the record was undone) adds one, with the issue
+    time and file the workbook itself names.
     """
     code = parse_period(period).code
     current = read_collection(store, code, unit_id)
-    values = {"returned_at": to_sql(returned_at), "returned_file": returned_file}
+    values = {
+        "returned_at": to_sql(returned_at),
+        "returned_file": returned_file,
+        "left_empty": encode_left_empty(left_empty),
+    }
     if current is None:
         return changes.insert(
             "collections",

@@ -14,6 +14,7 @@ import uuid
 import sqlite_utils
 from sqlite_utils import Migrations
 
+from qdplanner.domain.chasing import split_contact
 from qdplanner.paths import db_dir
 
 MIGRATION_SET = "qdplanner"
@@ -126,6 +127,101 @@ def m003_plan_identity(db: sqlite_utils.Database) -> None:
             "INSERT INTO settings (key, value) VALUES (?, ?)",
             [PLAN_UUID_KEY, json.dumps(str(uuid.uuid4()))],
         )
+
+
+@migrations(name="004_unit_phone_round_due")
+def m004_unit_phone_round_due(db: sqlite_utils.Database) -> None:
+    """Units carry a phone (联系电话) beside their contact person (联系人): a contact written
+    as one text (``张三 0532-85911234``) is split, the number going to ``phone``. A collection
+    round keeps the day it is due by (``due_on``) and, once returned, the rows the return
+    left empty (``left_empty``: JSON ``[[task id, Excel row], …]``; '' when none), so a unit
+    that returned 2 of 4 rows stands as partial and is chased for the other two."""
+    db.execute("ALTER TABLE units ADD COLUMN phone TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE collections ADD COLUMN due_on TEXT")
+    db.execute("ALTER TABLE collections ADD COLUMN left_empty TEXT NOT NULL DEFAULT ''")
+    for unit_id, contact in db.execute(
+        "SELECT id, contact FROM units WHERE contact != ''"
+    ).fetchall():
+        person, phone = split_contact(contact)
+        if phone:
+            db.execute(
+                "UPDATE units SET contact = ?, phone = ? WHERE id = ?", [person, phone, unit_id]
+            )
+
+
+_PERIOD_SNAPSHOTS = """
+CREATE TABLE period_closes (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    period      TEXT NOT NULL,              -- canonical code: 2025Q4
+    judged_at   TEXT NOT NULL,              -- ISO date the plan was judged at: the period's end
+    closed_at   TEXT NOT NULL,              -- UTC ISO time
+    closed_by   TEXT NOT NULL,
+    reopened_at TEXT,                       -- set when reopened: the snapshot rows are gone
+    reopened_by TEXT NOT NULL DEFAULT '',
+    tasks       INTEGER NOT NULL DEFAULT 0,
+    indicators  INTEGER NOT NULL DEFAULT 0,
+    units       INTEGER NOT NULL DEFAULT 0,
+    lights      TEXT NOT NULL DEFAULT '{}'  -- JSON: task light -> count
+);
+CREATE UNIQUE INDEX idx_period_closes_one_open ON period_closes(period) WHERE reopened_at IS NULL;
+CREATE TABLE period_tasks (
+    close_id         INTEGER NOT NULL REFERENCES period_closes(id) ON DELETE CASCADE,
+    task_id          INTEGER NOT NULL,      -- no reference: the snapshot outlives the task
+    position         INTEGER NOT NULL,      -- plan order
+    code             TEXT NOT NULL DEFAULT '',
+    title            TEXT NOT NULL,
+    lead_unit        TEXT NOT NULL DEFAULT '',
+    stream           TEXT NOT NULL DEFAULT '',
+    due_date         TEXT,
+    light            TEXT NOT NULL,
+    status           TEXT NOT NULL,
+    percent          INTEGER NOT NULL,
+    recorded         INTEGER NOT NULL,      -- 0: no progress report by the period's end
+    reported         INTEGER NOT NULL,      -- 1: a progress report of (a part of) the period
+    overdue          INTEGER NOT NULL,
+    narrative        TEXT NOT NULL DEFAULT '',
+    narrative_period TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (close_id, task_id)
+) WITHOUT ROWID;
+CREATE TABLE period_indicators (
+    close_id      INTEGER NOT NULL REFERENCES period_closes(id) ON DELETE CASCADE,
+    indicator_id  INTEGER NOT NULL,
+    position      INTEGER NOT NULL,
+    code          TEXT NOT NULL DEFAULT '',
+    name          TEXT NOT NULL,
+    measure_unit  TEXT NOT NULL DEFAULT '',
+    latest_value  REAL,
+    latest_when   TEXT NOT NULL DEFAULT '', -- the year (and part of it) of the latest actual
+    progress      REAL,
+    light         TEXT NOT NULL,
+    PRIMARY KEY (close_id, indicator_id)
+) WITHOUT ROWID;
+CREATE TABLE period_units (
+    close_id    INTEGER NOT NULL REFERENCES period_closes(id) ON DELETE CASCADE,
+    unit_id     INTEGER NOT NULL,
+    position    INTEGER NOT NULL,
+    name        TEXT NOT NULL,
+    standing    TEXT NOT NULL,              -- returned, partial, issued, missing, not_issued
+    tasks       INTEGER NOT NULL DEFAULT 0,
+    reported    INTEGER NOT NULL DEFAULT 0,
+    left_empty  INTEGER NOT NULL DEFAULT 0, -- rows its return left empty, still unreported
+    due_on      TEXT,
+    issued_at   TEXT,
+    returned_at TEXT,
+    PRIMARY KEY (close_id, unit_id)
+) WITHOUT ROWID;
+"""
+
+
+@migrations(name="005_period_snapshots")
+def m005_period_snapshots(db: sqlite_utils.Database) -> None:
+    """Closed periods (季度关账): closing a period keeps, in the plan, every task's light,
+    status, percent and latest narrative, every indicator's latest value, progress and light,
+    and every unit's return as they stood at the period's end (``period_closes`` and one
+    table of rows each), never recomputed. Reopening marks the close (``reopened_at``) and
+    removes its rows; at most one close of a period is in force."""
+    for statement in _statements(_PERIOD_SNAPSHOTS):
+        db.execute(statement)
 
 
 def known_names() -> list[str]:

@@ -19,10 +19,9 @@ from qdplanner.domain import settings as domain
 from qdplanner.store.changes import ChangeSet
 from qdplanner.store.indicators import indicator_rules, set_indicator_rules
 from qdplanner.store.plan_store import LIGHT_RULES_KEY, PlanStore
-from qdplanner.store.progress import EVIDENCE_LIMIT_KEY, evidence_limit
+from qdplanner.store.progress import EVIDENCE_LIMIT_KEY, MEGABYTE, evidence_limit
 
 REPORT_OFFICE_KEY = "report_issuer"  # the office named on the summary's cover
-MEGABYTE = 1024 * 1024
 
 _LIGHT_KEYS = ("light.yellow_behind", "light.red_behind", "light.blue_days", "light.sticky_yellow")
 

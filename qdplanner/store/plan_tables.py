@@ -177,7 +177,8 @@ def units(store: PlanStore) -> list[Unit]:
     ):
         aliases[unit_id].append(alias)
     sql = (
-        "SELECT id, name, short_name, kind, contact, notes, is_illustrative FROM units ORDER BY id"
+        "SELECT id, name, short_name, kind, contact, notes, is_illustrative, phone FROM units"
+        " ORDER BY id"
     )
     return [
         Unit(
@@ -189,6 +190,7 @@ def units(store: PlanStore) -> list[Unit]:
             notes=r[5],
             is_illustrative=bool(r[6]),
             aliases=aliases.get(r[0], []),
+            phone=r[7],
         )
         for r in store.db.execute(sql)
     ]

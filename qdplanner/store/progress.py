@@ -16,6 +16,7 @@ from qdplanner.domain.enums import TaskStatus
 from qdplanner.domain.limits import check_values, shown
 from qdplanner.domain.models import ProgressReport
 from qdplanner.domain.periods import Period, parse_period
+from qdplanner.domain.settings import DEFAULT_EVIDENCE_MB
 from qdplanner.domain.task_rules import task_problems
 from qdplanner.errors import N_, NotFoundError, ValidationError
 from qdplanner.store import plan_tables
@@ -24,7 +25,9 @@ from qdplanner.store.plan_store import PlanStore
 from qdplanner.store.task_edits import read_task_fields, update_task
 
 EVIDENCE_LIMIT_KEY = "evidence_max_bytes"
-DEFAULT_EVIDENCE_LIMIT = 10 * 1024 * 1024  # per file: plans travel by e-mail and USB stick
+MEGABYTE = 1024 * 1024
+# per file: the domain's one default (the setting evidence.max_mb), in bytes
+DEFAULT_EVIDENCE_LIMIT = DEFAULT_EVIDENCE_MB * MEGABYTE
 
 
 @dataclass
@@ -77,6 +80,13 @@ def latest_period(store: PlanStore, task_id: int) -> str | None:
         )
     ]
     return max(periods, key=lambda p: parse_period(p)) if periods else None
+
+
+def report_of(store: PlanStore, task_id: int, period: str) -> ProgressReport | None:
+    """The report of ``task_id`` for ``period`` (any spelling :func:`parse_period` reads),
+    or None when there is none. Raises :class:`ValidationError` for an unreadable period."""
+    found = plan_tables.progress_reports(store, parse_period(period).code, task_id=task_id)
+    return found[0] if found else None
 
 
 def latest_report(store: PlanStore, task_id: int) -> ProgressReport | None:
@@ -191,6 +201,16 @@ def add_evidence(
     )
 
 
+def remove_evidence(store: PlanStore, changes: ChangeSet, evidence_id: int) -> None:
+    """Remove one evidence file from its report (logged whole, so undo puts it back)."""
+    if (
+        store.db.execute("SELECT 1 FROM evidence_files WHERE id = ?", [evidence_id]).fetchone()
+        is None
+    ):
+        raise NotFoundError(N_("Messages", "evidence file #{id} does not exist"), id=evidence_id)
+    changes.delete("evidence_files", evidence_id)
+
+
 def report_snapshot(store: PlanStore, task_id: int, period: str) -> dict:
     """Everything recording a report may change, so it can be put back exactly (undo)."""
     code = parse_period(period).code
@@ -232,17 +252,40 @@ def report_snapshot(store: PlanStore, task_id: int, period: str) -> dict:
 
 
 def restore_report(store: PlanStore, changes: ChangeSet, snapshot: dict) -> None:
-    """Put a task's report for one period, and the task's status and percent, back."""
-    current = store.db.execute(
-        "SELECT id FROM progress_reports WHERE task_id = ? AND period = ?",
+    """Put a task's report for one period, and the task's status and percent, back.
+
+    A report that is still there (it was edited) gets its fields back one by one, so the
+    change log says what undo changed field by field; its evidence files are put back and
+    those added since removed."""
+    cursor = store.db.execute(
+        "SELECT * FROM progress_reports WHERE task_id = ? AND period = ?",
         [snapshot["task_id"], snapshot["period"]],
-    ).fetchone()
-    if current:
-        changes.delete("progress_reports", current[0])  # its evidence goes with it
-    if snapshot["report"]:
-        changes.insert("progress_reports", snapshot["report"])
+    )
+    row = cursor.fetchone()
+    current = dict(zip((d[0] for d in cursor.description), row, strict=True)) if row else None
+    saved = snapshot["report"]
+    if current and saved and current["id"] == saved["id"]:
+        fields = {k: v for k, v in saved.items() if k != "id"}
+        changes.update("progress_reports", current["id"], fields, old=current)
+        kept = {e["id"] for e in snapshot["evidence"]}
+        there = {
+            r[0]
+            for r in store.db.execute(
+                "SELECT id FROM evidence_files WHERE progress_report_id = ?", [current["id"]]
+            )
+        }
+        for evidence_id in sorted(there - kept):
+            changes.delete("evidence_files", evidence_id)
         for evidence in snapshot["evidence"]:
-            changes.insert("evidence_files", evidence)
+            if evidence["id"] not in there:
+                changes.insert("evidence_files", evidence)
+    else:
+        if current:
+            changes.delete("progress_reports", current["id"])  # its evidence goes with it
+        if saved:
+            changes.insert("progress_reports", saved)
+            for evidence in snapshot["evidence"]:
+                changes.insert("evidence_files", evidence)
     update_task(store, changes, snapshot["task_id"], snapshot["task"])
 
 
@@ -266,3 +309,68 @@ def evidence_content(store: PlanStore, evidence_id: int) -> tuple[str, bytes]:
     if row is None:
         raise NotFoundError(N_("Messages", "evidence file #{id} does not exist"), id=evidence_id)
     return row[0], bytes(row[1])
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceFile:
+    """An evidence file (佐证材料) as lists show it: whose, for when, what (not its content)."""
+
+    id: int
+    task_id: int
+    task_code: str
+    task_title: str
+    period: str
+    unit: str  # the unit that reported it, else the task's lead unit ('' when neither)
+    filename: str
+    media_type: str
+    size: int
+    added_at: str  # ISO UTC
+
+    def as_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "task_id": self.task_id,
+            "task_code": self.task_code,
+            "task": self.task_title,
+            "period": self.period,
+            "unit": self.unit,
+            "file": self.filename,
+            "media_type": self.media_type,
+            "size": self.size,
+            "added_at": self.added_at,
+        }
+
+
+_EVIDENCE_SQL = """
+    SELECT e.id, r.task_id, t.code, t.title, r.period,
+           COALESCE(ru.name, lu.name, ''), e.filename, e.media_type, e.size, e.added_at
+    FROM evidence_files e
+    JOIN progress_reports r ON r.id = e.progress_report_id
+    JOIN tasks t ON t.id = r.task_id
+    LEFT JOIN units ru ON ru.id = r.reporting_unit_id
+    LEFT JOIN task_units l ON l.task_id = r.task_id AND l.role = 'lead'
+    LEFT JOIN units lu ON lu.id = l.unit_id"""
+
+
+def evidence_files(
+    store: PlanStore, *, period: str | None = None, task_id: int | None = None
+) -> list[EvidenceFile]:
+    """The evidence files of one period's reports (``period``), of one task (``task_id``),
+    or of every report; by task id, period, then the order they were attached in."""
+    where, params = [], []
+    if period is not None:
+        where.append("r.period = ?")
+        params.append(parse_period(period).code)
+    if task_id is not None:
+        where.append("r.task_id = ?")
+        params.append(task_id)
+    sql = _EVIDENCE_SQL + (" WHERE " + " AND ".join(where) if where else "")
+    rows = [EvidenceFile(*r) for r in store.db.execute(sql, params)]
+    parsed: dict[str, Period] = {}
+    for code in {r.period for r in rows}:
+        try:
+            parsed[code] = parse_period(code)
+        except ValidationError:  # pragma: no cover - stored periods are canonical
+            parsed[code] = parse_period("1900")
+    rows.sort(key=lambda r: (r.task_id, parsed[r.period], r.id))
+    return rows

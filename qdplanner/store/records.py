@@ -60,6 +60,10 @@ class RecordKind(StrEnum):
     BASELINES = "baselines"
     BASELINE_TASKS = "baseline_tasks"  # keyed by (baseline id, task id)
     SETTINGS = "settings"  # keyed by its name
+    PERIOD_CLOSES = "period_closes"  # a closed period (store/periods.py)
+    PERIOD_TASKS = "period_tasks"  # keyed by (close id, task id): a task as the period closed
+    PERIOD_INDICATORS = "period_indicators"  # keyed by (close id, indicator id)
+    PERIOD_UNITS = "period_units"  # keyed by (close id, unit id): a unit's return
 
 
 # The field that names a record in messages and previews (others are named by their id).

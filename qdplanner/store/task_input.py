@@ -27,6 +27,7 @@ from qdplanner.store.plan_store import PlanStore
 from qdplanner.store.task_edits import TaskEdit, capture_task_edit, read_task_fields
 from qdplanner.store.task_roles import Role, TaskUnits, check_units, lead_and_support, task_roles
 from qdplanner.store.unit_directory import resolve_unit
+from qdplanner.store.units import unit_display_name
 
 
 class TaskColumn(StrEnum):
@@ -189,6 +190,30 @@ def cells_edit(
         current=task.fields if fields else None,
         current_roles=task.roles if units is not None else None,
     )
+
+
+def unit_notices(store: PlanStore, edits: list[TaskEdit]) -> list[QdError]:
+    """What ``edits`` did to units beyond what was typed, to tell the user once applied: a
+    supporting unit made the lead leaves the supporting units (the rule of
+    :func:`cells_edit`), so "市科技局 is now the lead and no longer a supporting unit"."""
+    notices: list[QdError] = []
+    for edit in edits:
+        if edit.new_units is None or edit.old_units is None:
+            continue
+        (old_lead, old_support), (new_lead, new_support) = edit.old_units, edit.new_units
+        if (
+            new_lead is not None
+            and new_lead != old_lead
+            and new_lead in old_support
+            and new_lead not in new_support
+        ):
+            notices.append(
+                QdError(
+                    N_("Messages", "{unit} is now the lead and no longer a supporting unit"),
+                    unit=unit_display_name(store, new_lead) or f"#{new_lead}",
+                )
+            )
+    return notices
 
 
 def _parse_cell(task: _Task, column: TaskColumn, text: str) -> TaskInput:

@@ -21,6 +21,8 @@ from qdplanner.domain.status_light import (
     DONE_PERCENT,
     SET_ASIDE,
     LightRules,
+    light_without_record,
+    report_standing_at,
     status_light,
     was_behind,
 )
@@ -71,6 +73,11 @@ class TaskRow:
     unit_names: dict[int, tuple[str, str]] | None = None  # id → (full, short), shared
     description: str = ""
     search_text: str | None = None  # folded text for the filter, computed on first use
+    # Judged as it stood at a past date (``history``): the period of the progress report
+    # that gave status and percent, or None when no report had ended by then (the light
+    # then says 无进展记录 and status and percent are not the task's of that day)
+    reported_period: str | None = None
+    recorded: bool = True  # False: judged at a past date with no report by then
 
     # Supporting units are named only when shown, filtered or copied: concatenating ids in
     # SQL and naming a row on demand saves ~30 ms per 20,000 rows over joining names.
@@ -165,6 +172,57 @@ def _keep_late_recoveries_yellow(
             )  # fmt: skip
 
 
+# The progress reports that can say how tasks stood at a past date: those of the rows read
+# (one JSON array of ids, found through the (task_id, period) key) whose period ended by then.
+_STANDING_REPORTS = """
+SELECT r.task_id, r.period, r.status, r.percent
+FROM json_each(?) c JOIN progress_reports r ON r.task_id = c.value
+WHERE r.period IN (SELECT value FROM json_each(?))
+"""
+# The same for the whole plan: through the period index, without a list of ids.
+_ALL_STANDING_REPORTS = """
+SELECT task_id, period, status, percent FROM progress_reports
+WHERE period IN (SELECT value FROM json_each(?))
+"""
+
+
+def _as_it_stood(store: PlanStore, rows: list[TaskRow], starts: dict[int, date | None],
+                 as_of: date, rules: LightRules, whole_plan: bool) -> None:  # fmt: skip
+    """Judge ``rows`` as they stood at ``as_of``: status and percent from the progress report
+    whose period ended last by then (:func:`report_standing_at`); without one, what the dates
+    alone tell (:func:`light_without_record`). Two queries, whatever the plan's size."""
+    periods = {}
+    for (code,) in store.db.execute("SELECT DISTINCT period FROM progress_reports"):
+        try:
+            period = parse_period(code)
+        except ValidationError:  # a period an old import let through: not judged
+            continue
+        if period.end <= as_of:
+            periods[code] = (period.start, period.end)
+    by_task: dict[int, list[tuple[date, date, str, int, str]]] = {}
+    if whole_plan:
+        cursor = store.db.execute(_ALL_STANDING_REPORTS, [json.dumps(list(periods))])
+    else:
+        params = [json.dumps([r.id for r in rows]), json.dumps(list(periods))]
+        cursor = store.db.execute(_STANDING_REPORTS, params)
+    for task_id, code, status, percent in cursor:
+        by_task.setdefault(task_id, []).append((*periods[code], status, percent, code))
+    standing = {task_id: report_standing_at(found, as_of) for task_id, found in by_task.items()}
+    statuses = {s.value: s for s in TaskStatus}
+    for row in rows:
+        start = starts[row.id]
+        found = standing.get(row.id)
+        if found is None:
+            row.light = light_without_record(start=start, due=row.due_date, as_of=as_of)
+            row.recorded = False
+            continue
+        row.status, row.percent, row.reported_period = statuses[found[2]], found[3], found[4]
+        row.light = status_light(
+            status=row.status, percent=row.percent, start=start, due=row.due_date,
+            as_of=as_of, rules=rules,
+        )  # fmt: skip
+
+
 def _date(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
 
@@ -175,8 +233,13 @@ def read_task_rows(
     *,
     as_of: date | None = None,
     rules: LightRules | None = None,
+    history: bool = False,
 ) -> list[TaskRow]:
-    """Tasks in ``scope``, parents before their sub-tasks, with lights at ``as_of`` (today)."""
+    """Tasks in ``scope``, parents before their sub-tasks, with lights at ``as_of`` (today).
+
+    With ``history`` (a date in the past the user asked for) each task is judged as it stood
+    then — status and percent from its progress reports, never today's figures (see
+    :attr:`TaskRow.reported_period`); else from the task's current status and percent."""
     as_of = as_of or date.today()
     rules = rules or store.light_rules()
     params = [] if scope.kind == ScopeKind.ALL else [scope.id]
@@ -192,6 +255,7 @@ def read_task_rows(
     }
     dates: dict[str, date] = {}  # plans reuse few distinct dates: parse each once
     recovered: dict[int, tuple[TaskRow, date | None]] = {}  # on track now (sticky yellow)
+    starts: dict[int, date | None] = {}  # effective start dates (history)
     for r in cursor:
         start = dates.get(r[7]) or (dates.setdefault(r[7], _date(r[7])) if r[7] else None)
         due = dates.get(r[8]) or (dates.setdefault(r[8], _date(r[8])) if r[8] else None)
@@ -204,6 +268,10 @@ def read_task_rows(
         )  # fmt: skip
         # A task with no start date of its own starts when its plan document starts.
         effective_start = start or (date(r[16], 1, 1) if r[16] else None)
+        if history:
+            starts[row.id] = effective_start
+            rows.append(row)
+            continue
         row.light = status_light(
             status=status,
             percent=row.percent,
@@ -215,6 +283,10 @@ def read_task_rows(
         if rules.sticky_yellow and row.light in _RECOVERED:
             recovered[row.id] = (row, effective_start)
         rows.append(row)
+    if history and rows:
+        _as_it_stood(store, rows, starts, as_of, rules, scope.kind == ScopeKind.ALL)
+        if rules.sticky_yellow:
+            recovered = {r.id: (r, starts[r.id]) for r in rows if r.light in _RECOVERED}
     if recovered:
         _keep_late_recoveries_yellow(store, recovered, as_of, rules)
     return tree_order(rows)

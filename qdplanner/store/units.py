@@ -22,7 +22,7 @@ from qdplanner.store.changes import ChangeSet
 from qdplanner.store.plan_store import PlanStore
 from qdplanner.store.unit_directory import unit_forms
 
-UNIT_FIELDS = ("name", "short_name", "kind", "contact", "notes", "is_illustrative")
+UNIT_FIELDS = ("name", "short_name", "kind", "contact", "phone", "notes", "is_illustrative")
 _ALIAS_SEPARATOR = "\x1f"  # char(31): cannot be typed into a one-line alias
 # Every word a unit answers to, by kind, with the unit's id and name.
 _NAMES_SQL = """SELECT 'name', id, name, name FROM units
@@ -39,12 +39,13 @@ class UnitRow:
     name: str
     short_name: str
     kind: UnitKind
-    contact: str
+    contact: str  # the contact person (联系人)
     is_illustrative: bool
     aliases: tuple[str, ...]
     lead_count: int
     support_count: int
     overdue_count: int  # tasks it leads that are past due and neither done nor set aside
+    phone: str = ""  # 联系电话
 
 
 @dataclass
@@ -82,7 +83,8 @@ def read_unit_rows(store: PlanStore, as_of: date | None = None) -> list[UnitRow]
         SELECT u.id, u.name, u.short_name, u.kind, u.contact, u.is_illustrative,
                (SELECT group_concat(alias, char(31)) FROM
                    (SELECT alias FROM unit_aliases a WHERE a.unit_id = u.id ORDER BY a.id)),
-               COALESCE(c.lead, 0), COALESCE(c.support, 0), COALESCE(o.overdue, 0)
+               COALESCE(c.lead, 0), COALESCE(c.support, 0), COALESCE(o.overdue, 0),
+               u.phone
         FROM units u
         LEFT JOIN (SELECT unit_id, SUM(role = 'lead') AS lead, SUM(role = 'support') AS support
                    FROM task_units GROUP BY unit_id) c ON c.unit_id = u.id
@@ -179,7 +181,8 @@ def _clean_values(store: PlanStore, unit_id: int | None, values: dict) -> dict:
 
 
 def add_unit(store: PlanStore, changes: ChangeSet, name: str, **values) -> int:
-    """Add a unit (``values``: short_name, kind, contact, notes, is_illustrative); its id."""
+    """Add a unit (``values``: short_name, kind, contact, phone, notes, is_illustrative);
+    its id."""
     clean = _clean_values(store, None, {"name": name, **values})
     return changes.insert("units", clean)
 

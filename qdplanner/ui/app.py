@@ -7,6 +7,8 @@ views are imported only then, so the window appears about as fast as a bare Qt w
 
 from __future__ import annotations
 
+import contextlib
+import shutil
 import sys
 import traceback
 from pathlib import Path
@@ -36,10 +38,45 @@ WINDOW_LOCK_WAIT = 1.5
 
 
 def data_folder() -> Path:
-    """The user's data folder for qdplanner (the sample plan lives here)."""
-    folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+    """The user's data folder for qdplanner (the sample plan lives here): one level,
+    ``…/share/qdplanner`` (not the ``…/qdplanner/qdplanner`` Qt's AppDataLocation gives when
+    organisation and application share a name). An older version's folder is moved in."""
+    generic = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericDataLocation)
+    folder = Path(generic) / APPLICATION
     folder.mkdir(parents=True, exist_ok=True)
+    old = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+    if old != folder and old.is_dir():
+        _move_old_data_folder(old, folder)
     return folder
+
+
+def _move_old_data_folder(old: Path, folder: Path) -> None:
+    """Move what an older version kept in ``old`` into ``folder`` (a file already there is
+    kept, the old one left in place), and point the recent-files list at the moved plans."""
+    moved: dict[str, str] = {}
+    for item in list(old.iterdir()):
+        target = folder / item.name
+        if target.exists():
+            continue
+        names = {str(item), str(item.resolve())}
+        try:
+            item.rename(target)
+        except OSError:  # another disk (Windows: Roaming → Local): copy, then remove
+            try:
+                shutil.move(str(item), str(target))
+            except OSError:
+                continue
+        moved.update(dict.fromkeys(names, str(target.resolve())))
+    if moved:
+        settings = QSettings()
+        last = settings.value("files/lastPlan")
+        if last in moved:
+            settings.setValue("files/lastPlan", moved[last])
+        recent = settings.value("files/recent", [], type=list)
+        if any(p in moved for p in recent):
+            settings.setValue("files/recent", [moved.get(p, p) for p in recent])
+    with contextlib.suppress(OSError):  # only when empty: what could not be moved stays
+        old.rmdir()
 
 
 def sample_plan_path(create: bool = True) -> Path:
@@ -247,10 +284,17 @@ class Controller:
         if old_window is not None and old_window.plan_view is None and store is not None:
             old_window.attach(store)
             return
+        if old_window is not None:  # the new window takes the old one's size and panes
+            old_window.save_state()
         self.window = self._new_window()
         if store is not None:
             self.window.attach(store)
-        self.window.show()
+        if old_window is not None and old_window.isFullScreen():
+            self.window.showFullScreen()
+        elif old_window is not None and old_window.isMaximized():
+            self.window.showMaximized()  # a language switch leaves it as it was
+        else:
+            self.window.show()
         if old_window is not None:
             old_window.close()
             old_window.deleteLater()

@@ -57,6 +57,7 @@ class TableClipboard(QObject):
     ):
         super().__init__(parent)
         self.ctx, self.table, self.model, self.show_message = ctx, table, model, show_message
+        self.refused_column: int | None = None  # the column of the last paste's refused cell
         self.copy = QAction(self.tr("&Copy"), table)
         self.copy.setShortcut(QKeySequence.StandardKey.Copy)
         self.copy.triggered.connect(self.copy_selection)
@@ -95,8 +96,7 @@ class TableClipboard(QObject):
     # -- paste ---------------------------------------------------------------------
     def paste_clipboard(self) -> None:
         error = self.paste_text(QGuiApplication.clipboard().text())
-        if error:
-            self.show_message(error)
+        self.show_message(error or "")  # a paste that succeeds clears an earlier refusal
 
     def _row_edit(
         self, task_id: int, row_label: int, columns: list[int], cells: list[str]
@@ -111,6 +111,7 @@ class TableClipboard(QObject):
             return cells_edit(self.ctx.store, task_id, typed)
         except CellRefused as exc:
             col = next(c for c in columns if c in EDITABLE and EDITABLE[Col(c)] == exc.column)
+            self.refused_column = col
             raise QdError(
                 N_("Messages", "Row {row}, column “{column}”: {problem}"),
                 row=row_label,
@@ -140,6 +141,7 @@ class TableClipboard(QObject):
         existing = [(r, c) for r, c in targets if r < self.model.rowCount()]
         extra = [c for r, c in targets if r >= self.model.rowCount()]
         edits = []
+        self.refused_column = None
         try:
             for row_index, cells in existing:
                 task = self.model.row_at(row_index)
@@ -147,7 +149,12 @@ class TableClipboard(QObject):
                 if edit.changes_anything:
                     edits.append(edit)
         except QdError as exc:
-            return user_message(exc)
+            message = user_message(exc)
+            if self.refused_column is not None:  # the refused cell keeps the reason
+                self.model.edit_refused.emit(
+                    self.model.index(row_index, self.refused_column), message
+                )
+            return message
         label = self.tr("Paste %n row(s)", "", len(targets))
         if not extra:
             return edit_tasks(self.ctx, label, edits)

@@ -4,14 +4,18 @@
   workbook per lead unit off the UI thread.
 * **Import Returned Workbooks…** — reads the chosen files, shows them (:class:`ReturnsDialog`)
   and applies them as one undo step.
+* **Reminder Notices…** — the units late for a period (:class:`ReminderDialog`): a 催办通知
+  for each, saved as Word documents into a folder or printed.
 
-Both call the functions ``qdplanner collect`` and ``collect-import`` call.
+Each calls the functions ``qdplanner collect``, ``collect-import`` and ``collect-remind``
+call.
 """
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QAction
@@ -26,6 +30,9 @@ from qdplanner.ui.commands import EditContext, StructureCommand
 from qdplanner.ui.messages import user_message
 from qdplanner.ui.returns_dialog import ReturnsDialog
 
+if TYPE_CHECKING:  # python-docx comes with it: imported when the dialog is asked for
+    from qdplanner.ui.reminder_dialog import ReminderDialog
+
 
 class CollectionActions(QWidget):
     """The menu actions; ``collect`` and ``import_returns`` do the work without file dialogs."""
@@ -39,15 +46,58 @@ class CollectionActions(QWidget):
         self.language = language
         self.show_message = show_message
         self.window_ = parent
-        self.collect_action = QAction(self.tr("&Collect Progress from Units…"), parent)
+        self.collect_action = QAction(self.tr("Collec&t Progress from Units…"), parent)
         self.collect_action.triggered.connect(self.choose_collect)
-        self.returns_action = QAction(self.tr("Import &Returned Workbooks…"), parent)
+        self.returns_action = QAction(self.tr("Import Returned &Workbooks…"), parent)
         self.returns_action.triggered.connect(self.choose_returns)
         for action in (self.collect_action, self.returns_action):
             action.setEnabled(not ctx.readonly)
+        # reads only: open in a read-only window too
+        self.remind_action = QAction(self.tr("Re&minder Notices…"), parent)
+        self.remind_action.triggered.connect(lambda: self.choose_reminders())
 
     def actions(self) -> list[QAction]:
-        return [self.collect_action, self.returns_action]
+        return [self.collect_action, self.returns_action, self.remind_action]
+
+    def reminder_dialog(self, period: str | None = None) -> ReminderDialog | None:
+        """The dialog of the units late for ``period`` (default: the latest round) today;
+        None, with a message saying why, when there is no round or no late unit."""
+        from qdplanner.domain.periods import parse_period
+        from qdplanner.reports.reminder import reminder_notices  # python-docx: when asked
+        from qdplanner.store.collections import collection_periods
+        from qdplanner.ui.reminder_dialog import ReminderDialog
+
+        title = self.tr("Reminder Notices")
+        if period is None:
+            periods = collection_periods(self.ctx.store)
+            if not periods:
+                QMessageBox.information(
+                    self.window_, title, self.tr("No workbooks have been issued yet.")
+                )
+                return None
+            period = periods[0]
+        try:
+            code = parse_period(period).code
+            notices = reminder_notices(self.ctx.store, code)
+        except QdError as exc:
+            QMessageBox.warning(self.window_, title, user_message(exc))
+            return None
+        if not notices:
+            QMessageBox.information(
+                self.window_,
+                title,
+                self.tr(
+                    "No unit is late for %1: every return due so far is in and complete."
+                ).replace("%1", code),
+            )
+            return None
+        return ReminderDialog(notices, code, self.language() or "zh_CN", self.show_message,
+                              self.window_)  # fmt: skip
+
+    def choose_reminders(self, period: str | None = None) -> None:
+        dialog = self.reminder_dialog(period)
+        if dialog is not None:
+            dialog.exec()
 
     def choose_collect(self) -> None:
         dialog = CollectDialog(self.ctx, self.language(), self.window_)

@@ -1,5 +1,6 @@
-"""The Collection tab (季度填报): for a period, which units were issued a workbook and which
-returned it, with the buttons that issue a round and import the returns."""
+"""The Collection tab (季度填报): for a period, which units were issued a workbook, which returned
+it (fully, or with rows left empty), which are late, and whom to call; with the buttons that
+issue a round, import the returns and write the reminder notices (催办通知)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qdplanner.domain.enums import ReturnStanding
 from qdplanner.domain.periods import parse_period
 from qdplanner.errors import QdError
 from qdplanner.store.collections import CollectionState, collection_periods, collection_status
@@ -39,12 +41,18 @@ class CollectionView(QWidget):
         collect.clicked.connect(actions.collect_action.trigger)
         returned = QPushButton(self.tr("Import Returned…"))
         returned.clicked.connect(actions.returns_action.trigger)
+        self.remind = QPushButton(self.tr("Reminder Notices…"))
+        self.remind.setObjectName("reminderButton")
+        self.remind.clicked.connect(lambda: actions.choose_reminders(self.current_period()))
+        for button in (collect, returned):
+            button.setEnabled(not ctx.readonly)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Period")))
         top.addWidget(self.period)
-        top.addWidget(self.counts, 1)
+        top.addStretch(1)
         top.addWidget(collect)
         top.addWidget(returned)
+        top.addWidget(self.remind)
         self.model = CollectionStatusModel(self)
         self.table = QTableView()
         self.table.setObjectName("collectionTable")
@@ -55,11 +63,16 @@ class CollectionView(QWidget):
             StatusCol.FILE, QHeaderView.ResizeMode.Stretch
         )
         self.table.setColumnWidth(StatusCol.UNIT, 180)
-        self.table.setColumnWidth(StatusCol.STATE, 170)
+        self.table.setColumnWidth(StatusCol.STATE, 150)
+        self.table.setColumnWidth(StatusCol.DUE, 95)
         self.table.setColumnWidth(StatusCol.ISSUED, 130)
         self.table.setColumnWidth(StatusCol.RETURNED, 130)
+        self.table.setColumnWidth(StatusCol.LEFT_EMPTY, 110)
+        self.table.setColumnWidth(StatusCol.CONTACT, 150)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        self.counts.setWordWrap(True)  # its own line: the buttons never squeeze it
+        layout.addWidget(self.counts)
         layout.addWidget(self.table)
         self.load_periods()
         actions.changed.connect(self.load_periods)
@@ -77,19 +90,31 @@ class CollectionView(QWidget):
         self.period.blockSignals(False)
         self.refresh()
 
-    def refresh(self) -> None:
+    def current_period(self) -> str | None:
+        """The period shown, as a code; None when the text is not a period."""
         try:
-            period = parse_period(self.period.currentText()).code
+            return parse_period(self.period.currentText()).code
         except QdError:
+            return None
+
+    def refresh(self) -> None:
+        period = self.current_period()
+        if period is None:
             self.model.load([])
             self.counts.setText(self.tr("Write a period such as 2024Q3."))
+            self.remind.setEnabled(False)
             return
         rows = collection_status(self.ctx.store, period)
         self.model.load(rows)
         returned = sum(r.state == CollectionState.RETURNED for r in rows)
+        partial = sum(r.standing == ReturnStanding.PARTIAL for r in rows)
         issued = sum(r.state != CollectionState.NOT_ISSUED for r in rows)
+        late = sum(r.late for r in rows)
         self.counts.setText(
-            self.tr("%1 of %2 issued workbooks returned")
+            self.tr("%1 of %2 issued workbooks returned (%3 with rows left empty); %4 late")
             .replace("%1", str(returned))
             .replace("%2", str(issued))
+            .replace("%3", str(partial))
+            .replace("%4", str(late))
         )
+        self.remind.setEnabled(late > 0)

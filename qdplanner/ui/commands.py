@@ -19,6 +19,7 @@ from qdplanner.errors import QdError
 from qdplanner.store import PlanStore
 from qdplanner.store.changes import ChangeSet
 from qdplanner.store.task_edits import TaskEdit, apply_task_edits
+from qdplanner.store.task_input import unit_notices
 from qdplanner.ui.messages import user_message
 
 # Begins the change log's name of an undo step's batch: the step's name follows (History
@@ -31,6 +32,7 @@ class EditContext(QObject):
 
     tasks_changed = Signal(list)  # task ids whose fields or units changed
     structure_changed = Signal(object)  # tasks added, removed or moved; the task to select
+    notice = Signal(str)  # what an edit did beyond what was typed (a lead left support)
 
     def __init__(self, store: PlanStore, parent: QObject | None = None):
         super().__init__(parent)
@@ -93,6 +95,8 @@ def edit_tasks(
     except QdError as exc:
         return user_message(exc)
     ctx.undo_stack.push(TaskEditsCommand(ctx, text, edits, source))
+    for notice in unit_notices(ctx.store, edits):
+        ctx.notice.emit(user_message(notice))
     return None
 
 

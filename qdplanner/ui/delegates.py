@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, QModelIndex, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QPen
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QComboBox,
@@ -21,11 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qdplanner.domain.enums import TaskStatus
+from qdplanner.domain.enums import StatusLight, TaskStatus
 from qdplanner.domain.unit_names import split_unit_names
 from qdplanner.store import PlanStore
 from qdplanner.store.units import unit_display_names
-from qdplanner.ui.labels import status_label
+from qdplanner.ui.labels import light_colour, status_label
+from qdplanner.ui.models.task_table import REFUSAL_ROLE
+
+REFUSAL_BORDER = 2  # px: the red border of a cell whose edit was refused
 
 
 class DateLineEdit(QLineEdit):
@@ -65,7 +68,25 @@ class DateLineEdit(QLineEdit):
         self.editingFinished.emit()
 
 
-class TaskCellDelegate(QStyledItemDelegate):
+class RefusalBorderDelegate(QStyledItemDelegate):
+    """Draws a red border round the cell whose edit was refused (the model's
+    :data:`~qdplanner.ui.models.task_table.REFUSAL_ROLE`); its tooltip says why."""
+
+    def paint(self, painter, option, index):
+        super().paint(painter, option, index)
+        if not index.data(REFUSAL_ROLE):
+            return
+        painter.save()
+        pen = QPen(light_colour(StatusLight.RED))
+        pen.setWidth(REFUSAL_BORDER)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        inset = REFUSAL_BORDER // 2
+        painter.drawRect(option.rect.adjusted(inset, inset, -inset - 1, -inset - 1))
+        painter.restore()
+
+
+class TaskCellDelegate(RefusalBorderDelegate):
     """Picks the editor by column: percent spin box, status list, unit list, date/deadline."""
 
     def __init__(self, store: PlanStore, columns: dict, parent=None):

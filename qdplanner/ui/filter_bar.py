@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -54,10 +54,9 @@ class FilterBar(QWidget):
         self.light.addItem(self.tr("Any light"), None)
         for light in LIGHT_ORDER:
             self.light.addItem(light_text(light), light)
-        self.light.setMinimumContentsLength(5)
-        self.light.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
+        # as wide as its longest entry (■ 逾期/严重滞后), never cut short
+        self.light.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.light.setMinimumWidth(self.light.sizeHint().width())
         self.due_from = DateLineEdit(phrases=False)
         self.due_to = DateLineEdit(phrases=False)
         for edit in (self.due_from, self.due_to):
@@ -97,7 +96,46 @@ class FilterBar(QWidget):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.unit.setCompleter(completer)
+        # Enter takes the highlighted suggestion, else the first one shown
+        completer.popup().installEventFilter(self)
         self.unit.blockSignals(False)
+        if not getattr(self, "_enter_connected", False):
+            self.unit.lineEdit().returnPressed.connect(self._take_first_suggestion)
+            self._enter_connected = True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        completer = self.unit.completer()
+        if (
+            completer is not None
+            and watched is completer.popup()
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            popup = completer.popup()
+            index = popup.currentIndex()
+            if not index.isValid() and popup.model().rowCount() > 0:
+                index = popup.model().index(0, 0)
+            if index.isValid():
+                popup.hide()
+                self.take_unit(index.data())
+                return True
+        return super().eventFilter(watched, event)
+
+    def _take_first_suggestion(self) -> None:
+        """Enter with no list open: a partial name becomes the first unit it suggests."""
+        completer = self.unit.completer()
+        text = self.unit.currentText().strip()
+        if completer is None or not text or self.unit.findText(text) > 0:
+            return
+        completer.setCompletionPrefix(text)
+        if completer.completionCount() > 0:
+            completer.setCurrentRow(0)
+            self.take_unit(completer.currentCompletion())
+
+    def take_unit(self, name: str) -> None:
+        """Filter by the unit ``name`` (a full name from the list), as if typed."""
+        self.unit.setEditText(name)
+        self.unit.lineEdit().setCursorPosition(len(name))
 
     def _date(self, edit: QLineEdit) -> date | None:
         text = edit.text().strip()

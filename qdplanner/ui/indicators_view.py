@@ -2,6 +2,8 @@
 
 Rows come from :func:`qdplanner.store.indicators.read_indicators` (two queries); the rules
 (comparators, lights, trend) live in the domain layer; this view only shows and filters.
+At a past date (View → As Of, :meth:`IndicatorsView.set_as_of`) the overview judges each
+indicator from the values known by then; Values by year keeps every value known today.
 """
 
 from __future__ import annotations
@@ -23,7 +25,9 @@ from PySide6.QtWidgets import (
 
 from qdplanner.domain.enums import Accumulation, IndicatorNature
 from qdplanner.domain.indicator_trend import format_number, target_label
+from qdplanner.domain.indicators import DEFAULT_INDICATOR_RULES
 from qdplanner.domain.vocabulary import INDICATOR_LIGHT_ORDER
+from qdplanner.reports.indicator_notes import about_met, about_rule
 from qdplanner.store.indicators import IndicatorRow, indicator_rules, read_indicators
 from qdplanner.store.outline import read_outline
 from qdplanner.ui.commands import EditContext
@@ -61,6 +65,7 @@ class IndicatorsTableModel(RowsTableModel):
         self._accumulation = ""
         self._light = ""
         self._scope = ""
+        self.rules = DEFAULT_INDICATOR_RULES  # the plan's, set by the view before load()
 
     def headers(self) -> list[str]:
         names = {
@@ -116,6 +121,12 @@ class IndicatorsTableModel(RowsTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and col == IndCol.LIGHT:
             return QBrush(light_colour(row.light))
         if role == Qt.ItemDataRole.ToolTipRole:
+            if col == IndCol.TARGET:  # its nature, and the rule of an "about" target
+                ind = row.indicator
+                nature = self.tr("%1 indicator").replace("%1", label(ind.nature))
+                return "\n".join(t for t in (nature, about_rule(ind, self.rules, lang())) if t)
+            if col == IndCol.LIGHT and about_met(row.indicator, row.light):
+                return about_rule(row.indicator, self.rules, lang())
             if col == IndCol.NAME:
                 ind = row.indicator
                 return "\n".join(t for t in (ind.name, ind.baseline_text, ind.notes) if t)
@@ -227,6 +238,11 @@ class IndicatorsView(QWidget):
             combo.currentIndexChanged.connect(self._filter)
         self.rules_label = QLabel()
         self.rules_label.setObjectName("indicatorRules")
+        self.as_of_note = QLabel()
+        self.as_of_note.setObjectName("indicatorsAsOfNote")
+        self.as_of_note.setWordWrap(True)
+        self.as_of_note.setStyleSheet("background: #fff3cd; padding: 4px;")
+        self.as_of_note.hide()
         bar = QHBoxLayout()
         for widget in (self.scope, self.nature, self.accumulation, self.light):
             bar.addWidget(widget)
@@ -236,6 +252,7 @@ class IndicatorsView(QWidget):
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.rules_label)
+        layout.addWidget(self.as_of_note)
         self.grid = IndicatorGrid(ctx, show_message or (lambda _m: None))
         self.inner = QTabWidget()
         self.inner.addTab(self.table, self.tr("Targets and actuals"))
@@ -248,9 +265,24 @@ class IndicatorsView(QWidget):
         ctx.structure_changed.connect(lambda _focus: self.refresh())
         self.refresh()
 
+    def set_as_of(self, day: date | None) -> None:
+        """Judge the overview as known on ``day`` (a past date shown); None: today."""
+        self.as_of = day
+        self.as_of_note.setVisible(day is not None)
+        if day is not None:
+            self.as_of_note.setText(
+                self.tr(
+                    "As known on %1: each indicator judged from the values known by then "
+                    "(their source date, else the end of their period, on or before that day). "
+                    "Values by year lists every value known today."
+                ).replace("%1", day.isoformat())
+            )
+        self.refresh()
+
     def refresh(self) -> None:
         """Re-read every indicator with its values and lights (two queries)."""
         rules = indicator_rules(self.ctx.store)
+        self.model.rules = rules
         self.model.load(read_indicators(self.ctx.store, as_of=self.as_of, rules=rules))
         # the grid shows every value known today, whatever date the overview judges at
         self.grid.model.load(read_indicators(self.ctx.store, rules=rules))

@@ -4,25 +4,33 @@ the right — and the menu entries and status-bar figures that belong to the pla
 
 The main window (``main_window.py``) is the frame around it and is built first, so the
 window shows before this module and the store are even imported; see ``MainWindow.attach``.
+
+View → As Of… (:meth:`PlanView.show_as_of`) shows every view as the plan stood at a past
+date — the task table, the timeline, the detail panel, the status bar's tallies, the Units and
+Indicators tabs — under a banner with Back to Today; the tasks cannot be edited meanwhile.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
-from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
+    QFrame,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
+    QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
-    QStyledItemDelegate,
     QTableView,
     QTabWidget,
     QToolTip,
@@ -31,26 +39,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qdplanner.domain.vocabulary import LIGHT_ORDER, colour, symbol
+from qdplanner.domain.status_light import judged_as_it_stood
+from qdplanner.domain.vocabulary import LIGHT_ORDER, colour, lights_to_show, symbol
 from qdplanner.errors import QdError
 from qdplanner.paths import PLAN_SUFFIX
 from qdplanner.store import PlanStore
 from qdplanner.store.summary import summarize
 from qdplanner.store.task_rows import Scope
 from qdplanner.store.units import unit_display_name
+from qdplanner.ui.as_of_dialog import ask_as_of, banner_text, not_remembered_text, refusal_text
 from qdplanner.ui.clipboard import TableClipboard
 from qdplanner.ui.collection_actions import CollectionActions
 from qdplanner.ui.collection_view import CollectionView
 from qdplanner.ui.commands import EditContext
-from qdplanner.ui.delegates import TaskCellDelegate
+from qdplanner.ui.delegates import RefusalBorderDelegate, TaskCellDelegate
 from qdplanner.ui.detail_panel import DetailPanel
 from qdplanner.ui.excel_actions import ExcelActions
 from qdplanner.ui.filter_bar import FilterBar
 from qdplanner.ui.labels import label, light_text
 from qdplanner.ui.messages import user_message
 from qdplanner.ui.models.outline_tree import SCOPE_ROLE, build_outline_model
-from qdplanner.ui.models.task_table import DEPTH_ROLE, Col, TaskTableModel
+from qdplanner.ui.models.task_table import DEPTH_ROLE, EDITABLE, Col, TaskTableModel
 from qdplanner.ui.outline_actions import OutlineActions
+from qdplanner.ui.period_actions import PeriodActions
 from qdplanner.ui.progress_dialog import ask_and_record
 from qdplanner.ui.report_dialog import ReportActions
 from qdplanner.ui.settings_dialog import settings_action
@@ -65,9 +76,14 @@ DEFAULT_WIDTHS = {
     Col.LEAD: 150, Col.SUPPORT: 190, Col.DEADLINE: 104, Col.START: 88, Col.DUE: 88,
     Col.STREAM: 150, Col.NOTES: 200,
 }  # fmt: skip
+# At a first start the deadline sits beside the lead unit, and the title takes what is left
+# of the table's width (within these bounds), so light, lead unit and deadline show on a
+# 1366×768 screen too — until the user sizes a column by hand.
+FIRST_START_ORDER = (Col.LEAD, Col.DEADLINE)
+TITLE_WIDTH_MIN, TITLE_WIDTH_MAX = 160, DEFAULT_WIDTHS[Col.TITLE]
 
 
-class IndentDelegate(QStyledItemDelegate):
+class IndentDelegate(RefusalBorderDelegate):
     """Indents the task title by its depth, so sub-tasks read as sub-tasks."""
 
     def initStyleOption(self, option, index):
@@ -79,7 +95,10 @@ class IndentDelegate(QStyledItemDelegate):
 def _indicators_view(ctx, plan_view: PlanView) -> QWidget:
     from qdplanner.ui.indicators_view import IndicatorsView
 
-    return IndicatorsView(ctx, plan_view.show_message)
+    view = IndicatorsView(ctx, plan_view.show_message)
+    if plan_view.as_of is not None:
+        view.set_as_of(plan_view.as_of)
+    return view
 
 
 def _history_view(ctx) -> QWidget:
@@ -103,6 +122,9 @@ class PlanView(QWidget):
         self.language = language
         self.main_window = window
         self.setObjectName("planView")
+        # The past date every view shows (View → As Of), or None: today. Not remembered: a
+        # new window starts at today.
+        self.as_of: date | None = None
 
         self.outline = QStandardItemModel(self)
         self.tree = QTreeView()
@@ -126,6 +148,7 @@ class PlanView(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setItemDelegate(RefusalBorderDelegate(self.table))
         self.table.setItemDelegateForColumn(Col.TITLE, IndentDelegate(self.table))
         kinds = {
             Col.PERCENT: "percent",
@@ -165,7 +188,7 @@ class PlanView(QWidget):
             self.ctx, self.tree, self.current_scope, self.show_message, self
         )
 
-        self.report_actions = ReportActions(self.ctx, self)
+        self.report_actions = ReportActions(self.ctx, self, as_of=lambda: self.as_of)
         self.excel = ExcelActions(self.ctx, lambda: self.language, self.show_message, self)
         self.excel.imported.connect(lambda: self.ctx.structure_changed.emit(None))
 
@@ -194,6 +217,8 @@ class PlanView(QWidget):
         self._add_tab_on_demand(
             "collection", self.tr("Collection"), lambda: CollectionView(self.ctx, self.collection)
         )
+        self.periods = PeriodActions(self.ctx, self.show_message, self)
+        self._add_tab_on_demand("periods", self.tr("Periods"), self._make_periods_view)
         self.tabs.currentChanged.connect(self._tab_shown)
         self.ctx.structure_changed.connect(lambda _focus: self.filter_bar.load_units(self.store))
 
@@ -212,15 +237,26 @@ class PlanView(QWidget):
         self.splitter.setStretchFactor(2, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([260, 900, 340])
+        self._build_as_of_banner()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.as_of_banner)
         layout.addWidget(self.splitter)
+        # At a past date an edit typed or double-clicked into the table is refused, saying why
+        self.table.installEventFilter(self)
+        self.table.viewport().installEventFilter(self)
 
         self.file_label = QLabel()
         self.counts_label = QLabel()
         self.lights_label = QLabel()
         bar = window.statusBar()
         bar.addWidget(self.file_label, 1)
+        # A message stays until the next action (an edit, undo or redo) or the next message
+        self._message = ""
+        bar.messageChanged.connect(self._status_bar_changed)
+        self.ctx.undo_stack.indexChanged.connect(self._undo_index_changed)
+        self.ctx.notice.connect(self.show_message)
         bar.addPermanentWidget(self.lights_label)
         bar.addPermanentWidget(self.counts_label)
 
@@ -251,11 +287,19 @@ class PlanView(QWidget):
             layout.addWidget(make())
         return layout.itemAt(0).widget()
 
+    def _built_tab(self, name: str) -> QWidget | None:
+        """The view of tab ``name`` when it has been built; else None."""
+        layout = self._tab_makers[name][0].layout()
+        return layout.itemAt(0).widget() if layout.count() else None
+
     def _make_units_view(self) -> QWidget:
         from qdplanner.ui.units_view import UnitsView
 
         view = UnitsView(self.ctx, self.show_message)
         view.unit_activated.connect(self.show_unit_tasks)
+        view.model.plan_rows_at = self.tasks.whole_plan_rows  # not read twice at a past date
+        if self.as_of is not None:
+            view.set_as_of(self.as_of)
         return view
 
     @property
@@ -273,6 +317,15 @@ class PlanView(QWidget):
     @property
     def collection_view(self):
         return self.tab_view("collection")
+
+    def _make_periods_view(self) -> QWidget:
+        from qdplanner.ui.periods_view import PeriodsView
+
+        return PeriodsView(self.ctx, self.periods)
+
+    @property
+    def periods_view(self):
+        return self.tab_view("periods")
 
     # -- menus ---------------------------------------------------------------------
     def _add_menu_entries(self) -> None:
@@ -303,7 +356,7 @@ class PlanView(QWidget):
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
-        self.progress_action = QAction(self.tr("Record &Progress…"), self)
+        self.progress_action = QAction(self.tr("Record Pro&gress…"), self)
         self.progress_action.setShortcut(QKeySequence("Ctrl+R"))
         self.progress_action.triggered.connect(self._record_progress)
         self.progress_action.setEnabled(not self.store.readonly)
@@ -320,6 +373,8 @@ class PlanView(QWidget):
             self.ctx, self, self.show_message, lambda: self.task_actions.current_task()
         )
         window.plan_menu.addAction(self.settings_action)
+        window.plan_menu.addSeparator()
+        window.plan_menu.addActions(self.periods.actions())  # Close Period…, Reopen Period…
 
         for index in range(self.tabs.count()):
             self._add_tab_action(index)
@@ -327,6 +382,20 @@ class PlanView(QWidget):
         refresh.setShortcut(QKeySequence.StandardKey.Refresh)
         refresh.triggered.connect(self.reload)
         self.add_view_action(refresh)
+        self.add_view_action(_separator(self))
+        self.as_of_action = QAction(self.tr("&As Of…"), self)
+        self.as_of_action.setObjectName("asOfAction")
+        self.as_of_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
+        self.as_of_action.setStatusTip(not_remembered_text())
+        self.as_of_action.setToolTip(not_remembered_text())
+        self.as_of_action.triggered.connect(self.ask_as_of)
+        self.add_view_action(self.as_of_action)
+        self.back_to_today_action = QAction(self.tr("Bac&k to Today"), self)
+        self.back_to_today_action.setObjectName("backToTodayAction")
+        self.back_to_today_action.triggered.connect(lambda: self.show_as_of(None))
+        self.back_to_today_action.setEnabled(False)
+        self.add_view_action(self.back_to_today_action)
+        self.add_view_action(_separator(self))
 
     def add_view_action(self, action: QAction) -> None:
         """Put ``action`` in the View menu, above the window's own entries (Language)."""
@@ -400,9 +469,13 @@ class PlanView(QWidget):
     def _scope_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         scope = current.data(SCOPE_ROLE) if current.isValid() else None
         if scope is not None:
-            self.tasks.load(self.store, scope)
-            self._update_shown_label()
-            self._current_task_changed(self.table.currentIndex(), QModelIndex())
+            self._load_tasks(scope)
+
+    def _load_tasks(self, scope: Scope) -> None:
+        """Read the table's tasks (today, or as they stood at the past date shown)."""
+        self.tasks.load(self.store, scope, self.as_of, history=self.as_of is not None)
+        self._update_shown_label()
+        self._current_task_changed(self.table.currentIndex(), QModelIndex())
 
     def _filter_changed(self, task_filter) -> None:
         self.tasks.set_filter(task_filter)
@@ -423,7 +496,12 @@ class PlanView(QWidget):
     def _refresh_status_bar(self) -> None:
         if not self.store.is_open:  # a deferred refresh after the plan was closed
             return
-        summary = summarize(self.store, rows=self.tasks.whole_plan_rows())
+        summary = summarize(
+            self.store,
+            as_of=self.as_of,
+            history=self.as_of is not None,
+            rows=self.tasks.whole_plan_rows(self.as_of),
+        )
         c = summary.counts
         self.counts_label.setText(
             self.tr("%1 tasks · %2 units · %3 indicators")
@@ -441,7 +519,8 @@ class PlanView(QWidget):
         )
         self.lights_label.setToolTip(
             "\n".join(
-                f"{light_text(light)}: {summary.lights.get(light, 0)}" for light in LIGHT_ORDER
+                f"{light_text(light)}: {summary.lights.get(light, 0)}"
+                for light in lights_to_show(summary.lights)
             )
         )
         self.file_label.setToolTip(str(self.store.path))
@@ -463,6 +542,9 @@ class PlanView(QWidget):
         self.column_menu().exec(self.table.horizontalHeader().mapToGlobal(pos))
 
     def _record_progress(self) -> None:
+        if self.as_of is not None:
+            self.show_message(refusal_text(self.as_of))
+            return
         task = self.task_actions.current_task()
         if task is None:
             self.show_message(self.tr("Choose the task to report progress on."))
@@ -482,16 +564,147 @@ class PlanView(QWidget):
             self.table.setCurrentIndex(self.tasks.index(row, Col.TITLE))
 
     def show_message(self, message: str) -> None:
-        """Say ``message`` in the window's status bar (and keep it for tests to read)."""
+        """Say ``message`` in the window's status bar until the next action (an edit that
+        succeeds, undo, redo) or the next message; an empty one clears it and the cell of a
+        refused edit. (``last_refusal`` keeps it for tests to read.)"""
         self.last_refusal = message
-        self.main_window.statusBar().showMessage(message, 10_000)
+        self._message = message
+        if not message:
+            self.tasks.clear_refusal()
+        self.main_window.statusBar().showMessage(message)
+
+    def _undo_index_changed(self, _index: int) -> None:
+        self.clear_message()  # a method, not a lambda: disconnected when the view goes
+
+    def clear_message(self) -> None:
+        """The next action: the message and the refused cell's border go."""
+        if self._message:
+            self.show_message("")
+        else:
+            self.tasks.clear_refusal()
+
+    def _status_bar_changed(self, text: str) -> None:
+        """Keep the message through what blanks the status bar in passing (a menu entry's
+        status tip); another message replaces it."""
+        if not self._message:
+            return
+        if not text:
+            self.main_window.statusBar().showMessage(self._message)
+        elif text != self._message:
+            self._message = ""
 
     def _show_refusal(self, index: QModelIndex, message: str) -> None:
-        """Say at the cell, and in the status bar, why an edit was refused."""
-        self.last_refusal = message
+        """Say at the cell (red border and tooltip, kept), and in the status bar, why an
+        edit was refused."""
+        self.show_message(message)
         rect = self.table.visualRect(index)
         QToolTip.showText(self.table.viewport().mapToGlobal(rect.bottomLeft()), message, self.table)
-        self.main_window.statusBar().showMessage(message, 10_000)
+
+    # -- as it stood at a past date (View → As Of) ---------------------------------------
+    def _build_as_of_banner(self) -> None:
+        self.as_of_banner = QFrame()
+        self.as_of_banner.setObjectName("asOfBanner")
+        self.as_of_banner.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.as_of_banner.setStyleSheet(
+            "#asOfBanner { background: #fff3cd; border-bottom: 1px solid #e0b84c; }"
+        )
+        self.as_of_label = QLabel()
+        self.as_of_label.setObjectName("asOfLabel")
+        self.as_of_label.setStyleSheet("font-weight: bold; color: #5c4400;")
+        self.change_date_button = QPushButton(self.tr("Change Date…"))
+        self.change_date_button.clicked.connect(self.ask_as_of)
+        self.back_to_today_button = QPushButton(self.tr("Back to Today"))
+        self.back_to_today_button.setObjectName("backToTodayButton")
+        self.back_to_today_button.clicked.connect(lambda: self.show_as_of(None))
+        row = QHBoxLayout(self.as_of_banner)
+        row.setContentsMargins(8, 3, 8, 3)
+        row.addWidget(self.as_of_label, 1)
+        row.addWidget(self.change_date_button)
+        row.addWidget(self.back_to_today_button)
+        self.as_of_banner.hide()
+
+    def ask_as_of(self) -> None:
+        """View → As Of…: ask for a date and show the plan as it stood then."""
+        day = ask_as_of(self, self.as_of)
+        if day is not None:
+            self.show_as_of(day)
+
+    def show_as_of(self, day: date | None) -> None:
+        """Show every view as the plan stood on ``day``; today (or a later date, or None) is
+        the plan as it is. The date is the one rule's: :func:`judged_as_it_stood`."""
+        if day is not None and not judged_as_it_stood(day, date.today()):
+            day = None
+        if day == self.as_of:
+            return
+        self.as_of = day
+        past = day is not None
+        if past:
+            self.as_of_label.setText(banner_text(day))
+            tip = not_remembered_text() + "\n" + refusal_text(day)
+            self.as_of_label.setToolTip(tip)
+            self.as_of_banner.setToolTip(tip)
+        self.as_of_banner.setVisible(past)
+        self.back_to_today_action.setEnabled(past)
+        for action in self._editing_actions():
+            action.setEnabled(not past and not self.store.readonly)
+        self.clear_message()
+        chosen = self.table.currentIndex()  # the same task stays chosen
+        current = self.tasks.row_at(chosen.row()).id if chosen.isValid() else None
+        column = chosen.column() if chosen.isValid() else Col.TITLE
+        scope = self.current_scope()
+        if scope is not None:
+            self._load_tasks(scope)
+        row = self.tasks.row_of_task(current) if current is not None else None
+        if row is not None:
+            self.table.setCurrentIndex(self.tasks.index(row, column))
+        self.timeline.set_as_of(day)
+        self.detail.set_as_of(day)
+        if (units := self._built_tab("units")) is not None:
+            units.set_as_of(day)
+        if (indicators := self._built_tab("indicators")) is not None:
+            indicators.set_as_of(day)
+        self._refresh_status_bar()
+
+    def _editing_actions(self) -> list[QAction]:
+        """The task table's editing actions, off while a past date is shown (Ctrl+R stays
+        on, to say why it does nothing)."""
+        return [*self.task_actions.actions(), self.clipboard.paste]
+
+    def _edit_attempted(self, watched, event) -> bool:
+        """Whether ``event`` tries to edit the table (a double-click on an editable cell, a
+        key that starts an editor or is an editing action's shortcut); if so it is refused,
+        saying why, at the cell."""
+        index = None
+        if watched is self.table.viewport() and event.type() == QEvent.Type.MouseButtonDblClick:
+            index = self.table.indexAt(event.position().toPoint())
+            if not index.isValid() or index.column() not in EDITABLE:
+                return False
+        elif watched is self.table and event.type() == QEvent.Type.KeyPress:
+            if not self._is_edit_key(event):
+                return False
+            index = self.table.currentIndex()
+        else:
+            return False
+        message = refusal_text(self.as_of)
+        if index.isValid():
+            self.tasks.edit_refused.emit(index, message)
+        else:
+            self.show_message(message)
+        return True
+
+    def _is_edit_key(self, event) -> bool:
+        chords = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+        if event.key() == Qt.Key.Key_F2 or event.matches(QKeySequence.StandardKey.Paste):
+            return True
+        text = event.text()
+        if text and text.isprintable() and not event.modifiers() & chords:
+            return True  # typing into a cell starts an editor
+        pressed = QKeySequence(event.keyCombination())
+        return any(
+            key.matches(pressed) == QKeySequence.SequenceMatch.ExactMatch
+            for action in self._editing_actions()
+            for key in action.shortcuts()
+        )
 
     # -- state -----------------------------------------------------------------------
     def restore_state(self) -> None:
@@ -502,6 +715,51 @@ class PlanView(QWidget):
         header = settings.value("window/taskHeader")
         if header is not None:
             self.table.horizontalHeader().restoreState(header)
+        else:
+            self._first_start_columns()
+
+    def _first_start_columns(self) -> None:
+        """No remembered columns: the deadline beside the lead unit, the title fitted to the
+        table's width whenever it changes, until the user resizes a column."""
+        header = self.table.horizontalHeader()
+        lead, deadline = FIRST_START_ORDER
+        header.moveSection(header.visualIndex(deadline), header.visualIndex(lead) + 1)
+        self._fitting_title = True
+        self._fit_busy = False
+        header.sectionResized.connect(self._column_resized)
+        self.table.viewport().installEventFilter(self)
+        self.fit_title_column()
+
+    def _column_resized(self, column: int, _old: int, _new: int) -> None:
+        if not self._fit_busy:
+            self._fitting_title = False  # the user's own widths win from now on
+
+    def fit_title_column(self) -> None:
+        """Give the title the table's width less the columns up to the deadline."""
+        if not getattr(self, "_fitting_title", False):
+            return
+        header = self.table.horizontalHeader()
+        last = header.visualIndex(FIRST_START_ORDER[-1])
+        others = sum(
+            header.sectionSize(header.logicalIndex(v))
+            for v in range(last + 1)
+            if header.logicalIndex(v) != Col.TITLE
+            and not header.isSectionHidden(header.logicalIndex(v))
+        )
+        room = self.table.viewport().width() - others
+        width = min(max(room, TITLE_WIDTH_MIN), TITLE_WIDTH_MAX)
+        self._fit_busy = True
+        try:
+            header.resizeSection(Col.TITLE, width)
+        finally:
+            self._fit_busy = False
+
+    def eventFilter(self, watched, event) -> bool:
+        if self.as_of is not None and self._edit_attempted(watched, event):
+            return True
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_title_column()
+        return super().eventFilter(watched, event)
 
     def save_state(self) -> None:
         """Remember the panes' sizes and the table's columns; stop deferred work."""

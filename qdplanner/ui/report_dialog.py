@@ -14,8 +14,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QObject, QSettings, Qt
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtCore import QDate, QObject, QSettings, QStandardPaths, Qt, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -34,7 +34,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qdplanner.catalogue import period_text
 from qdplanner.domain.periods import parse_period, period_of
+from qdplanner.domain.status_light import judged_as_it_stood
 from qdplanner.errors import QdError
 from qdplanner.reports.summary.content import (
     SECTIONS,
@@ -48,6 +50,7 @@ from qdplanner.store.collections import lead_units
 from qdplanner.store.outline import read_outline
 from qdplanner.store.plan_store import PlanStore
 from qdplanner.ui.background import run_in_background
+from qdplanner.ui.labels import lang
 from qdplanner.ui.messages import user_message
 
 SETTINGS = "report"  # QSettings group
@@ -70,7 +73,9 @@ def recent_periods(as_of: date, count: int = 8) -> list[str]:
 class ReportDialog(QDialog):
     """Options of the printed summary, and the buttons that print, preview or save it."""
 
-    def __init__(self, ctx_or_store, parent: QWidget | None = None):
+    def __init__(self, ctx_or_store, parent: QWidget | None = None, *, as_of: date | None = None):
+        """``as_of``: the past date the window shows (View → As Of), the report's date then;
+        else the date last used."""
         super().__init__(parent)
         self.store = _store_of(ctx_or_store)
         self.setWindowTitle(self.tr("Print Progress Summary"))
@@ -108,6 +113,7 @@ class ReportDialog(QDialog):
             "tasks": self.tr("Overdue and at-risk tasks by lead unit"),
             "collection": self.tr("Quarterly returns from units"),
             "timeline": self.tr("Timeline of the period"),
+            "comparison": self.tr("Compared with the previous period"),
         }
         sections = QGroupBox(self.tr("Sections"))
         grid = QGridLayout(sections)
@@ -148,6 +154,8 @@ class ReportDialog(QDialog):
         layout.addWidget(self.font_warning)
         layout.addWidget(buttons)
         self.restore_settings()
+        if as_of is not None:
+            self.as_of.setDate(QDate(as_of.year, as_of.month, as_of.day))
         self._check_font()
 
     # -- options ---------------------------------------------------------------------------
@@ -192,6 +200,7 @@ class ReportDialog(QDialog):
             scope=ReportScope.parse(self.scope.currentData() or "plan"),
             lang=self.language.currentData(),
             sections=tuple(k for k, box in self.section_boxes.items() if box.isChecked()),
+            history=judged_as_it_stood(as_of, date.today()),
         )
 
     def restore_settings(self) -> None:
@@ -278,9 +287,43 @@ class ReportDialog(QDialog):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._paint(report, printer)
 
+    def suggested_path(self, suffix: str) -> Path:
+        """Where Save offers to write: the folder last used, else the user's Documents; named
+        after the report and its period in the window's language (进展情况汇总_2025年第四季度.pdf,
+        Progress summary 2025 Q4.pdf)."""
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        folder = QSettings().value(f"{SETTINGS}/folder", "") or documents or str(Path.home())
+        name = self.tr("Progress summary")
+        try:
+            period = parse_period(self.period.currentText().strip())
+        except QdError:
+            period = None
+        if period is not None:
+            name = self.tr("Progress summary %1").replace("%1", period_text(period, lang()))
+        for bad in '/\\:*?"<>|':
+            name = name.replace(bad, "-")
+        return Path(folder) / f"{name}{suffix}"
+
+    def _tell_saved(self, path: Path) -> QMessageBox:
+        """Say where the file went, with a button that opens its folder."""
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Progress Summary"),
+                          self.tr("Saved %1").replace("%1", path.name), parent=self)
+        box.setObjectName("reportSavedMessage")
+        box.setInformativeText(str(path.parent))
+        box.open_folder = box.addButton(self.tr("Open Folder"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.buttonClicked.connect(
+            lambda button: button is box.open_folder
+            and QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+        )
+        self.saved_message = box
+        box.open()
+        return box
+
     def choose_pdf(self) -> None:
-        folder = QSettings().value(f"{SETTINGS}/folder", str(self.store.path.parent))
-        suggested = Path(folder) / f"{self.store.path.stem}-summary.pdf"
+        suggested = self.suggested_path(".pdf")
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Save Summary as PDF"), str(suggested), self.tr("PDF files (*.pdf)")
         )
@@ -288,7 +331,8 @@ class ReportDialog(QDialog):
             if not path.lower().endswith(".pdf"):
                 path += ".pdf"
             QSettings().setValue(f"{SETTINGS}/folder", str(Path(path).parent))
-            self.save_pdf(Path(path))
+            if self.save_pdf(Path(path)) is not None:
+                self._tell_saved(Path(path))
 
     def save_pdf(self, path: Path, *, on_dialog=None) -> int | None:
         """Write the summary to ``path`` off the UI thread (with Cancel between its stages);
@@ -321,8 +365,7 @@ class ReportDialog(QDialog):
         return self.last_pages
 
     def choose_word(self) -> None:
-        folder = QSettings().value(f"{SETTINGS}/folder", str(self.store.path.parent))
-        suggested = Path(folder) / f"{self.store.path.stem}-summary.docx"
+        suggested = self.suggested_path(".docx")
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Save Summary as Word Document"),
@@ -333,7 +376,8 @@ class ReportDialog(QDialog):
             if not path.lower().endswith(".docx"):
                 path += ".docx"
             QSettings().setValue(f"{SETTINGS}/folder", str(Path(path).parent))
-            self.save_word(Path(path))
+            if self.save_word(Path(path)) is not None:
+                self._tell_saved(Path(path))
 
     def save_word(self, path: Path, *, on_dialog=None) -> Path | None:
         """Write the summary to ``path`` as an editable Word document, off the UI thread (with
@@ -369,18 +413,20 @@ class ReportActions(QObject):
     """File-menu actions of the printed summary: ``menu.addActions(ReportActions(...).actions())``.
 
     ``ctx_or_store`` is the window's EditContext (or a PlanStore); the dialog opens on
-    ``parent_window``.
+    ``parent_window``, at the date ``as_of()`` gives (the past date the window shows) when
+    that is not None.
     """
 
-    def __init__(self, ctx_or_store, parent_window: QWidget):
+    def __init__(self, ctx_or_store, parent_window: QWidget, as_of=None):
         super().__init__(parent_window)
         self.ctx = ctx_or_store
         self.window_ = parent_window
+        self.as_of = as_of or (lambda: None)
         self.print_action = QAction(self.tr("&Print Summary…"), parent_window)
         self.print_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
         self.print_action.setObjectName("printSummaryAction")
         self.print_action.triggered.connect(lambda: self.open_dialog())
-        self.pdf_action = QAction(self.tr("Export Summary &PDF…"), parent_window)
+        self.pdf_action = QAction(self.tr("Export Summary P&DF…"), parent_window)
         self.pdf_action.setObjectName("exportSummaryPdfAction")
         self.pdf_action.triggered.connect(lambda: self.open_dialog(pdf=True))
         self.dialog: ReportDialog | None = None
@@ -389,7 +435,7 @@ class ReportActions(QObject):
         return [self.print_action, self.pdf_action]
 
     def open_dialog(self, *, pdf: bool = False, show: bool = True) -> ReportDialog:
-        dialog = ReportDialog(self.ctx, self.window_)
+        dialog = ReportDialog(self.ctx, self.window_, as_of=self.as_of())
         (dialog.pdf_button if pdf else dialog.preview_button).setDefault(True)
         self.dialog = dialog
         if show:

@@ -49,7 +49,7 @@ class TaskActions(QObject):
         )
         self.indent = self._action(self.tr("I&ndent"), "Alt+Shift+Right", self.indent_task)
         self.outdent = self._action(self.tr("&Outdent"), "Alt+Shift+Left", self.outdent_task)
-        self.move_up = self._action(self.tr("Move &Up"), "Alt+Shift+Up", lambda: self.shift(-1))
+        self.move_up = self._action(self.tr("Mo&ve Up"), "Alt+Shift+Up", lambda: self.shift(-1))
         self.move_down = self._action(
             self.tr("Move Do&wn"), "Alt+Shift+Down", lambda: self.shift(+1)
         )

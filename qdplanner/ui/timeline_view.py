@@ -6,6 +6,10 @@ use too. It keeps no plan data of its own: the rows are the model's list, and mi
 links and the baseline are re-read from the store when the context announces a change.
 Dragging a bar (or either end) reschedules the task, snapped to the zoom, as one undo step
 logged with source ``timeline``.
+
+At a past date (View → As Of) the rows are the tasks as they stood then (bar colours and
+filled parts from the progress reports of periods ended by then), a dashed line marks the
+date, and a drag is refused with the reason.
 """
 
 from __future__ import annotations
@@ -49,12 +53,13 @@ from qdplanner.store.timeline import (
     read_milestone_marks,
     read_stream_years,
 )
+from qdplanner.ui.as_of_dialog import no_record_text, refusal_text
 from qdplanner.ui.commands import EditContext, edit_tasks
 from qdplanner.ui.labels import LIGHT_SYMBOLS, light_label
 from qdplanner.ui.messages import user_message
 from qdplanner.ui.models.task_table import Col, TaskTableModel
 from qdplanner.ui.timeline_actions import TimelineActions
-from qdplanner.ui.timeline_widgets import TimelineBody, TimelineHeader
+from qdplanner.ui.timeline_widgets import TimelineBody, TimelineHeader, legend_button
 
 SCROLL_PAD = 400  # the timeline may scroll further than the table, never less far
 
@@ -77,6 +82,7 @@ class TimelinePane(QWidget):
         super().__init__(parent)
         self.setObjectName("timelinePane")
         self.ctx, self.table, self.model, self.language = ctx, table, model, language
+        self.as_of: date | None = None  # a past date shown (View → As Of)
         self.zoom = Zoom.QUARTER
         self.fitted = True  # the whole plan at first sight; zoom in from the toolbar
         self.range = self._default_range()
@@ -151,6 +157,8 @@ class TimelinePane(QWidget):
         )
         self.scene.group_by = GroupBy.PROJECT
         bar.addWidget(self.group_box)
+        self.legend_button = legend_button(self.scene, self.tr("Legend"))
+        bar.addWidget(self.legend_button)
         bar.addSeparator()
         for action in self.actions_.actions():
             bar.addAction(action)
@@ -187,9 +195,16 @@ class TimelinePane(QWidget):
                 baseline=latest_baseline(store),
                 years=read_stream_years(store),
                 today=date.today(),
-                as_of=None,
+                as_of=self.as_of,
             )
         )
+
+    def set_as_of(self, day: date | None) -> None:
+        """Mark ``day`` (a past date shown; the rows come from the model) with the dashed
+        as-of line and bring it into view; None: today only."""
+        self.as_of = day
+        self.reload_data()
+        self.scroll_to_date(day or self.scene.data.today)
 
     def _table_scrolled(self, value: int) -> None:
         self.body.verticalScrollBar().setValue(value)
@@ -237,7 +252,7 @@ class TimelinePane(QWidget):
             axis, zoom = Axis(start, end, PIXELS_PER_DAY[self.zoom]), self.zoom
         self.scene.set_axis(axis, zoom)
         self._update_scene_rects()
-        self.scroll_to_date(self.scene.data.today)
+        self.scroll_to_date(self.scene.data.as_of or self.scene.data.today)
 
     def scroll_to_date(self, day: date) -> None:
         """Show ``day`` a third of the way in (the range's start when ``day`` is outside it)."""
@@ -304,8 +319,16 @@ class TimelinePane(QWidget):
             self.tr("Light: %1 %2 · %3%")
             .replace("%1", LIGHT_SYMBOLS[row.light])
             .replace("%2", light_label(row.light))
-            .replace("%3", str(row.percent))
+            .replace("%3", str(row.percent) if row.recorded else "—")
         )
+        if self.as_of is not None and row.reported_period is not None:
+            lines.append(
+                self.tr("As it stood on %1, by the progress report for %2")
+                .replace("%1", self.as_of.isoformat())
+                .replace("%2", row.reported_period)
+            )
+        elif self.as_of is not None:
+            lines.append(no_record_text(self.as_of))
         return "\n".join(lines)
 
     def dragged_dates(
@@ -340,6 +363,9 @@ class TimelinePane(QWidget):
             fields["due_date"] = due
         if not fields:
             return False
+        if self.as_of is not None:  # the rows are the past: not edited
+            self.message.emit(refusal_text(self.as_of))
+            return False
         text = self.tr("Reschedule “%1”").replace("%1", row.title)
         try:
             edit = capture_task_edit(self.ctx.store, row.id, fields)
@@ -355,7 +381,7 @@ class TimelinePane(QWidget):
 
 def attach_timeline(view) -> TimelinePane:
     """Put a timeline beside the task table of ``view``, a ``PlanView`` (View → Timeline,
-    Ctrl+T, toggles it).
+    Ctrl+T, toggles it; hidden until the user first opens it).
 
     The table and the timeline share a splitter in the Tasks tab; the timeline's toolbar sits
     above both, and the table's header is as tall as the timeline's year/month header, so the
@@ -381,7 +407,9 @@ def attach_timeline(view) -> TimelinePane:
 
     action = QAction(QCoreApplication.translate("TimelinePane", "&Timeline"), view, checkable=True)
     action.setShortcut(QKeySequence("Ctrl+T"))
-    visible = QSettings().value("timeline/visible", True, type=bool)
+    # Hidden at a first start, so the table shows its light, unit and deadline columns;
+    # Ctrl+T opens it, and the choice is remembered.
+    visible = QSettings().value("timeline/visible", False, type=bool)
     action.setChecked(visible)
 
     def show(on: bool) -> None:

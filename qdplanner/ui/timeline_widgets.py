@@ -4,8 +4,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QFrame, QGraphicsView, QToolTip
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QImage, QPainter, QPicture
+from PySide6.QtWidgets import (
+    QFrame,
+    QGraphicsView,
+    QMenu,
+    QSizePolicy,
+    QToolButton,
+    QToolTip,
+    QWidget,
+    QWidgetAction,
+)
 
 from qdplanner.reports.timeline_scene import HEADER_HEIGHT, ROW_HEIGHT
 from qdplanner.store.task_rows import TaskRow
@@ -112,3 +122,72 @@ class TimelineHeader(QGraphicsView):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFixedHeight(HEADER_HEIGHT)
         self.setInteractive(False)
+
+
+class TimelineLegend(QWidget):
+    """The legend of the window's timeline, for its toolbar: the lights' colours, symbols and
+    hatching, milestones, baseline and the lines, drawn by the printed timeline's own
+    :func:`qdplanner.reports.timeline_export.paint_legend` in the scene's language."""
+
+    def __init__(self, scene, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("timelineLegend")
+        self.scene = scene
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self._picture: QPicture | None = None
+        self._size: QSize | None = None
+
+    def picture(self) -> QPicture:
+        if self._picture is None:
+            from qdplanner.reports.timeline_export import paint_legend
+
+            picture = QPicture()
+            painter = QPainter(picture)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            paint_legend(painter, self.scene, 0, 0)
+            painter.end()
+            self._picture = picture
+        return self._picture
+
+    def sizeHint(self) -> QSize:
+        if self._size is None:  # what the legend inks (a picture's bounds miss its text)
+            box = self.picture().boundingRect()
+            image = QImage(box.right() + 400, box.bottom() + 8, QImage.Format.Format_ARGB32)
+            image.fill(0)
+            painter = QPainter(image)
+            self.picture().play(painter)
+            painter.end()
+            data, line = bytes(image.constBits()), image.bytesPerLine()
+            right = max(
+                len(data[y * line : (y + 1) * line].rstrip(b"\0")) // 4
+                for y in range(image.height())
+            )
+            self._size = QSize(right + 12, box.bottom() + 12)
+        return self._size
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+    def paintEvent(self, _event) -> None:
+        painter = QPainter(self)
+        painter.translate(6, 6)
+        self.picture().play(painter)
+        painter.end()
+
+
+def legend_button(scene, text: str) -> QToolButton:
+    """A toolbar button that opens the :class:`TimelineLegend` under it (the toolbar is as
+    narrow as the timeline: the legend itself would be pushed out of sight)."""
+    button = QToolButton()
+    button.setObjectName("timelineLegendButton")
+    button.setText(text)
+    button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+    menu = QMenu(button)
+    action = QWidgetAction(menu)
+    legend = TimelineLegend(scene, menu)
+    legend.setContentsMargins(6, 6, 6, 6)
+    action.setDefaultWidget(legend)
+    menu.addAction(action)
+    button.setMenu(menu)
+    button.legend = legend
+    return button

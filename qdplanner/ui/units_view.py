@@ -1,9 +1,17 @@
 """The Units view: every responsible unit with its task counts; add, rename, aliases, merge,
-delete — each one undo step on the shared stack, announced through ``structure_changed``."""
+delete — each one undo step on the shared stack, announced through ``structure_changed``.
+
+At a past date (View → As Of) the Overdue column counts the tasks each unit led that were
+overdue as the plan stood then (:func:`qdplanner.store.summary.summarize` with ``history``:
+from the progress reports of periods ended by then; a task with no report by then is not
+counted), and a note above the table says so; units and their other counts are today's."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
@@ -15,6 +23,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
@@ -26,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from qdplanner.domain.enums import UnitKind
 from qdplanner.errors import QdError
+from qdplanner.store.summary import summarize
 from qdplanner.store.units import UnitRow, check_deletable, tasks_moving
 from qdplanner.ui.commands import EditContext
 from qdplanner.ui.labels import unit_kind_label
@@ -43,12 +53,14 @@ def _ok_cancel(dialog: QDialog) -> QDialogButtonBox:
 
 
 class UnitDialog(QDialog):
-    """Name, short name, kind and contact of a new unit."""
+    """Name, short name, kind, contact person and phone of a new unit."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Add Unit"))
         self.name, self.short_name, self.contact = QLineEdit(), QLineEdit(), QLineEdit()
+        self.phone = QLineEdit()
+        self.phone.setPlaceholderText(self.tr("e.g. 0532-85911234"))
         self.name.setPlaceholderText(self.tr("e.g. 青岛市科学技术局"))
         self.short_name.setPlaceholderText(self.tr("e.g. 市科技局"))
         self.kind = QComboBox()
@@ -58,7 +70,8 @@ class UnitDialog(QDialog):
         form.addRow(self.tr("Name"), self.name)
         form.addRow(self.tr("Short name"), self.short_name)
         form.addRow(self.tr("Kind"), self.kind)
-        form.addRow(self.tr("Contact"), self.contact)
+        form.addRow(self.tr("Contact person"), self.contact)
+        form.addRow(self.tr("Phone"), self.phone)
         form.addRow(_ok_cancel(self))
 
     def values(self) -> dict:
@@ -67,6 +80,7 @@ class UnitDialog(QDialog):
             "short_name": self.short_name.text(),
             "kind": self.kind.currentData(),
             "contact": self.contact.text(),
+            "phone": self.phone.text(),
         }
 
 
@@ -117,6 +131,50 @@ class MergeDialog(QDialog):
         return self.keep.itemData(found) if found >= 0 else None
 
 
+class AsOfUnitsModel(UnitsTableModel):
+    """The units table, whose Overdue column may count as the plan stood at a past date."""
+
+    def __init__(self, ctx: EditContext, parent=None):
+        super().__init__(ctx, parent)
+        self.as_of: date | None = None
+        self.overdue_then: Counter = Counter()  # lead unit's full name → overdue tasks then
+        # Every task as it stood at a date, when the window already holds them (the task
+        # table on All tasks); else None, and they are read
+        self.plan_rows_at: Callable[[date], list | None] = lambda _day: None
+
+    def set_as_of(self, day: date | None) -> None:
+        """Count overdue tasks as they stood on ``day`` (a past date), or today (None)."""
+        self.as_of = day
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.as_of is not None:
+            rows = self.plan_rows_at(self.as_of)
+            summary = summarize(self.ctx.store, as_of=self.as_of, history=True, rows=rows)
+            self.overdue_then = Counter(row.lead_unit for row in summary.overdue)
+        super().refresh()
+
+    def _apply_sort(self) -> None:
+        # every path that takes in rows (a refresh, a sort) comes here: the past's counts
+        # replace today's before they are sorted or shown
+        if self.as_of is not None:
+            self._rows = [replace(r, overdue_count=self.overdue_then[r.name]) for r in self._rows]
+        super()._apply_sort()
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if (
+            self.as_of is not None
+            and orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.ToolTipRole
+            and section == UnitCol.OVERDUE
+        ):
+            return self.tr(
+                "Tasks it led that were past due and not done on %1, by the progress "
+                "reports of periods ended by then"
+            ).replace("%1", self.as_of.isoformat())
+        return super().headerData(section, orientation, role)
+
+
 class UnitsView(QWidget):
     """The units table with its actions. ``unit_activated(id)``: show that unit's tasks.
 
@@ -138,7 +196,7 @@ class UnitsView(QWidget):
         self.show_message = show_message or (
             lambda text: QMessageBox.warning(self, self.tr("Units"), text)
         )
-        self.model = UnitsTableModel(ctx, self)
+        self.model = AsOfUnitsModel(ctx, self)
         self.model.edit_refused.connect(lambda _index, text: self.show_message(text))
         self.table = QTableView()
         self.table.setObjectName("unitsTable")
@@ -171,9 +229,15 @@ class UnitsView(QWidget):
             toolbar.addAction(action)
             self.table.addAction(action)
             action.setEnabled(action is self.open_action or not ctx.readonly)
+        self.as_of_note = QLabel()
+        self.as_of_note.setObjectName("unitsAsOfNote")
+        self.as_of_note.setWordWrap(True)
+        self.as_of_note.setStyleSheet("background: #fff3cd; padding: 4px;")
+        self.as_of_note.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(toolbar)
+        layout.addWidget(self.as_of_note)
         layout.addWidget(self.table)
 
         self._stale = True
@@ -202,6 +266,21 @@ class UnitsView(QWidget):
         ]
 
     # -- refreshing ----------------------------------------------------------------
+    def set_as_of(self, day: date | None) -> None:
+        """Count overdue tasks as the plan stood on ``day`` (a past date); None: today."""
+        self.as_of_note.setVisible(day is not None)
+        if day is not None:
+            self.as_of_note.setText(
+                self.tr(
+                    "As it stood on %1: Overdue counts the tasks each unit led that were past "
+                    "due and not done then, by the progress reports of periods ended by then "
+                    "(a task with no report by then is not counted). Units, names and the "
+                    "Leads and Supports counts are today's."
+                ).replace("%1", day.isoformat())
+            )
+        self._stale = False
+        self.model.set_as_of(day)
+
     def refresh(self) -> None:
         """Re-read the units and their counts (one query)."""
         self._stale = False

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>About</name>
@@ -57,11 +58,11 @@
         <translation>此规划文件已由 %1 打开编辑。</translation>
     </message>
     <message>
-        <source>This plan's lock file cannot be read: whoever wrote it may have stopped while writing it (a crash, or a full disk).</source>
+        <source>This plan&apos;s lock file cannot be read: whoever wrote it may have stopped while writing it (a crash, or a full disk).</source>
         <translation>这个规划的锁文件无法读取：写入它的程序可能在写入时中断了（程序崩溃或磁盘已满）。</translation>
     </message>
     <message>
-        <source>Open it read-only, or break the lock if you are sure that person has closed it (for example after a crash). Two people editing at once can overwrite each other's work.</source>
+        <source>Open it read-only, or break the lock if you are sure that person has closed it (for example after a crash). Two people editing at once can overwrite each other&apos;s work.</source>
         <translation>可以只读方式打开；如确认对方已关闭（例如程序异常退出后），也可解除锁定后打开。两人同时编辑可能互相覆盖修改。</translation>
     </message>
     <message>
@@ -107,6 +108,67 @@
     <message>
         <source>Cannot create the sample plan</source>
         <translation>无法创建示例规划</translation>
+    </message>
+</context>
+<context>
+    <name>AsOf</name>
+    <message>
+        <source>As it stood on %1 — from the progress reports of periods ended by then</source>
+        <translation>%1 时的状况 — 依据当时已结束各期的进展报告</translation>
+    </message>
+    <message>
+        <source>The table shows the plan as it stood on %1, not as it is now; go back to today (View → Back to Today) to edit.</source>
+        <translation>表中显示的是 %1 时的状况，不是当前情况，不能编辑；请先回到今天（视图 → 回到今天）再编辑。</translation>
+    </message>
+    <message>
+        <source>Shows every task as it stood on a past date: status and percent from its latest progress report whose period had ended by then. The date is not remembered: the next session starts at today.</source>
+        <translation>按过去某一日期查看各项任务当时的状况：状态和完成比例取自当时已结束各期中最近一期的进展报告。所选日期不会保存：下次打开时从今天开始。</translation>
+    </message>
+    <message>
+        <source>%1 — from the progress report for %2</source>
+        <translation>%1 — 依据 %2 进展报告</translation>
+    </message>
+    <message>
+        <source>No progress report for a period ended by %1: how the task stood then is not known</source>
+        <translation>截至 %1 没有已结束各期的进展报告：当时的进展不详</translation>
+    </message>
+</context>
+<context>
+    <name>AsOfDialog</name>
+    <message>
+        <source>View As Of</source>
+        <translation>按日期查看</translation>
+    </message>
+    <message>
+        <source>Show the plan as it stood on a past date: each task&apos;s status and percent from its latest progress report whose period had ended by then; a task with no report by then shows 无进展记录. A past date cannot be edited. Today shows the plan as it is.</source>
+        <translation>查看规划在过去某一日期的状况：各项任务的状态和完成比例取自当时已结束各期中最近一期的进展报告；届时尚无报告的任务显示“无进展记录”。查看过去日期时不能编辑。选择今天即显示当前情况。</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
+        <source>End of %1 (%2)</source>
+        <translation>%1 末（%2）</translation>
+    </message>
+    <message>
+        <source>&amp;Today</source>
+        <translation>今天(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;End of a quarter:</source>
+        <translation>季度末(&amp;E)：</translation>
+    </message>
+</context>
+<context>
+    <name>AsOfUnitsModel</name>
+    <message>
+        <source>Tasks it led that were past due and not done on %1, by the progress reports of periods ended by then</source>
+        <translation>%1 时已过完成时限且未完成的牵头任务（依据当时已结束各期的进展报告）</translation>
     </message>
 </context>
 <context>
@@ -219,6 +281,43 @@
     </message>
 </context>
 <context>
+    <name>ClosePeriodDialog</name>
+    <message>
+        <source>Close Period</source>
+        <translation>关账</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>期次：</translation>
+    </message>
+    <message>
+        <source>Write a period such as 2025Q4.</source>
+        <translation>请填写期次，如 2025Q4。</translation>
+    </message>
+    <message>
+        <source>%1 is already closed (closed %2 by %3). Reopen it first.</source>
+        <translation>%1已关账（%3于%2关账）。请先重新开账。</translation>
+    </message>
+    <message>
+        <source>%1 has not ended yet (it ends on %2).</source>
+        <translation>%1尚未结束（%2结束）。</translation>
+    </message>
+    <message>
+        <source>Closing %1 keeps in the plan, as it stood on %2:
+• the light, status, percent and latest progress of each of its %3 tasks;
+• the latest value, progress and light of each of its %4 indicators;
+• the return of each of %5 units (issued, returned, partly returned or missing).
+
+A closed period is never recomputed: reports entered later change nothing in it. Edit → Undo, or Plan → Reopen Period…, reopens it; both are logged.</source>
+        <translation>%1关账后，规划文件将按%2的情况保存：
+• 全部%3项任务的亮灯、状态、完成进度和最新进展；
+• 全部%4项指标的最新值、完成进度和评价；
+• %5家单位的报送情况（已下发、已报回、部分报回或未报回）。
+
+已关账的期次不再重新计算：此后录入的进展不会改变其内容。如需撤回，可用“编辑 → 撤销”或“规划 → 重新开账…”，两者均记入操作日志。</translation>
+    </message>
+</context>
+<context>
     <name>CollectDialog</name>
     <message>
         <source>Collect Progress from Units</source>
@@ -294,12 +393,28 @@
 <context>
     <name>CollectionActions</name>
     <message>
-        <source>&amp;Collect Progress from Units…</source>
-        <translation>向单位收集进展(&amp;C)…</translation>
+        <source>Collec&amp;t Progress from Units…</source>
+        <translation>向单位收集进展(&amp;T)…</translation>
     </message>
     <message>
-        <source>Import &amp;Returned Workbooks…</source>
-        <translation>导入单位报回的填报表(&amp;R)…</translation>
+        <source>Import Returned &amp;Workbooks…</source>
+        <translation>导入单位报回的填报表(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;minder Notices…</source>
+        <translation>催办通知(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Reminder Notices</source>
+        <translation>催办通知</translation>
+    </message>
+    <message>
+        <source>No workbooks have been issued yet.</source>
+        <translation>尚未下发填报表。</translation>
+    </message>
+    <message>
+        <source>No unit is late for %1: every return due so far is in and complete.</source>
+        <translation>%1没有逾期单位：到期的填报表均已完整报送。</translation>
     </message>
     <message>
         <source>Writing the workbooks for %1…</source>
@@ -369,6 +484,10 @@
         <translation>状态</translation>
     </message>
     <message>
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
         <source>Issued</source>
         <translation>下发时间</translation>
     </message>
@@ -377,20 +496,46 @@
         <translation>报回时间</translation>
     </message>
     <message>
+        <source>Left empty</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
         <source>Returned file</source>
         <translation>报回文件</translation>
     </message>
     <message>
-        <source>✔ Returned</source>
-        <translation>✔ 已报回</translation>
+        <source>rows %1</source>
+        <translation>第%1行</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n removed</source>
+        <translation>
+            <numerusform>已删除%n行</numerusform>
+        </translation>
     </message>
     <message>
-        <source>… Issued, not returned</source>
-        <translation>… 已下发，未报回</translation>
+        <source>Left empty in the return (no report yet):</source>
+        <translation>报回的填报表中未填写（尚无进展）：</translation>
     </message>
     <message>
-        <source>— Not issued</source>
-        <translation>— 未下发</translation>
+        <source>row %1</source>
+        <translation>第%1行</translation>
+    </message>
+    <message>
+        <source>row removed</source>
+        <translation>行已删除</translation>
+    </message>
+    <message>
+        <source>Issued without a due date: returns are due by the 10th of the month after the period.</source>
+        <translation>下发时未注明截止日期：按期末次月10日前报送掌握。</translation>
+    </message>
+    <message>
+        <source>Past the due date: chase with Reminder Notices…</source>
+        <translation>已过截止日期：可用“催办通知…”催报</translation>
     </message>
 </context>
 <context>
@@ -404,6 +549,10 @@
         <translation>导入报回…</translation>
     </message>
     <message>
+        <source>Reminder Notices…</source>
+        <translation>催办通知…</translation>
+    </message>
+    <message>
         <source>Period</source>
         <translation>期次</translation>
     </message>
@@ -412,8 +561,8 @@
         <translation>请填写期次，如 2024Q3。</translation>
     </message>
     <message>
-        <source>%1 of %2 issued workbooks returned</source>
-        <translation>已下发 %2 份，已报回 %1 份</translation>
+        <source>%1 of %2 issued workbooks returned (%3 with rows left empty); %4 late</source>
+        <translation>已下发 %2 份，已报回 %1 份（其中 %3 份有未填写的行）；逾期 %4 家</translation>
     </message>
 </context>
 <context>
@@ -451,12 +600,72 @@
         <translation>{files} 份填报表中有 {n} 处错误；这些填报表未导入</translation>
     </message>
     <message>
-        <source>{period}: {units} unit(s): {returned} returned, {not_returned} not returned, {never_issued} never issued</source>
-        <translation>{period}：共 {units} 家单位，已报回 {returned} 家，未报回 {not_returned} 家，未下发 {never_issued} 家</translation>
+        <source>row {row} ({task})</source>
+        <translation>第 {row} 行（{task}）</translation>
+    </message>
+    <message>
+        <source>removed row ({task})</source>
+        <translation>已删除的行（{task}）</translation>
+    </message>
+    <message>
+        <source> and {n} more</source>
+        <translation>等，另有 {n} 项</translation>
+    </message>
+    <message>
+        <source>not on record</source>
+        <translation>未登记</translation>
+    </message>
+    <message>
+        <source>contact {contact}, phone {phone}</source>
+        <translation>联系人 {contact}，电话 {phone}</translation>
+    </message>
+    <message>
+        <source>{period}: {n} unit(s) late at {date}</source>
+        <translation>{period}：截至 {date}，逾期单位 {n} 家</translation>
+    </message>
+    <message>
+        <source>due {date}</source>
+        <translation>截止 {date}</translation>
+    </message>
+    <message>
+        <source> (the default: none was given)</source>
+        <translation>（下发时未注明，按默认日期）</translation>
+    </message>
+    <message>
+        <source>{n} open task(s):</source>
+        <translation>未报送任务 {n} 项：</translation>
+    </message>
+    <message>
+        <source>(row {row} left empty)</source>
+        <translation>（第 {row} 行未填写）</translation>
+    </message>
+    <message>
+        <source>{period}: {units} unit(s): {returned} returned, {partial} partly returned, {not_returned} not returned, {never_issued} never issued; {late} late</source>
+        <translation>{period}：共 {units} 家单位，已报回 {returned} 家，部分报回 {partial} 家，未报回 {not_returned} 家，未下发 {never_issued} 家；逾期 {late} 家</translation>
+    </message>
+    <message>
+        <source>left empty: {rows}</source>
+        <translation>未填写：{rows}</translation>
+    </message>
+    <message>
+        <source>{path}: {unit}, {n} open task(s)</source>
+        <translation>{path}：{unit}，未报送任务 {n} 项</translation>
+    </message>
+    <message>
+        <source>{period}: no unit is late at {date}; no notice written.</source>
+        <translation>{period}：截至 {date} 没有逾期单位，未生成催办通知。</translation>
+    </message>
+    <message>
+        <source>{period}: {n} reminder notice(s) written to {folder}.</source>
+        <translation>{period}：已生成 {n} 份催办通知，保存在 {folder}。</translation>
     </message>
     <message>
         <source>Returned:</source>
         <translation>已报回：</translation>
+    </message>
+    <message>
+        <source>Partly returned (rows left empty):</source>
+        <translation>部分报回（有未填写的行）：</translation>
     </message>
     <message>
         <source>Not returned:</source>
@@ -509,6 +718,10 @@
     <message>
         <source>Indicator</source>
         <translation>指标</translation>
+    </message>
+    <message>
+        <source>Nature</source>
+        <translation>属性</translation>
     </message>
     <message>
         <source>Target</source>
@@ -691,6 +904,10 @@
         <translation>已写入 {path}：任务 {tasks} 项，{start} 至 {end}，共 {pages} 页</translation>
     </message>
     <message>
+        <source>Plan {plan} — as it stood on {date} (from the progress reports whose periods had ended)</source>
+        <translation>规划 {plan} — {date} 时的状况（依据当时已结束各期的进展报告）</translation>
+    </message>
+    <message>
         <source>Plan {plan} — as of {date}</source>
         <translation>规划 {plan} — 统计截至 {date}</translation>
     </message>
@@ -713,6 +930,10 @@
     <message>
         <source>Overdue tasks: {n}</source>
         <translation>逾期任务：{n} 项</translation>
+    </message>
+    <message>
+        <source>Tasks: {n}</source>
+        <translation>任务：{n} 项</translation>
     </message>
     <message>
         <source>Setting</source>
@@ -766,6 +987,110 @@
         <source>{key}: {old} → {new}</source>
         <translation>{key}：{old} → {new}</translation>
     </message>
+    <message>
+        <source>{period}: {n} evidence file(s)</source>
+        <translation>{period}：佐证材料 {n} 个</translation>
+    </message>
+    <message>
+        <source>Wrote {path}: {n} evidence file(s) of {period} ({size}) and index.xlsx</source>
+        <translation>已写入 {path}：{period} 佐证材料 {n} 个（{size}）及索引表 index.xlsx</translation>
+    </message>
+    <message>
+        <source>Closed {period} in {path}: {tasks} task(s), {indicators} indicator(s) and {units} unit return(s) kept as they stood at {date}.</source>
+        <translation>{path}：{period}已关账，已按{date}的情况保存{tasks}项任务、{indicators}项指标和{units}家单位的报送情况。</translation>
+    </message>
+    <message>
+        <source>Reopened {period} in {path} (closed {when} by {who}); it is judged live until it is closed again.</source>
+        <translation>{path}：{period}已重新开账（原由{who}于{when}关账）；再次关账前按实时情况研判。</translation>
+    </message>
+    <message>
+        <source>No period of {path} has been closed.</source>
+        <translation>{path}：尚无已关账的期次。</translation>
+    </message>
+    <message>
+        <source>{period}: closed {when} by {who}, as it stood at {date}: {tasks} task(s), {indicators} indicator(s), {units} unit(s)</source>
+        <translation>{period}：{who}于{when}关账，按{date}的情况：任务{tasks}项，指标{indicators}项，单位{units}家</translation>
+    </message>
+    <message>
+        <source>; reopened {when} by {who}</source>
+        <translation>；{who}于{when}重新开账</translation>
+    </message>
+    <message>
+        <source>{period}: closed {when} by {who}, as the plan stood at {date}</source>
+        <translation>{period}：{who}于{when}关账，按{date}的规划情况</translation>
+    </message>
+    <message>
+        <source>{period}: not closed: compared against the live judgement at the period&apos;s end ({date}), from what the plan holds now</source>
+        <translation>{period}：未关账，按规划现有数据对期末（{date}）的实时研判进行比较</translation>
+    </message>
+    <message>
+        <source>{period}: not closed and not over: judged today ({date}) with the current figures</source>
+        <translation>{period}：未关账且尚未结束，按今天（{date}）的当前数据研判</translation>
+    </message>
+    <message>
+        <source>returned {when}, due {date}</source>
+        <translation>{when}报回，应于{date}前报送</translation>
+    </message>
+    <message>
+        <source>{n} row(s) left empty</source>
+        <translation>{n}行未填</translation>
+    </message>
+    <message>
+        <source>also in the earlier period</source>
+        <translation>上期亦然</translation>
+    </message>
+    <message>
+        <source>From {earlier} to {later} ({tasks} task(s)):</source>
+        <translation>从{earlier}到{later}（任务{tasks}项）：</translation>
+    </message>
+    <message>
+        <source>Lights: {better} better, {worse} worse, {other} other change(s); {done} newly done, {overdue} newly overdue; {no_report} task(s) with no report for {period}.</source>
+        <translation>亮灯：亮灯好转{better}项、变差{worse}项，其他变化{other}项；新完成{done}项，新增逾期{overdue}项；{no_report}项任务{period}未报送进展。</translation>
+    </message>
+    <message>
+        <source>Indicators: {moved} moved ({better} better, {worse} worse). Units: {late} returned late, {partial} partly returned, {missing} not returned.</source>
+        <translation>指标：变动{moved}项（好转{better}项、变差{worse}项）。单位：逾期报送{late}家，部分报送{partial}家，未报送{missing}家。</translation>
+    </message>
+    <message>
+        <source>{new} task(s) added since {earlier}, {gone} removed.</source>
+        <translation>{earlier}以来新增任务{new}项，删除{gone}项。</translation>
+    </message>
+    <message>
+        <source>Lights worse ({n}):</source>
+        <translation>亮灯变差（{n}项）：</translation>
+    </message>
+    <message>
+        <source>Lights better ({n}):</source>
+        <translation>亮灯好转（{n}项）：</translation>
+    </message>
+    <message>
+        <source>Other light changes ({n}):</source>
+        <translation>亮灯其他变化（{n}项）：</translation>
+    </message>
+    <message>
+        <source>Newly done ({n}):</source>
+        <translation>新完成（{n}项）：</translation>
+    </message>
+    <message>
+        <source>Newly overdue ({n}):</source>
+        <translation>新增逾期（{n}项）：</translation>
+    </message>
+    <message>
+        <source>No report for the period ({n}):</source>
+        <translation>本期未报送进展（{n}项）：</translation>
+    </message>
+    <message>
+        <source>Indicators moved ({n}):</source>
+        <translation>指标变动（{n}项）：</translation>
+    </message>
+    <message>
+        <source>Units late or not returned ({n}):</source>
+        <translation>逾期或未报送单位（{n}家）：</translation>
+    </message>
+    <message>
+        <source>… and {n} more (--limit 0 lists all)</source>
+        <translation>……另有{n}项（--limit 0 列出全部）</translation>
+    </message>
 </context>
 <context>
     <name>DateLineEdit</name>
@@ -799,6 +1124,26 @@
     <message>
         <source>Delete</source>
         <translation>删除</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Save As…</source>
+        <translation>另存为…</translation>
     </message>
     <message>
         <source>No.</source>
@@ -853,16 +1198,79 @@
         <translation>最新进展</translation>
     </message>
     <message>
+        <source>Evidence</source>
+        <translation>佐证材料</translation>
+    </message>
+    <message>
         <source>Choose a task to see all its fields.</source>
         <translation>请在任务表中选择一项任务，查看其全部信息。</translation>
+    </message>
+    <message>
+        <source>As it stood on %1</source>
+        <translation>%1 时的状况</translation>
     </message>
     <message>
         <source>Problems: %1</source>
         <translation>存在问题：%1</translation>
     </message>
     <message>
+        <source>%1, attached %2</source>
+        <translation>%1，上传于%2</translation>
+    </message>
+    <message>
+        <source>No program on this computer opens %1; use Save As…</source>
+        <translation>本机没有能打开 %1 的程序，请使用“另存为…”</translation>
+    </message>
+    <message>
+        <source>Save Evidence File As</source>
+        <translation>佐证材料另存为</translation>
+    </message>
+    <message>
+        <source>%1: cannot be written: %2</source>
+        <translation>%1：无法写入：%2</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
         <source>Edit “%1” in the form</source>
         <translation>在详情面板修改“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>Evidence</name>
+    <message>
+        <source>Task code</source>
+        <translation>任务编号</translation>
+    </message>
+    <message>
+        <source>Task title</source>
+        <translation>任务名称</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Size (bytes)</source>
+        <translation>大小（字节）</translation>
+    </message>
+    <message>
+        <source>Attached on</source>
+        <translation>上传时间</translation>
+    </message>
+    <message>
+        <source>Evidence files</source>
+        <translation>佐证材料</translation>
     </message>
 </context>
 <context>
@@ -1062,6 +1470,22 @@
         <translation>设置</translation>
     </message>
     <message>
+        <source>Closed period</source>
+        <translation>关账期次</translation>
+    </message>
+    <message>
+        <source>Tasks kept by a closed period</source>
+        <translation>关账保存的任务</translation>
+    </message>
+    <message>
+        <source>Indicators kept by a closed period</source>
+        <translation>关账保存的指标</translation>
+    </message>
+    <message>
+        <source>Unit returns kept by a closed period</source>
+        <translation>关账保存的单位报送情况</translation>
+    </message>
+    <message>
         <source>Title</source>
         <translation>标题</translation>
     </message>
@@ -1140,6 +1564,18 @@
     <message>
         <source>Contact</source>
         <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Return by</source>
+        <translation>报送截止日期</translation>
+    </message>
+    <message>
+        <source>Rows left empty</source>
+        <translation>未填写的行</translation>
     </message>
     <message>
         <source>Predecessor</source>
@@ -1314,6 +1750,26 @@
         <translation>保存时间</translation>
     </message>
     <message>
+        <source>As it stood on</source>
+        <translation>研判日期</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>关账时间</translation>
+    </message>
+    <message>
+        <source>Closed by</source>
+        <translation>关账人</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>重新开账</translation>
+    </message>
+    <message>
+        <source>Reopened by</source>
+        <translation>重新开账人</translation>
+    </message>
+    <message>
         <source>Actual or target</source>
         <translation>实际值或目标值</translation>
     </message>
@@ -1324,6 +1780,22 @@
     <message>
         <source>Entered through</source>
         <translation>填报方式</translation>
+    </message>
+    <message>
+        <source>Tasks kept</source>
+        <translation>保存任务数</translation>
+    </message>
+    <message>
+        <source>Indicators kept</source>
+        <translation>保存指标数</translation>
+    </message>
+    <message>
+        <source>Unit returns kept</source>
+        <translation>保存单位数</translation>
+    </message>
+    <message>
+        <source>Lights kept</source>
+        <translation>保存的亮灯统计</translation>
     </message>
     <message>
         <source>Plan identity</source>
@@ -1806,6 +2278,10 @@
         <source>Source</source>
         <translation>来源</translation>
     </message>
+    <message>
+        <source>%1 indicator</source>
+        <translation>%1指标</translation>
+    </message>
 </context>
 <context>
     <name>IndicatorsView</name>
@@ -1836,6 +2312,10 @@
     <message>
         <source>Charts</source>
         <translation>图表</translation>
+    </message>
+    <message>
+        <source>As known on %1: each indicator judged from the values known by then (their source date, else the end of their period, on or before that day). Values by year lists every value known today.</source>
+        <translation>%1 时已知的情况：各项指标依据当时已知的数值评判（以数据来源日期为准，没有则以所属期末为准，不晚于该日）。“分年数值”列出目前已知的全部数值。</translation>
     </message>
     <message>
         <source>Off track when behind the straight line to the target by more than %1 of the way; “about” means within %2.</source>
@@ -1979,7 +2459,7 @@
         <translation>记录 {table} #{id} 不存在</translation>
     </message>
     <message>
-        <source>{path}: already open by someone (the lock file {lock} is unreadable; if nobody has the plan open, break the lock: --break-lock, or the window's offer)</source>
+        <source>{path}: already open by someone (the lock file {lock} is unreadable; if nobody has the plan open, break the lock: --break-lock, or the window&apos;s offer)</source>
         <translation>{path}：已被他人打开（锁文件 {lock} 无法读取；如确认没有人打开该规划，可解除锁定：命令行加 --break-lock，或在窗口提示中选择解除锁定）</translation>
     </message>
     <message>
@@ -2255,6 +2735,10 @@
         <translation>{problem}</translation>
     </message>
     <message>
+        <source>{unit} is now the lead and no longer a supporting unit</source>
+        <translation>{unit} 已改为牵头单位，不再是配合单位</translation>
+    </message>
+    <message>
         <source>a task has one lead unit (牵头单位); put the others under supporting units</source>
         <translation>每项任务只有一个牵头单位；其他单位请填入配合单位</translation>
     </message>
@@ -2283,10 +2767,6 @@
         <translation>{name}，工作表 {sheet}：无法读取（{reason}）</translation>
     </message>
     <message>
-        <source>{name}, sheet {sheet}: {rows} rows × {columns} columns is more than this program reads ({max_rows} rows, {max_columns} columns)</source>
-        <translation>{name}，工作表 {sheet}：{rows} 行 × {columns} 列，超出本程序可读取的范围（{max_rows} 行，{max_columns} 列）</translation>
-    </message>
-    <message>
         <source>{count} cell(s) hold formulas ({cells}); their last calculated values were read, not the formulas</source>
         <translation>{count} 个单元格含有公式（{cells}）；读取的是公式最近一次计算的结果，而不是公式本身</translation>
     </message>
@@ -2301,6 +2781,10 @@
     <message>
         <source>{count} cell(s) hold formulas; their last calculated values were read, not the formulas</source>
         <translation>{count} 个单元格含有公式；读取的是公式最近一次计算的结果，而不是公式本身</translation>
+    </message>
+    <message>
+        <source>{name}, sheet {sheet}: {rows} rows × {columns} columns is more than this program reads ({max_rows} rows, {max_columns} columns, {max_cells} cells in all)</source>
+        <translation>{name}，工作表 {sheet}：{rows} 行 × {columns} 列，超出本程序可读取的范围（{max_rows} 行、{max_columns} 列，总计 {max_cells} 个单元格）</translation>
     </message>
     <message>
         <source>formulas in .xls files cannot be detected; cells are read as their last calculated values</source>
@@ -2391,7 +2875,7 @@
         <translation>没有 ID 为 {id} 的{what}</translation>
     </message>
     <message>
-        <source>task {id} is led by {lead}, not by {unit}: is this row from another unit's workbook?</source>
+        <source>task {id} is led by {lead}, not by {unit}: is this row from another unit&apos;s workbook?</source>
         <translation>任务 {id} 由{lead}牵头，不是{unit}：该行是否从其他单位的工作簿复制而来？</translation>
     </message>
     <message>
@@ -2411,7 +2895,7 @@
         <translation>任务 {id} 现由{lead}牵头，不再由{unit}牵头</translation>
     </message>
     <message>
-        <source>choose the task's status for this period</source>
+        <source>choose the task&apos;s status for this period</source>
         <translation>请选择该任务本期的状态</translation>
     </message>
     <message>
@@ -2499,7 +2983,7 @@
         <translation>任务属于一个计划或一个工程：两者须且只能填写一个</translation>
     </message>
     <message>
-        <source>task #{id} is in another program or project; a sub-task belongs to its parent's</source>
+        <source>task #{id} is in another program or project; a sub-task belongs to its parent&apos;s</source>
         <translation>任务 #{id} 属于其他计划或工程；子任务应与上级任务同属</translation>
     </message>
     <message>
@@ -2511,7 +2995,7 @@
         <translation>截止日期已改为 {due}，但完成时限“{text}”对应的是 {target}：完成时限按原文保留并标记，请改写使两者一致</translation>
     </message>
     <message>
-        <source>the due date {due} and the deadline “{text}” (which means {target}) disagree; clear the due date to take the deadline's date, or make the two agree</source>
+        <source>the due date {due} and the deadline “{text}” (which means {target}) disagree; clear the due date to take the deadline&apos;s date, or make the two agree</source>
         <translation>截止日期 {due} 与完成时限“{text}”（即 {target}）不一致；请清空截止日期以采用完成时限的日期，或使两者一致</translation>
     </message>
     <message>
@@ -2535,11 +3019,11 @@
         <translation>该任务的责任单位与“{sheet}”表不一致；请只在其中一张表中修改</translation>
     </message>
     <message>
-        <source>this sheet only shows each task's units (read-only); its {count} difference(s) from the 牵头单位/配合单位 columns of the task sheet were ignored: change units there</source>
+        <source>this sheet only shows each task&apos;s units (read-only); its {count} difference(s) from the 牵头单位/配合单位 columns of the task sheet were ignored: change units there</source>
         <translation>本表仅显示各任务的责任单位（只读）；与任务表“牵头单位/配合单位”列不一致的 {count} 处已忽略：请在任务表中修改单位</translation>
     </message>
     <message>
-        <source>{name} is listed twice among this task's units</source>
+        <source>{name} is listed twice among this task&apos;s units</source>
         <translation>“{name}”在该任务的责任单位中出现了两次</translation>
     </message>
     <message>
@@ -2561,6 +3045,10 @@
     <message>
         <source>{name}: plan workbooks are written as .xlsx (Excel 2007 and later; WPS and LibreOffice open them); name the file {suggested}</source>
         <translation>{name}：规划工作簿只能保存为 .xlsx 格式（Excel 2007 及以上版本、WPS 和 LibreOffice 均可打开）；请将文件命名为 {suggested}</translation>
+    </message>
+    <message>
+        <source>{name}: the {sheet} sheet would have {rows} rows, more than a workbook holds ({limit}); export a part of the plan instead</source>
+        <translation>{name}：“{sheet}”表将有 {rows} 行，超出工作簿的容量（{limit} 行）；请改为导出规划的一部分</translation>
     </message>
     <message>
         <source>{path}: the folder {folder} does not exist</source>
@@ -2739,7 +3227,7 @@
         <translation>“{name}”可能指以下任一单位：{names}；请写全称</translation>
     </message>
     <message>
-        <source>no plan document has the ID {id} (see the plan's documents)</source>
+        <source>no plan document has the ID {id} (see the plan&apos;s documents)</source>
         <translation>没有 ID 为 {id} 的规划文件（请查看本规划的规划文件）</translation>
     </message>
     <message>
@@ -2867,8 +3355,16 @@
         <translation>未安装中文字体，汇总将打印为空白方框；请安装中文字体（如 fonts-noto-cjk）或改用英文打印</translation>
     </message>
     <message>
+        <source>{path}: evidence is exported as a .zip archive; end the name with .zip</source>
+        <translation>{path}：佐证材料导出为 .zip 压缩包，请以 .zip 作为文件扩展名</translation>
+    </message>
+    <message>
         <source>{path}: the folder does not exist</source>
         <translation>{path}：文件夹不存在</translation>
+    </message>
+    <message>
+        <source>no evidence file is attached to a report of {period}; nothing was written</source>
+        <translation>{period}的进展报告没有附佐证材料，未写入任何文件</translation>
     </message>
     <message>
         <source>{path}: cannot write the PDF ({reason})</source>
@@ -2943,7 +3439,7 @@
         <translation>{name}：这是报回的进展填报表（缺少其隐藏工作表），不是规划工作簿；进展填报表请用 collect-import 导入（窗口中：文件 → 导入报回的填报表…），且须使用下发时的原工作簿</translation>
     </message>
     <message>
-        <source>{name}: this is {unit}'s returned {period} progress workbook, not a plan workbook; import it with collect-import (in the window: File → Import Returned Workbooks…)</source>
+        <source>{name}: this is {unit}&apos;s returned {period} progress workbook, not a plan workbook; import it with collect-import (in the window: File → Import Returned Workbooks…)</source>
         <translation>{name}：这是{unit}报回的 {period} 进展填报表，不是规划工作簿；请用 collect-import 导入（窗口中：文件 → 导入报回的填报表…）</translation>
     </message>
     <message>
@@ -2965,6 +3461,10 @@
     <message>
         <source>no collection round yet: give --period</source>
         <translation>尚未开展过季度填报：请用 --period 指定期次</translation>
+    </message>
+    <message>
+        <source>{unit} is not late for {period} ({standing}); no notice was written</source>
+        <translation>{unit}在{period}没有逾期（{standing}），未生成催办通知</translation>
     </message>
     <message>
         <source>interrupted</source>
@@ -3061,6 +3561,34 @@
     <message>
         <source>{path}: the summary is written as a PDF (.pdf) or a Word document (.docx); end the file name with one of them</source>
         <translation>{path}：进展情况汇总只能保存为 PDF（.pdf）或 Word 文档（.docx），请以其中之一作为文件扩展名</translation>
+    </message>
+    <message>
+        <source>name the archive to write (OUT.zip), or give --list</source>
+        <translation>请指定要写入的压缩包（OUT.zip），或使用 --list</translation>
+    </message>
+    <message>
+        <source>{path}: {period} has not begun yet (it starts on {start})</source>
+        <translation>{path}：{period}尚未开始（{start}开始）</translation>
+    </message>
+    <message>
+        <source>compare two different periods (both are {period})</source>
+        <translation>请比较两个不同的期次（两者均为{period}）</translation>
+    </message>
+    <message>
+        <source>{path}: {period} is already closed (closed {when} by {who}); reopen it first to close it again</source>
+        <translation>{path}：{period}已关账（{who}于{when}关账）；如需再次关账，请先重新开账</translation>
+    </message>
+    <message>
+        <source>{path}: {period} has not ended yet (it ends on {end}); a period is closed once it is over</source>
+        <translation>{path}：{period}尚未结束（{end}结束）；期次结束后方可关账</translation>
+    </message>
+    <message>
+        <source>{period}: that standing is not of the period&apos;s end</source>
+        <translation>{period}：该数据不是期末情况</translation>
+    </message>
+    <message>
+        <source>{path}: {period} is not closed; there is nothing to reopen</source>
+        <translation>{path}：{period}未关账，无需重新开账</translation>
     </message>
 </context>
 <context>
@@ -3212,6 +3740,188 @@
     </message>
 </context>
 <context>
+    <name>PeriodActions</name>
+    <message>
+        <source>&amp;Close Period…</source>
+        <translation>关账(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;open Period…</source>
+        <translation>重新开账(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Close period %1</source>
+        <translation>关账 %1</translation>
+    </message>
+    <message>
+        <source>Closed %1: %2 tasks, %3 indicators and %4 unit returns kept as they stood on %5.</source>
+        <translation>%1已关账：已按%5的情况保存%2项任务、%3项指标和%4家单位的报送情况。</translation>
+    </message>
+    <message>
+        <source>Reopen period %1</source>
+        <translation>重新开账 %1</translation>
+    </message>
+    <message>
+        <source>Reopened %1: it is judged live until closed again.</source>
+        <translation>%1已重新开账：再次关账前按实时情况研判。</translation>
+    </message>
+    <message>
+        <source>Close Period</source>
+        <translation>关账</translation>
+    </message>
+    <message>
+        <source>Reopen Period</source>
+        <translation>重新开账</translation>
+    </message>
+    <message>
+        <source>No period is closed.</source>
+        <translation>尚无已关账的期次。</translation>
+    </message>
+    <message>
+        <source>Period to reopen:</source>
+        <translation>要重新开账的期次：</translation>
+    </message>
+    <message>
+        <source>Reopen %1? What its closing kept (closed %2 by %3) is removed, and the period is judged live from what the plan holds until it is closed again. The reopening is logged; Edit → Undo puts the closing back.</source>
+        <translation>重新开账%1？关账时保存的内容（%3于%2关账）将被移除，再次关账前该期次按规划现有数据实时研判。重新开账将记入操作日志；“编辑 → 撤销”可恢复关账。</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodsView</name>
+    <message>
+        <source>Close Period…</source>
+        <translation>关账…</translation>
+    </message>
+    <message>
+        <source>Reopen Period…</source>
+        <translation>重新开账…</translation>
+    </message>
+    <message>
+        <source>Closed periods</source>
+        <translation>已关账期次</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期次</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>关账时间</translation>
+    </message>
+    <message>
+        <source>As it stood on</source>
+        <translation>研判日期</translation>
+    </message>
+    <message>
+        <source>Closed by</source>
+        <translation>关账人</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>任务数</translation>
+    </message>
+    <message>
+        <source>Lights</source>
+        <translation>亮灯</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>重新开账</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>with</source>
+        <translation>与</translation>
+    </message>
+    <message>
+        <source>What moved</source>
+        <translation>变化内容</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>上期</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>本期</translation>
+    </message>
+    <message>
+        <source>Lead unit / detail</source>
+        <translation>牵头单位/说明</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%2于%1</translation>
+    </message>
+    <message>
+        <source>%1 → %2: %3 lights better, %4 worse; %5 newly done, %6 newly overdue; %7 tasks with no report for %2; %8 indicators moved; %9 units late or not returned.</source>
+        <translation>%1 → %2：亮灯好转%3项、变差%4项；新完成%5项，新增逾期%6项；%7项任务%2未报送进展；指标变动%8项；逾期或未报送单位%9家。</translation>
+    </message>
+    <message>
+        <source>%1: closed %2 by %3, as the plan stood on %4.</source>
+        <translation>%1：%3于%2关账，按%4的规划情况。</translation>
+    </message>
+    <message>
+        <source>%1: not closed: compared against the live judgement at the period&apos;s end (%2), from what the plan holds now.</source>
+        <translation>%1：未关账，按规划现有数据对期末（%2）的实时研判进行比较。</translation>
+    </message>
+    <message>
+        <source>%1: not closed and not over: judged today (%2) with the current figures.</source>
+        <translation>%1：未关账且尚未结束，按今天（%2）的当前数据研判。</translation>
+    </message>
+    <message>
+        <source>Lights worse (%1)</source>
+        <translation>亮灯变差（%1项）</translation>
+    </message>
+    <message>
+        <source>Lights better (%1)</source>
+        <translation>亮灯好转（%1项）</translation>
+    </message>
+    <message>
+        <source>Other light changes (%1)</source>
+        <translation>亮灯其他变化（%1项）</translation>
+    </message>
+    <message>
+        <source>Newly done (%1)</source>
+        <translation>新完成（%1项）</translation>
+    </message>
+    <message>
+        <source>Newly overdue (%1)</source>
+        <translation>新增逾期（%1项）</translation>
+    </message>
+    <message>
+        <source>No report for the period (%1)</source>
+        <translation>本期未报送进展（%1项）</translation>
+    </message>
+    <message>
+        <source>Indicators moved (%1)</source>
+        <translation>指标变动（%1项）</translation>
+    </message>
+    <message>
+        <source>Units late or not returned (%1)</source>
+        <translation>逾期或未报送单位（%1家）</translation>
+    </message>
+    <message>
+        <source>… and %1 more (qdplanner period compare lists all)</source>
+        <translation>……另有%1项（qdplanner period compare 列出全部）</translation>
+    </message>
+    <message>
+        <source>returned %1, due %2</source>
+        <translation>%1报回，应于%2前报送</translation>
+    </message>
+    <message>
+        <source>%1 rows left empty</source>
+        <translation>%1行未填</translation>
+    </message>
+    <message>
+        <source>also in the earlier period</source>
+        <translation>上期亦然</translation>
+    </message>
+</context>
+<context>
     <name>PlanDocumentDialog</name>
     <message>
         <source>Add Plan Document</source>
@@ -3360,6 +4070,10 @@
         <translation>季度填报</translation>
     </message>
     <message>
+        <source>Periods</source>
+        <translation>关账期次</translation>
+    </message>
+    <message>
         <source>Save a &amp;Copy As…</source>
         <translation>另存副本(&amp;C)…</translation>
     </message>
@@ -3372,12 +4086,20 @@
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <source>Record &amp;Progress…</source>
-        <translation>填报进展(&amp;P)…</translation>
+        <source>Record Pro&amp;gress…</source>
+        <translation>填报进展(&amp;G)…</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;As Of…</source>
+        <translation>按日期查看(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Bac&amp;k to Today</source>
+        <translation>回到今天(&amp;K)</translation>
     </message>
     <message>
         <source>Save a Copy As</source>
@@ -3403,6 +4125,14 @@
         <source>Choose the task to report progress on.</source>
         <translation>请先选择要填报进展的任务。</translation>
     </message>
+    <message>
+        <source>Change Date…</source>
+        <translation>更改日期…</translation>
+    </message>
+    <message>
+        <source>Back to Today</source>
+        <translation>回到今天</translation>
+    </message>
 </context>
 <context>
     <name>ProgressDialog</name>
@@ -3421,6 +4151,18 @@
     <message>
         <source>Remove</source>
         <translation>删除</translation>
+    </message>
+    <message>
+        <source>New Report…</source>
+        <translation>重新填报…</translation>
+    </message>
+    <message>
+        <source>Replace this period&apos;s report with a new one (you are asked first)</source>
+        <translation>以一份新的填报替换本期已有填报（会先询问）</translation>
+    </message>
+    <message>
+        <source>Open the Existing Report</source>
+        <translation>打开已有填报</translation>
     </message>
     <message>
         <source>Period</source>
@@ -3459,12 +4201,200 @@
         <translation>佐证材料</translation>
     </message>
     <message>
+        <source>Type the period: 2024Q3, 2024H1, 2024-09 or 2024.</source>
+        <translation>请填写填报周期：2024Q3、2024H1、2024-09 或 2024。</translation>
+    </message>
+    <message>
+        <source>New report for %1</source>
+        <translation>新填报：%1</translation>
+    </message>
+    <message>
+        <source>Editing the %1 report of %2</source>
+        <translation>正在修改 %1 的进展填报（%2 填报）</translation>
+    </message>
+    <message>
+        <source>New %1 report, replacing the one of %2 when you press OK</source>
+        <translation>新的 %1 进展填报：按“确定”后替换 %2 的原填报</translation>
+    </message>
+    <message>
+        <source>%1 already has a report (of %2): open it to edit it, or press OK to be asked before it is replaced by this one.</source>
+        <translation>%1 已有进展填报（%2 填报）：可打开它修改；按“确定”时，替换前会先询问。</translation>
+    </message>
+    <message>
+        <source>%1 (attached)</source>
+        <translation>%1（已附）</translation>
+    </message>
+    <message>
+        <source>Replace the %1 report of %2 with a new one? Its progress, problems and next steps are replaced by what you enter now</source>
+        <translation>用新的填报替换 %2 填报的 %1 进展？原有的进展情况、存在问题和下步打算将被现在填写的内容替换</translation>
+    </message>
+    <message numerus="yes">
+        <source>, and its %n evidence file(s) are removed</source>
+        <translation>
+            <numerusform>，其 %n 个佐证材料将被删除</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>. Undo (Ctrl+Z) brings it back.</source>
+        <translation>。撤销（Ctrl+Z）可恢复。</translation>
+    </message>
+    <message>
+        <source>New Report</source>
+        <translation>重新填报</translation>
+    </message>
+    <message>
         <source>Add Evidence</source>
         <translation>添加佐证材料</translation>
     </message>
     <message>
+        <source>Edit progress report %1</source>
+        <translation>修改进展填报 %1</translation>
+    </message>
+    <message>
+        <source>Replace progress report %1</source>
+        <translation>替换进展填报 %1</translation>
+    </message>
+    <message>
         <source>Record progress %1</source>
         <translation>填报 %1 进展</translation>
+    </message>
+</context>
+<context>
+    <name>Reminder</name>
+    <message>
+        <source>not on record</source>
+        <translation>未登记</translation>
+    </message>
+    <message>
+        <source>Contact: {contact}; phone: {phone}</source>
+        <translation>联系人：{contact}；联系电话：{phone}</translation>
+    </message>
+    <message>
+        <source>Your progress report for {period} was due by {due}. In the workbook you returned on {returned}, the following {n} task(s) were left empty; please report them as soon as possible:</source>
+        <translation>按照工作安排，贵单位应于{due}前报送{period}任务进展情况。贵单位于{returned}报送的进展填报表中，以下{n}项任务未填写，请尽快补报：</translation>
+    </message>
+    <message>
+        <source>Your progress report for {period} was due by {due}. As of {today} we have not received it; please report on the following {n} task(s) as soon as possible:</source>
+        <translation>按照工作安排，贵单位应于{due}前报送{period}任务进展情况。截至{today}，尚未收到贵单位报送的进展填报表，请尽快报送以下{n}项任务的进展情况：</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>________________</source>
+        <translation>________________</translation>
+    </message>
+    <message>
+        <source>If you have sent it already, please disregard this notice. For questions, please contact {office}.</source>
+        <translation>如已报送，请忽略本通知。如有疑问，请与{office}联系。</translation>
+    </message>
+    <message>
+        <source>(The round was issued without a due date; returns are due by the 10th of the month after the period.)</source>
+        <translation>（本轮填报下发时未注明截止日期，按期末次月10日前报送掌握。）</translation>
+    </message>
+    <message>
+        <source>Reminder Notice</source>
+        <translation>催办通知</translation>
+    </message>
+    <message>
+        <source>{unit}:</source>
+        <translation>{unit}：</translation>
+    </message>
+    <message>
+        <source>reminder</source>
+        <translation>催办通知</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderDialog</name>
+    <message>
+        <source>Reminder Notices for %1</source>
+        <translation>%1催办通知</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s) are late for %1: the due date has passed and their return is not in, or came back with rows left empty. Each checked unit gets a notice.</source>
+        <translation>
+            <numerusform>%1 有 %n 家单位逾期：已过截止日期，填报表未报回或有未填写的行。每家勾选的单位生成一份催办通知。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Standing</source>
+        <translation>报送情况</translation>
+    </message>
+    <message>
+        <source>Open tasks</source>
+        <translation>未报送任务</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>not on record</source>
+        <translation>未登记</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Save as &amp;Word…</source>
+        <translation>保存为 Word(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Save the Reminder Notices in</source>
+        <translation>催办通知保存到</translation>
+    </message>
+    <message>
+        <source>Reminder Notices</source>
+        <translation>催办通知</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notice(s) of the same name are in that folder already. Replace them?</source>
+        <translation>
+            <numerusform>该文件夹中已有%n份同名通知，是否替换？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n reminder notice(s) to %1</source>
+        <translation>
+            <numerusform>已将%n份催办通知写入 %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Printed %n page(s) of reminder notices</source>
+        <translation>
+            <numerusform>已打印催办通知%n页</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3496,6 +4426,10 @@
     <message>
         <source>Timeline</source>
         <translation>进度时间轴</translation>
+    </message>
+    <message>
+        <source>Compared with the previous period</source>
+        <translation>与上期相比</translation>
     </message>
     <message>
         <source>program: {name}</source>
@@ -3612,6 +4546,10 @@ Progress Summary</source>
         <translation>指标</translation>
     </message>
     <message>
+        <source>Nature</source>
+        <translation>属性</translation>
+    </message>
+    <message>
         <source>Baseline</source>
         <translation>基期值</translation>
     </message>
@@ -3632,7 +4570,7 @@ Progress Summary</source>
         <translation>评价</translation>
     </message>
     <message>
-        <source>Note: progress runs from the baseline to the target; the assessment follows the plan's thresholds.</source>
+        <source>Note: progress runs from the baseline to the target; the assessment follows the plan&apos;s thresholds.</source>
         <translation>注：完成进度按基期值至目标值计算；评价按规划设定的阈值判定。</translation>
     </message>
     <message>
@@ -3774,6 +4712,70 @@ Progress Summary</source>
         <translation>报送日期</translation>
     </message>
     <message>
+        <source>{period}: closed on {date} by {who}, as the plan stood on {end}.</source>
+        <translation>{period}：{who}已于{date}关账，按{end}的规划情况。</translation>
+    </message>
+    <message>
+        <source>{period}: not closed; judged live, as the plan stood on {end} from what it holds now.</source>
+        <translation>{period}：未关账，按规划现有数据实时研判{end}的情况。</translation>
+    </message>
+    <message>
+        <source>{period}: not over yet; judged on {date} with the current figures.</source>
+        <translation>{period}：尚未结束，按{date}的当前数据研判。</translation>
+    </message>
+    <message>
+        <source>Compared with {earlier}, in {later} {better} tasks&apos; lights got better and {worse} worse; {done} tasks were newly done and {overdue} newly overdue; {no_report} tasks had no progress report for the period. {moved} indicators moved ({ind_better} better, {ind_worse} worse). {late} units returned late, {partial} partly and {missing} not at all.</source>
+        <translation>与{earlier}相比，{later}亮灯好转{better}项、变差{worse}项，新完成{done}项、新增逾期{overdue}项，{no_report}项任务本期未报送进展；指标变动{moved}项（好转{ind_better}项、变差{ind_worse}项）；逾期报送单位{late}家、部分报送{partial}家、未报送{missing}家。</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>增减</translation>
+    </message>
+    <message>
+        <source>Lights better or worse</source>
+        <translation>亮灯好转或变差</translation>
+    </message>
+    <message>
+        <source>No task&apos;s light got better or worse.</source>
+        <translation>没有亮灯好转或变差的任务。</translation>
+    </message>
+    <message>
+        <source>Lead unit</source>
+        <translation>牵头单位</translation>
+    </message>
+    <message>
+        <source>Worse ({n})</source>
+        <translation>变差（{n}项）</translation>
+    </message>
+    <message>
+        <source>Better ({n})</source>
+        <translation>好转（{n}项）</translation>
+    </message>
+    <message>
+        <source>The first {n} of {total} are listed; qdplanner period compare lists them all.</source>
+        <translation>仅列出{total}项中的前{n}项；qdplanner period compare 可列出全部。</translation>
+    </message>
+    <message>
+        <source>Units late or not returned</source>
+        <translation>逾期或未报送单位</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>应报日期</translation>
+    </message>
+    <message>
+        <source>Last period</source>
+        <translation>上期</translation>
+    </message>
+    <message>
+        <source> (late)</source>
+        <translation>（逾期）</translation>
+    </message>
+    <message>
+        <source>also</source>
+        <translation>同样</translation>
+    </message>
+    <message>
         <source>{year} H1</source>
         <translation>{year}年上半年</translation>
     </message>
@@ -3817,6 +4819,18 @@ Progress Summary</source>
         <source>{year}-{month:02}</source>
         <translation>{year}年{month}月</translation>
     </message>
+    <message>
+        <source>“About {target}” is met within ±{tolerance} of it ({low} to {high}), and by any value above it: an overshoot counts as met, never as behind.</source>
+        <translation>“约{target}”在其±{tolerance}范围内（{low}至{high}）即为达到，高于此范围同样视为达到：超额完成不算滞后。</translation>
+    </message>
+    <message>
+        <source>“About {target}” is met within ±{tolerance} of it ({low} to {high}), and by any value below it: an overshoot counts as met, never as behind.</source>
+        <translation>“约{target}”在其±{tolerance}范围内（{low}至{high}）即为达到，低于此范围同样视为达到：超额完成不算滞后。</translation>
+    </message>
+    <message>
+        <source>“About” (约/左右) targets are met within the plan&apos;s tolerance of the target, or when exceeded in the better direction: an overshoot counts as met, never as behind.</source>
+        <translation>“约”“左右”类目标在规划允许的误差范围内即为达到，向更优方向超出同样视为达到：超额完成不算滞后。</translation>
+    </message>
 </context>
 <context>
     <name>ReportActions</name>
@@ -3825,8 +4839,8 @@ Progress Summary</source>
         <translation>打印进展汇总(&amp;P)…</translation>
     </message>
     <message>
-        <source>Export Summary &amp;PDF…</source>
-        <translation>导出汇总 PDF(&amp;P)…</translation>
+        <source>Export Summary P&amp;DF…</source>
+        <translation>导出汇总 PDF(&amp;D)…</translation>
     </message>
 </context>
 <context>
@@ -3892,6 +4906,10 @@ Progress Summary</source>
         <translation>本期进度时间轴</translation>
     </message>
     <message>
+        <source>Compared with the previous period</source>
+        <translation>与上期相比</translation>
+    </message>
+    <message>
         <source>Sections</source>
         <translation>包含内容</translation>
     </message>
@@ -3942,6 +4960,22 @@ Progress Summary</source>
     <message>
         <source>Print Preview — Progress Summary</source>
         <translation>打印预览 — 进展情况汇总</translation>
+    </message>
+    <message>
+        <source>Progress summary</source>
+        <translation>进展情况汇总</translation>
+    </message>
+    <message>
+        <source>Progress summary %1</source>
+        <translation>进展情况汇总_%1</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Open Folder</source>
+        <translation>打开所在文件夹</translation>
     </message>
     <message>
         <source>Save Summary as PDF</source>
@@ -4185,8 +5219,8 @@ Progress Summary</source>
         <translation>升级(&amp;O)</translation>
     </message>
     <message>
-        <source>Move &amp;Up</source>
-        <translation>上移(&amp;U)</translation>
+        <source>Mo&amp;ve Up</source>
+        <translation>上移(&amp;V)</translation>
     </message>
     <message>
         <source>Move Do&amp;wn</source>
@@ -4426,7 +5460,7 @@ Progress Summary</source>
         <translation>保存基线…</translation>
     </message>
     <message>
-        <source>Keep every task's dates as the approved plan</source>
+        <source>Keep every task&apos;s dates as the approved plan</source>
         <translation>将所有任务的日期保存为批准的计划</translation>
     </message>
     <message>
@@ -4553,6 +5587,10 @@ Progress Summary</source>
         <translation>不分组</translation>
     </message>
     <message>
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
         <source>Milestone: %1
 Planned: %2
 Reached: %3</source>
@@ -4577,6 +5615,10 @@ Reached: %3</source>
         <translation>状态灯：%1 %2 · %3%</translation>
     </message>
     <message>
+        <source>As it stood on %1, by the progress report for %2</source>
+        <translation>%1 时的状况，依据 %2 进展报告</translation>
+    </message>
+    <message>
         <source>Reschedule “%1”</source>
         <translation>调整“%1”的时间</translation>
     </message>
@@ -4590,6 +5632,10 @@ Reached: %3</source>
     <message>
         <source>Add Unit</source>
         <translation>添加责任单位</translation>
+    </message>
+    <message>
+        <source>e.g. 0532-85911234</source>
+        <translation>如 0532-85911234</translation>
     </message>
     <message>
         <source>e.g. 青岛市科学技术局</source>
@@ -4612,8 +5658,12 @@ Reached: %3</source>
         <translation>类型</translation>
     </message>
     <message>
-        <source>Contact</source>
-        <translation>联系方式</translation>
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
     </message>
 </context>
 <context>
@@ -4681,6 +5731,14 @@ Reached: %3</source>
         <translation>该单位牵头、已过截止日期仍未完成的任务数</translation>
     </message>
     <message>
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
         <source>Illustrative: filled in for the sample, not an official unit</source>
         <translation>示例：为示例规划补充的单位，并非正式单位</translation>
     </message>
@@ -4695,6 +5753,14 @@ Reached: %3</source>
     <message>
         <source>Edit short name of “%1”</source>
         <translation>修改“%1”的简称</translation>
+    </message>
+    <message>
+        <source>Edit contact person of “%1”</source>
+        <translation>修改“%1”的联系人</translation>
+    </message>
+    <message>
+        <source>Edit phone of “%1”</source>
+        <translation>修改“%1”的联系电话</translation>
     </message>
     <message>
         <source>Add unit “%1”</source>
@@ -4742,6 +5808,10 @@ Reached: %3</source>
     <message>
         <source>&amp;Delete Unit…</source>
         <translation>删除单位(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>As it stood on %1: Overdue counts the tasks each unit led that were past due and not done then, by the progress reports of periods ended by then (a task with no report by then is not counted). Units, names and the Leads and Supports counts are today&apos;s.</source>
+        <translation>%1 时的状况：“逾期任务”为各单位牵头、当时已过完成时限且未完成的任务，依据当时已结束各期的进展报告（届时尚无报告的任务不计入）。单位、名称及“牵头任务”“配合任务”数为当前情况。</translation>
     </message>
     <message numerus="yes">
         <source>Merge “%1” into “%2”?

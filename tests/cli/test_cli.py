@@ -44,7 +44,7 @@ def test_init_refuses_to_overwrite_without_force(tmp_path):
 
 def test_status_json_has_counts_lights_and_overdue(small_plan):
     store, _ = small_plan
-    result = run("status", str(store.path), "--json", "--as-of", "2023-03-01")
+    result = run("status", str(store.path), "--json", "--as-of", "2023-03-01", "--current-figures")
     assert result.exit_code == 0
     data = json.loads(result.output)
     assert data["as_of"] == "2023-03-01"
@@ -58,13 +58,17 @@ def test_status_json_has_counts_lights_and_overdue(small_plan):
 
 def test_status_before_the_due_date_lists_nothing_overdue(small_plan):
     store, _ = small_plan
-    data = json.loads(run("status", str(store.path), "--json", "--as-of", "2022-06-30").output)
+    data = json.loads(
+        run(
+            "status", str(store.path), "--json", "--as-of", "2022-06-30", "--current-figures"
+        ).output
+    )
     assert data["overdue"] == []
 
 
 def test_status_text_lists_streams_and_overdue_tasks(small_plan):
     store, _ = small_plan
-    result = run("status", str(store.path), "--as-of", "2023-03-01")
+    result = run("status", str(store.path), "--as-of", "2023-03-01", "--current-figures")
     assert result.exit_code == 0
     assert "工程一" in result.output and "计划一" in result.output
     assert "Overdue tasks: 1" in result.output

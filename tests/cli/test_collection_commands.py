@@ -42,7 +42,7 @@ def plan(template: Path, tmp_path: Path) -> Path:
 def books(plan: Path, tmp_path: Path) -> dict[str, Path]:
     out = tmp_path / "out"
     result = run(
-        "collect", plan, out, "--period", "2024Q3", "--due", "2024-10-10", "--json", "--lang", "zh"
+        "collect", plan, out, "--period", "2021Q4", "--due", "2022-01-10", "--json", "--lang", "zh"
     )
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
@@ -53,24 +53,24 @@ def period_reports(plan: Path) -> dict[int, str]:
     with PlanStore.open(plan, readonly=True) as store:
         return dict(
             store.db.execute(
-                "SELECT task_id, narrative FROM progress_reports WHERE period = '2024Q3'"
+                "SELECT task_id, narrative FROM progress_reports WHERE period = '2021Q4'"
             ).fetchall()
         )
 
 
 def test_collect_writes_a_workbook_per_lead_unit(plan, tmp_path):
-    result = run("collect", plan, tmp_path / "out", "--period", "2024年第三季度", "--lang", "en")
+    result = run("collect", plan, tmp_path / "out", "--period", "2021年第四季度", "--lang", "en")
     assert result.exit_code == 0, result.output
-    assert "2024Q3: 13 workbook(s) written" in result.output
-    assert (tmp_path / "out" / "2024Q3_青岛市科学技术局.xlsx").exists()
-    again = run("collect", plan, tmp_path / "out", "--period", "2024Q3")
+    assert "2021Q4: 13 workbook(s) written" in result.output
+    assert (tmp_path / "out" / "2021Q4_青岛市科学技术局.xlsx").exists()
+    again = run("collect", plan, tmp_path / "out", "--period", "2021Q4")
     assert again.exit_code == 1 and "already exists" in again.stderr
     one = run(
-        "collect", plan, tmp_path / "out", "--period", "2024Q3", "--unit", "市科技局", "--force"
+        "collect", plan, tmp_path / "out", "--period", "2021Q4", "--unit", "市科技局", "--force"
     )
     assert one.exit_code == 0 and "1 workbook(s)" in one.output
     assert run("collect", plan, tmp_path / "o", "--period", "2024Q5").exit_code == 1
-    english = run("collect", plan, tmp_path / "en", "--period", "2024Q3", "--lang", "en")
+    english = run("collect", plan, tmp_path / "en", "--period", "2021Q4", "--lang", "en")
     assert english.exit_code == 0
 
 
@@ -85,26 +85,34 @@ def test_import_two_returned_workbooks_then_status(plan, books):
     assert data["errors"] == [] and data["conflicts"] == [] and data["result"] is None
     assert period_reports(plan) == {}
     result = run(
-        "collect-import", plan, books[STI], books[MIIT], "--period", "2024Q3", "--lang", "en"
+        "collect-import", plan, books[STI], books[MIIT], "--period", "2021Q4", "--lang", "en"
     )
     assert result.exit_code == 0, result.output
     assert "2 report(s) added" in result.output
     assert period_reports(plan) == {sti[0]: "甲", miit[0]: "乙"}
-    status = json.loads(run("collect-status", plan, "--period", "2024Q3", "--json").output)
-    assert status["counts"] == {"returned": 2, "not_returned": 11, "never_issued": 0}
-    returned = {u["unit"]: u for u in status["returned"]}
+    status = json.loads(run("collect-status", plan, "--period", "2021Q4", "--json").output)
+    # each filled one row of several: both returns are partial, the rest are late
+    assert status["counts"] == {
+        "returned": 0, "partial": 2, "not_returned": 11, "never_issued": 0, "late": 13
+    }  # fmt: skip
+    returned = {u["unit"]: u for u in status["partial"]}
     assert returned[STI]["returned_file"] == books[STI].name and returned[STI]["reported"] == 1
     assert returned[STI]["issued_at"] and returned[STI]["returned_at"]
     assert MIIT not in {u["unit"] for u in status["not_returned"]}
     text = run("collect-status", plan, "--lang", "en").output  # the latest round
-    assert "2024Q3: 13 unit(s): 2 returned, 11 not returned, 0 never issued" in text
-    assert "Returned:" in text and "Not returned:" in text
+    assert (
+        "2021Q4: 13 unit(s): 0 returned, 2 partly returned, 11 not returned, 0 never issued; "
+        "13 late" in text
+    )
+    assert "Partly returned (rows left empty):" in text and "Not returned:" in text
 
 
 def test_status_lists_lead_units_never_issued(plan, tmp_path):
-    run("collect", plan, tmp_path / "out", "--period", "2024Q3", "--unit", MIIT, "--lang", "zh")
-    status = json.loads(run("collect-status", plan, "--period", "2024Q3", "--json").output)
-    assert status["counts"] == {"returned": 0, "not_returned": 1, "never_issued": 12}
+    run("collect", plan, tmp_path / "out", "--period", "2021Q4", "--unit", MIIT, "--lang", "zh")
+    status = json.loads(run("collect-status", plan, "--period", "2021Q4", "--json").output)
+    assert status["counts"] == {
+        "returned": 0, "partial": 0, "not_returned": 1, "never_issued": 12, "late": 1
+    }  # fmt: skip
     assert STI in {u["unit"] for u in status["never_issued"]}
     assert run("collect-status", plan, "--period", "2023Q1").exit_code == 0
 
@@ -129,7 +137,7 @@ def test_errors_are_listed_by_cell_and_only_good_files_apply(plan, books):
 def test_conflicts_stop_the_import_until_preferred(plan, books, tmp_path):
     miit = task_ids(books[MIIT])
     with PlanStore.open(plan) as store, store.action(ChangeSource.FORM, "hand") as changes:
-        record_progress(store, changes, miit[1], ReportInput("2024Q3", "in_progress", 10, "手"))
+        record_progress(store, changes, miit[1], ReportInput("2021Q4", "in_progress", 10, "手"))
     a = fill(
         books[MIIT],
         {miit[0]: {"进展情况": "一"}, miit[1]: {"进展情况": "单位"}},

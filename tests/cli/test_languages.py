@@ -132,7 +132,7 @@ def test_another_language_is_refused_by_click(plan):
 
 
 def _returned_workbook(plan: Path, tmp_path: Path) -> Path:
-    ok("collect", plan, tmp_path / "round", "--period", "2024Q3", "--unit", STI, "--lang", "zh")
+    ok("collect", plan, tmp_path / "round", "--period", "2021Q4", "--unit", STI, "--lang", "zh")
     book = next((tmp_path / "round").glob("*.xlsx"))
     fill(book, {task_ids(book)[0]: {"完成进度(%)": 90, "进展情况": "按计划推进"}})
     return book
@@ -178,7 +178,7 @@ COMMANDS = {
         ["1 report(s) to add", "; ok"],
     ),
     "collect-status": (
-        ["--period", "2024Q3"],
+        ["--period", "2021Q4"],
         ["共 13 家单位", "未下发："],
         ["13 unit(s)", "Never issued:"],
     ),
@@ -229,7 +229,7 @@ def test_a_one_line_error_in_chinese(tmp_path):
 
 
 def test_errors_the_commands_raise_themselves_are_translated(plan, tmp_path):
-    unit = run("collect", plan, tmp_path / "c", "--period", "2024Q3", "--unit", "没有这个局",
+    unit = run("collect", plan, tmp_path / "c", "--period", "2021Q4", "--unit", "没有这个局",
                "--lang", "zh")  # fmt: skip
     assert unit.exit_code == 1 and unit.stderr == "qdplanner: 没有名为“没有这个局”的单位\n"
     rounds = run("collect-status", plan, "--lang", "zh")
@@ -298,15 +298,17 @@ def _timeline_pdfs(monkeypatch, tmp_path: Path) -> list[Path]:
     from qdplanner.reports import timeline_export, timeline_summary
 
     made: list[Path] = []
-    original = timeline_summary.png_bytes
+    original = timeline_summary.TimelinePages._make_sheets
 
-    def png_and_pdf(scene, header, scale=1.0):
+    def sheets_and_pdf(self, width_mm, height_mm):
+        sheets = original(self, width_mm, height_mm)
         path = tmp_path / f"timeline{len(made)}.pdf"
-        timeline_export.export_timeline(scene, path, header)
+        header = timeline_export.PrintHeader("", self.start, self.end, self.as_of)
+        timeline_export.export_timeline(sheets[0].scene, path, header)
         made.append(path)
-        return original(scene, header, scale)
+        return sheets
 
-    monkeypatch.setattr(timeline_summary, "png_bytes", png_and_pdf)
+    monkeypatch.setattr(timeline_summary.TimelinePages, "_make_sheets", sheets_and_pdf)
     return made
 
 

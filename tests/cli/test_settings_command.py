@@ -63,11 +63,15 @@ def test_one_key_prints_its_value_range_and_help(plan):
 
 
 def test_setting_a_value_is_one_logged_change_and_the_lights_follow(plan):
-    before = json.loads(run("status", plan, "--json", "--as-of", "2024-06-30").output)["lights"]
+    before = json.loads(
+        run("status", plan, "--json", "--as-of", "2024-06-30", "--current-figures").output
+    )["lights"]
     result = run("settings", plan, "light.blue_days", "200", "--lang", "en")
     assert result.exit_code == 0, result.output
     assert result.output.strip() == "light.blue_days: off → 200 days"
-    after = json.loads(run("status", plan, "--json", "--as-of", "2024-06-30").output)["lights"]
+    after = json.loads(
+        run("status", plan, "--json", "--as-of", "2024-06-30", "--current-figures").output
+    )["lights"]
     assert after["blue"] > before.get("blue", 0)
     assert after["green"] < before["green"]
     with PlanStore.open(plan, readonly=True) as store:

@@ -132,3 +132,33 @@ def test_rules_round_trip_through_settings_and_ignore_unknown_keys():
     rules = LightRules(yellow_behind=5, red_behind=20, blue_within_days=14)
     assert LightRules.from_dict({**rules.to_dict(), "future_option": 1}) == rules
     assert LightRules.from_dict(None) == DEFAULT_RULES
+
+
+# --- as it stood at a past date (issue 16, item 1) ---
+
+
+def test_the_report_that_says_how_a_task_stood_is_the_last_ended_by_that_day():
+    from qdplanner.domain.status_light import report_standing_at
+
+    q3 = (date(2024, 7, 1), date(2024, 9, 30), "in_progress", 60)
+    q4 = (date(2024, 10, 1), date(2024, 12, 31), "in_progress", 90)
+    year = (date(2024, 1, 1), date(2024, 12, 31), "in_progress", 85)
+    later = (date(2025, 7, 1), date(2025, 9, 30), "in_progress", 92)
+    reports = [later, year, q3, q4]
+    assert report_standing_at(reports, date(2024, 12, 31)) == q4  # the quarter, not the year
+    assert report_standing_at(reports, date(2024, 12, 30)) == q3  # Q4 had not ended yet
+    assert report_standing_at(reports, date(2024, 9, 29)) is None
+    assert report_standing_at(reports, date(2026, 1, 1)) == later
+
+
+def test_without_a_record_the_past_is_not_borrowed_from_today():
+    from qdplanner.domain.status_light import light_without_record
+
+    day = date(2024, 12, 31)
+    assert light_without_record(start=date(2023, 1, 1), due=date(2025, 6, 30), as_of=day) == (
+        StatusLight.NO_RECORD
+    )
+    assert light_without_record(start=date(2025, 1, 1), due=date(2025, 6, 30), as_of=day) == (
+        StatusLight.GREY  # not started by then: the dates say so
+    )
+    assert light_without_record(start=None, due=None, as_of=day) == StatusLight.GREY

@@ -227,3 +227,25 @@ def test_year_less_deadlines_take_the_year_of_a_one_year_title(empty_plan, tmp_p
     path = books.write_book(tmp_path / "multi.xlsx", rows, ("A1:D1",))
     preview = preview_workbook(empty_plan, path)
     assert preview.result.tasks[0].deadline.due is None
+
+
+def test_year_less_deadlines_take_the_year_of_a_one_year_plan_document(empty_plan, tmp_path):
+    from qdplanner.domain.enums import PlanKind
+    from qdplanner.store.outline_edits import add_plan_document
+
+    rows = [
+        ["序号", "重点任务", "牵头单位", "完成时限"],
+        [1, TASK_1, "市科技局", "年底前"],
+        [2, TASK_2, "市科技局", "明年春节前"],
+    ]
+    path = books.write_book(tmp_path / "no-title.xlsx", rows)
+    with empty_plan.action("form", "add a document") as changes:
+        doc = add_plan_document(
+            empty_plan, changes, "2023年全市科技创新工作要点", PlanKind.OTHER, 2023, 2023
+        )
+    preview = preview_workbook(empty_plan, path, breakdown=BreakdownOptions(plan_document_id=doc))
+    assert preview.ok, [str(e) for e in preview.errors]
+    assert str(preview.result.tasks[0].deadline.due) == "2023-12-31"
+    warnings = [str(w) for w in preview.warnings]
+    assert not any("年底前" in w for w in warnings)
+    assert any("明年春节前" in w for w in warnings)  # still not read: kept, flagged

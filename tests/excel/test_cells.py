@@ -114,7 +114,14 @@ def test_a_cell_far_away_is_refused_before_it_is_read(tmp_path):
     book.active["A1"] = "x"
     book.active["XFD1048576"] = "y"
     book.save(path)
-    _refused(path, "row 1,048,576")
+    _refused(path, "column XFD")
+    book = openpyxl.Workbook()
+    book.active["A1"] = "x"
+    book.active["B1048576"] = "y"  # a long way down, in a narrow sheet: 2 million cells
+    book.active["Z1048576"] = "z"  # 26 columns: 27 million cells, over the cells limit
+    far = tmp_path / "far-down.xlsx"
+    book.save(far)
+    _refused(far, "10,000,000 cells")
 
 
 def test_too_many_columns_are_refused(tmp_path):
@@ -171,3 +178,22 @@ def test_xls_and_misnamed_files_are_read_by_their_content(tmp_path):
     with open_workbook(path) as wb:
         assert wb.format == "xlsx"
         assert wb.sheet("S").value(0, 0) == "ok"
+
+
+def test_column_letters_are_openpyxl_s_without_importing_it_to_read():
+    import subprocess
+    import sys
+
+    from openpyxl.utils import column_index_from_string, get_column_letter
+
+    from qdplanner.excel.file_checks import column_index, column_letter
+
+    for n in (*range(1, 800), 16384):
+        assert column_letter(n) == get_column_letter(n)
+        assert column_index(column_letter(n)) == column_index_from_string(get_column_letter(n))
+    code = (
+        "import sys, qdplanner.excel.workbook_import, qdplanner.excel.collection_import;"
+        "print('openpyxl' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"  # reading a workbook needs neither openpyxl nor numpy

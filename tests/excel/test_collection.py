@@ -40,8 +40,8 @@ from tests.excel.collection_helpers import (
 )
 from tests.excel.conftest import needs_soffice, soffice_convert
 
-PERIOD = "2024Q3"
-ISSUED = datetime(2024, 10, 1, 2, 0, tzinfo=UTC)
+PERIOD = "2021Q4"  # the sample has no report of it (its ledger starts 2022Q1)
+ISSUED = datetime(2022, 1, 1, 2, 0, tzinfo=UTC)
 STI = "青岛市科学技术局"  # unit 1 of the sample: leads 40 tasks
 MIIT = "青岛市工业和信息化局"  # unit 2: leads 4
 
@@ -52,9 +52,9 @@ def unit_id(store, name: str) -> int:
 
 @pytest.fixture
 def round_(sample_plan, tmp_path):
-    """The sample plan after a 2024Q3 round: (store, {unit name: workbook path})."""
+    """The sample plan after a 2021Q4 round: (store, {unit name: workbook path})."""
     result = collect_workbooks(
-        sample_plan, tmp_path / "out", PERIOD, due=date(2024, 10, 10), now=ISSUED
+        sample_plan, tmp_path / "out", PERIOD, due=date(2022, 1, 10), now=ISSUED
     )
     return sample_plan, {w.unit_name: w.path for w in result.workbooks}
 
@@ -82,7 +82,7 @@ def test_collect_writes_one_workbook_per_lead_unit_with_only_its_tasks(round_):
         ).fetchall()
     )
     assert set(books) == set(leads) and len(books) == 13
-    assert books[STI].name == "2024Q3_青岛市科学技术局.xlsx"
+    assert books[STI].name == "2021Q4_青岛市科学技术局.xlsx"
     outline = [r.id for r in read_task_rows(store)]
     for name, path in books.items():
         ids = task_ids(path)
@@ -92,7 +92,7 @@ def test_collect_writes_one_workbook_per_lead_unit_with_only_its_tasks(round_):
         assert ids == sorted(ids, key=outline.index)  # the plan's outline order
     issued = store.db.execute("SELECT unit_id, issued_at, issued_file FROM collections").fetchall()
     assert len(issued) == 13
-    assert (unit_id(store, STI), "2024-10-01T02:00:00+00:00", books[STI].name) in issued
+    assert (unit_id(store, STI), "2022-01-01T02:00:00+00:00", books[STI].name) in issued
     assert re.fullmatch(r"[0-9a-f-]{36}", plan_uuid(store))
     batch = store.db.execute("SELECT source, description FROM change_batches ORDER BY id DESC")
     assert batch.fetchone()[0] == "command"
@@ -103,7 +103,7 @@ def test_the_instructions_name_the_unit_period_and_deadline(round_):
     book = openpyxl.load_workbook(books[MIIT])
     assert book.sheetnames == ["填报说明", "进展填报", layout.META_SHEET]
     text = "\n".join(str(c.value) for row in book["填报说明"].iter_rows() for c in row if c.value)
-    for needed in (MIIT, "2024年第三季度", "2024-07-01", "2024-09-30", "2024-10-10", "已完成"):
+    for needed in (MIIT, "2021年第四季度", "2021-10-01", "2021-12-31", "2022-01-10", "已完成"):
         assert needed in text
 
 
@@ -141,17 +141,17 @@ def test_an_existing_file_is_not_overwritten_unless_asked(round_, tmp_path):
     store, books = round_
     with pytest.raises(ExportError, match="already exists"):
         collect_workbooks(store, tmp_path / "out", PERIOD)
-    again = datetime(2024, 10, 2, tzinfo=UTC)
+    again = datetime(2022, 1, 2, tzinfo=UTC)
     result = collect_workbooks(
         store, tmp_path / "out", PERIOD, unit_ids=[unit_id(store, MIIT)], overwrite=True, now=again
     )
     assert [w.path for w in result.workbooks] == [books[MIIT]]
     rows = store.db.execute("SELECT issued_at FROM collections WHERE period = ?", [PERIOD])
-    assert sorted(r[0][:10] for r in rows) == ["2024-10-01"] * 12 + ["2024-10-02"]
+    assert sorted(r[0][:10] for r in rows) == ["2022-01-01"] * 12 + ["2022-01-02"]
 
 
 def test_file_names_are_safe():
-    assert workbook_file_name("2024Q3", 'a/b:c*"d"?') == "2024Q3_a_b_c_d_.xlsx"
+    assert workbook_file_name("2021Q4", 'a/b:c*"d"?') == "2021Q4_a_b_c_d_.xlsx"
 
 
 # -- returning -------------------------------------------------------------------------------
@@ -160,7 +160,7 @@ def test_file_names_are_safe():
 def test_two_returned_workbooks_add_the_period_reports_and_mark_them_returned(round_, tmp_path):
     store, books = round_
     sti, miit = task_ids(books[STI]), task_ids(books[MIIT])
-    fill(books[STI], {sti[0]: done("已建成", 填报日期=date(2024, 10, 8), 填报人="张三")})
+    fill(books[STI], {sti[0]: done("已建成", 填报日期=date(2022, 1, 8), 填报人="张三")})
     fill(books[STI], {sti[1]: {"完成进度(%)": 45, "存在问题": "资金不足", "下步打算": "加快"}})
     fill(books[MIIT], {miit[0]: {"本期状态": "进行中", "完成进度(%)": 75, "进展情况": "推进中"}})
     preview = preview_returns(store, [books[STI], books[MIIT]], period=PERIOD)
@@ -174,7 +174,7 @@ def test_two_returned_workbooks_add_the_period_reports_and_mark_them_returned(ro
     got = reports(store)
     assert set(got) == {sti[0], sti[1], miit[0]}
     assert got[sti[0]]["status"] == "done" and got[sti[0]]["narrative"] == "已建成"
-    assert got[sti[0]]["reported_on"] == "2024-10-08" and got[sti[0]]["filled_by"] == "张三"
+    assert got[sti[0]]["reported_on"] == "2022-01-08" and got[sti[0]]["filled_by"] == "张三"
     assert got[sti[0]]["reporting_unit_id"] == unit_id(store, STI)
     assert got[sti[1]]["percent"] == 45 and got[sti[1]]["problems"] == "资金不足"
     assert got[miit[0]]["reporting_unit_id"] == unit_id(store, MIIT)
@@ -336,7 +336,7 @@ def test_a_workbook_of_another_period_or_plan_is_refused(round_):
     store, books = round_
     fill(books[MIIT], {task_ids(books[MIIT])[0]: done("x")})
     [error] = preview_returns(store, [books[MIIT]], period="2024Q4").errors
-    assert error.message == "this workbook is for the period 2024Q3, not 2024Q4"
+    assert error.message == "this workbook is for the period 2021Q4, not 2024Q4"
     assert error.row is None and error.file == books[MIIT].name
     with store.action(ChangeSource.COMMAND, "another plan") as changes:
         store.set_setting(changes, PLAN_UUID_KEY, "00000000-0000-0000-0000-000000000000")
@@ -485,14 +485,14 @@ def test_a_workbook_saved_again_by_libreoffice_still_imports(round_, tmp_path):
     miit = task_ids(books[MIIT])
     fill(
         books[MIIT],
-        {miit[0]: done("第一行\n第二行", 填报日期=date(2024, 10, 9)), miit[1]: {"完成进度(%)": 33}},
+        {miit[0]: done("第一行\n第二行", 填报日期=date(2022, 1, 9)), miit[1]: {"完成进度(%)": 33}},
     )
     resaved = soffice_convert(books[MIIT], "xlsx", tmp_path / "lo")
     preview = preview_returns(store, [resaved], period=PERIOD)
     assert preview.errors == []
     got = {r.task_id: r.values for r in preview.files[0].reports}
     assert got[miit[0]].narrative == "第一行\n第二行"
-    assert got[miit[0]].reported_on == date(2024, 10, 9) and got[miit[1]].percent == 33
+    assert got[miit[0]].reported_on == date(2022, 1, 9) and got[miit[1]].percent == 33
     apply_returns(store, preview)
     assert set(reports(store)) == {miit[0], miit[1]}
 

@@ -49,7 +49,7 @@ CASES = [
     ("任务", "late", "任务名称", "_x0001_b", "I", "control character U+0001"),
     ("任务", "late", "任务名称", "_x0000_abc", "I", "control character U+0000"),
     ("任务", "late", "备注", "a_x001F_b", "R", "control character U+001F"),
-    ("责任单位", "lead", "别名", "别名_x0002_", "G", "control character U+0002"),
+    ("责任单位", "lead", "别名", "别名_x0002_", "H", "control character U+0002"),
     ("任务", "late", "任务名称", _over_long, "I", "40,000 characters long"),
 ]
 

@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from qdplanner.reports.summary.content import ReportOptions, build_report
+from qdplanner.reports.summary.layout import sheet_size_mm
 from qdplanner.reports.summary.render import write_pdf
-from qdplanner.reports.summary.timeline_page import page_size_mm
 from qdplanner.reports.timeline_rows import GroupHeader
 from qdplanner.reports.timeline_scene import ROW_HEIGHT
 from qdplanner.reports.timeline_summary import period_timeline
@@ -74,7 +74,7 @@ def page_size(pdf: Path, page: int) -> str:
 @needs_poppler
 def test_the_timeline_runs_over_landscape_pages_with_nothing_under_7_pt(zh_pdf):
     report, pdf = zh_pdf
-    sheets = report.timeline.pages
+    sheets = report.timeline.sheets(*sheet_size_mm())
     texts = pages_script.pdf_page_texts(pdf)
     numbers = pages_script.timeline_pages(pdf, pages_script.timeline_caption(report))
     # one page per sheet, one after another, as many as the rows need
@@ -111,15 +111,16 @@ def test_sheets_fit_the_page_and_are_drawn_at_full_size(qapp, sample, tmp_path):
     from PySide6.QtGui import QPdfWriter
 
     from qdplanner.reports.summary.fonts import report_fonts
-    from qdplanner.reports.summary.layout import Heading, Image, NewPage, lay_out
+    from qdplanner.reports.summary.layout import DrawnPages, Heading, NewPage, lay_out
 
     report = build_report(sample, ReportOptions(as_of=AS_OF, period="2025Q4"))
-    width_mm, height_mm = page_size_mm()
-    sheets = report.timeline.pages
-    assert (sheets[0].width_mm, sheets[0].height_mm) == (width_mm, height_mm)
+    width_mm, height_mm = sheet_size_mm()
+    assert (width_mm, height_mm) == (297 - 28 - 24, 210 - 30 - 26 - 16)  # text area - heading
+    sheets = report.timeline.sheets(width_mm, height_mm)
+    assert all((s.width_mm, s.height_mm) == (width_mm, height_mm) for s in sheets)
     writer = QPdfWriter(str(tmp_path / "layout.pdf"))
     writer.setResolution(1200)
-    blocks = [NewPage(True), Heading("七、进度时间轴"), Image(report.timeline)]
+    blocks = [NewPage(True), Heading("七、进度时间轴"), DrawnPages(report.timeline)]
     pages = lay_out(blocks, writer, report_fonts())
     drawings = [op for page in pages for op in page.ops if op[0] == "drawing"]
     assert len(pages) == len(drawings) == len(sheets)
@@ -136,18 +137,41 @@ def test_sheets_fit_the_page_and_are_drawn_at_full_size(qapp, sample, tmp_path):
     assert (image.width(), image.height()) == (int(width_px), int(height_px))
 
 
+def test_each_target_cuts_the_sheets_for_the_room_it_has(qapp, sample):
+    """A narrower, lower page (a Word page's 225 mm) gets sheets of its own size, the axis
+    fitted to it and the rows cut to fit: every row once, nothing shrunk to fit. Each size
+    is cut once (the print preview lays the report out again and again)."""
+    from qdplanner.reports.timeline_scene import HEADER_HEIGHT
+    from qdplanner.reports.timeline_summary import CAPTION_HEIGHT, px
+
+    report = build_report(sample, ReportOptions(as_of=AS_OF, period="2025Q4"))
+    timeline = report.timeline
+    wide, narrow = timeline.sheets(245, 138), timeline.sheets(225, 131.5)
+    assert timeline.sheets(225, 131.5) is narrow
+    assert all((s.width_mm, s.height_mm) == (225, 131.5) for s in narrow)
+    assert len(narrow) >= len(wide)
+    scene = narrow[0].scene
+    assert scene.title_width + scene.axis.width == pytest.approx(px(225) - 1)  # fitted
+    assert scene.axis.width < wide[0].scene.axis.width
+    assert [s.piece.first for s in narrow] == [0, *[s.piece.last for s in narrow[:-1]]]
+    assert narrow[-1].piece.last == len(timeline.lines)
+    for sheet in narrow:  # caption, header bands and rows inside the sheet, legend below
+        rows = (sheet.piece.last - sheet.piece.first) * ROW_HEIGHT
+        assert CAPTION_HEIGHT + HEADER_HEIGHT + rows < px(131.5)
+
+
 def test_too_many_tasks_keep_the_late_ones_and_say_so(qapp, sample):
     from qdplanner.store.task_rows import read_task_rows
 
     q4 = (date(2025, 10, 1), date(2025, 12, 31))
     every = read_task_rows(sample, as_of=AS_OF)
-    timeline = period_timeline(sample, *q4, AS_OF, [r.id for r in every], "en",
-                               width_mm=245, height_mm=138, max_rows=5)  # fmt: skip
-    kept = {x.id for x in timeline.scene.lines if not isinstance(x, GroupHeader)}
+    timeline = period_timeline(sample, *q4, AS_OF, [r.id for r in every], "en", max_rows=5)
+    kept = {x.id for x in timeline.lines if not isinstance(x, GroupHeader)}
     running = [r for r in every if (r.start_date or q4[0]) <= q4[1]
                and (r.due_date is None or r.due_date >= q4[0])]  # fmt: skip
     assert len(kept) == 5 and len(running) == 33
-    assert "5 of 33 tasks shown: overdue and at risk first" in timeline.pages[0].caption
+    assert "5 of 33 tasks shown: overdue and at risk first" in timeline.caption
+    assert timeline.sheets(245, 138)[0].caption == timeline.caption
     rank = {"red": 0, "yellow": 1}  # overdue, then at risk, then the rest
     kept_ranks = [rank.get(r.light.value, 2) for r in running if r.id in kept]
     left_out = [rank.get(r.light.value, 2) for r in running if r.id not in kept]
@@ -161,12 +185,12 @@ def test_a_range_too_wide_for_the_page_is_cut_into_strips_like_gantt_tile(qapp, 
     from qdplanner.store.task_rows import read_task_rows
 
     ids = [r.id for r in read_task_rows(sample, as_of=AS_OF)]
-    timeline = period_timeline(sample, date(2022, 1, 1), date(2026, 12, 31), AS_OF, ids,
-                               width_mm=245, height_mm=138)  # fmt: skip
-    pieces = [p.piece for p in timeline.pages]
+    timeline = period_timeline(sample, date(2022, 1, 1), date(2026, 12, 31), AS_OF, ids)
+    sheets = timeline.sheets(245, 138)
+    pieces = [p.piece for p in sheets]
     strips = sorted({(p.x0, p.x1) for p in pieces})
     assert len(strips) > 1 and strips[0][0] == 0
-    assert strips[-1][1] == pytest.approx(timeline.scene.axis.width)
+    assert strips[-1][1] == pytest.approx(sheets[0].scene.axis.width)
     assert all(any(p.first == 0 and p.x0 == x0 for p in pieces) for x0, _ in strips)
     rows_h = (pieces[0].last - pieces[0].first) * ROW_HEIGHT
-    assert rows_h + 40 < timeline.pages[0].size_px[1]  # rows and header bands fit the sheet
+    assert rows_h + 40 < sheets[0].size_px[1]  # rows and header bands fit the sheet

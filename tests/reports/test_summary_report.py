@@ -123,9 +123,9 @@ def test_the_timeline_page_shows_the_period_and_is_left_out_when_nothing_runs(qa
     store, _ids = small_plan
     report = build_report(store, ReportOptions(period="2022Q3", as_of=date(2022, 9, 30)))
     assert report.sections == SECTIONS  # the overdue task runs through 2022
-    from qdplanner.reports.summary.timeline_page import timeline_image
+    from qdplanner.reports.summary.timeline_page import timeline_pages
 
-    assert timeline_image(store, parse_period("2022Q3"), date(2022, 9, 30), [], "zh") is None
+    assert timeline_pages(store, parse_period("2022Q3"), date(2022, 9, 30), [], "zh") is None
 
 
 def test_periods_and_numbers_read_as_government_documents_write_them():

@@ -238,16 +238,15 @@ def test_the_summarys_timeline_shows_the_periods_tasks(qapp, small_plan):
 
     store, ids = small_plan
     all_ids = list(ids[k] for k in ("late", "child", "ongoing"))
-    timeline = period_timeline(store, date(2023, 1, 1), date(2023, 3, 31), AS_OF, all_ids,
-                               width_mm=245, height_mm=138)  # fmt: skip
+    timeline = period_timeline(store, date(2023, 1, 1), date(2023, 3, 31), AS_OF, all_ids)
+    sheet = timeline.sheets(245, 138)[0]
     # the late task ended in 2022: only the sub-task and the ongoing task run in 2023 Q1
-    assert {x.title for x in timeline.scene.lines if not isinstance(x, GroupHeader)} == {
+    assert {x.title for x in sheet.scene.lines if not isinstance(x, GroupHeader)} == {
         "子任务", "长期任务",
     }  # fmt: skip
-    image = QImage.fromData(timeline.image())
+    image = QImage.fromData(sheet.png())
     assert not image.isNull() and image.width() > 1000
-    none = period_timeline(store, date(2030, 1, 1), date(2030, 3, 31), AS_OF, [ids["late"]],
-                           width_mm=245, height_mm=138)  # fmt: skip
+    none = period_timeline(store, date(2030, 1, 1), date(2030, 3, 31), AS_OF, [ids["late"]])
     assert none is None
 
 
@@ -302,15 +301,17 @@ def test_bars_are_filled_by_percent_of_the_whole_bar_on_every_surface(qtbot, sma
     # the summary's sheets: a year (filled to October), a quarter after the fill ends (none)
     for start, end, day in ((date(2024, 1, 1), date(2024, 12, 31), FILLED_TO),
                             (date(2025, 1, 1), date(2025, 3, 31), None)):  # fmt: skip
-        timeline = period_timeline(store, start, end, AS_OF, [long], width_mm=245, height_mm=138)
-        assert_filled_to(timeline.scene, long, day)
-        assert timeline.pages[0].scene is timeline.scene
+        sheets = period_timeline(store, start, end, AS_OF, [long]).sheets(245, 138)
+        assert_filled_to(sheets[0].scene, long, day)
+        assert all(sheet.scene is sheets[0].scene for sheet in sheets)
     window.close()
     store.close()
 
     # gantt's drawing, read back from its PNG: full colour to 2024-09, lighter after
     png = tmp_path / "g.png"
-    result = CliRunner().invoke(gantt_cmd, [str(store.path), str(png), "--as-of", "2024-06-30"])
+    result = CliRunner().invoke(
+        gantt_cmd, [str(store.path), str(png), "--as-of", "2024-06-30", "--current-figures"]
+    )
     assert result.exit_code == 0, result.output
     image = QImage(str(png))
     axis = Axis.fitted(*RANGE, 1400)  # a PNG's axis

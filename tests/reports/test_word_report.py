@@ -26,7 +26,15 @@ from qdplanner.domain.vocabulary import colour, symbol_word
 from qdplanner.errors import QdError
 from qdplanner.reports.summary.content import ReportOptions, build_report
 from qdplanner.reports.summary.document import report_blocks
-from qdplanner.reports.summary.layout import Heading, Image, NewPage, Paragraph, Table
+from qdplanner.reports.summary.layout import (
+    DrawnPages,
+    Heading,
+    Image,
+    NewPage,
+    Paragraph,
+    Table,
+    png_size,
+)
 from qdplanner.reports.summary.word import (
     BODY_LINE_PT,
     CHARS,
@@ -144,40 +152,80 @@ def test_lights_are_symbol_and_word_with_the_symbol_in_the_lights_colour(documen
     assert shade == colour(StatusLight.RED).lstrip("#").upper()
 
 
-def test_the_timeline_and_the_charts_are_pictures(document, blocks):
+WORD_TEXT_MM = (297 - 37 - 35, 210 - 28 - 30)  # the landscape type area: 225 × 152 mm
+
+
+def picture_pngs(document) -> list[bytes]:
+    """The PNG of every picture of the document, in order."""
+    parts = document.part.related_parts
+    return [parts[blip.get(qn("r:embed"))].blob
+            for blip in document.element.body.iter(qn("a:blip"))]  # fmt: skip
+
+
+def timeline_pictures(document) -> list:
+    """The pictures after the timeline's heading (the last section) and their PNGs."""
+    paragraphs = document.element.body.findall(qn("w:p"))
+    heading = next(i for i, p in enumerate(paragraphs) if "进度时间轴" in element_text(p))
+    before = sum(len(p.findall(f".//{qn('w:drawing')}")) for p in paragraphs[:heading])
+    return list(zip(document.inline_shapes, picture_pngs(document), strict=True))[before:]
+
+
+def test_the_timeline_and_the_charts_are_pictures(report, document, blocks):
     pictures = document.inline_shapes
-    images = [b for b in blocks if isinstance(b, Image)]
-    # the timeline may come as sheets (one landscape page each) or as one picture
-    sheets = [len(getattr(b.png, "pages", None) or ()) or 1 for b in images]
-    assert len(pictures) == sum(sheets) and len(images) >= 2
+    charts = [b for b in blocks if isinstance(b, Image)]
+    timelines = [b for b in blocks if isinstance(b, DrawnPages)]
+    sheets = timelines[0].drawing.sheets(*WORD_TEXT_MM)  # as many as for the Word page
+    assert len(timelines) == 1 and len(charts) >= 1 and len(sheets) > 1
+    assert len(pictures) == len(charts) + len(timeline_pictures(document))
     for picture in pictures:  # each fits the landscape type area
-        assert picture.width <= Mm(297 - 37 - 35) + 1
-        assert picture.height <= Mm(210 - 28 - 30) + 1
+        assert picture.width <= Mm(WORD_TEXT_MM[0]) + 1
+        assert picture.height <= Mm(WORD_TEXT_MM[1]) + 1
 
 
-class _Sheet:
-    def __init__(self, png: bytes):
-        self._png = png
+def test_a_chart_is_the_same_picture_in_the_pdf_and_in_word(blocks, document):
+    """The charts come as pixels (the PDF paints them unencoded); Word gets them as PNG,
+    pixel for pixel the same."""
+    from PySide6.QtGui import QImage
 
-    def png(self, scale: float = 2.0) -> bytes:
-        return self._png
+    chart = next(b for b in blocks if isinstance(b, Image))
+    painted = chart.qimage()
+    in_word = QImage.fromData(picture_pngs(document)[0], "PNG")
+    assert (painted.width(), painted.height()) == chart.pixel_size() == png_size(chart.png_data())
+    assert in_word.convertToFormat(QImage.Format.Format_RGB32) == painted
 
 
-class _Sheets(bytes):  # as timeline_page.TimelinePages: the whole drawing, and its sheets
-    pages: list
-
-
-def test_a_timeline_in_sheets_is_one_picture_a_page(report, blocks):
-    png = next(b.png for b in blocks if isinstance(b, Image) and not hasattr(b.png, "pages"))
-    timeline = _Sheets(png)
-    timeline.pages = [_Sheet(png), _Sheet(png), _Sheet(png)]
-    made = [NewPage(False), Paragraph("封面", "title"), NewPage(True), Heading("七、进度时间轴"),
-            Image(timeline)]  # fmt: skip
-    document = docx.Document(io.BytesIO(docx_bytes(report, made, GOVERNMENT_FONTS)))
-    assert len(document.inline_shapes) == 3
+def test_the_timeline_is_one_sheet_a_page_cut_for_the_word_page(report, document):
+    """The sheets are cut for the Word page's 225 mm (not the PDF's 245 mm, shrunk), one
+    picture a page, the first under the section's heading."""
+    pictures = timeline_pictures(document)
+    assert len(pictures) > 1
     holders = [p for p in document.paragraphs if p._p.findall(f".//{qn('w:drawing')}")]
-    breaks = [p.paragraph_format.page_break_before for p in holders]
-    assert breaks == [None, True, True]  # the first goes under the heading
+    breaks = [p.paragraph_format.page_break_before for p in holders[-len(pictures) :]]
+    assert breaks == [None] + [True] * (len(pictures) - 1)
+    heading_mm = 2 * BODY_LINE_PT * 25.4 / 72  # two lines of the page left for the heading
+    for shape, _png in pictures:
+        assert shape.width == Mm(WORD_TEXT_MM[0])
+        assert WORD_TEXT_MM[1] - heading_mm - 1 < shape.height.mm <= WORD_TEXT_MM[1] - heading_mm
+    pdf_sheets = report.timeline.sheets(245, 138)
+    assert len(pictures) >= len(pdf_sheets)  # no fewer than the PDF's: nothing shrunk
+
+
+def test_the_word_timelines_smallest_text_is_at_least_7_pt(document):
+    """Each sheet is printed at the size it was drawn for: its smallest text (the header
+    bands, symbols and legend, 10 scene pixels = 7.5 pt at 96 dpi) stays ≥ 7 pt in Word,
+    read from the picture's pixels and the width Word prints it at."""
+    from qdplanner.reports.summary.word import SHEET_SCALE
+    from qdplanner.reports.timeline_export import LEGEND_FONT_PX
+    from qdplanner.reports.timeline_style import PAPER_SMALL_FONT_PX
+
+    smallest_px = min(LEGEND_FONT_PX, PAPER_SMALL_FONT_PX)
+    pictures = timeline_pictures(document)
+    assert pictures
+    for shape, png in pictures:
+        drawn_mm = png_size(png)[0] / SHEET_SCALE / 96 * 25.4  # the sheet's width at 1:1
+        printed = shape.width.mm / drawn_mm
+        assert printed == pytest.approx(1.0, abs=0.002)
+        assert smallest_px * 72 / 96 * printed >= 7.0
 
 
 # -- how it is laid out ----------------------------------------------------------------------

@@ -194,7 +194,13 @@ def test_the_plan_view_puts_its_entries_in_the_window_s_menus(controller, small_
     assert file_entries[-1] == "&Quit"
     view_entries = [a.text() for a in window.view_menu.actions() if not a.isSeparator()]
     assert view_entries[:5] == ["Tasks", "Units", "Indicators", "History", "Collection"]
-    assert view_entries[-3:] == ["&Refresh", "&Timeline", "&Language"]
+    assert view_entries[-5:] == [
+        "&Refresh",
+        "&As Of…",
+        "Bac&k to Today",
+        "&Timeline",
+        "&Language",
+    ]
 
 
 def test_an_unexpected_failure_while_opening_leaves_the_window_offering_the_others(

@@ -12,7 +12,7 @@ from qdplanner.ui.models.collection_table import StatusCol
 from qdplanner.ui.returns_dialog import ReturnsDialog
 from tests.excel.collection_helpers import fill, task_ids
 
-PERIOD = "2024Q3"
+PERIOD = "2021Q4"  # the sample has no report of it (its ledger starts 2022Q1)
 
 
 @pytest.fixture
@@ -56,7 +56,8 @@ def test_issue_then_status_shows_issued_and_not_issued(window, tmp_path):
     workbooks = issued(window, tmp_path)
     assert all(w.path.exists() for w in workbooks)
     states = set(status_rows(window).values())
-    assert {"… Issued, not returned", "— Not issued"} <= states
+    # issued without a due date: due by 2022-01-10, the 10th of the month after the quarter
+    assert {"■ Late, not returned", "○ Not issued"} <= states
     assert "Wrote 2 workbook(s)" in window.statusBar().currentMessage()
 
 
@@ -78,13 +79,14 @@ def test_returns_with_a_conflict_are_resolved_in_the_dialog_and_undone(window, t
         "SELECT percent FROM progress_reports WHERE task_id = ? AND period = ?", [task, PERIOD]
     ).fetchone()
     assert report == (60,)
-    assert "✔ Returned" in status_rows(window).values()
+    # one row of the unit's workbook filled in, the others left empty: a partial return
+    assert "◐ Partly returned" in status_rows(window).values()
     window.plan_view.ctx.undo_stack.undo()
     gone = window.store.db.execute(
         "SELECT count(*) FROM progress_reports WHERE task_id = ? AND period = ?", [task, PERIOD]
     ).fetchone()
     assert gone == (0,)
-    assert "✔ Returned" not in status_rows(window).values()
+    assert "◐ Partly returned" not in status_rows(window).values()
 
 
 def test_a_tampered_return_is_listed_with_its_cell_and_not_applied(window, tmp_path):

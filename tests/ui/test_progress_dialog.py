@@ -27,7 +27,7 @@ def test_record_progress_with_evidence_then_undo(qtbot, small_plan, monkeypatch,
         dialog.status.setCurrentIndex(dialog.status.findData("done"))
         dialog.percent.setValue(100)
         dialog.narrative.setPlainText("已完成验收")
-        dialog.files.append(evidence)
+        dialog.add_file(evidence)
         monkeypatch.setattr(ProgressDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
         return QDialog.DialogCode.Accepted
 

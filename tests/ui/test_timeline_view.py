@@ -36,6 +36,7 @@ def window(qtbot, small_plan):
     window = MainWindow(store, language="en")
     qtbot.addWidget(window)
     attach_timeline(window.plan_view)  # no-op: the plan view attached it itself
+    window.plan_view.timeline.toggle_action.setChecked(True)  # hidden at a first start
     window.resize(1400, 800)
     window.show()
     qtbot.waitExposed(window)

@@ -11,8 +11,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from qdplanner.domain.enums import StatusLight, TaskStatus
+from qdplanner.domain.period_compare import PeriodComparison, compare, previous_period
 from qdplanner.domain.periods import Period, parse_period, period_of
 from qdplanner.domain.vocabulary import LANGS
 from qdplanner.errors import N_, ValidationError
@@ -22,11 +24,17 @@ from qdplanner.store.milestones import dated_milestones
 from qdplanner.store.outline import read_outline
 from qdplanner.store.plan_settings import report_office
 from qdplanner.store.plan_store import PlanStore
-from qdplanner.store.progress import latest_narratives
+from qdplanner.store.progress import EvidenceFile, evidence_files, latest_narratives
 from qdplanner.store.task_rows import Scope, ScopeKind, TaskRow, read_task_rows
 from qdplanner.store.unit_directory import resolve_unit, unit_name
 
-SECTIONS = ("overview", "indicators", "charts", "milestones", "tasks", "collection", "timeline")
+if TYPE_CHECKING:
+    from qdplanner.reports.timeline_summary import TimelinePages
+
+SECTIONS = (
+    "overview", "indicators", "charts", "milestones", "tasks", "collection", "timeline",
+    "comparison",  # 与上期相比: last, so the sections before it keep their numbers
+)  # fmt: skip
 TITLE_KEY = "report_plan_title"  # plan setting: the plan's name on the cover and in headers
 NARRATIVE_LIMIT = 300  # characters of a narrative printed in a table row (a row fits a page)
 TIMELINE_MODULE = "qdplanner.reports.timeline_export"
@@ -69,6 +77,9 @@ class ReportOptions:
     scope: ReportScope = ReportScope()
     lang: str = "zh"
     sections: tuple[str, ...] = SECTIONS
+    # judge tasks as they stood at the as-of date, from the progress reports whose periods
+    # had ended (qdplanner.domain.status_light.judged_as_it_stood: a date in the past)
+    history: bool = False
 
     def resolved_as_of(self) -> date:
         return self.as_of or date.today()
@@ -126,6 +137,28 @@ class UnitGroup:
 
 
 @dataclass
+class TaskEvidence:
+    """A task's evidence files for the report's period (names and sizes, not content)."""
+
+    task_id: int
+    code: str
+    title: str
+    unit: str  # the task's lead unit (full name)
+    files: list[EvidenceFile]
+
+
+def _evidence(store: PlanStore, rows: list[TaskRow], period: Period) -> list[TaskEvidence]:
+    by_task: dict[int, list[EvidenceFile]] = {}
+    for f in evidence_files(store, period=period.code):
+        by_task.setdefault(f.task_id, []).append(f)
+    return [
+        TaskEvidence(r.id, r.code, r.title, r.lead_unit, by_task[r.id])
+        for r in rows
+        if r.id in by_task
+    ]
+
+
+@dataclass
 class SummaryReport:
     options: ReportOptions
     cover: Cover
@@ -138,8 +171,13 @@ class SummaryReport:
     red: int
     yellow: int
     collection: list[CollectionStatusRow]
-    timeline: bytes | None = None  # PNG of the period's timeline (timeline_page.py)
+    timeline: TimelinePages | None = None  # the period's timeline (timeline_page.py)
     extra: dict = field(default_factory=dict)
+    # the evidence files (佐证材料) of the period's reports, per task in scope, outline order
+    evidence: list[TaskEvidence] = field(default_factory=list)
+    # 与上期相比: what moved from the previous period to this one, in scope (None: not asked
+    # for, or a period not begun); each period from its closing when closed, else judged live
+    comparison: PeriodComparison | None = None
 
     @property
     def lang(self) -> str:
@@ -177,7 +215,9 @@ def _cover(store: PlanStore, outline, options: ReportOptions, period: Period) ->
     )
 
 
-def _scoped_rows(store: PlanStore, outline, scope: ReportScope, as_of: date) -> list[TaskRow]:
+def _scoped_rows(
+    store: PlanStore, outline, scope: ReportScope, as_of: date, history: bool = False
+) -> list[TaskRow]:
     if scope.kind in ("program", "project"):
         streams = [
             s
@@ -193,8 +233,8 @@ def _scoped_rows(store: PlanStore, outline, scope: ReportScope, as_of: date) -> 
             )
             raise ValidationError(template, field="scope", name=scope.name)
         kind = ScopeKind.PROGRAM if scope.kind == "program" else ScopeKind.PROJECT
-        return read_task_rows(store, Scope(kind, streams[0].id), as_of=as_of)
-    rows = read_task_rows(store, as_of=as_of)
+        return read_task_rows(store, Scope(kind, streams[0].id), as_of=as_of, history=history)
+    rows = read_task_rows(store, as_of=as_of, history=history)
     if scope.kind == "unit":
         name = unit_name(store, _scope_unit(store, scope))
         rows = [r for r in rows if r.lead_unit == name]
@@ -223,7 +263,7 @@ def _overview(rows: list[TaskRow]) -> Overview:
             line = streams[key] = StreamLine(r.stream_name, key[0], 0, Counter(), 0.0)
         line.tasks += 1
         line.lights[r.light] += 1
-        if r.status != TaskStatus.CANCELLED:
+        if r.status != TaskStatus.CANCELLED and r.recorded:  # no report by then: not known
             sums[key] += r.percent
             counted[key] += 1
     for key, line in streams.items():
@@ -287,6 +327,31 @@ def _unit_groups(store: PlanStore, rows: list[TaskRow], period: Period) -> list[
     )
 
 
+def _comparison(
+    store: PlanStore, scope: ReportScope, period: Period, rows: list[TaskRow]
+) -> PeriodComparison | None:
+    """What moved from the period before ``period`` to ``period``, kept to the report's scope:
+    each period from what its closing kept, else judged live (store.periods)."""
+    from qdplanner.store.periods import period_standing
+
+    today = date.today()
+    try:
+        earlier = period_standing(store, previous_period(period).code, today)
+        later = period_standing(store, period.code, today)
+    except ValidationError:  # the period has not begun: nothing to compare yet
+        return None
+    if scope.kind != "plan":
+        tasks = {r.id for r in rows}
+        leads = {r.lead_unit for r in rows}
+        indicators = {r.indicator.id for r in _indicators(store, scope, period.end)}
+        units = {u.unit_id for u in later.units if u.name in leads}
+        if scope.kind == "unit":
+            units = {_scope_unit(store, scope)}
+        earlier = earlier.only(tasks, indicators, units)
+        later = later.only(tasks, indicators, units)
+    return compare(earlier, later)
+
+
 def build_report(store: PlanStore, options: ReportOptions) -> SummaryReport:
     """Everything the summary prints, read from ``store`` at ``options.as_of``.
 
@@ -308,18 +373,25 @@ def build_report(store: PlanStore, options: ReportOptions) -> SummaryReport:
     as_of = options.resolved_as_of()
     period = options.resolved_period()
     outline = read_outline(store)
-    rows = _scoped_rows(store, outline, options.scope, as_of)
+    rows = _scoped_rows(store, outline, options.scope, as_of, options.history)
     wanted = set(options.sections)
     timeline = None
     if "timeline" in wanted:
-        from qdplanner.reports.summary.timeline_page import timeline_image
+        from qdplanner.reports.summary.timeline_page import timeline_pages
 
-        timeline = timeline_image(store, period, as_of, [r.id for r in rows], options.lang)
-    sections = tuple(s for s in SECTIONS if s in wanted and (s != "timeline" or timeline))
+        timeline = timeline_pages(store, period, as_of, rows, options.lang)
+    comparison = None
+    if "comparison" in wanted:
+        comparison = _comparison(store, options.scope, period, rows)
+    sections = tuple(
+        s for s in SECTIONS if s in wanted and (s != "timeline" or timeline is not None)
+        and (s != "comparison" or comparison is not None)
+    )  # fmt: skip
     due, missed = ([], [])
     if "milestones" in wanted:
         due, missed = _milestones(store, rows, options.scope, period, as_of)
-    collection = collection_status(store, period.code) if "collection" in wanted else []
+    # lateness judged at the report's date, as everything else in it
+    collection = collection_status(store, period.code, as_of) if "collection" in wanted else []
     if options.scope.kind == "unit":
         unit_id = _scope_unit(store, options.scope)
         collection = [c for c in collection if c.unit_id == unit_id]
@@ -337,6 +409,8 @@ def build_report(store: PlanStore, options: ReportOptions) -> SummaryReport:
         yellow=sum(1 for r in rows if r.light == StatusLight.YELLOW),
         collection=collection,
         timeline=timeline,
+        evidence=_evidence(store, rows, period),
+        comparison=comparison,
     )
 
 
@@ -345,5 +419,6 @@ __all__ = [
     "ReportOptions",
     "ReportScope",
     "SummaryReport",
+    "TaskEvidence",
     "build_report",
 ]

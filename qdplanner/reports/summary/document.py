@@ -9,15 +9,26 @@ from __future__ import annotations
 
 import io
 
+from qdplanner.domain import vocabulary
 from qdplanner.domain.enums import StatusLight
 from qdplanner.domain.indicator_trend import format_number, target_label
-from qdplanner.domain.vocabulary import LIGHT_ORDER, colour, in_sentence, symbol, symbol_word
+from qdplanner.domain.periods import parse_period
+from qdplanner.domain.text import local_minute
+from qdplanner.domain.vocabulary import (
+    colour,
+    in_sentence,
+    lights_to_show,
+    symbol,
+    symbol_word,
+)
 from qdplanner.errors import N_
+from qdplanner.reports.indicator_notes import ABOUT_RULE_NOTE, about_met
 from qdplanner.reports.summary.content import NARRATIVE_LIMIT, SummaryReport
 from qdplanner.reports.summary.layout import (
     Block,
     Cell,
     Column,
+    DrawnPages,
     Heading,
     Image,
     NewPage,
@@ -48,6 +59,7 @@ SECTION_TITLES = {
     "tasks": N_("Report", "Overdue and at-risk tasks"),
     "collection": N_("Report", "Quarterly returns from units"),
     "timeline": N_("Report", "Timeline"),
+    "comparison": N_("Report", "Compared with the previous period"),
 }
 _SCOPES = {
     "program": N_("Report", "program: {name}"),
@@ -127,7 +139,7 @@ def _overview(report: SummaryReport) -> list[Block]:
         Row([Cell(symbol_word(light, lang), colour(light)),
              Cell(str(o.lights.get(light, 0))),
              Cell(_percent(100 * o.lights.get(light, 0) / o.tasks) if o.tasks else "—")])
-        for light in LIGHT_ORDER
+        for light in lights_to_show(o.lights)
     ]  # fmt: skip
     total = word(lang, N_("Report", "Total"))
     rows.append(Row([Cell(total), Cell(str(o.tasks)), Cell("100%")], "total"))
@@ -137,7 +149,7 @@ def _overview(report: SummaryReport) -> list[Block]:
     blocks.append(Table(columns, rows))
     if o.streams:
         blocks.append(Heading(word(lang, N_("Report", "By program and project")), 2))
-        lights = LIGHT_ORDER
+        lights = lights_to_show(o.lights)
         columns = _columns(lang, (STREAM, 4.2), (TASKS, 1.1, "right"))
         columns += [Column(symbol(light), 0.8, "center") for light in lights]
         columns += _columns(lang, (N_("Report", "Avg. %"), 1.3, "right"))
@@ -164,8 +176,9 @@ def _indicators(report: SummaryReport) -> list[Block]:
     columns = _columns(
         lang,
         (NO, 0.6, "center"),
-        (N_("Report", "Indicator"), 4.3),
-        (STREAM, 2.4),
+        (N_("Report", "Indicator"), 3.7),
+        (N_("Report", "Nature"), 1.0, "center"),
+        (STREAM, 2.0),
         (UNIT, 0.9),
         (N_("Report", "Baseline"), 1.6, "right"),
         (N_("Report", "Target"), 1.8, "right"),
@@ -194,7 +207,8 @@ def _indicators(report: SummaryReport) -> list[Block]:
             actual = with_year(lang, actual, when)
         rows.append(
             Row([
-                Cell(str(n)), Cell(ind.name), Cell(stream), Cell(ind.measure_unit), Cell(baseline),
+                Cell(str(n)), Cell(ind.name), Cell(vocabulary.word(ind.nature, lang)),
+                Cell(stream), Cell(ind.measure_unit), Cell(baseline),
                 Cell(target), Cell(actual),
                 Cell("—" if r.progress is None else _percent(100 * r.progress)),
                 Cell(symbol_word(r.light, lang), colour(r.light)),
@@ -205,7 +219,10 @@ def _indicators(report: SummaryReport) -> list[Block]:
         "Note: progress runs from the baseline to the target; the assessment follows the "
         "plan's thresholds.",
     )
-    return [Table(columns, rows), Paragraph(word(lang, note), "note", indent=False)]
+    notes = [word(lang, note)]
+    if any(about_met(r.indicator, r.light) for r in report.indicators):
+        notes.append(word(lang, ABOUT_RULE_NOTE))
+    return [Table(columns, rows), Paragraph(" ".join(notes), "note", indent=False)]
 
 
 def _charts(report: SummaryReport) -> list[Block]:
@@ -223,11 +240,22 @@ def _charts(report: SummaryReport) -> list[Block]:
         fig = dashboard_figure(
             rows[start : start + CHART_CELLS], lang=lang, columns=4, compact=compact
         )
-        buffer = io.BytesIO()
-        # fast PNG compression: the PDF writer compresses the image again anyway
-        fig.savefig(buffer, format="png", dpi=CHART_DPI, pil_kwargs={"compress_level": 1})
-        blocks.append(Image(buffer.getvalue()))
+        blocks.append(_chart_image(fig))
     return blocks
+
+
+def _chart_image(fig) -> Image:
+    """The figure's pixels at ``CHART_DPI``, as drawn (no PNG: the PDF paints the pixels, and
+    only the Word document encodes them, saving ~0.07 s a chart page)."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="rgba", dpi=CHART_DPI)
+    width, height = (int(n) for n in fig.get_size_inches() * CHART_DPI)
+    image = Image(rgba=buffer.getvalue(), size=(width, height))
+    if image.pixel_size() is None:  # not the size reckoned: a PNG, which carries its own
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png", dpi=CHART_DPI, pil_kwargs={"compress_level": 1})
+        image = Image(buffer.getvalue())
+    return image
 
 
 def _milestone_rows(report: SummaryReport, lines, missed: bool) -> list[Row]:
@@ -316,7 +344,8 @@ def _tasks(report: SummaryReport) -> list[Block]:
                                 date=r.due_date.isoformat())  # fmt: skip
             rows.append(Row([
                 Cell(str(n)), Cell(f"{r.code} {r.title}".strip()), Cell(deadline),
-                Cell(f"{r.percent}%"), Cell(symbol_word(r.light, lang), colour(r.light)),
+                Cell(f"{r.percent}%" if r.recorded else "—"),
+                Cell(symbol_word(r.light, lang), colour(r.light)),
                 Cell(_narrative(lang, line.narrative, line.narrative_period)),
             ]))  # fmt: skip
     return [Paragraph(text), Table(columns, rows)]
@@ -363,8 +392,134 @@ def _collection(report: SummaryReport) -> list[Block]:
 
 
 def _timeline(report: SummaryReport) -> list[Block]:
-    # Only listed in report.sections when timeline_page.timeline_image gave an image.
-    return [Image(report.timeline)] if report.timeline else []
+    # Only listed in report.sections when timeline_page.timeline_pages found tasks to show;
+    # each target cuts the sheets for the room its pages have.
+    return [DrawnPages(report.timeline)] if report.timeline is not None else []
+
+
+MOVES_LIMIT = 300  # tasks listed under lights better or worse (the command lists them all)
+
+
+def _standing_note(lang: str, standing) -> str:
+    """How a period's figures were had: kept when it was closed, or judged live."""
+    period = parse_period(standing.period)
+    name = period_text(period, lang)
+    if standing.closed:
+        return word(
+            lang,
+            N_("Report", "{period}: closed on {date} by {who}, as the plan stood on {end}."),
+            period=name, date=local_minute(standing.closed_at), who=standing.closed_by,
+            end=date_text(standing.judged_at, lang),
+        )  # fmt: skip
+    if standing.judged_at == period.end:
+        return word(
+            lang,
+            N_("Report", "{period}: not closed; judged live, as the plan stood on {end} from "
+               "what it holds now."),
+            period=name, end=date_text(period.end, lang),
+        )  # fmt: skip
+    return word(
+        lang,
+        N_("Report", "{period}: not over yet; judged on {date} with the current figures."),
+        period=name, date=date_text(standing.judged_at, lang),
+    )  # fmt: skip
+
+
+def _move_row(lang: str, n: int, move) -> Row:
+    t, b = move.after, move.before
+    before = b.light if b else None
+    percent = f"{t.percent}%" if t.recorded else "—"
+    if b is not None:
+        percent = f"{b.percent if b.recorded else '—'}{'%' if b.recorded else ''} → {percent}"
+    return Row([
+        Cell(str(n)), Cell(f"{t.code} {t.title}".strip()), Cell(t.lead_unit),
+        Cell(symbol_word(before, lang), colour(before)) if before else Cell("—"),
+        Cell(symbol_word(t.light, lang), colour(t.light)), Cell(percent),
+    ])  # fmt: skip
+
+
+def _comparison(report: SummaryReport) -> list[Block]:
+    lang, c = report.lang, report.comparison
+    if c is None:
+        return []
+    counts = c.counts()
+    earlier = period_text(parse_period(c.earlier.period), lang)
+    later = period_text(parse_period(c.later.period), lang)
+    text = word(
+        lang,
+        N_("Report", "Compared with {earlier}, in {later} {better} tasks' lights got better and "
+           "{worse} worse; {done} tasks were newly done and {overdue} newly overdue; "
+           "{no_report} tasks had no progress report for the period. {moved} indicators "
+           "moved ({ind_better} better, {ind_worse} worse). {late} units returned late, "
+           "{partial} partly and {missing} not at all."),
+        earlier=earlier, later=later, better=counts["lights_better"],
+        worse=counts["lights_worse"], done=counts["newly_done"],
+        overdue=counts["newly_overdue"], no_report=counts["no_report"],
+        moved=counts["indicators_moved"], ind_better=counts["indicators_better"],
+        ind_worse=counts["indicators_worse"], late=counts["units_late"],
+        partial=counts["units_partial"], missing=counts["units_not_returned"],
+    )  # fmt: skip
+    blocks: list[Block] = [Paragraph(text)]
+    notes = f"{_standing_note(lang, c.earlier)}\n{_standing_note(lang, c.later)}"
+    blocks.append(Paragraph(notes, "note", indent=False))
+    blocks.append(Heading(word(lang, N_("Report", "By status")), 2))
+    columns = [
+        *_columns(lang, (STATUS, 3)), Column(earlier, 1.6, "right"),
+        Column(later, 1.6, "right"), Column(word(lang, N_("Report", "Change")), 1.2, "right"),
+    ]  # fmt: skip
+    rows = [
+        Row([Cell(symbol_word(light, lang), colour(light)), Cell(str(a)), Cell(str(b)),
+             Cell(f"{b - a:+d}" if b != a else "—")])
+        for light, a, b in c.light_table()
+    ]  # fmt: skip
+    blocks.append(Table(columns, rows))
+    blocks.append(Heading(word(lang, N_("Report", "Lights better or worse")), 2))
+    if not c.better and not c.worse:
+        no_moves = N_("Report", "No task's light got better or worse.")
+        blocks.append(Paragraph(word(lang, no_moves)))
+    else:
+        columns = [
+            *_columns(lang, (NO, 0.55, "center"), (N_("Report", "Task"), 4.4),
+                      (N_("Report", "Lead unit"), 2.2)),
+            Column(earlier, 2.0), Column(later, 2.0),
+            Column(word(lang, N_("Report", "%")), 1.8, "right"),
+        ]  # fmt: skip
+        rows, n = [], 0
+        groups = ((N_("Report", "Worse ({n})"), c.worse), (N_("Report", "Better ({n})"), c.better))
+        for title, moves in groups:
+            if not moves or n >= MOVES_LIMIT:
+                continue
+            rows.append(Row([Cell(word(lang, title, n=len(moves)))], "group"))
+            for move in moves[: MOVES_LIMIT - n]:
+                n += 1
+                rows.append(_move_row(lang, n, move))
+        blocks.append(Table(columns, rows))
+        total = len(c.better) + len(c.worse)
+        if total > n:
+            more = N_("Report", "The first {n} of {total} are listed; qdplanner period compare "
+                      "lists them all.")  # fmt: skip
+            blocks.append(Paragraph(word(lang, more, n=n, total=total), "note", indent=False))
+    if c.units:
+        blocks.append(Heading(word(lang, N_("Report", "Units late or not returned")), 2))
+        columns = _columns(
+            lang, (NO, 0.6, "center"), (UNIT, 4.4), (N_("Report", "Standing"), 2.0),
+            (N_("Report", "Due"), 1.6, "center"), (N_("Report", "Returned on"), 1.7, "center"),
+            (N_("Report", "Last period"), 1.9),
+        )  # fmt: skip
+        rows = []
+        for n, move in enumerate(c.units, start=1):
+            u = move.after
+            standing = symbol_word(u.standing, lang)
+            if u.late:
+                standing += word(lang, N_("Report", " (late)"))
+            last = word(lang, N_("Report", "also")) if move.again else "—"
+            rows.append(Row([
+                Cell(str(n)), Cell(u.name), Cell(standing, colour(u.standing)),
+                Cell(u.due_on.isoformat() if u.due_on else "—"),
+                Cell(local_minute(u.returned_at)[:10] if u.returned_at else "—"), Cell(last),
+            ]))  # fmt: skip
+        blocks.append(Table(columns, rows))
+    return blocks
 
 
 _SECTIONS = {
@@ -375,6 +530,7 @@ _SECTIONS = {
     "tasks": _tasks,
     "collection": _collection,
     "timeline": _timeline,
+    "comparison": _comparison,
 }
 
 

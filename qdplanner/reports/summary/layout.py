@@ -10,6 +10,8 @@ the ``第X页 共Y页`` footer. Rules the layout keeps:
   (a row is kept shorter than a page by its producer; a taller one is clipped);
 - paragraphs wrap (CJK anywhere, Latin at word boundaries) and may continue on the next
   page line by line; a heading is never the last thing on a page;
+- drawn pages (:class:`DrawnPages`, the timeline) are cut into sheets as large as the text
+  area less a heading's room (:func:`sheet_size_mm`) and placed 1:1, one to a page;
 - each page has a header (left and right text over a rule) and a footer (centre, right).
 
 All lengths are device pixels, computed from millimetres and the device's resolution, so a
@@ -18,8 +20,10 @@ All lengths are device pixels, computed from millimetres and the device's resolu
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import io
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -30,6 +34,7 @@ from PySide6.QtGui import (
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
+    QPainter,
     QTextLayout,
     QTextOption,
 )
@@ -39,6 +44,8 @@ from qdplanner.reports.summary.fonts import ReportFonts
 # Margins in mm (left, top, right, bottom): binding side 28 mm as in GB/T 9704 documents,
 # and room above and below the text for the running header and footer.
 MARGINS_MM = (28.0, 30.0, 24.0, 26.0)
+A4_MM = (210.0, 297.0)
+SHEET_HEADING_MM = 16.0  # room for a section's heading above the first drawn sheet
 HEADER_MM = 17.0  # baseline of the running header, from the top edge
 FOOTER_MM = 14.0  # baseline of the footer, from the bottom edge
 CELL_PAD_MM = 1.4
@@ -104,10 +111,72 @@ class Table:
     rows: list[Row]
 
 
-@dataclass
+@dataclass(eq=False)
 class Image:
-    png: bytes
+    """A picture: PNG file contents, or ``rgba`` pixels (``size`` = width, height; opaque)
+    for one drawn for the report (the charts): the layout paints those as they are, and a
+    format that needs a file (the Word document) encodes them (:meth:`png_data`)."""
+
+    png: bytes = b""
     caption: str = ""
+    rgba: bytes = b""
+    size: tuple[int, int] = (0, 0)
+
+    def pixel_size(self) -> tuple[int, int] | None:
+        """(width, height) in pixels; None when it is no picture."""
+        if self.rgba:
+            return self.size if len(self.rgba) == 4 * self.size[0] * self.size[1] else None
+        return png_size(self.png)
+
+    def png_data(self) -> bytes:
+        """PNG file contents (the pixels encoded with Pillow, fast compression: a document
+        compresses them again)."""
+        if not self.rgba:
+            return self.png
+        from PIL import Image as PILImage
+
+        buffer = io.BytesIO()
+        picture = PILImage.frombuffer("RGBA", self.size, self.rgba, "raw", "RGBA", 0, 1)
+        picture.save(buffer, "PNG", compress_level=1)
+        return buffer.getvalue()
+
+    def qimage(self) -> QImage:
+        """The picture for a painter (a null image when it is none)."""
+        size = self.pixel_size()
+        if not self.rgba or size is None:
+            return decode_png(self.png)
+        width, height = size
+        pixels = QImage(self.rgba, width, height, 4 * width, QImage.Format.Format_RGBX8888)
+        return pixels.convertToFormat(QImage.Format.Format_RGB32)  # a copy: owns its pixels
+
+
+class Sheet(Protocol):
+    """One page of a drawing: ``width_mm`` × ``height_mm`` at full size."""
+
+    width_mm: float
+    height_mm: float
+
+    def paint(self, painter: QPainter, rect: QRectF) -> None:
+        """Paint the sheet as vectors into ``rect`` (its size on the device)."""
+
+    def png(self, scale: float = 2.0) -> bytes:
+        """The sheet as a picture, ``scale`` × 96 dpi (for a format that takes pictures)."""
+
+
+class PagedDrawing(Protocol):
+    """A drawing too large for a page, cut into sheets for the size a target prints at."""
+
+    def sheets(self, width_mm: float, height_mm: float) -> Sequence[Sheet]:
+        """At least one sheet, each ``width_mm`` × ``height_mm``."""
+
+
+@dataclass
+class DrawnPages:
+    """A drawing printed one sheet to a page (the timeline): each target cuts it for the
+    room it has (:func:`sheet_size_mm` here, the Word document its own), so the sheets are
+    printed at full size everywhere."""
+
+    drawing: PagedDrawing
 
 
 @dataclass
@@ -130,7 +199,7 @@ class PageDecor:
     footer_right: str
 
 
-Block = Heading | Paragraph | Table | Image | NewPage | Spacer
+Block = Heading | Paragraph | Table | Image | DrawnPages | NewPage | Spacer
 
 
 # -- pages -----------------------------------------------------------------------------------
@@ -138,6 +207,13 @@ Block = Heading | Paragraph | Table | Image | NewPage | Spacer
 class Page:
     landscape: bool
     ops: list[tuple] = field(default_factory=list)
+
+
+def sheet_size_mm(landscape: bool = True) -> tuple[float, float]:
+    """The size of a drawn page's sheet: a page's text area less a heading's room."""
+    left, top, right, bottom = MARGINS_MM
+    width, height = (A4_MM[1], A4_MM[0]) if landscape else A4_MM
+    return width - left - right, height - top - bottom - SHEET_HEADING_MM
 
 
 def page_layout(landscape: bool) -> QPageLayout:
@@ -167,7 +243,7 @@ class Flow:
 
     # geometry
     def size(self, landscape: bool) -> tuple[float, float]:
-        w, h = (297.0, 210.0) if landscape else (210.0, 297.0)
+        w, h = (A4_MM[1], A4_MM[0]) if landscape else A4_MM
         return w * self.px, h * self.px
 
     @property
@@ -239,10 +315,11 @@ class Flow:
 # -- placing each kind of block --------------------------------------------------------------
 def _first_height(flow: Flow, block: Block | None) -> float:
     """Roughly the height of the first unbreakable piece of ``block`` (keep-with-next)."""
-    if isinstance(block, Image) and getattr(block.png, "pages", None):
-        return _drawing_rect(flow, block.png.pages[0]).height()  # vector sheets (timeline)
+    if isinstance(block, DrawnPages):
+        sheets = _sheets(flow, block)
+        return _drawing_rect(flow, sheets[0]).height() if sheets else 0.0
     if isinstance(block, Image):
-        size = png_size(block.png)
+        size = block.pixel_size()
         if size is not None:
             full = min(flow.width * size[1] / size[0], flow.bottom - flow.top)
             return full * SHRINK_TO
@@ -383,7 +460,7 @@ def decode_png(data: bytes) -> QImage:
     return QImage.fromData(data, "PNG")
 
 
-def _drawing_rect(flow: Flow, sheet) -> QRectF:
+def _drawing_rect(flow: Flow, sheet: Sheet) -> QRectF:
     """Where a vector sheet goes at full size (scaled down only if it is wider than the
     text or taller than a page): centred below the cursor."""
     width, height = sheet.width_mm * flow.px, sheet.height_mm * flow.px
@@ -392,10 +469,14 @@ def _drawing_rect(flow: Flow, sheet) -> QRectF:
     return QRectF(flow.left + (flow.width - width) / 2, flow.y, width, height)
 
 
-def _drawings(flow: Flow, sheets: list) -> None:
-    """Vector sheets (the timeline's: each with ``width_mm``, ``height_mm`` and
-    ``paint(painter, rect)``), one after another, a new page where one does not fit."""
-    for sheet in sheets:
+def _sheets(flow: Flow, block: DrawnPages) -> Sequence[Sheet]:
+    """``block``'s sheets, cut for this layout's pages (in the flow's orientation)."""
+    return block.drawing.sheets(*sheet_size_mm(flow.landscape))
+
+
+def _drawn_pages(flow: Flow, block: DrawnPages) -> None:
+    """The sheets one after another, as vectors, a new page where one does not fit."""
+    for sheet in _sheets(flow, block):
         flow.ensure(_drawing_rect(flow, sheet).height())
         rect = _drawing_rect(flow, sheet)  # at the cursor of a page it fits on
         flow.page.ops.append(("drawing", rect, sheet.paint))
@@ -403,11 +484,7 @@ def _drawings(flow: Flow, sheets: list) -> None:
 
 
 def _image(flow: Flow, block: Image) -> None:
-    sheets = getattr(block.png, "pages", None)  # timeline_page.TimelinePages: draw its sheets
-    if sheets:
-        _drawings(flow, sheets)
-        return
-    image = decode_png(block.png)
+    image = block.qimage()
     if image.isNull():
         return
     caption_h = flow.line_height("note") if block.caption else 0
@@ -437,6 +514,7 @@ def lay_out(blocks: list[Block], device: QPagedPaintDevice, fonts: ReportFonts) 
         Paragraph: _paragraph,
         Table: _table,
         Image: _image,
+        DrawnPages: _drawn_pages,
     }
     for i, block in enumerate(blocks):
         if isinstance(block, NewPage):

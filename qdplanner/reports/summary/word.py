@@ -12,7 +12,9 @@ one Chinese government documents use (GB/T 9704-2012 党政机关公文格式):
   two characters as the body is; digits and Latin letters in Times New Roman;
 - page numbers ``— 1 —`` in 4号 宋体 7 mm below the type area, one character in from the
   right on odd pages and from the left on even ones (the cover has none; the body starts at 1);
-- wide tables, charts and the timeline on landscape pages, as in the PDF.
+- wide tables, charts and the timeline on landscape pages, as in the PDF; the timeline's
+  sheets are cut for this page's room (225 mm wide, where the PDF has 245 mm) and placed at
+  full size, one picture a page, so its smallest text is 7.5 pt here too.
 
 Tables are real Word tables (header row repeated on every page, rows never split across
 pages), lights are their symbol and word with the symbol in the light's colour. Fonts are
@@ -49,6 +51,7 @@ from qdplanner.reports.summary.content import SummaryReport
 from qdplanner.reports.summary.document import decor, report_blocks
 from qdplanner.reports.summary.layout import (
     Block,
+    DrawnPages,
     Heading,
     Image,
     NewPage,
@@ -56,7 +59,6 @@ from qdplanner.reports.summary.layout import (
     Row,
     Spacer,
     Table,
-    png_size,
 )
 
 # -- the page (GB/T 9704-2012, 5.2 and 7.1) --------------------------------------------------
@@ -81,7 +83,7 @@ PAGE_NUMBER_LINE_PT = 18.0
 CELL_MARGIN_MM = 1.4  # left and right padding in a table cell, as in the PDF
 COVER_SPACE = 0.6  # the cover's blank space, scaled to fit the narrower type area
 PICTURE_ROOM_LINES = 2  # a picture leaves this many lines of its page for the heading above
-SHEET_SCALE = 2.0  # a timeline sheet's picture: 2 × 96 dpi (192 dpi, as its own default)
+SHEET_SCALE = 2.0  # a drawn sheet's picture (the timeline's): 2 × 96 dpi = 192 dpi
 
 HEAD_FILL = "E6E6E6"  # the PDF's table colours
 GROUP_FILL = "F2F2F2"
@@ -502,37 +504,42 @@ class _WordWriter:
             "</w:pPr></w:p>"
         )
 
-    def picture(self, block: Image) -> None:
-        # The timeline comes as sheets, one landscape page each (timeline_page.TimelinePages:
-        # PNG bytes of the whole drawing that carry ``pages``, each able to make its own PNG)
-        sheets = [s for s in getattr(block.png, "pages", None) or () if hasattr(s, "png")]
-        if not sheets:
-            self._picture(block.png, block.caption)
-            return
-        for i, sheet in enumerate(sheets):
-            if i:
-                self.break_pending = True
-            self._picture(sheet.png(scale=SHEET_SCALE), block.caption if i == 0 else "")
+    def _picture_room(self) -> tuple[float, float]:
+        """The largest picture this page takes, in mm: the type area's width, its height
+        less the lines left for a heading above."""
+        room = self.shape.text_height - PICTURE_ROOM_LINES * BODY_LINE_PT * 25.4 / 72
+        return self.shape.text_width, room
 
-    def _picture(self, png: bytes, caption: str) -> None:
-        size = png_size(png)
+    def picture(self, block: Image) -> None:
+        size = block.pixel_size()
         if size is None:
             return
-        width = self.shape.text_width
-        room = self.shape.text_height - PICTURE_ROOM_LINES * BODY_LINE_PT * 25.4 / 72
-        if caption:
+        width, room = self._picture_room()
+        if block.caption:
             room -= NOTE_LINE_PT * 25.4 / 72
         height = width * size[1] / size[0]
         if height > room:
             width, height = width * room / height, room
+        self._place(block.png_data(), width, height)
+        if block.caption:
+            self._append(self._paragraph_xml("note", block.caption, align="center", indent=False))
+
+    def drawn_pages(self, block: DrawnPages) -> None:
+        """The drawing's sheets cut for this page's picture room, each one picture at full
+        size on a page of its own (the first below the heading before it)."""
+        for i, sheet in enumerate(block.drawing.sheets(*self._picture_room())):
+            if i:
+                self.break_pending = True
+            self._place(sheet.png(scale=SHEET_SCALE), sheet.width_mm, sheet.height_mm)
+
+    def _place(self, png: bytes, width_mm: float, height_mm: float) -> None:
+        """A centred paragraph holding ``png`` printed ``width_mm`` × ``height_mm``."""
         paragraph = self.doc.add_paragraph(style=self.doc.styles["QD Picture"])
         if self.break_pending:
             paragraph.paragraph_format.page_break_before = True
             self.break_pending = False
-        paragraph.add_run().add_picture(io.BytesIO(png), width=Mm(width), height=Mm(height))
+        paragraph.add_run().add_picture(io.BytesIO(png), width=Mm(width_mm), height=Mm(height_mm))
         self.started = True
-        if caption:
-            self._append(self._paragraph_xml("note", caption, align="center", indent=False))
 
     def table(self, block: Table) -> None:
         if self.break_pending:  # a table cannot begin a page by itself: an empty line does
@@ -605,6 +612,8 @@ class _WordWriter:
                 self.table(block)
             elif isinstance(block, Image):
                 self.picture(block)
+            elif isinstance(block, DrawnPages):
+                self.drawn_pages(block)
             else:  # a new kind of block must be taught to the Word document too
                 raise TypeError(f"the Word document cannot write {type(block).__name__}")
         if not self.numbered:  # the cover alone: its page is numbered

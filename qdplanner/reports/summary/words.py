@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from qdplanner.catalogue import date_text, period_text, translated  # noqa: F401 (re-exported)
 from qdplanner.domain.enums import StatusLight
-from qdplanner.domain.vocabulary import LIGHT_ORDER, in_sentence
+from qdplanner.domain.vocabulary import in_sentence, lights_to_show
 from qdplanner.errors import N_
 
 REPORT = "Report"  # the translation context of the summary's words
@@ -37,7 +37,7 @@ def light_counts(counts: dict[StatusLight, int], lang: str) -> str:
     items = [
         word(lang, N_("Report", "{n} {light}"), n=counts.get(light, 0),
              light=in_sentence(light, lang))
-        for light in LIGHT_ORDER
+        for light in lights_to_show(counts)
     ]  # fmt: skip
     text = items[0]
     for item in items[1:]:

@@ -60,6 +60,10 @@ ENTITIES = {
     "baselines": N_("History", "Baseline"),
     "baseline_tasks": N_("History", "Baseline date"),
     "settings": N_("History", "Setting"),
+    "period_closes": N_("History", "Closed period"),
+    "period_tasks": N_("History", "Tasks kept by a closed period"),
+    "period_indicators": N_("History", "Indicators kept by a closed period"),
+    "period_units": N_("History", "Unit returns kept by a closed period"),
 }
 
 # The columns of every logged table, and a task's units (``lead_unit``, ``support_units``).
@@ -94,6 +98,9 @@ FIELDS = {
     "alias": N_("History", "Alias"),
     "kind": N_("History", "Kind"),
     "contact": N_("History", "Contact"),
+    "phone": N_("History", "Phone"),
+    "due_on": N_("History", "Return by"),
+    "left_empty": N_("History", "Rows left empty"),
     "predecessor_id": N_("History", "Predecessor"),
     "successor_id": N_("History", "Successor"),
     "lag_days": N_("History", "Lag (days)"),
@@ -139,12 +146,21 @@ FIELDS = {
     "url": N_("History", "Web address"),
     "saved_at": N_("History", "Saved"),
     "key": N_("History", "Setting"),
+    "judged_at": N_("History", "As it stood on"),
+    "closed_at": N_("History", "Closed"),
+    "closed_by": N_("History", "Closed by"),
+    "reopened_at": N_("History", "Reopened"),
+    "reopened_by": N_("History", "Reopened by"),
 }
 # A column whose word depends on its table.
 TABLE_FIELDS = {
     ("indicator_values", "kind"): N_("History", "Actual or target"),
     ("task_links", "kind"): N_("History", "Link"),
     ("progress_reports", "source"): N_("History", "Entered through"),
+    ("period_closes", "tasks"): N_("History", "Tasks kept"),
+    ("period_closes", "indicators"): N_("History", "Indicators kept"),
+    ("period_closes", "units"): N_("History", "Unit returns kept"),
+    ("period_closes", "lights"): N_("History", "Lights kept"),
 }
 
 # The plan's settings, by key (the Record column of a setting's change).

@@ -20,7 +20,8 @@ from qdplanner.errors import QdError
 from qdplanner.store import PlanStore
 from qdplanner.store.task_filter import TaskFilter, filter_rows
 from qdplanner.store.task_input import TaskColumn, cells_edit
-from qdplanner.store.task_rows import Scope, ScopeKind, TaskRow, read_task_row, read_task_rows
+from qdplanner.store.task_rows import Scope, ScopeKind, TaskRow, read_task_rows
+from qdplanner.ui.as_of_dialog import no_record_text, refusal_text, reported_text
 from qdplanner.ui.commands import EditContext, edit_tasks
 from qdplanner.ui.labels import label, light_colour, light_text
 from qdplanner.ui.messages import user_message
@@ -29,6 +30,8 @@ from qdplanner.ui.models.rows_model import RowsTableModel
 TASK_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 DEPTH_ROLE = Qt.ItemDataRole.UserRole + 2
 LIGHT_ROLE = Qt.ItemDataRole.UserRole + 3
+# A refused edit's message, on the cell it was refused at (the delegates draw its border)
+REFUSAL_ROLE = Qt.ItemDataRole.UserRole + 4
 ILLUSTRATIVE_COLOUR = QColor("#6d4c41")
 
 
@@ -58,8 +61,9 @@ def _sort_value(col: Col):
         Col.DEADLINE: lambda r: r.deadline_text or None,
         Col.START: lambda r: r.start_date,
         Col.DUE: lambda r: r.due_date,
-        Col.STATUS: lambda r: list(type(r.status)).index(r.status),
-        Col.PERCENT: lambda r: r.percent,
+        # a task with no progress report by a past date shown has neither (blank, last)
+        Col.STATUS: lambda r: list(type(r.status)).index(r.status) if r.recorded else None,
+        Col.PERCENT: lambda r: r.percent if r.recorded else None,
         Col.LIGHT: lambda r: r.light.value,
         Col.NOTES: lambda r: r.notes or None,
     }[col]
@@ -78,7 +82,12 @@ class TaskTableModel(RowsTableModel):
 
     An edit is the store's :func:`~qdplanner.store.task_input.cells_edit`, applied and made
     one undo step by :func:`qdplanner.ui.commands.edit_tasks` (validated, logged); a refused
-    edit emits :attr:`edit_refused` with the message and changes nothing.
+    edit emits :attr:`edit_refused` with the message and changes nothing. The refused cell
+    keeps the message (its tooltip, and :data:`REFUSAL_ROLE` for the red border) until
+    :meth:`clear_refusal` — the next edit that succeeds.
+
+    Loaded with ``history`` (View → As Of, a past date) the rows are the tasks as they stood
+    then, and the table is read-only: an edit is refused with the reason (:attr:`past`).
     """
 
     COLUMNS = Col
@@ -92,8 +101,11 @@ class TaskTableModel(RowsTableModel):
         self._sort: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
         self._ctx: EditContext | None = None
         self._as_of: date | None = None
+        self._history = False
         self._filter = TaskFilter()
         self._scope = Scope()
+        self._refusal: tuple[int, int, str] | None = None  # task id, column, message
+        self.edit_refused.connect(self.mark_refused)
 
     def set_context(self, ctx: EditContext) -> None:
         """Make the table editable through ``ctx`` and follow the changes it announces."""
@@ -101,12 +113,16 @@ class TaskTableModel(RowsTableModel):
         ctx.tasks_changed.connect(self.refresh_tasks)
 
     # -- loading ---------------------------------------------------------------------
-    def load(self, store: PlanStore, scope: Scope, as_of: date | None = None) -> None:
-        """Read the tasks of ``scope`` from ``store`` (one query) and show them."""
+    def load(
+        self, store: PlanStore, scope: Scope, as_of: date | None = None, *, history: bool = False
+    ) -> None:
+        """Read the tasks of ``scope`` from ``store`` (one query) and show them, with lights
+        at ``as_of`` (today); with ``history``, as they stood then, read-only."""
         self.beginResetModel()
         self._as_of = as_of
+        self._history = history and as_of is not None
         self._scope = scope
-        self._natural = read_task_rows(store, scope, as_of=as_of)
+        self._natural = read_task_rows(store, scope, as_of=as_of, history=self._history)
         self._rows = list(self._natural)
         self._apply_sort()
         self.endResetModel()
@@ -135,14 +151,22 @@ class TaskTableModel(RowsTableModel):
         self._apply_sort()
         self.layoutChanged.emit()
 
-    def whole_plan_rows(self) -> list[TaskRow] | None:
-        """Every task of the plan judged today, when that is what the table holds; else None.
+    @property
+    def past(self) -> date | None:
+        """The past date the rows stand at (View → As Of), or None: today, editable."""
+        return self._as_of if self._history else None
+
+    def whole_plan_rows(self, past: date | None = None) -> list[TaskRow] | None:
+        """Every task of the plan judged today (or as it stood at ``past``), when that is
+        what the table holds; else None.
 
         Lets the status bar summarise without reading 20,000 tasks a second time.
         """
-        if self._scope.kind == ScopeKind.ALL and self._as_of is None:
-            return self._natural
-        return None
+        if self._scope.kind != ScopeKind.ALL:
+            return None
+        if past is None:
+            return self._natural if self._as_of is None else None
+        return self._natural if self.past == past else None
 
     def total_count(self) -> int:
         """Rows of the scope before filtering."""
@@ -156,9 +180,15 @@ class TaskTableModel(RowsTableModel):
         for position, row in enumerate(self._rows):
             if row.id not in wanted:
                 continue
-            fresh = read_task_row(self._ctx.store, row.id, as_of=self._as_of)
-            if fresh is None:
+            found = read_task_rows(
+                self._ctx.store,
+                Scope(ScopeKind.TASK, row.id),
+                as_of=self._as_of,
+                history=self._history,
+            )
+            if not found:
                 continue
+            fresh = found[0]
             fresh.depth, fresh.has_children = row.depth, row.has_children
             self._rows[position] = fresh
             self._natural[self._natural.index(row)] = fresh
@@ -173,6 +203,34 @@ class TaskTableModel(RowsTableModel):
     def rows(self) -> list[TaskRow]:
         return self._rows
 
+    # -- a refused edit, shown at its cell ----------------------------------------------
+    def mark_refused(self, index: QModelIndex, message: str) -> None:
+        """Keep ``message`` on the cell ``index`` (by task and column, so sorting keeps it)."""
+        self.clear_refusal()
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return
+        self._refusal = (self._rows[index.row()].id, index.column(), message)
+        self.dataChanged.emit(index, index)
+
+    def clear_refusal(self) -> None:
+        """The refused cell looks like any other again."""
+        if self._refusal is None:
+            return
+        task_id, column, _message = self._refusal
+        self._refusal = None
+        row = self.row_of_task(task_id)
+        if row is not None:
+            self.dataChanged.emit(self.index(row, column), self.index(row, column))
+
+    def refusal_at(self, index: QModelIndex | QPersistentModelIndex) -> str | None:
+        """The message of the edit refused at ``index``, if that is the refused cell."""
+        if self._refusal is None or not index.isValid():
+            return None
+        task_id, column, message = self._refusal
+        if index.column() != column or self._rows[index.row()].id != task_id:
+            return None
+        return message
+
     # -- Qt model interface ------------------------------------------------------------
     def flags(self, index):
         base = super().flags(index)
@@ -181,6 +239,7 @@ class TaskTableModel(RowsTableModel):
             and index.column() in EDITABLE
             and self._ctx is not None
             and not self._ctx.readonly
+            and not self._history
         ):
             return base | Qt.ItemFlag.ItemIsEditable
         return base
@@ -190,6 +249,9 @@ class TaskTableModel(RowsTableModel):
             return False
         column = EDITABLE.get(Col(index.column()))
         if column is None:
+            return False
+        if self.past is not None:
+            self.edit_refused.emit(QModelIndex(index), refusal_text(self.past))
             return False
         row = self._rows[index.row()]
         if str(value if value is not None else "") == str(self._edit_value(row, index.column())):
@@ -218,6 +280,8 @@ class TaskTableModel(RowsTableModel):
             return row.lead_short
         if col == Col.SUPPORT:
             return row.support_short
+        if col in (Col.STATUS, Col.PERCENT) and not row.recorded:
+            return ""  # not known at the past date shown
         if col == Col.STATUS:
             return row.status.value
         if col == Col.PERCENT:
@@ -233,7 +297,11 @@ class TaskTableModel(RowsTableModel):
             return self._display(row, col)
         if role == Qt.ItemDataRole.EditRole:
             return self._edit_value(row, col)
+        if role == REFUSAL_ROLE:
+            return self.refusal_at(index)
         if role == Qt.ItemDataRole.ToolTipRole:
+            if (refused := self.refusal_at(index)) is not None:
+                return refused
             if col == Col.TITLE:
                 tip = row.title
                 if row.is_illustrative:
@@ -246,6 +314,8 @@ class TaskTableModel(RowsTableModel):
                 return row.lead_unit or None
             if col == Col.SUPPORT:
                 return row.support_units or None
+            if self.past is not None and col in (Col.LIGHT, Col.PERCENT, Col.STATUS):
+                return self._past_tip(row)
             if col == Col.LIGHT:
                 return label(row.light)
             if col in (Col.DEADLINE, Col.DUE) and not deadline_agrees(
@@ -272,6 +342,15 @@ class TaskTableModel(RowsTableModel):
         if role == LIGHT_ROLE:
             return row.light.value
         return None
+
+    def _past_tip(self, row: TaskRow) -> str:
+        """At a past date: the light, and the progress report it comes from (or none)."""
+        if not row.recorded or row.reported_period is None:
+            if row.light is StatusLight.NO_RECORD:
+                return no_record_text(self.past)
+            return f"{label(row.light)}\n{no_record_text(self.past)}"  # not started, ongoing
+        light = f"{label(row.light)} · {row.percent}% · {label(row.status)}"
+        return reported_text(light, row.reported_period)
 
     def disagreement(self, row: TaskRow) -> str:
         """Why the deadline cells are flagged, and the fix (Tasks → Deadline from Due Date)."""
@@ -307,6 +386,8 @@ class TaskTableModel(RowsTableModel):
             return row.start_date.isoformat() if row.start_date else ""
         if col == Col.DUE:
             return row.due_date.isoformat() if row.due_date else ""
+        if col in (Col.STATUS, Col.PERCENT) and not row.recorded:
+            return "—"  # no progress report by the past date shown: not known
         if col == Col.STATUS:
             return label(row.status)
         if col == Col.PERCENT:

@@ -1,6 +1,7 @@
 """The units table: a QAbstractTableModel over :func:`qdplanner.store.units.read_unit_rows`.
 
-One query fills it; sorting happens here on Python keys. Name and short name edit in place;
+One query fills it; sorting happens here on Python keys. Name, short name, contact person
+and phone edit in place;
 those edits and the add / aliases / merge / delete methods are each one undo step (a logged
 store action) through :func:`qdplanner.ui.commands.change_structure`, which also tells the
 other views (``structure_changed``).
@@ -42,9 +43,16 @@ class UnitCol(IntEnum):
     OVERDUE = 5
     ALIASES = 6
     ILLUSTRATIVE = 7
+    CONTACT = 8  # the contact person (联系人): who a reminder notice names
+    PHONE = 9
 
 
-EDITABLE = {UnitCol.NAME: "name", UnitCol.SHORT_NAME: "short_name"}
+EDITABLE = {
+    UnitCol.NAME: "name",
+    UnitCol.SHORT_NAME: "short_name",
+    UnitCol.CONTACT: "contact",
+    UnitCol.PHONE: "phone",
+}
 NUMBERS = (UnitCol.LEAD, UnitCol.SUPPORT, UnitCol.OVERDUE)
 
 
@@ -58,6 +66,8 @@ def _sort_key(col: UnitCol):
         UnitCol.OVERDUE: lambda r: r.overdue_count,
         UnitCol.ALIASES: lambda r: "、".join(r.aliases),
         UnitCol.ILLUSTRATIVE: lambda r: r.is_illustrative,
+        UnitCol.CONTACT: lambda r: r.contact,
+        UnitCol.PHONE: lambda r: r.phone,
     }[col]
 
 
@@ -135,6 +145,8 @@ class UnitsTableModel(RowsTableModel):
             UnitCol.OVERDUE: self.tr("Overdue"),
             UnitCol.ALIASES: self.tr("Aliases"),
             UnitCol.ILLUSTRATIVE: self.tr("Illustrative"),
+            UnitCol.CONTACT: self.tr("Contact person"),
+            UnitCol.PHONE: self.tr("Phone"),
         }
         return [names[c] for c in UnitCol]
 
@@ -184,6 +196,10 @@ class UnitsTableModel(RowsTableModel):
             return row.overdue_count
         if col == UnitCol.ALIASES:
             return "、".join(row.aliases)
+        if col == UnitCol.CONTACT:
+            return row.contact
+        if col == UnitCol.PHONE:
+            return row.phone
         return self.tr("illustrative") if row.is_illustrative else ""
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
@@ -195,9 +211,12 @@ class UnitsTableModel(RowsTableModel):
         if new == old:
             return False
         store = self.ctx.store
-        text = (
-            self.tr("Rename unit “%1”") if field == "name" else self.tr("Edit short name of “%1”")
-        ).replace("%1", row.name)
+        text = {
+            "name": self.tr("Rename unit “%1”"),
+            "short_name": self.tr("Edit short name of “%1”"),
+            "contact": self.tr("Edit contact person of “%1”"),
+            "phone": self.tr("Edit phone of “%1”"),
+        }[field].replace("%1", row.name)
         error = self._step(
             text,
             lambda changes: update_unit(store, changes, row.id, {field: new}),
