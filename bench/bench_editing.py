@@ -2,15 +2,17 @@
 
     .venv/bin/python bench/bench_editing.py [PLAN] [--repeat 20]
 
-Goals (issue 3): a keystroke in the filter updates the table in under 100 ms; a cell edit
-is committed (validated, written, logged, the row re-read) in under 50 ms — a percent and a
-lead unit (issue 15: only the changed ``task_units`` row is written). Measured on the real
+Goals (issue 18): a keystroke in the filter updates the table in under 50 ms, the first as
+the later ones; a cell edit is committed (validated, written, logged, the row re-read) in
+under 30 ms — a percent and a lead unit (issue 15: only the changed ``task_units`` row is
+written). Measured on the real
 main window, offscreen, against a copy of PLAN (edits are written).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import statistics
@@ -34,7 +36,7 @@ def ms(values: list[float]) -> str:
             f"max {max(values) * 1000:6.1f} ms")  # fmt: skip
 
 
-def bench(plan: Path, repeat: int) -> None:
+def bench(plan: Path, repeat: int) -> dict:
     app = QApplication.instance() or QApplication([])
     store = PlanStore.open(plan)
     window = MainWindow(store, language="zh_CN")
@@ -62,18 +64,20 @@ def bench(plan: Path, repeat: int) -> None:
 
     edits = []
     model = window.plan_view.tasks
+    # the tasks' lines (a program's or project's header line is no task)
+    tasks = [r for r in range(min(model.rowCount(), 2000)) if model.row_at(r) is not None]
     for i in range(repeat):
-        index = model.index(100 + i, Col.PERCENT)
-        value = str((model.row_at(100 + i).percent + 7) % 101)
+        index = model.index(tasks[100 + i], Col.PERCENT)
+        value = str((model.row_at(tasks[100 + i]).percent + 7) % 101)
         start = time.perf_counter()
         model.setData(index, value)
         window.plan_view.table.viewport().repaint()
         edits.append(time.perf_counter() - start)
 
     leads = []
-    names = sorted({model.row_at(r).lead_short for r in range(300)} - {""})[:5]
+    names = sorted({model.row_at(r).lead_short for r in tasks[:300]} - {""})[:5]
     for i in range(repeat):
-        row = 200 + i
+        row = tasks[200 + i]
         name = next(n for n in names if n != model.row_at(row).lead_short)
         start = time.perf_counter()
         model.setData(model.index(row, Col.LEAD), name)
@@ -88,12 +92,24 @@ def bench(plan: Path, repeat: int) -> None:
     print(f"(rows matching '推进科技' after clearing: {shown})")
     window.close()
     store.close()
+    figures = {  # issue 18's goals, in seconds
+        "filter_first": (typing[0], 0.050),
+        "filter_later": (statistics.median(typing[1:]), 0.050),
+        "edit_percent": (statistics.median(edits), 0.030),
+        "edit_lead": (statistics.median(leads), 0.030),
+    }
+    goals = {k: {"value": v, "limit": lim, "met": v < lim} for k, (v, lim) in figures.items()}
+    for name, g in goals.items():
+        verdict = "met" if g["met"] else "MISSED"
+        print(f"goal {name}: {g['value'] * 1000:.1f} ms (limit {g['limit'] * 1000:.0f}) {verdict}")
+    return {"goals": goals, "typing": typing, "edits": edits, "leads": leads}
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("plan", nargs="?", type=Path)
     parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--json", type=Path, help="write the figures here")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / "plan.qdplan"
@@ -109,7 +125,9 @@ def main() -> int:
                 ],
                 check=True,
             )
-        bench(copy, args.repeat)
+        figures = bench(copy, args.repeat)
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=2), encoding="utf-8")
     return 0
 
 

@@ -180,10 +180,14 @@ def make_edited(plan: Path, workbook: Path, out: Path) -> dict[str, int]:
 def run_child(args: argparse.Namespace, variant: str, paths: dict[str, Path]) -> dict:
     cmd = [sys.executable, __file__, "--child", variant]
     cmd += [str(paths[k]) for k in ("plan", "workbook", "edited", "work")]
+    t0 = time.perf_counter()
     done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    process = time.perf_counter() - t0
     if done.returncode:
         raise SystemExit(f"{variant} failed:\n{done.stderr}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    result["process_seconds"] = process  # the whole process: start-up, imports, work, exit
+    return result
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -240,6 +244,7 @@ def report(runs: dict[str, list[dict]], out: Path | None) -> int:
             "rss_before_mb": max(r["rss_before_mb"] for r in results),
             "rss_peak_mb": max(r["rss_peak_mb"] for r in results),
             "counts": results[-1].get("counts"),
+            "process_median": statistics.median(r["process_seconds"] for r in results),
         }
         f = figures[variant]
         print(f"{variant:14s} {f['median']:9.2f} {f['min']:7.2f} {f['max']:7.2f} "
@@ -259,8 +264,18 @@ def report(runs: dict[str, list[dict]], out: Path | None) -> int:
         print(f"openpyxl normal mode: {ratio:.2f}x write-only mode for the same cells")
     if "import-edited" in figures:
         print(f"import-edited changes: {figures['import-edited']['counts']}")
+    goals = {}  # issue 18: export in-process against its floor; import as whole processes
+    if "export" in figures and "export-floor" in figures:
+        ratio = figures["export"]["median"] / figures["export-floor"]["median"]
+        goals["export_ratio"] = {"value": ratio, "limit": 1.2, "met": ratio <= 1.2}
+    if "import-edited" in figures and "import-floor" in figures:
+        edited, floor = (figures[v]["process_median"] for v in ("import-edited", "import-floor"))
+        ratio = edited / floor
+        goals["import_edited_process_ratio"] = {"value": ratio, "limit": 2.5, "met": ratio <= 2.5}
+        print(f"import-edited, whole processes: {edited:.2f} s = {ratio:.2f}x the floor's "
+              f"{floor:.2f} s (goal 2.5x)")  # fmt: skip
     if out:
-        out.write_text(json.dumps(figures, indent=2), encoding="utf-8")
+        out.write_text(json.dumps({**figures, "goals": goals}, indent=2), encoding="utf-8")
     return 1 if failed else 0
 
 

@@ -28,6 +28,8 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
+from qdplanner.domain.cover_date import CoverDate
+from qdplanner.domain.illustrative import marked
 from qdplanner.domain.periods import Period
 from qdplanner.domain.vocabulary import lang_key
 from qdplanner.errors import MESSAGES, N_, QdError
@@ -184,3 +186,36 @@ def period_text(period: Period, lang: str) -> str:
     else:
         template = _PARTS[code[len(str(year)) :]]
     return translated(lang, "Report", template, year=year, month=period.start.month)
+
+
+# The one word every printout marks illustrative data with (qdplanner.domain.illustrative):
+# after a value or a row, and the sentence under a cover that has any.
+ILLUSTRATIVE_MARK = N_("Report", " (illustrative)")
+ILLUSTRATIVE_NOTICE = N_(
+    "Report",
+    "This document contains illustrative data, marked “(illustrative)”: filled in for the "
+    "sample plan, not reported by any unit.",
+)
+
+
+# A value derived from a published one (an indicator's 推算 baseline): said after it.
+DERIVED_MARK = N_("Report", " (derived)")
+
+
+def illustrative_mark(lang: str) -> str:
+    """`` (illustrative)`` / ``（示例）``."""
+    return translate(lang, "Report", ILLUSTRATIVE_MARK)
+
+
+def with_illustrative_mark(text: str, illustrative: bool, lang: str) -> str:
+    """``text``, followed by the mark when it is illustrative (once)."""
+    return marked(text, illustrative, illustrative_mark(lang))
+
+
+def cover_date_text(when: CoverDate, lang: str) -> str:
+    """The date on a cover: a month (2026-01 / 2026年1月) or a day (2026-01-15 /
+    2026年1月15日), as the report writes its other months and days."""
+    if when.day is None:
+        template = N_("Report", "{year}-{month:02}")
+        return translated(lang, "Report", template, year=when.year, month=when.month)
+    return date_text(when.first_day(), lang)

@@ -1,4 +1,4 @@
-"""Pictures of a clerk's first week (issue 17, items 1, 3, 5 and 8 in part), to look at.
+"""Pictures of a clerk's first week (issue 17, every item), to look at.
 
     .venv/bin/python scripts/first_week_screenshots.py [OUTDIR] [--lang zh_CN|en]
 
@@ -15,7 +15,17 @@ remembered settings (a first start) and grabs the window with ``QWidget.grab()``
   (opened to edit), and after New Report… was confirmed;
 - ``progress_history.png``: History after OK on the opened report: the fields changed;
 - ``edit_menu.png`` / ``file_menu.png``: the menus, mnemonics underlined;
-- ``light_filter.png``: the filter bar, its light filter set to the red light.
+- ``light_filter.png``: the filter bar, its light filter set to the red light;
+- ``deadline_follows.png``: a due date typed as 2023-11-30 beside 2023年6月底前: the phrase
+  rewritten in its own style (item 2); ``deadline_kept.png``: a phrase the program cannot
+  read (明年春节前) kept and flagged, with the flag's tooltip;
+- ``indicators.png``: the Indicators tab: baselines (derived ones marked), binding or
+  aspirational, 无基期 where there is none (item 6); ``indicator_chart.png``: I03's chart;
+  ``timeline_legend.png``: the timeline's legend opened;
+- ``settings.png``: Plan → Settings… (item 7);
+- ``unit_filter.png``: the unit filter with a short name typed, its suggestion shown (item 8).
+
+The grouped task table (item 4) has its own script, ``scripts/grouped_table_screenshots.py``.
 """
 
 from __future__ import annotations
@@ -84,7 +94,7 @@ def with_tooltip(window, table, index, text: str, path: Path) -> None:
 
 
 def shoot(lang: str, out: Path) -> None:
-    from PySide6.QtCore import QCoreApplication, QSettings
+    from PySide6.QtCore import QCoreApplication, QSettings, Qt
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
@@ -191,6 +201,72 @@ def shoot(lang: str, out: Path) -> None:
         QGuiApplication.processEvents()
         bar.grab().save(str(out / "light_filter.png"), "PNG")
         print(out / "light_filter.png")
+        bar.light.setCurrentIndex(0)
+
+        # Item 2: a due date changed beside a month-end phrase: the phrase follows it.
+        view.tree.setCurrentIndex(view._find_scope(Scope(ScopeKind.ALL)))
+        row = next(
+            r for r in range(view.tasks.rowCount())
+            if view.tasks.row_at(r) is not None
+            and (view.tasks.row_at(r).deadline_text or "").endswith("月底前")
+        )  # fmt: skip
+        view.table.scrollTo(view.tasks.index(row, Col.TITLE))
+        view.table.setCurrentIndex(view.tasks.index(row, Col.DUE))
+        view.tasks.setData(view.tasks.index(row, Col.DUE), "2023-11-30")
+        save(window, out / "deadline_follows.png")
+        view.tasks.setData(view.tasks.index(row, Col.DEADLINE), "明年春节前")
+        tip = view.tasks.index(row, Col.DEADLINE).data(Qt.ItemDataRole.ToolTipRole) or ""
+        with_tooltip(window, view.table, view.tasks.index(row, Col.DEADLINE),
+                     tip.splitlines()[0] if tip else "", out / "deadline_kept.png")  # fmt: skip
+        view.ctx.undo_stack.undo()
+        view.ctx.undo_stack.undo()
+
+        # Item 6: indicators judged from their baselines; the chart; the timeline's legend.
+        view.tabs.setCurrentIndex(2)
+        indicators = view.tab_view("indicators")
+        save(window, out / "indicators.png")
+        model = indicators.table.model()
+        for r in range(model.rowCount()):
+            if "高新技术企业" in str(model.index(r, 1).data() or ""):
+                indicators.table.selectRow(r)
+                break
+        indicators.inner.setCurrentIndex(1)
+        save(window, out / "indicator_chart.png")
+        view.tabs.setCurrentIndex(0)
+        view.timeline.toggle_action.trigger()
+        legend = view.timeline.legend_button.legend
+        legend.adjustSize()
+        save(legend, out / "timeline_legend.png")
+        view.timeline.toggle_action.trigger()
+
+        # Item 7: the plan's settings.
+        from qdplanner.ui.settings_dialog import SettingsDialog
+
+        settings = SettingsDialog(view.ctx, window)
+        settings.show()
+        save(settings, out / "settings.png")
+        settings.close()
+
+        # Item 8: the unit filter takes a short name and offers the unit.
+        bar.unit.setFocus()
+        bar.unit.lineEdit().setText("市科技")
+        bar.unit.completer().setCompletionPrefix("市科技")
+        bar.unit.completer().complete()
+        QGuiApplication.processEvents()
+        popup = bar.unit.completer().popup()
+        picture = bar.grab()
+        if popup.isVisible():
+            from PySide6.QtGui import QPainter, QPixmap
+
+            canvas = QPixmap(picture.width(), picture.height() + popup.height())
+            canvas.fill(Qt.GlobalColor.white)
+            painter = QPainter(canvas)
+            painter.drawPixmap(0, 0, picture)
+            painter.drawPixmap(bar.unit.x(), picture.height(), popup.grab())
+            painter.end()
+            picture = canvas
+        picture.save(str(out / "unit_filter.png"), "PNG")
+        print(out / "unit_filter.png")
         window.close()
         store.close()
     finally:

@@ -14,15 +14,21 @@ import sys
 from qdplanner.cli.failure import one_line_errors
 from qdplanner.cli.language import set_language
 
-# Names of the sub-commands (kept in step with the click group by a test), so that a lone
-# argument that is a command name is never taken for a plan file.
-COMMAND_NAMES = frozenset(
-    {
-        "open", "init", "status", "indicators", "indicator-value", "export", "import",
-        "collect", "collect-import", "collect-status", "report", "gantt", "settings",
-        "collect-remind", "evidence", "period",
-    }
-)  # fmt: skip
+# Each sub-command and the module of qdplanner.cli that defines it (in its COMMANDS list). The
+# click group imports a module only when one of its commands is asked for (qdplanner status
+# does not load the Excel, report or collection code), and a lone argument that is a
+# command's name is never taken for a plan file. A test ties this to the modules' COMMANDS.
+COMMAND_MODULES = {
+    "open": "plan_commands", "init": "plan_commands", "status": "plan_commands",
+    "indicators": "indicator_commands", "indicator-value": "indicator_commands",
+    "export": "excel_commands", "import": "excel_commands",
+    "collect": "collection_commands", "collect-import": "collection_commands",
+    "collect-status": "collection_commands", "collect-remind": "collection_commands",
+    "evidence": "evidence_commands", "report": "report_commands", "gantt": "timeline_commands",
+    "settings": "settings_commands", "period": "period_commands",
+    "narrative": "narrative_commands",
+}  # fmt: skip
+COMMAND_NAMES = frozenset(COMMAND_MODULES)
 WINDOW_LANGUAGES = ("zh_CN", "en")  # the window's languages (ui.i18n.LANGUAGES; a test ties them)
 
 

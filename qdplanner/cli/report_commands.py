@@ -69,6 +69,20 @@ def output_format(out: Path) -> str:
 )
 @LANG
 @click.option(
+    "--office",
+    default=None,
+    metavar="TEXT",
+    help="The office named on the cover (编制单位) (default: the plan's setting report.office, "
+    "else the plan document's issuer).",
+)
+@click.option(
+    "--cover-date",
+    default=None,
+    metavar="DATE",
+    help="The date on the cover: a month (2026-01 or 2026年1月) or a day (2026-01-15); '' for "
+    "the month it is printed (default: the plan's setting report.cover_date, else that month).",
+)
+@click.option(
     "--sections",
     default=None,
     help="Comma-separated sections to include (default all): " + ", ".join(SECTION_CHOICES) + ".",
@@ -82,6 +96,8 @@ def report_cmd(
     period: str | None,
     scope: str,
     lang: str,
+    office: str | None,
+    cover_date: str | None,
     sections: str | None,
 ) -> None:
     """Write the progress summary of PLAN to OUT, every page (the timeline's too) in --lang:
@@ -97,6 +113,8 @@ def report_cmd(
         scope=ReportScope.parse(scope),
         lang=lang,
         history=as_it_stood(as_of, current_figures),
+        office=office,
+        cover_date=cover_date,
         **({"sections": chosen} if chosen else {}),
     )
     offscreen_application()

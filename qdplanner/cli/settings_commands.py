@@ -89,6 +89,9 @@ def setting_text(key: str, value: Any, default: Any, lang: str) -> str:
         )
     elif s.kind == domain.SettingKind.YES_NO:
         lines.append(tr(N_("CommandLine", "Yes or no"), lang))
+    elif s.kind == domain.SettingKind.MONTH_OR_DAY:
+        lines.append(tr(N_("CommandLine", "A month (2026-01) or a day (2026-01-15), or empty"),
+                        lang))  # fmt: skip
     else:
         lines.append(tr(N_("CommandLine", "From {low} to {high}"), lang, low=s.low, high=s.high))
     lines.append(words(s.help))

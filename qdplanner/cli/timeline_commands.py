@@ -18,6 +18,7 @@ from qdplanner.cli.common import (
     user_errors,
 )
 from qdplanner.cli.language import tr
+from qdplanner.domain.illustrative import is_illustrative
 from qdplanner.errors import N_, QdError
 
 MONTH = click.DateTime(formats=["%Y-%m"])
@@ -126,7 +127,8 @@ def gantt_cmd(
         lang=lang,
         width=1400 if image else None,
     )
-    pages = export_timeline(scene, out, PrintHeader(title, start, end, day), Paper(paper))
+    header = PrintHeader(title, start, end, day, illustrative=is_illustrative(*rows))
+    pages = export_timeline(scene, out, header, Paper(paper))
     click.echo(
         tr(
             N_("CommandLine", "Wrote {path}: {tasks} tasks, {start} – {end}, {pages} page(s)"),

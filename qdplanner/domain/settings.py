@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from qdplanner.domain.cover_date import parse_cover_date
 from qdplanner.domain.indicators import IndicatorRules
 from qdplanner.domain.limits import CONTROL_CHARACTERS, shown
 from qdplanner.domain.status_light import LightRules
@@ -34,6 +35,7 @@ class SettingKind(StrEnum):
     DAYS_OR_OFF = "days_or_off"  # a whole number of days, or off (None)
     YES_NO = "yes_no"
     TEXT = "text"
+    MONTH_OR_DAY = "month_or_day"  # a month or a day (qdplanner.domain.cover_date), or empty
 
 
 @dataclass(frozen=True)
@@ -153,6 +155,20 @@ SETTINGS: tuple[Setting, ...] = (
         MAX_OFFICE,
     ),
     Setting(
+        "report.cover_date",
+        SettingKind.MONTH_OR_DAY,
+        "",
+        N_("PlanSettings", "Date on the cover"),
+        N_(
+            "PlanSettings",
+            "The date on the cover of the progress summary: a month (2026-01, printed "
+            "2026年1月) or a day (2026-01-15). Empty: the month the summary is printed.",
+        ),
+        SUMMARY,
+        0,
+        20,
+    ),
+    Setting(
         "evidence.max_mb",
         SettingKind.WHOLE,
         DEFAULT_EVIDENCE_MB,
@@ -253,6 +269,16 @@ def check_value(s: Setting, value: Any) -> Any:
                 value=shown(value),
             )
         return value
+    if s.kind == SettingKind.MONTH_OR_DAY:
+        if not isinstance(value, str):
+            raise ValidationError(
+                N_("Messages", "{key} must be text (got “{value}”)"),
+                field=s.key,
+                key=s.key,
+                value=shown(value),
+            )
+        found = parse_cover_date(value)  # refused in words that say how to write one
+        return found.code() if found else ""
     if s.kind == SettingKind.DAYS_OR_OFF and value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float):
@@ -274,7 +300,7 @@ def parse_value(key: str, text: str) -> Any:
     s = setting(key)
     typed = text.strip()
     folded = typed.casefold()
-    if s.kind == SettingKind.TEXT:
+    if s.kind in (SettingKind.TEXT, SettingKind.MONTH_OR_DAY):
         return check_value(s, text)
     if s.kind == SettingKind.YES_NO:
         if folded in _YES:
@@ -364,6 +390,8 @@ def value_text(key: str, value: Any, translate: Translate = lambda t: t, *, unit
         return translate(N_("PlanSettings", "yes") if value else N_("PlanSettings", "no"))
     if s.kind == SettingKind.TEXT:
         return str(value)
+    if s.kind == SettingKind.MONTH_OR_DAY:
+        return str(value) or translate(N_("PlanSettings", "month printed"))
     if value is None:
         return translate(N_("PlanSettings", "off"))
     text = _number(float(value) if s.kind == SettingKind.NUMBER else value)

@@ -18,6 +18,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from qdplanner.catalogue import with_illustrative_mark
 from qdplanner.domain.enums import TaskStatus
 from qdplanner.domain.limits import FIRST_DATE, LAST_DATE
 from qdplanner.domain.periods import Period
@@ -100,6 +101,8 @@ class WorkbookBuilder:
             )
             if len(said) > PREVIOUS_CHARS:
                 said = said[:PREVIOUS_CHARS] + "…"
+            # a report filled in for the sample says so (qdplanner.domain.illustrative)
+            said = with_illustrative_mark(said, bool(previous.get("is_illustrative")), lang)
             previous_text = (
                 f"{previous['period']}：{said}"
                 if lang == "zh_CN"

@@ -23,7 +23,7 @@ from datetime import date, datetime
 from pathlib import Path
 from types import SimpleNamespace
 
-from qdplanner.catalogue import date_text, period_text, translated
+from qdplanner.catalogue import date_text, period_text, translated, with_illustrative_mark
 from qdplanner.domain.enums import ReturnStanding
 from qdplanner.domain.periods import Period, parse_period
 from qdplanner.errors import N_, QdError
@@ -165,7 +165,8 @@ def _task_table(notice: Notice, lang: str) -> Table:
     rows = []
     for n, task in enumerate(notice.tasks, start=1):
         deadline = task.deadline_text or (date_text(task.due_date, lang) if task.due_date else "—")
-        cells = [Cell(str(n)), Cell(task.code or "—"), Cell(task.title), Cell(deadline)]
+        title = with_illustrative_mark(task.title, task.is_illustrative, lang)  # the sample's
+        cells = [Cell(str(n)), Cell(task.code or "—"), Cell(title), Cell(deadline)]
         if partial:
             cells.append(Cell(str(task.row) if task.row else "—"))
         rows.append(Row(cells))

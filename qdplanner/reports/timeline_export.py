@@ -68,6 +68,11 @@ from qdplanner.reports.timeline_style import (
 SCENE_DPI = 96
 TITLE_WIDTH = 300
 MARGIN = 36  # ≈ 1 cm at 96 dpi
+# after the range line when a task drawn is illustrative: its units and dates are the sample's
+ILLUSTRATIVE_LINE = N_(
+    "Timeline",
+    " · contains illustrative data (units, dates and statuses filled in for the sample plan)",
+)
 TOP_HEIGHT = 52  # plan title and range above the drawing
 LEGEND_HEIGHT = 46  # legend and page number below it
 IMAGE_WIDTH = 1400  # the axis width of a PNG or SVG
@@ -96,6 +101,8 @@ class PrintHeader:
     start: date
     end: date
     as_of: date
+    # some task drawn was filled in for the sample (qdplanner.domain.illustrative): said once
+    illustrative: bool = False
 
 
 @dataclass(frozen=True)
@@ -246,6 +253,8 @@ def _paint_top(painter: QPainter, scene: TimelineScene, header: PrintHeader, pag
         .replace("%2", header.end.strftime("%Y-%m"))
         .replace("%3", header.as_of.isoformat())
     )
+    if header.illustrative:
+        line += timeline_word(scene.lang, ILLUSTRATIVE_LINE)
     painter.drawText(QRectF(MARGIN, MARGIN + 26, page_w - 2 * MARGIN, 18), 0, line)
 
 

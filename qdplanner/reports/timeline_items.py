@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 from qdplanner.domain import vocabulary
 from qdplanner.domain.timeline import Axis, bands, header_units, link_broken
 from qdplanner.errors import N_
-from qdplanner.reports.timeline_rows import GroupHeader
 from qdplanner.reports.timeline_style import (
     AS_OF,
     BAND_HEIGHT,
@@ -154,7 +153,7 @@ class TitlesItem(_SceneItem):
         for i in _rows_in(scene, rect):
             line = scene.lines[i]
             cell = QRectF(left, i * ROW_HEIGHT, width, ROW_HEIGHT)
-            if isinstance(line, GroupHeader):
+            if not isinstance(line, TaskRow):  # a group's header line
                 painter.fillRect(cell, QColor("#e4e4e4"))
                 painter.setFont(scene.bold_font)
                 text = bold_metrics.elidedText(line.label, Qt.TextElideMode.ElideRight,
@@ -192,7 +191,7 @@ class BarsItem(_SceneItem):
         for i in rows:
             line = scene.lines[i]
             y = i * ROW_HEIGHT
-            if isinstance(line, GroupHeader):
+            if not isinstance(line, TaskRow):  # a group's header line
                 painter.fillRect(QRectF(rect.left(), y, rect.width(), ROW_HEIGHT),
                                  QColor("#e4e4e4"))  # fmt: skip
                 continue

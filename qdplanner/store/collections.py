@@ -208,7 +208,7 @@ def earlier_reports(store: PlanStore, period: str) -> dict[int, dict]:
     best: dict[int, tuple[Period, dict]] = {}
     parsed: dict[str, Period | None] = {}
     for row in store.db.query(
-        "SELECT task_id, period, status, percent, narrative FROM progress_reports"
+        "SELECT task_id, period, status, percent, narrative, is_illustrative FROM progress_reports"
     ):
         if row["period"] not in parsed:
             try:
@@ -365,6 +365,7 @@ class OpenTask:
     deadline_text: str
     percent: int
     row: int | None  # its row in the unit's partial return (0: removed), None: not returned
+    is_illustrative: bool = False  # filled in for the sample (qdplanner.domain.illustrative)
 
     def as_dict(self) -> dict:
         return {
@@ -429,7 +430,7 @@ def late_units(
         rows = {e.task_id: e.row for e in s.left_empty}
         open_tasks = [
             OpenTask(t.id, t.code, t.title, t.due_date, t.deadline_text, t.percent,
-                     rows.get(t.id) if s.returned_at else None)
+                     rows.get(t.id) if s.returned_at else None, t.is_illustrative)
             for t in by_unit.get(s.unit_id, ()) if t.id not in reported
         ]  # fmt: skip
         result.append(LateUnit(s, code, open_tasks))

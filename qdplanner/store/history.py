@@ -45,6 +45,12 @@ _LABELS = {
         "JOIN units u ON u.id = c.unit_id",
         "c.id",
     ),
+    "period_narratives": (
+        "SELECT n.id, COALESCE(g.name, j.name) || ' · ' || n.period || ' · ' || n.section "
+        "FROM period_narratives n LEFT JOIN programs g ON g.id = n.program_id "
+        "LEFT JOIN projects j ON j.id = n.project_id",
+        "n.id",
+    ),
 }
 # Columns of a logged record that refer to another record, named by that record's label.
 _REFERENCES = {

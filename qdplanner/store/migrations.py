@@ -224,6 +224,38 @@ def m005_period_snapshots(db: sqlite_utils.Database) -> None:
         db.execute(statement)
 
 
+_PERIOD_NARRATIVES = """
+CREATE TABLE period_narratives (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    period      TEXT NOT NULL,                -- canonical code: 2025Q4
+    program_id  INTEGER REFERENCES programs(id) ON DELETE CASCADE,
+    project_id  INTEGER REFERENCES projects(id) ON DELETE CASCADE,
+    section     TEXT NOT NULL
+                CHECK (section IN ('overall', 'results', 'problems', 'next_steps')),
+    text        TEXT NOT NULL DEFAULT '',
+    origin      TEXT NOT NULL DEFAULT 'edited'
+                CHECK (origin IN ('drafted', 'previous', 'edited')),
+    updated_at  TEXT NOT NULL,                -- UTC ISO time
+    updated_by  TEXT NOT NULL DEFAULT '',
+    CHECK ((program_id IS NULL) != (project_id IS NULL))
+);
+CREATE UNIQUE INDEX idx_period_narratives_program
+    ON period_narratives(period, program_id, section) WHERE program_id IS NOT NULL;
+CREATE UNIQUE INDEX idx_period_narratives_project
+    ON period_narratives(period, project_id, section) WHERE project_id IS NOT NULL;
+"""
+
+
+@migrations(name="006_period_narratives")
+def m006_period_narratives(db: sqlite_utils.Database) -> None:
+    """The period's narrative (进展情况汇总): per period and program or project, the text of
+    each of its four sections (总体进展, 主要成效, 存在问题, 下步工作) as the clerk kept it —
+    drafted from the data, carried over from the period before, or edited — with who wrote
+    it and when. Removing a program or project removes its narratives."""
+    for statement in _statements(_PERIOD_NARRATIVES):
+        db.execute(statement)
+
+
 def known_names() -> list[str]:
     """Names of every migration this version knows, oldest first."""
     return [m.name for m in migrations._migrations]

@@ -4,10 +4,12 @@ The keys an office sets are stored where the rest of the program reads them, as 
 before there was a dialog for them: the task-light rules as one record (``status_light_rules``,
 read by :meth:`PlanStore.light_rules`), the indicator rules as another (``indicator_rules``),
 the evidence limit in bytes (``evidence_max_bytes``, read by
-:func:`qdplanner.store.progress.evidence_limit`) and the summary's issuing office
-(``report_issuer``). :func:`read_settings` gives every key's value in the user's units;
-:func:`write_settings` checks new values and writes each changed record once, in the
-caller's action (so the change log keeps old → new, and one undo step undoes them all).
+:func:`qdplanner.store.progress.evidence_limit`), the summary's issuing office
+(``report_issuer``) and the date on its cover (``report_cover_date``: ``2026-01`` or
+``2026-01-15``, '' for the month it is printed). :func:`read_settings` gives every key's
+value in the user's units; :func:`write_settings` checks new values and writes each changed
+record once, in the caller's action (so the change log keeps old → new, and one undo step
+undoes them all).
 """
 
 from __future__ import annotations
@@ -16,12 +18,15 @@ from collections.abc import Mapping
 from typing import Any
 
 from qdplanner.domain import settings as domain
+from qdplanner.domain.cover_date import CoverDate, parse_cover_date
+from qdplanner.errors import ValidationError
 from qdplanner.store.changes import ChangeSet
 from qdplanner.store.indicators import indicator_rules, set_indicator_rules
 from qdplanner.store.plan_store import LIGHT_RULES_KEY, PlanStore
 from qdplanner.store.progress import EVIDENCE_LIMIT_KEY, MEGABYTE, evidence_limit
 
 REPORT_OFFICE_KEY = "report_issuer"  # the office named on the summary's cover
+REPORT_COVER_DATE_KEY = "report_cover_date"  # the date on the summary's cover ('': the month)
 
 _LIGHT_KEYS = ("light.yellow_behind", "light.red_behind", "light.blue_days", "light.sticky_yellow")
 
@@ -40,6 +45,15 @@ def report_office(store: PlanStore) -> str:
     return store.setting(REPORT_OFFICE_KEY) or plan_issuer(store)
 
 
+def report_cover_date(store: PlanStore) -> CoverDate | None:
+    """The date the plan puts on the summary's cover, or None: the month it is printed (a
+    value an older or hand-edited file holds that does not read as a date counts as none)."""
+    try:
+        return parse_cover_date(str(store.setting(REPORT_COVER_DATE_KEY) or ""))
+    except ValidationError:
+        return None
+
+
 def setting_defaults(store: PlanStore) -> dict[str, Any]:
     """Each key's default; the office's is this plan's document issuer."""
     return {**domain.DEFAULTS, "report.office": plan_issuer(store)}
@@ -52,6 +66,7 @@ def read_settings(store: PlanStore) -> dict[str, Any]:
         **domain.light_values(store.light_rules()),
         **domain.indicator_values(indicator_rules(store)),
         "report.office": report_office(store),
+        "report.cover_date": (found.code() if (found := report_cover_date(store)) else ""),
         "evidence.max_mb": int(limit) if limit.is_integer() else limit,
     }
 
@@ -80,6 +95,8 @@ def write_settings(
         store.set_setting(
             changes, REPORT_OFFICE_KEY, "" if office == plan_issuer(store) else office
         )
+    if "report.cover_date" in diff:
+        store.set_setting(changes, REPORT_COVER_DATE_KEY, merged["report.cover_date"])
     return diff
 
 
@@ -91,6 +108,7 @@ STORED_AS: dict[str, tuple[str, str | None]] = {
     "light.sticky_yellow": (LIGHT_RULES_KEY, "sticky_yellow"),
     "indicator.off_track_gap": ("indicator_rules", "off_track_gap"),
     "report.office": (REPORT_OFFICE_KEY, None),
+    "report.cover_date": (REPORT_COVER_DATE_KEY, None),
     "evidence.max_mb": (EVIDENCE_LIMIT_KEY, None),
 }
 

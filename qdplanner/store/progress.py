@@ -102,6 +102,7 @@ class Narrative(NamedTuple):
 
     period: str  # the period's code, e.g. 2024Q3
     text: str
+    illustrative: bool = False  # the report was filled in for the sample (domain.illustrative)
 
 
 def latest_narratives(
@@ -111,8 +112,11 @@ def latest_narratives(
     the tasks of ``task_ids`` (one read of every report)."""
     best: dict[int, tuple[Period, Narrative]] = {}
     parsed: dict[str, Period] = {}
-    sql = "SELECT task_id, period, narrative FROM progress_reports WHERE narrative != ''"
-    for task_id, code, narrative in store.db.execute(sql):
+    sql = (
+        "SELECT task_id, period, narrative, is_illustrative FROM progress_reports"
+        " WHERE narrative != ''"
+    )
+    for task_id, code, narrative, illustrative in store.db.execute(sql):
         if task_id not in task_ids:
             continue
         when = parsed.get(code) or parsed.setdefault(code, parse_period(code))
@@ -120,8 +124,21 @@ def latest_narratives(
             continue
         current = best.get(task_id)
         if current is None or when > current[0]:
-            best[task_id] = (when, Narrative(code, narrative))
+            best[task_id] = (when, Narrative(code, narrative, bool(illustrative)))
     return {task_id: narrative for task_id, (_when, narrative) in best.items()}
+
+
+def illustrative_report_tasks(store: PlanStore, period: Period) -> set[int]:
+    """The tasks with an illustrative progress report of a period ended by ``period``'s end
+    (what a report of ``period`` may have judged them by)."""
+    sql = "SELECT DISTINCT task_id, period FROM progress_reports WHERE is_illustrative = 1"
+    parsed: dict[str, Period] = {}
+    found = set()
+    for task_id, code in store.db.execute(sql):
+        when = parsed.get(code) or parsed.setdefault(code, parse_period(code))
+        if when.end <= period.end:
+            found.add(task_id)
+    return found
 
 
 def record_progress(
@@ -153,6 +170,7 @@ def record_progress(
     ).fetchone()
     values["received_on"] = to_sql(datetime.now(UTC).date())
     values["source"] = source
+    values["is_illustrative"] = 0  # a person's report (qdplanner.domain.illustrative)
     if existing:
         report_id = existing[0]
         changes.update("progress_reports", report_id, values)

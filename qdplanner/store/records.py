@@ -64,6 +64,7 @@ class RecordKind(StrEnum):
     PERIOD_TASKS = "period_tasks"  # keyed by (close id, task id): a task as the period closed
     PERIOD_INDICATORS = "period_indicators"  # keyed by (close id, indicator id)
     PERIOD_UNITS = "period_units"  # keyed by (close id, unit id): a unit's return
+    PERIOD_NARRATIVES = "period_narratives"  # a period's narrative section (store/narratives.py)
 
 
 # The field that names a record in messages and previews (others are named by their id).

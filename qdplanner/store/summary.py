@@ -11,6 +11,7 @@ from datetime import date
 
 from qdplanner.domain.enums import StatusLight
 from qdplanner.domain.status_light import is_overdue
+from qdplanner.store.bulk import paused_gc
 from qdplanner.store.outline import record_counts
 from qdplanner.store.plan_store import PlanStore
 from qdplanner.store.task_rows import TaskRow, read_task_rows
@@ -50,7 +51,13 @@ def summarize(
     ``rows`` may pass every task of the plan, already read at ``as_of`` (the window's
     "All tasks" table), to save reading them again.
     """
-    as_of = as_of or date.today()
+    with paused_gc():  # many rows, no cycles: see qdplanner.store.bulk
+        return _summarize(store, as_of or date.today(), rows, history)
+
+
+def _summarize(
+    store: PlanStore, as_of: date, rows: list[TaskRow] | None, history: bool
+) -> PlanSummary:
     if rows is None:
         rows = read_task_rows(store, as_of=as_of, history=history)
     streams: dict[tuple[str, int], StreamSummary] = {}

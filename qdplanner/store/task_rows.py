@@ -27,6 +27,7 @@ from qdplanner.domain.status_light import (
     was_behind,
 )
 from qdplanner.errors import ValidationError
+from qdplanner.store.bulk import paused_gc
 from qdplanner.store.plan_store import PlanStore
 
 
@@ -240,6 +241,13 @@ def read_task_rows(
     With ``history`` (a date in the past the user asked for) each task is judged as it stood
     then — status and percent from its progress reports, never today's figures (see
     :attr:`TaskRow.reported_period`); else from the task's current status and percent."""
+    with paused_gc():  # many rows, no cycles: see qdplanner.store.bulk
+        return _read_task_rows(store, scope, as_of, rules, history)
+
+
+def _read_task_rows(
+    store: PlanStore, scope: Scope, as_of: date | None, rules: LightRules | None, history: bool
+) -> list[TaskRow]:
     as_of = as_of or date.today()
     rules = rules or store.light_rules()
     params = [] if scope.kind == ScopeKind.ALL else [scope.id]

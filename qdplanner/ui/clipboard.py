@@ -3,6 +3,8 @@
 Copy writes the selected block as TSV, quoting cells with tabs, quotes or line breaks the
 way spreadsheets do. Paste reads such a block at the current cell: every cell is parsed as if
 typed, the whole block is checked before anything is written, and it lands as one undo step.
+A grouped table's header lines (program / project) are neither copied nor pasted into: a
+pasted block fills the tasks' lines from the current cell on, across groups.
 """
 
 from __future__ import annotations
@@ -83,7 +85,7 @@ class TableClipboard(QObject):
         indexes = self.table.selectionModel().selectedIndexes()
         if not indexes:
             return ""
-        rows = sorted({i.row() for i in indexes})
+        rows = sorted({i.row() for i in indexes if self.model.row_at(i.row()) is not None})
         cols = sorted({i.column() for i in indexes}, key=self.table.horizontalHeader().visualIndex)
         chosen = {(i.row(), i.column()) for i in indexes}
         return to_tsv(
@@ -132,12 +134,20 @@ class TableClipboard(QObject):
         header = self.table.horizontalHeader()
         first_visual = header.visualIndex(start.column())
         columns = [header.logicalIndex(first_visual + j) for j in range(max(map(len, block)))]
-        selected_rows = sorted({i.row() for i in self.table.selectionModel().selectedIndexes()})
+        selected_rows = sorted(
+            {
+                i.row()
+                for i in self.table.selectionModel().selectedIndexes()
+                if self.model.row_at(i.row()) is not None
+            }
+        )
         if len(block) == 1 and len(block[0]) == 1 and len(selected_rows) > 1:
             # one value over a selection fills every selected row, as in a spreadsheet
             targets = [(row, block[0]) for row in selected_rows]
-        else:
-            targets = [(start.row() + i, cells) for i, cells in enumerate(block)]
+        else:  # the tasks' lines from the current one on (group headers skipped)
+            lines = self.model.task_lines_from(start.row())[: len(block)]
+            lines += [self.model.rowCount() + k for k in range(len(block) - len(lines))]
+            targets = list(zip(lines, block, strict=True))
         existing = [(r, c) for r, c in targets if r < self.model.rowCount()]
         extra = [c for r, c in targets if r >= self.model.rowCount()]
         edits = []
@@ -164,7 +174,11 @@ class TableClipboard(QObject):
         self, label: str, edits: list[TaskEdit], extra: list[list[str]], columns: list[int]
     ) -> str | None:
         store = self.ctx.store
-        last = self.model.row_at(self.model.rowCount() - 1) if self.model.rowCount() else None
+        # the last task's line; the last group folded: the last task shown
+        tasks = (self.model.row_at(r) for r in range(self.model.rowCount() - 1, -1, -1))
+        last = next((t for t in tasks if t is not None), None)
+        if last is None and self.model.rows():
+            last = self.model.rows()[-1]
         if last is None:
             return self.tr("Paste into a table that has tasks; insert one first.")
         first_row = self.model.rowCount() + 1

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qdplanner.catalogue import with_illustrative_mark
 from qdplanner.domain.enums import ChangeSource, TaskStatus
 from qdplanner.domain.text import size_text
 from qdplanner.errors import QdError
@@ -46,7 +47,7 @@ from qdplanner.ui import milestone_editor
 from qdplanner.ui.as_of_dialog import no_record_text, refusal_text, reported_text
 from qdplanner.ui.commands import EditContext, edit_tasks
 from qdplanner.ui.delegates import DateLineEdit
-from qdplanner.ui.labels import LIGHT_SYMBOLS, light_label, local_time, status_label
+from qdplanner.ui.labels import LIGHT_SYMBOLS, lang, light_label, local_time, status_label
 from qdplanner.ui.messages import user_message
 
 _UNSAFE_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]+')  # no file system takes these
@@ -326,7 +327,9 @@ class DetailPanel(QWidget):
         if report is None:
             self.progress.setText("—")
             return
-        text = f"{report.period} · {report.percent}%\n{report.narrative}"
+        # a report filled in for the sample says so, as every printout does
+        said = with_illustrative_mark(report.narrative, report.is_illustrative, lang())
+        text = f"{report.period} · {report.percent}%\n{said}"
         if report.problems:
             text += "\n" + self.tr("Problems: %1").replace("%1", report.problems)
         self.progress.setText(text)

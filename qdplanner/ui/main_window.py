@@ -256,12 +256,12 @@ class MainWindow(QMainWindow):
             self._painted = True
             # After this frame has reached the screen (the rest of it is painted and flushed
             # within the same event), not before: the user sees the window first.
-            QTimer.singleShot(0, self.first_painted.emit)
+            QTimer.singleShot(0, self, self.first_painted.emit)  # not after the window is gone
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if not self._painted:  # never painted (minimised, hidden): go on regardless
-            QTimer.singleShot(OPEN_ANYWAY_MS, self._paint_overdue)
+            QTimer.singleShot(OPEN_ANYWAY_MS, self, self._paint_overdue)
 
     def _paint_overdue(self) -> None:
         if not self._painted:

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QSplitter,
-    QTableView,
     QTabWidget,
     QToolTip,
     QTreeView,
@@ -56,6 +55,7 @@ from qdplanner.ui.delegates import RefusalBorderDelegate, TaskCellDelegate
 from qdplanner.ui.detail_panel import DetailPanel
 from qdplanner.ui.excel_actions import ExcelActions
 from qdplanner.ui.filter_bar import FilterBar
+from qdplanner.ui.group_rows import GroupRows, TaskTableView
 from qdplanner.ui.labels import label, light_text
 from qdplanner.ui.messages import user_message
 from qdplanner.ui.models.outline_tree import SCOPE_ROLE, build_outline_model
@@ -141,7 +141,7 @@ class PlanView(QWidget):
         self._status_timer = QTimer(self, singleShot=True, interval=300)
         self._status_timer.timeout.connect(self._refresh_status_bar)
         self.last_refusal = ""
-        self.table = QTableView()
+        self.table = TaskTableView()  # draws the header line of each program / project
         self.table.setObjectName("taskTable")
         self.table.setModel(self.tasks)
         self.table.setSortingEnabled(True)
@@ -184,6 +184,7 @@ class PlanView(QWidget):
         )
         self.ctx.structure_changed.connect(self._structure_changed)
         self.clipboard = TableClipboard(self.ctx, self.table, self.tasks, self.show_message, self)
+        self.group_rows = GroupRows(self.table, self.tasks, self)  # header per program/project
         self.outline_actions = OutlineActions(
             self.ctx, self.tree, self.current_scope, self.show_message, self
         )
@@ -219,6 +220,7 @@ class PlanView(QWidget):
         )
         self.periods = PeriodActions(self.ctx, self.show_message, self)
         self._add_tab_on_demand("periods", self.tr("Periods"), self._make_periods_view)
+        self._add_tab_on_demand("narrative", self.tr("Narrative"), self._make_narrative_view)
         self.tabs.currentChanged.connect(self._tab_shown)
         self.ctx.structure_changed.connect(lambda _focus: self.filter_bar.load_units(self.store))
 
@@ -327,6 +329,19 @@ class PlanView(QWidget):
     def periods_view(self):
         return self.tab_view("periods")
 
+    def _make_narrative_view(self) -> QWidget:
+        from qdplanner.ui.narrative_view import NarrativeView
+
+        view = NarrativeView(self.ctx)
+        self.periods.changed.connect(view.refresh)  # a period closed or reopened
+        if self.as_of is not None:
+            view.set_as_of(self.as_of)
+        return view
+
+    @property
+    def narrative_view(self):
+        return self.tab_view("narrative")
+
     # -- menus ---------------------------------------------------------------------
     def _add_menu_entries(self) -> None:
         """The plan's entries in the window's menus (the window has the rest)."""
@@ -378,6 +393,9 @@ class PlanView(QWidget):
 
         for index in range(self.tabs.count()):
             self._add_tab_action(index)
+        for action in self.group_rows.actions():
+            self.add_view_action(action)
+        self.add_view_action(_separator(self))
         refresh = QAction(self.tr("&Refresh"), self)
         refresh.setShortcut(QKeySequence.StandardKey.Refresh)
         refresh.triggered.connect(self.reload)
@@ -482,7 +500,7 @@ class PlanView(QWidget):
         self._update_shown_label()
 
     def _update_shown_label(self) -> None:
-        shown, total = self.tasks.rowCount(), self.tasks.total_count()
+        shown, total = self.tasks.task_count(), self.tasks.total_count()
         if shown == total:
             text = self.tr("%1 — %2 tasks shown").replace("%2", str(shown))
         else:
@@ -552,7 +570,8 @@ class PlanView(QWidget):
         ask_and_record(self.ctx, task, self, self.show_message)
 
     def _current_task_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        task = self.tasks.row_at(current.row()).id if current.isValid() else None
+        row = self.tasks.row_at(current.row()) if current.isValid() else None
+        task = row.id if row is not None else None  # None: a group's header line
         if task != self.detail.task_id:
             self.detail.show_task(task)
 
@@ -649,7 +668,8 @@ class PlanView(QWidget):
             action.setEnabled(not past and not self.store.readonly)
         self.clear_message()
         chosen = self.table.currentIndex()  # the same task stays chosen
-        current = self.tasks.row_at(chosen.row()).id if chosen.isValid() else None
+        chosen_row = self.tasks.row_at(chosen.row()) if chosen.isValid() else None
+        current = chosen_row.id if chosen_row is not None else None
         column = chosen.column() if chosen.isValid() else Col.TITLE
         scope = self.current_scope()
         if scope is not None:
@@ -663,6 +683,8 @@ class PlanView(QWidget):
             units.set_as_of(day)
         if (indicators := self._built_tab("indicators")) is not None:
             indicators.set_as_of(day)
+        if (narrative := self._built_tab("narrative")) is not None:
+            narrative.set_as_of(day)
         self._refresh_status_bar()
 
     def _editing_actions(self) -> list[QAction]:

@@ -1,7 +1,9 @@
 """File → Print Summary… / Export Summary PDF…: the printed progress summary (进展情况汇总).
 
 The dialog chooses the options (as-of date, period, scope, language, sections — remembered
-between uses in QSettings) and offers Print Preview…, Print…, Save PDF… and Save as Word….
+between uses in QSettings; the cover's 编制单位 and date — prefilled from the plan's settings
+report.office and report.cover_date, and written back to them, as one undo step, when
+"Remember for this plan" is ticked) and offers Print Preview…, Print…, Save PDF… and Save as Word….
 All of them build the report once from the plan
 (:func:`qdplanner.reports.summary.content.build_report`); the first three paint it with the
 same layout (:mod:`qdplanner.reports.summary.render`) the command line ``qdplanner report``
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -35,6 +38,8 @@ from PySide6.QtWidgets import (
 )
 
 from qdplanner.catalogue import period_text
+from qdplanner.domain import settings as plan_settings
+from qdplanner.domain.cover_date import parse_cover_date
 from qdplanner.domain.periods import parse_period, period_of
 from qdplanner.domain.status_light import judged_as_it_stood
 from qdplanner.errors import QdError
@@ -48,6 +53,7 @@ from qdplanner.reports.summary.content import (
 from qdplanner.reports.summary.fonts import cjk_font_missing
 from qdplanner.store.collections import lead_units
 from qdplanner.store.outline import read_outline
+from qdplanner.store.plan_settings import read_settings, setting_defaults
 from qdplanner.store.plan_store import PlanStore
 from qdplanner.ui.background import run_in_background
 from qdplanner.ui.labels import lang
@@ -78,6 +84,8 @@ class ReportDialog(QDialog):
         else the date last used."""
         super().__init__(parent)
         self.store = _store_of(ctx_or_store)
+        # the window's EditContext (undo, refresh) when given one: "Remember for this plan"
+        self.ctx = ctx_or_store if hasattr(ctx_or_store, "undo_stack") else None
         self.setWindowTitle(self.tr("Print Progress Summary"))
         self.setObjectName("reportDialog")
         self.last_pages = 0  # pages of the last PDF or printout (tests, status messages)
@@ -98,15 +106,21 @@ class ReportDialog(QDialog):
         self.language.addItem(self.tr("Chinese (中文)"), "zh")
         self.language.addItem(self.tr("English"), "en")
 
+        self._cover_fields()
+
         form = QFormLayout()
         form.addRow(self.tr("Status as of:"), self.as_of)
         form.addRow(self.tr("Reporting period:"), self.period)
         form.addRow(self.tr("Scope:"), self.scope)
         form.addRow(self.tr("Language of the report:"), self.language)
+        form.addRow(self.tr("Prepared by (on the cover):"), self.office)
+        form.addRow(self.tr("Date on the cover:"), self.cover_date)
+        form.addRow("", self.remember_cover)
 
         self.section_boxes: dict[str, QCheckBox] = {}
         names = {
             "overview": self.tr("Overview (tasks by status, program and project)"),
+            "narrative": self.tr("Narrative by program and project (Narrative tab)"),
             "indicators": self.tr("Indicators table"),
             "charts": self.tr("Indicator charts"),
             "milestones": self.tr("Milestones due and missed"),
@@ -158,6 +172,59 @@ class ReportDialog(QDialog):
             self.as_of.setDate(QDate(as_of.year, as_of.month, as_of.day))
         self._check_font()
 
+    # -- the cover: the plan's settings, for this printing or remembered ------------------
+    def _cover_fields(self) -> None:
+        settings, defaults = read_settings(self.store), setting_defaults(self.store)
+        self.office = QLineEdit(settings["report.office"])
+        self.office.setObjectName("reportOffice")
+        self.office.setMaxLength(int(plan_settings.BY_KEY["report.office"].high))
+        self.office.setPlaceholderText(defaults["report.office"])  # empty: the plan's issuer
+        self.office.setClearButtonEnabled(True)
+        self.office.setToolTip(self.tr(
+            "The office named on the cover (编制单位). Empty: the issuer of the plan document."
+        ))  # fmt: skip
+        self.cover_date = QLineEdit(settings["report.cover_date"])
+        self.cover_date.setObjectName("reportCoverDate")
+        self.cover_date.setMaxLength(20)
+        self.cover_date.setPlaceholderText(
+            self.tr("%1 (the month it is printed)").replace("%1", date.today().strftime("%Y-%m"))
+        )
+        self.cover_date.setClearButtonEnabled(True)
+        self.cover_date.setToolTip(self.tr(
+            "A month (2026-01, printed 2026年1月) or a day (2026-01-15). Empty: the month the "
+            "summary is printed."
+        ))  # fmt: skip
+        self.remember_cover = QCheckBox(self.tr("&Remember the office and date for this plan"))
+        self.remember_cover.setObjectName("reportRememberCover")
+        self.remember_cover.setToolTip(self.tr(
+            "Writes them to the plan's settings (Plan → Settings…) as one step you can undo."
+        ))  # fmt: skip
+        editable = self.ctx is not None and not getattr(self.ctx, "readonly", False)
+        self.remember_cover.setEnabled(editable)
+        self.defaults = defaults
+
+    def cover_values(self) -> dict[str, str]:
+        """The cover's office and date as the plan's settings would keep them (an empty office:
+        the plan's issuer; an empty date: the month printed); ValidationError, naming the
+        field, for an office too long or a date that is not one."""
+        office = self.office.text().strip() or self.defaults["report.office"]
+        office = plan_settings.check_value(plan_settings.BY_KEY["report.office"], office)
+        dated = parse_cover_date(self.cover_date.text())
+        return {"report.office": office, "report.cover_date": dated.code() if dated else ""}
+
+    def remember_cover_settings(self) -> str | None:
+        """When "Remember for this plan" is ticked, write the office and date to the plan's
+        settings (one undo step; nothing when they are the same). The refusal, or None."""
+        if not self.remember_cover.isChecked() or self.ctx is None:
+            return None
+        from qdplanner.ui.settings_dialog import apply_settings
+
+        try:
+            values = self.cover_values()
+        except QdError as exc:
+            return user_message(exc)
+        return apply_settings(self.ctx, values)
+
     # -- options ---------------------------------------------------------------------------
     def _fill_scopes(self) -> None:
         self.scope.addItem(self.tr("Whole plan"), "plan")
@@ -194,6 +261,7 @@ class ReportDialog(QDialog):
         period = self.period.currentText().strip() or None
         if period:
             period = parse_period(period).code
+        cover = self.cover_values()
         return ReportOptions(
             as_of=as_of,
             period=period,
@@ -201,6 +269,8 @@ class ReportDialog(QDialog):
             lang=self.language.currentData(),
             sections=tuple(k for k, box in self.section_boxes.items() if box.isChecked()),
             history=judged_as_it_stood(as_of, date.today()),
+            office=cover["report.office"],
+            cover_date=cover["report.cover_date"],
         )
 
     def restore_settings(self) -> None:
@@ -233,6 +303,9 @@ class ReportDialog(QDialog):
         chosen = [k for k, box in self.section_boxes.items() if box.isChecked()]
         settings.setValue("sections", ",".join(chosen))
         settings.endGroup()
+        refused = self.remember_cover_settings()  # the plan's own, not QSettings'
+        if refused is not None:
+            QMessageBox.warning(self, self.tr("Progress Summary"), refused)
 
     # -- output ----------------------------------------------------------------------------
     def build(self) -> SummaryReport | None:
@@ -308,15 +381,21 @@ class ReportDialog(QDialog):
 
     def _tell_saved(self, path: Path) -> QMessageBox:
         """Say where the file went, with a button that opens its folder."""
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Progress Summary"),
-                          self.tr("Saved %1").replace("%1", path.name), parent=self)
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("Progress Summary"),
+            self.tr("Saved %1").replace("%1", path.name),
+            parent=self,
+        )
         box.setObjectName("reportSavedMessage")
         box.setInformativeText(str(path.parent))
         box.open_folder = box.addButton(self.tr("Open Folder"), QMessageBox.ButtonRole.ActionRole)
         box.addButton(QMessageBox.StandardButton.Close)
         box.buttonClicked.connect(
-            lambda button: button is box.open_folder
-            and QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+            lambda button: (
+                button is box.open_folder
+                and QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+            )
         )
         self.saved_message = box
         box.open()

@@ -154,6 +154,8 @@ class SettingsDialog(QDialog):
         edit = QLineEdit()
         edit.setMaxLength(int(s.high))
         edit.setPlaceholderText(str(self.defaults.get(s.key) or ""))
+        if s.kind == SettingKind.MONTH_OR_DAY:  # empty: the month it is printed
+            edit.setPlaceholderText(domain.value_text(s.key, "", words))
         edit.setClearButtonEnabled(True)
         return edit
 

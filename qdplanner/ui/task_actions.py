@@ -86,13 +86,14 @@ class TaskActions(QObject):
     # -- which tasks ---------------------------------------------------------------
     def current_task(self) -> int | None:
         index = self.table.currentIndex()
-        return self.model.row_at(index.row()).id if index.isValid() else None
+        row = self.model.row_at(index.row()) if index.isValid() else None
+        return row.id if row is not None else None  # None on a group's header line
 
     def selected_tasks(self) -> list[int]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedIndexes()})
         if not rows and self.table.currentIndex().isValid():
             rows = [self.table.currentIndex().row()]
-        return [self.model.row_at(r).id for r in rows]
+        return [row.id for r in rows if (row := self.model.row_at(r)) is not None]
 
     def _report(self, error: str | None) -> None:
         if error:

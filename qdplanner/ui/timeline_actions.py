@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from qdplanner.domain.enums import ChangeSource
+from qdplanner.domain.illustrative import is_illustrative
 from qdplanner.errors import QdError
 from qdplanner.reports.timeline_export import (
     MARGIN,
@@ -184,7 +185,8 @@ class TimelineActions(QObject):
         store = self.pane.ctx.store
         streams = {(r.program_id, r.project_id) for r in self.pane.model.rows()}
         title = plan_title(store, streams) or store.path.stem
-        return PrintHeader(title, start, end, date.today())
+        rows = self.pane.model.rows()
+        return PrintHeader(title, start, end, date.today(), illustrative=is_illustrative(*rows))
 
     def print_scene(self, width: float | None = None, page_w: float | None = None):
         """A scene of the pane's rows, grouped as the pane groups them, for paper or files."""

@@ -88,7 +88,7 @@ class TimelinePane(QWidget):
         self.range = self._default_range()
         axis = Axis(*self.range, PIXELS_PER_DAY[self.zoom])
         self.scene = TimelineScene(
-            model.rows(), TimelineData(), axis, self.zoom, lang=language, parent=self
+            model.lines(), TimelineData(), axis, self.zoom, lang=language, parent=self
         )
         self.header = TimelineHeader(self)
         self.body = TimelineBody(self)
@@ -178,7 +178,7 @@ class TimelinePane(QWidget):
         self._apply_axis()
 
     def _rows_changed(self, *_args) -> None:
-        self.scene.set_lines(self.model.rows())
+        self.scene.set_lines(self.model.lines())  # tasks and group headers, as the table
         self._update_scene_rects()
         self._table_selection_changed()
         self._table_scrolled(self.table.verticalScrollBar().value())

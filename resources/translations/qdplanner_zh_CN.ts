@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>About</name>
@@ -58,11 +57,11 @@
         <translation>此规划文件已由 %1 打开编辑。</translation>
     </message>
     <message>
-        <source>This plan&apos;s lock file cannot be read: whoever wrote it may have stopped while writing it (a crash, or a full disk).</source>
+        <source>This plan's lock file cannot be read: whoever wrote it may have stopped while writing it (a crash, or a full disk).</source>
         <translation>这个规划的锁文件无法读取：写入它的程序可能在写入时中断了（程序崩溃或磁盘已满）。</translation>
     </message>
     <message>
-        <source>Open it read-only, or break the lock if you are sure that person has closed it (for example after a crash). Two people editing at once can overwrite each other&apos;s work.</source>
+        <source>Open it read-only, or break the lock if you are sure that person has closed it (for example after a crash). Two people editing at once can overwrite each other's work.</source>
         <translation>可以只读方式打开；如确认对方已关闭（例如程序异常退出后），也可解除锁定后打开。两人同时编辑可能互相覆盖修改。</translation>
     </message>
     <message>
@@ -140,7 +139,7 @@
         <translation>按日期查看</translation>
     </message>
     <message>
-        <source>Show the plan as it stood on a past date: each task&apos;s status and percent from its latest progress report whose period had ended by then; a task with no report by then shows 无进展记录. A past date cannot be edited. Today shows the plan as it is.</source>
+        <source>Show the plan as it stood on a past date: each task's status and percent from its latest progress report whose period had ended by then; a task with no report by then shows 无进展记录. A past date cannot be edited. Today shows the plan as it is.</source>
         <translation>查看规划在过去某一日期的状况：各项任务的状态和完成比例取自当时已结束各期中最近一期的进展报告；届时尚无报告的任务显示“无进展记录”。查看过去日期时不能编辑。选择今天即显示当前情况。</translation>
     </message>
     <message>
@@ -976,6 +975,10 @@ A closed period is never recomputed: reports entered later change nothing in it.
         <translation>yes（是）或 no（否）</translation>
     </message>
     <message>
+        <source>A month (2026-01) or a day (2026-01-15), or empty</source>
+        <translation>年月（2026-01）或具体日期（2026-01-15），也可留空</translation>
+    </message>
+    <message>
         <source>From {low} to {high}</source>
         <translation>{low} 到 {high}</translation>
     </message>
@@ -1020,7 +1023,7 @@ A closed period is never recomputed: reports entered later change nothing in it.
         <translation>{period}：{who}于{when}关账，按{date}的规划情况</translation>
     </message>
     <message>
-        <source>{period}: not closed: compared against the live judgement at the period&apos;s end ({date}), from what the plan holds now</source>
+        <source>{period}: not closed: compared against the live judgement at the period's end ({date}), from what the plan holds now</source>
         <translation>{period}：未关账，按规划现有数据对期末（{date}）的实时研判进行比较</translation>
     </message>
     <message>
@@ -1090,6 +1093,50 @@ A closed period is never recomputed: reports entered later change nothing in it.
     <message>
         <source>… and {n} more (--limit 0 lists all)</source>
         <translation>……另有{n}项（--limit 0 列出全部）</translation>
+    </message>
+    <message>
+        <source>drafted from the data</source>
+        <translation>根据数据起草</translation>
+    </message>
+    <message>
+        <source>carried over from {period} (edited by {who}, {when})</source>
+        <translation>沿用{period}的文字（{who}编辑于{when}）</translation>
+    </message>
+    <message>
+        <source>edited by {who}, {when}</source>
+        <translation>{who}编辑于{when}</translation>
+    </message>
+    <message>
+        <source>kept as drafted by {who}, {when}</source>
+        <translation>按草稿保存（{who}，{when}）</translation>
+    </message>
+    <message>
+        <source>kept as carried over by {who}, {when}</source>
+        <translation>沿用上期文字保存（{who}，{when}）</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>工程</translation>
+    </message>
+    <message>
+        <source>{path} has no program or project.</source>
+        <translation>{path}中没有计划或工程。</translation>
+    </message>
+    <message>
+        <source>{period} is closed: its narrative is kept as it is.</source>
+        <translation>{period}已关账：进展情况按关账时保留。</translation>
+    </message>
+    <message>
+        <source>Kept the {section} of {scope} for {period} in {path}.</source>
+        <translation>已在{path}中保存{scope}{period}的“{section}”。</translation>
+    </message>
+    <message>
+        <source>The {section} of {scope} for {period} is unchanged.</source>
+        <translation>{scope}{period}的“{section}”未改变。</translation>
     </message>
 </context>
 <context>
@@ -1380,6 +1427,25 @@ A closed period is never recomputed: reports entered later change nothing in it.
     </message>
 </context>
 <context>
+    <name>GroupRows</name>
+    <message>
+        <source>&amp;Group by Program / Project</source>
+        <translation>按计划 / 工程分组(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Show all tasks and a plan document's under a line per program or project</source>
+        <translation>全部任务和规划文件的任务按计划 / 工程分组显示，每组一行标题</translation>
+    </message>
+    <message>
+        <source>C&amp;ollapse All Groups</source>
+        <translation>全部折叠(&amp;O)</translation>
+    </message>
+    <message>
+        <source>E&amp;xpand All Groups</source>
+        <translation>全部展开(&amp;X)</translation>
+    </message>
+</context>
+<context>
     <name>History</name>
     <message>
         <source>(several records)</source>
@@ -1484,6 +1550,10 @@ A closed period is never recomputed: reports entered later change nothing in it.
     <message>
         <source>Unit returns kept by a closed period</source>
         <translation>关账保存的单位报送情况</translation>
+    </message>
+    <message>
+        <source>Period narrative</source>
+        <translation>各期进展情况</translation>
     </message>
     <message>
         <source>Title</source>
@@ -1796,6 +1866,26 @@ A closed period is never recomputed: reports entered later change nothing in it.
     <message>
         <source>Lights kept</source>
         <translation>保存的亮灯统计</translation>
+    </message>
+    <message>
+        <source>Narrative section</source>
+        <translation>进展情况部分</translation>
+    </message>
+    <message>
+        <source>Narrative text</source>
+        <translation>进展情况文字</translation>
+    </message>
+    <message>
+        <source>Drafted or edited</source>
+        <translation>起草或编辑</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>写入时间</translation>
+    </message>
+    <message>
+        <source>Written by</source>
+        <translation>写入人</translation>
     </message>
     <message>
         <source>Plan identity</source>
@@ -2459,7 +2549,7 @@ A closed period is never recomputed: reports entered later change nothing in it.
         <translation>记录 {table} #{id} 不存在</translation>
     </message>
     <message>
-        <source>{path}: already open by someone (the lock file {lock} is unreadable; if nobody has the plan open, break the lock: --break-lock, or the window&apos;s offer)</source>
+        <source>{path}: already open by someone (the lock file {lock} is unreadable; if nobody has the plan open, break the lock: --break-lock, or the window's offer)</source>
         <translation>{path}：已被他人打开（锁文件 {lock} 无法读取；如确认没有人打开该规划，可解除锁定：命令行加 --break-lock，或在窗口提示中选择解除锁定）</translation>
     </message>
     <message>
@@ -2875,7 +2965,7 @@ A closed period is never recomputed: reports entered later change nothing in it.
         <translation>没有 ID 为 {id} 的{what}</translation>
     </message>
     <message>
-        <source>task {id} is led by {lead}, not by {unit}: is this row from another unit&apos;s workbook?</source>
+        <source>task {id} is led by {lead}, not by {unit}: is this row from another unit's workbook?</source>
         <translation>任务 {id} 由{lead}牵头，不是{unit}：该行是否从其他单位的工作簿复制而来？</translation>
     </message>
     <message>
@@ -2895,7 +2985,7 @@ A closed period is never recomputed: reports entered later change nothing in it.
         <translation>任务 {id} 现由{lead}牵头，不再由{unit}牵头</translation>
     </message>
     <message>
-        <source>choose the task&apos;s status for this period</source>
+        <source>choose the task's status for this period</source>
         <translation>请选择该任务本期的状态</translation>
     </message>
     <message>
@@ -2983,7 +3073,7 @@ A closed period is never recomputed: reports entered later change nothing in it.
         <translation>任务属于一个计划或一个工程：两者须且只能填写一个</translation>
     </message>
     <message>
-        <source>task #{id} is in another program or project; a sub-task belongs to its parent&apos;s</source>
+        <source>task #{id} is in another program or project; a sub-task belongs to its parent's</source>
         <translation>任务 #{id} 属于其他计划或工程；子任务应与上级任务同属</translation>
     </message>
     <message>
@@ -2995,7 +3085,7 @@ A closed period is never recomputed: reports entered later change nothing in it.
         <translation>截止日期已改为 {due}，但完成时限“{text}”对应的是 {target}：完成时限按原文保留并标记，请改写使两者一致</translation>
     </message>
     <message>
-        <source>the due date {due} and the deadline “{text}” (which means {target}) disagree; clear the due date to take the deadline&apos;s date, or make the two agree</source>
+        <source>the due date {due} and the deadline “{text}” (which means {target}) disagree; clear the due date to take the deadline's date, or make the two agree</source>
         <translation>截止日期 {due} 与完成时限“{text}”（即 {target}）不一致；请清空截止日期以采用完成时限的日期，或使两者一致</translation>
     </message>
     <message>
@@ -3019,11 +3109,11 @@ A closed period is never recomputed: reports entered later change nothing in it.
         <translation>该任务的责任单位与“{sheet}”表不一致；请只在其中一张表中修改</translation>
     </message>
     <message>
-        <source>this sheet only shows each task&apos;s units (read-only); its {count} difference(s) from the 牵头单位/配合单位 columns of the task sheet were ignored: change units there</source>
+        <source>this sheet only shows each task's units (read-only); its {count} difference(s) from the 牵头单位/配合单位 columns of the task sheet were ignored: change units there</source>
         <translation>本表仅显示各任务的责任单位（只读）；与任务表“牵头单位/配合单位”列不一致的 {count} 处已忽略：请在任务表中修改单位</translation>
     </message>
     <message>
-        <source>{name} is listed twice among this task&apos;s units</source>
+        <source>{name} is listed twice among this task's units</source>
         <translation>“{name}”在该任务的责任单位中出现了两次</translation>
     </message>
     <message>
@@ -3227,7 +3317,7 @@ A closed period is never recomputed: reports entered later change nothing in it.
         <translation>“{name}”可能指以下任一单位：{names}；请写全称</translation>
     </message>
     <message>
-        <source>no plan document has the ID {id} (see the plan&apos;s documents)</source>
+        <source>no plan document has the ID {id} (see the plan's documents)</source>
         <translation>没有 ID 为 {id} 的规划文件（请查看本规划的规划文件）</translation>
     </message>
     <message>
@@ -3439,7 +3529,7 @@ A closed period is never recomputed: reports entered later change nothing in it.
         <translation>{name}：这是报回的进展填报表（缺少其隐藏工作表），不是规划工作簿；进展填报表请用 collect-import 导入（窗口中：文件 → 导入报回的填报表…），且须使用下发时的原工作簿</translation>
     </message>
     <message>
-        <source>{name}: this is {unit}&apos;s returned {period} progress workbook, not a plan workbook; import it with collect-import (in the window: File → Import Returned Workbooks…)</source>
+        <source>{name}: this is {unit}'s returned {period} progress workbook, not a plan workbook; import it with collect-import (in the window: File → Import Returned Workbooks…)</source>
         <translation>{name}：这是{unit}报回的 {period} 进展填报表，不是规划工作簿；请用 collect-import 导入（窗口中：文件 → 导入报回的填报表…）</translation>
     </message>
     <message>
@@ -3583,12 +3673,40 @@ A closed period is never recomputed: reports entered later change nothing in it.
         <translation>{path}：{period}尚未结束（{end}结束）；期次结束后方可关账</translation>
     </message>
     <message>
-        <source>{period}: that standing is not of the period&apos;s end</source>
+        <source>{period}: that standing is not of the period's end</source>
         <translation>{period}：该数据不是期末情况</translation>
     </message>
     <message>
         <source>{path}: {period} is not closed; there is nothing to reopen</source>
         <translation>{path}：{period}未关账，无需重新开账</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a narrative section (write overall, results, problems or next_steps)</source>
+        <translation>“{text}”不是进展情况的组成部分（请写 overall、results、problems 或 next_steps，也可写 总体进展、主要成效、存在问题、下步工作）</translation>
+    </message>
+    <message>
+        <source>the {section} text is {length} characters long; at most {limit} fit</source>
+        <translation>{section}的文字有{length}个字符，最多只能{limit}个</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a program or project (write program:NAME or project:NAME)</source>
+        <translation>“{text}”不是计划或工程（请写 program:名称 或 project:名称）</translation>
+    </message>
+    <message>
+        <source>the plan has no program or project named “{name}”</source>
+        <translation>规划中没有名为“{name}”的计划或工程</translation>
+    </message>
+    <message>
+        <source>“{name}” names both a program and a project: write program:{name} or project:{name}</source>
+        <translation>“{name}”既是计划名称也是工程名称：请写 program:{name} 或 project:{name}</translation>
+    </message>
+    <message>
+        <source>{period} is closed (closed {when} by {who}): its narrative is kept as it was; reopen the period to edit it</source>
+        <translation>{period}已关账（{who}于{when}关账）：其进展情况按关账时保留；如需编辑，请先重新打开该期</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a date for the cover: write a month (2026-01 or 2026年1月) or a day (2026-01-15 or 2026年1月15日)</source>
+        <translation>“{text}”不是有效的封面日期：请填写年月（2026-01 或 2026年1月）或具体日期（2026-01-15 或 2026年1月15日）</translation>
     </message>
 </context>
 <context>
@@ -3636,6 +3754,184 @@ A closed period is never recomputed: reports entered later change nothing in it.
     <message>
         <source>Delete milestone “%1”</source>
         <translation>删除节点“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>Narrative</name>
+    <message>
+        <source>Overall progress</source>
+        <translation>总体进展</translation>
+    </message>
+    <message>
+        <source>Main results</source>
+        <translation>主要成效</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>存在问题</translation>
+    </message>
+    <message>
+        <source>Next steps</source>
+        <translation>下步工作</translation>
+    </message>
+    <message>
+        <source>tasks {tasks} and {n} more</source>
+        <translation>任务{tasks}等，另有{n}项</translation>
+    </message>
+    <message>
+        <source>task {tasks}</source>
+        <translation>任务{tasks}</translation>
+    </message>
+    <message>
+        <source>tasks {tasks}</source>
+        <translation>任务{tasks}</translation>
+    </message>
+    <message>
+        <source>{n} {light}</source>
+        <translation>{light}{n}项</translation>
+    </message>
+    <message>
+        <source>task {task} ({light})</source>
+        <translation>任务{task}（{light}）</translation>
+    </message>
+    <message>
+        <source>{text} ({tasks}).</source>
+        <translation>{text}（{tasks}）。</translation>
+    </message>
+    <message>
+        <source>… and {n} more.</source>
+        <translation>……另有{n}条。</translation>
+    </message>
+    <message>
+        <source>There are no tasks here.</source>
+        <translation>本项下没有任务。</translation>
+    </message>
+    <message>
+        <source>In {period}, {tasks} tasks: {lights}; {percent}% complete on average.</source>
+        <translation>{period}，共有任务{tasks}项，其中{lights}；平均完成进度{percent}%。</translation>
+    </message>
+    <message>
+        <source>None of the {n} tasks reported progress for the period.</source>
+        <translation>{n}项任务均未报送本期进展。</translation>
+    </message>
+    <message>
+        <source>All {n} tasks reported progress for the period.</source>
+        <translation>全部{n}项任务均报送了本期进展。</translation>
+    </message>
+    <message>
+        <source>{reported} tasks reported progress for the period; {missing} did not.</source>
+        <translation>{reported}项任务报送了本期进展，{missing}项未报送。</translation>
+    </message>
+    <message>
+        <source>{n} tasks were completed in the period ({tasks}).</source>
+        <translation>本期新完成任务{n}项（{tasks}）。</translation>
+    </message>
+    <message>
+        <source>{n} more</source>
+        <translation>另{n}项</translation>
+    </message>
+    <message>
+        <source>{n} tasks need attention: {tasks}.</source>
+        <translation>需重点关注的任务{n}项：{tasks}。</translation>
+    </message>
+    <message>
+        <source>No progress was reported for the period.</source>
+        <translation>本期未报送进展情况。</translation>
+    </message>
+    <message>
+        <source>{n} tasks are overdue or far behind with no problem reported ({tasks}).</source>
+        <translation>另有{n}项任务逾期或严重滞后，但未报送存在问题（{tasks}）。</translation>
+    </message>
+    <message>
+        <source>No problem was reported for the period.</source>
+        <translation>本期未报送存在问题。</translation>
+    </message>
+    <message>
+        <source>Press the {n} overdue or lagging tasks to catch up ({tasks}).</source>
+        <translation>督促{n}项逾期或滞后任务加快推进（{tasks}）。</translation>
+    </message>
+    <message>
+        <source>No next steps were reported for the period.</source>
+        <translation>本期未报送下步打算。</translation>
+    </message>
+</context>
+<context>
+    <name>NarrativeView</name>
+    <message>
+        <source>Redraft from Data</source>
+        <translation>根据数据重新起草</translation>
+    </message>
+    <message>
+        <source>Put the draft made from the units' progress reports for the period in the four sections (counts, lights and the tasks named); Save keeps it.</source>
+        <translation>用各单位本期进展报告起草的文字填入四个部分（含任务数、亮灯情况和任务名称）；点击“保存”后保留。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>期间：</translation>
+    </message>
+    <message>
+        <source>Program / project</source>
+        <translation>计划/工程</translation>
+    </message>
+    <message>
+        <source>Overall progress</source>
+        <translation>总体进展</translation>
+    </message>
+    <message>
+        <source>Main results</source>
+        <translation>主要成效</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>存在问题</translation>
+    </message>
+    <message>
+        <source>Next steps</source>
+        <translation>下步工作</translation>
+    </message>
+    <message>
+        <source>drafted from the data</source>
+        <translation>根据数据起草</translation>
+    </message>
+    <message>
+        <source>carried over from %1 (edited by %2, %3)</source>
+        <translation>沿用%1的文字（%2编辑于%3）</translation>
+    </message>
+    <message>
+        <source>edited by %1, %2</source>
+        <translation>%1编辑于%2</translation>
+    </message>
+    <message>
+        <source>kept as drafted by %1, %2</source>
+        <translation>按草稿保存（%1，%2）</translation>
+    </message>
+    <message>
+        <source>kept as carried over by %1, %2</source>
+        <translation>沿用上期文字保存（%1，%2）</translation>
+    </message>
+    <message>
+        <source>Write a period such as 2025Q4.</source>
+        <translation>请填写期间，如 2025Q4。</translation>
+    </message>
+    <message>
+        <source>The plan is open read-only.</source>
+        <translation>规划以只读方式打开。</translation>
+    </message>
+    <message>
+        <source>The plan is shown as it stood on %1; go back to today to edit.</source>
+        <translation>当前显示的是规划在 %1 时的状况；请先回到今天再编辑。</translation>
+    </message>
+    <message>
+        <source>%1 is closed (closed %2 by %3): reopen it to edit its narrative.</source>
+        <translation>%1已关账（%3于%2关账）：如需编辑进展情况，请先重新打开该期。</translation>
+    </message>
+    <message>
+        <source>Narrative of %1 for %2</source>
+        <translation>%1 %2进展情况</translation>
     </message>
 </context>
 <context>
@@ -3865,7 +4161,7 @@ A closed period is never recomputed: reports entered later change nothing in it.
         <translation>%1：%3于%2关账，按%4的规划情况。</translation>
     </message>
     <message>
-        <source>%1: not closed: compared against the live judgement at the period&apos;s end (%2), from what the plan holds now.</source>
+        <source>%1: not closed: compared against the live judgement at the period's end (%2), from what the plan holds now.</source>
         <translation>%1：未关账，按规划现有数据对期末（%2）的实时研判进行比较。</translation>
     </message>
     <message>
@@ -4023,6 +4319,14 @@ A closed period is never recomputed: reports entered later change nothing in it.
         <translation>进展情况汇总封面上的编制单位。留空：使用规划文件的发布单位。</translation>
     </message>
     <message>
+        <source>Date on the cover</source>
+        <translation>封面日期</translation>
+    </message>
+    <message>
+        <source>The date on the cover of the progress summary: a month (2026-01, printed 2026年1月) or a day (2026-01-15). Empty: the month the summary is printed.</source>
+        <translation>进展情况汇总封面所署日期：可填年月（2026-01，印为2026年1月）或具体日期（2026-01-15）。留空则为汇总打印当月。</translation>
+    </message>
+    <message>
         <source>Largest evidence file</source>
         <translation>佐证材料大小上限</translation>
     </message>
@@ -4037,6 +4341,10 @@ A closed period is never recomputed: reports entered later change nothing in it.
     <message>
         <source>no</source>
         <translation>否</translation>
+    </message>
+    <message>
+        <source>month printed</source>
+        <translation>打印当月</translation>
     </message>
     <message>
         <source>off</source>
@@ -4072,6 +4380,10 @@ A closed period is never recomputed: reports entered later change nothing in it.
     <message>
         <source>Periods</source>
         <translation>关账期次</translation>
+    </message>
+    <message>
+        <source>Narrative</source>
+        <translation>进展情况</translation>
     </message>
     <message>
         <source>Save a &amp;Copy As…</source>
@@ -4157,7 +4469,7 @@ A closed period is never recomputed: reports entered later change nothing in it.
         <translation>重新填报…</translation>
     </message>
     <message>
-        <source>Replace this period&apos;s report with a new one (you are asked first)</source>
+        <source>Replace this period's report with a new one (you are asked first)</source>
         <translation>以一份新的填报替换本期已有填报（会先询问）</translation>
     </message>
     <message>
@@ -4257,6 +4569,28 @@ A closed period is never recomputed: reports entered later change nothing in it.
     <message>
         <source>Record progress %1</source>
         <translation>填报 %1 进展</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 <context>
@@ -4404,6 +4738,10 @@ A closed period is never recomputed: reports entered later change nothing in it.
         <translation>总体情况</translation>
     </message>
     <message>
+        <source>Progress by program and project</source>
+        <translation>各计划、工程进展情况</translation>
+    </message>
+    <message>
         <source>Indicators</source>
         <translation>主要指标完成情况</translation>
     </message>
@@ -4514,10 +4852,6 @@ Progress Summary</source>
         <translation>编制单位：{issuer}</translation>
     </message>
     <message>
-        <source>Printed on: {date}</source>
-        <translation>印发日期：{date}</translation>
-    </message>
-    <message>
         <source>As of {date} ({scope}): {tasks} tasks, {percent}% complete on average; {lights}.</source>
         <translation>截至{date}，{scope}共有任务{tasks}项，平均完成进度{percent}%。其中{lights}。</translation>
     </message>
@@ -4540,6 +4874,10 @@ Progress Summary</source>
     <message>
         <source>Avg. %</source>
         <translation>平均进度</translation>
+    </message>
+    <message>
+        <source>{n}. {title}: {text}</source>
+        <translation>{n}.{title}。{text}</translation>
     </message>
     <message>
         <source>Indicator</source>
@@ -4570,7 +4908,7 @@ Progress Summary</source>
         <translation>评价</translation>
     </message>
     <message>
-        <source>Note: progress runs from the baseline to the target; the assessment follows the plan&apos;s thresholds.</source>
+        <source>Note: progress runs from the baseline to the target; the assessment follows the plan's thresholds.</source>
         <translation>注：完成进度按基期值至目标值计算；评价按规划设定的阈值判定。</translation>
     </message>
     <message>
@@ -4724,7 +5062,7 @@ Progress Summary</source>
         <translation>{period}：尚未结束，按{date}的当前数据研判。</translation>
     </message>
     <message>
-        <source>Compared with {earlier}, in {later} {better} tasks&apos; lights got better and {worse} worse; {done} tasks were newly done and {overdue} newly overdue; {no_report} tasks had no progress report for the period. {moved} indicators moved ({ind_better} better, {ind_worse} worse). {late} units returned late, {partial} partly and {missing} not at all.</source>
+        <source>Compared with {earlier}, in {later} {better} tasks' lights got better and {worse} worse; {done} tasks were newly done and {overdue} newly overdue; {no_report} tasks had no progress report for the period. {moved} indicators moved ({ind_better} better, {ind_worse} worse). {late} units returned late, {partial} partly and {missing} not at all.</source>
         <translation>与{earlier}相比，{later}亮灯好转{better}项、变差{worse}项，新完成{done}项、新增逾期{overdue}项，{no_report}项任务本期未报送进展；指标变动{moved}项（好转{ind_better}项、变差{ind_worse}项）；逾期报送单位{late}家、部分报送{partial}家、未报送{missing}家。</translation>
     </message>
     <message>
@@ -4736,7 +5074,7 @@ Progress Summary</source>
         <translation>亮灯好转或变差</translation>
     </message>
     <message>
-        <source>No task&apos;s light got better or worse.</source>
+        <source>No task's light got better or worse.</source>
         <translation>没有亮灯好转或变差的任务。</translation>
     </message>
     <message>
@@ -4800,6 +5138,18 @@ Progress Summary</source>
         <translation>{year}年第四季度</translation>
     </message>
     <message>
+        <source> (illustrative)</source>
+        <translation>（示例）</translation>
+    </message>
+    <message>
+        <source>This document contains illustrative data, marked “(illustrative)”: filled in for the sample plan, not reported by any unit.</source>
+        <translation>本文件含示例数据（标注“示例”者）：系为示例规划补充填写，并非各单位报送的数据。</translation>
+    </message>
+    <message>
+        <source> (derived)</source>
+        <translation>（推算）</translation>
+    </message>
+    <message>
         <source>{n} {light}</source>
         <translation>{light}{n}项</translation>
     </message>
@@ -4828,7 +5178,7 @@ Progress Summary</source>
         <translation>“约{target}”在其±{tolerance}范围内（{low}至{high}）即为达到，低于此范围同样视为达到：超额完成不算滞后。</translation>
     </message>
     <message>
-        <source>“About” (约/左右) targets are met within the plan&apos;s tolerance of the target, or when exceeded in the better direction: an overshoot counts as met, never as behind.</source>
+        <source>“About” (约/左右) targets are met within the plan's tolerance of the target, or when exceeded in the better direction: an overshoot counts as met, never as behind.</source>
         <translation>“约”“左右”类目标在规划允许的误差范围内即为达到，向更优方向超出同样视为达到：超额完成不算滞后。</translation>
     </message>
 </context>
@@ -4878,8 +5228,20 @@ Progress Summary</source>
         <translation>报告语言：</translation>
     </message>
     <message>
+        <source>Prepared by (on the cover):</source>
+        <translation>编制单位（封面）：</translation>
+    </message>
+    <message>
+        <source>Date on the cover:</source>
+        <translation>封面日期：</translation>
+    </message>
+    <message>
         <source>Overview (tasks by status, program and project)</source>
         <translation>总体情况（按状态、计划、工程统计任务）</translation>
+    </message>
+    <message>
+        <source>Narrative by program and project (Narrative tab)</source>
+        <translation>各计划、工程进展情况（“进展情况”页）</translation>
     </message>
     <message>
         <source>Indicators table</source>
@@ -4932,6 +5294,26 @@ Progress Summary</source>
     <message>
         <source>An editable Word document (.docx) laid out as government documents are</source>
         <translation>可编辑的 Word 文档（.docx），按党政机关公文格式排版</translation>
+    </message>
+    <message>
+        <source>The office named on the cover (编制单位). Empty: the issuer of the plan document.</source>
+        <translation>封面所署编制单位。留空则为规划文件的发文单位。</translation>
+    </message>
+    <message>
+        <source>%1 (the month it is printed)</source>
+        <translation>%1（打印当月）</translation>
+    </message>
+    <message>
+        <source>A month (2026-01, printed 2026年1月) or a day (2026-01-15). Empty: the month the summary is printed.</source>
+        <translation>可填年月（2026-01，印为2026年1月）或具体日期（2026-01-15）。留空则为汇总打印当月。</translation>
+    </message>
+    <message>
+        <source>&amp;Remember the office and date for this plan</source>
+        <translation>在本规划中记住编制单位和日期(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Writes them to the plan's settings (Plan → Settings…) as one step you can undo.</source>
+        <translation>写入本规划的设置（规划 → 设置…），可一步撤销。</translation>
     </message>
     <message>
         <source>Whole plan</source>
@@ -5381,6 +5763,20 @@ Progress Summary</source>
         <source>Illustrative: units and dates filled in for the sample, not an official assignment</source>
         <translation>示例：责任单位和日期为示例数据补充，并非正式分工</translation>
     </message>
+    <message numerus="yes">
+        <source>%n task(s)</source>
+        <translation>
+            <numerusform>%n 项任务</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Click to expand</source>
+        <translation>单击展开</translation>
+    </message>
+    <message>
+        <source>Click to collapse</source>
+        <translation>单击折叠</translation>
+    </message>
     <message>
         <source>none</source>
         <translation>无</translation>
@@ -5393,13 +5789,13 @@ Progress Summary</source>
         <source>The deadline “%1” does not say the due date (%2). Deadline from Due Date (Ctrl+Shift+L) rewrites it.</source>
         <translation>完成时限“%1”与截止日期（%2）不一致。“按截止日期改写完成时限”（Ctrl+Shift+L）可将其改写。</translation>
     </message>
-    <message>
-        <source> (illustrative)</source>
-        <translation>（示例）</translation>
-    </message>
 </context>
 <context>
     <name>Timeline</name>
+    <message>
+        <source> · contains illustrative data (units, dates and statuses filled in for the sample plan)</source>
+        <translation> · 含示例数据（责任单位、日期和状态为示例规划补充）</translation>
+    </message>
     <message>
         <source>Page %1 of %2</source>
         <translation>第%1页 共%2页</translation>
@@ -5460,7 +5856,7 @@ Progress Summary</source>
         <translation>保存基线…</translation>
     </message>
     <message>
-        <source>Keep every task&apos;s dates as the approved plan</source>
+        <source>Keep every task's dates as the approved plan</source>
         <translation>将所有任务的日期保存为批准的计划</translation>
     </message>
     <message>
@@ -5810,7 +6206,7 @@ Reached: %3</source>
         <translation>删除单位(&amp;D)…</translation>
     </message>
     <message>
-        <source>As it stood on %1: Overdue counts the tasks each unit led that were past due and not done then, by the progress reports of periods ended by then (a task with no report by then is not counted). Units, names and the Leads and Supports counts are today&apos;s.</source>
+        <source>As it stood on %1: Overdue counts the tasks each unit led that were past due and not done then, by the progress reports of periods ended by then (a task with no report by then is not counted). Units, names and the Leads and Supports counts are today's.</source>
         <translation>%1 时的状况：“逾期任务”为各单位牵头、当时已过完成时限且未完成的任务，依据当时已结束各期的进展报告（届时尚无报告的任务不计入）。单位、名称及“牵头任务”“配合任务”数为当前情况。</translation>
     </message>
     <message numerus="yes">

@@ -2,14 +2,39 @@
 
 from __future__ import annotations
 
+import importlib
+
+import click
 import pytest
 
-from qdplanner.cli import COMMAND_NAMES, window_request
+from qdplanner.cli import COMMAND_MODULES, COMMAND_NAMES, window_request
 from qdplanner.cli.commands import cli
 
 
 def test_the_command_names_known_to_the_quick_start_are_the_click_group_s():
-    assert set(cli.commands) == COMMAND_NAMES
+    ctx = click.Context(cli)
+    assert {name for name in cli.list_commands(ctx) if cli.get_command(ctx, name)} == COMMAND_NAMES
+    for name, module in COMMAND_MODULES.items():  # each where the group loads it from
+        commands = importlib.import_module(f"qdplanner.cli.{module}").COMMANDS
+        assert name in {c.name for c in commands}, (name, module)
+        assert cli.get_command(ctx, name).name == name
+
+
+def test_a_command_loads_only_its_own_module():
+    import json
+    import subprocess
+    import sys
+
+    code = (
+        "import json, sys; from qdplanner.cli.commands import cli; "
+        "from click.testing import CliRunner; CliRunner().invoke(cli, ['status', '--help']); "
+        "print(json.dumps(sorted(m for m in sys.modules if m.startswith('qdplanner.cli.'))))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = json.loads(out.stdout)
+    assert "qdplanner.cli.plan_commands" in loaded
+    for module in ("excel_commands", "report_commands", "collection_commands"):
+        assert f"qdplanner.cli.{module}" not in loaded
 
 
 @pytest.mark.parametrize(

@@ -143,15 +143,16 @@ def test_the_task_table_and_status_bar_show_the_same_words_and_colours(
     qtbot.addWidget(window)
     lang = LANGS[window_lang]
     model = window.plan_view.tasks
-    assert model.rowCount() == 3
-    for r in range(model.rowCount()):
+    lines = [r for r in range(model.rowCount()) if model.row_at(r) is not None]  # not headers
+    assert len(lines) == 3
+    for r in lines:
         row = model.row_at(r)
         assert model.index(r, Col.LIGHT).data() == v.symbol_word(row.light, lang)
         assert model.index(r, Col.LIGHT).data(FOREGROUND).color().name() == v.colour(row.light)
         assert model.index(r, Col.STATUS).data() == v.word(row.status, lang)
     window.plan_view._refresh_status_bar()
     shown = window.plan_view.lights_label.text()
-    for light in {model.row_at(r).light for r in range(model.rowCount())}:
+    for light in {model.row_at(r).light for r in lines}:
         assert f"{v.word(light, lang)} 1" in shown
 
 

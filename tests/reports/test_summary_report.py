@@ -214,8 +214,9 @@ def test_every_overdue_task_title_is_searchable_text_in_the_pdf(zh_pdf):
 def test_sample_pdf_has_the_sections_in_government_numbering(zh_pdf):
     _report, out, _pages = zh_pdf
     text = squeeze("".join(pdf_pages(out)))
-    for heading in ["一、总体情况", "二、主要指标完成情况", "三、指标走势图", "四、节点完成情况",
-                    "五、逾期及滞后任务", "六、季度进展报送情况", "（一）按状态统计"]:  # fmt: skip
+    for heading in ["一、总体情况", "二、各计划、工程进展情况", "三、主要指标完成情况",
+                    "四、指标走势图", "五、节点完成情况", "六、逾期及滞后任务",
+                    "七、季度进展报送情况", "（一）按状态统计"]:  # fmt: skip
         assert heading in text
     assert "■逾期/严重滞后" in text  # the light as symbol and word, not colour alone
     assert "国家高新技术企业数量" in text  # the indicators table

@@ -297,7 +297,8 @@ def test_a_full_disk_during_an_edit_is_a_sentence_and_changes_nothing(
     store = controller.store
     pages = store.db.execute("PRAGMA page_count").fetchone()[0]
     store.db.execute(f"PRAGMA max_page_count = {pages}")
-    index = view.tasks.index(0, Col.NOTES)
+    first = next(r for r in range(view.tasks.rowCount()) if view.tasks.row_at(r) is not None)
+    index = view.tasks.index(first, Col.NOTES)  # a task's line, not a program's header
     with qtbot.waitSignal(view.tasks.edit_refused) as refused:
         assert not view.tasks.setData(index, "很长的备注" * 3000)
     assert "disk is full" in refused.args[1]

@@ -173,7 +173,7 @@ def test_every_tab_its_actions_and_their_dialogs_speak_chinese(walk):
     for action in timeline.actions_.actions():
         action.trigger()
         texts.windows(f"timeline {action.text()}", window)
-    task = view.tasks.row_at(0)
+    task = view.tasks.rows()[0]  # line 0 is its program's header line
     texts.actions(timeline.actions_.link_menu(task.id, task.title).actions(), "timeline menu")
     scene = timeline.scene
     for line, row in enumerate(scene.lines):
@@ -217,7 +217,7 @@ def test_import_collection_and_summary_dialogs_speak_chinese(walk, tmp_path):
     workbook = tmp_path / "plan.xlsx"
     assert view.excel.export_to(workbook, on_dialog=progress)
     book, save = edit(workbook)
-    SheetEditor(book["任务"]).set(view.tasks.row_at(0).id, "任务名称", "改过的任务")
+    SheetEditor(book["任务"]).set(view.tasks.rows()[0].id, "任务名称", "改过的任务")
     save()
     assert view.excel.preview(workbook, on_dialog=progress) is not None
     modal.answers[ImportPreviewDialog] = [QDialog.DialogCode.Accepted]

@@ -12,8 +12,8 @@ from qdplanner.ui.main_window import MainWindow
 
 
 def titles(window) -> list[str]:
-    model = window.plan_view.table.model()
-    return [model.index(r, 1).data() for r in range(model.rowCount())]
+    model = window.plan_view.table.model()  # the tasks' lines, not the header lines
+    return [model.index(r, 1).data() for r in range(model.rowCount()) if model.row_at(r)]
 
 
 # --- the unit filter -------------------------------------------------------------------

@@ -8,8 +8,9 @@ from qdplanner.ui.models.task_table import Col
 
 
 def titles(window):
+    """The titles of the tasks shown (a program's or project's header line is no task)."""
     m = window.plan_view.tasks
-    return [m.index(r, Col.TITLE).data() for r in range(m.rowCount())]
+    return [m.index(r, Col.TITLE).data() for r in range(m.rowCount()) if m.row_at(r)]
 
 
 def test_typing_in_the_search_box_filters_the_table(qtbot, small_plan):

@@ -73,14 +73,19 @@ def drag(pane: TimelinePane, start: QPoint, dx: int) -> None:
                Qt.MouseButton.NoButton)  # fmt: skip
 
 
+def line_names(pane) -> list[str]:
+    """The timeline's lines: task titles, and a program's or project's header line."""
+    return [getattr(line, "title", None) or f"[{line.label}]" for line in pane.scene.lines]
+
+
 def test_timeline_shows_the_tables_rows_in_order_and_follows_the_filter(window):
     pane = pane_of(window)
-    assert [r.title for r in pane.scene.lines] == ["长期任务", "逾期任务", "子任务"]
+    assert line_names(pane) == ["[计划一]", "长期任务", "[工程一]", "逾期任务", "子任务"]
     assert pane.range == (date(2022, 1, 1), date(2024, 12, 31))  # the plan document's years
     window.plan_view.filter_bar.changed.emit(TaskFilter(text="逾期"))
-    assert [r.title for r in pane.scene.lines] == ["逾期任务"]
+    assert line_names(pane) == ["[工程一]", "逾期任务"]
     window.plan_view.filter_bar.changed.emit(TaskFilter())
-    assert len(pane.scene.lines) == window.plan_view.tasks.rowCount() == 3
+    assert len(pane.scene.lines) == window.plan_view.tasks.rowCount() == 5
 
 
 def test_rows_line_up_with_the_tables_rows(window):
@@ -178,6 +183,7 @@ def test_zoom_and_fit_change_the_scale(window):
 
 def test_grouping_by_lead_unit_sorts_the_table_and_the_timeline_alike(window):
     pane = pane_of(window)
+    window.plan_view.group_rows.grouping.setChecked(False)  # no program / project lines
     pane.set_group_by(GroupBy.UNIT)
     titles = [
         window.plan_view.tasks.row_at(r).title for r in range(window.plan_view.tasks.rowCount())

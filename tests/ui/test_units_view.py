@@ -275,7 +275,6 @@ def test_a_read_only_plan_shows_units_but_offers_no_edits(qtbot, small_plan):
 
 def test_showing_a_units_tasks_from_the_window(qtbot, small_plan):
     from qdplanner.ui.main_window import MainWindow
-    from qdplanner.ui.models.task_table import Col
 
     store, ids = small_plan
     window = MainWindow(store, language="en")
@@ -289,8 +288,5 @@ def test_showing_a_units_tasks_from_the_window(qtbot, small_plan):
     window.plan_view.tabs.setCurrentIndex(1)
     window.plan_view.units_view.unit_activated.emit(ids["support"])
     assert window.plan_view.tabs.currentIndex() == 0
-    titles = [
-        window.plan_view.tasks.index(r, Col.TITLE).data()
-        for r in range(window.plan_view.tasks.rowCount())
-    ]
+    titles = [row.title for row in window.plan_view.tasks.rows()]  # header lines left out
     assert titles == ["逾期任务"]

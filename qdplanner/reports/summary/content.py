@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
+from qdplanner.domain.cover_date import CoverDate, parse_cover_date
 from qdplanner.domain.enums import StatusLight, TaskStatus
+from qdplanner.domain.illustrative import is_illustrative
 from qdplanner.domain.period_compare import PeriodComparison, compare, previous_period
 from qdplanner.domain.periods import Period, parse_period, period_of
 from qdplanner.domain.vocabulary import LANGS
@@ -22,17 +24,25 @@ from qdplanner.store.collections import CollectionStatusRow, collection_status
 from qdplanner.store.indicators import IndicatorRow, read_indicators
 from qdplanner.store.milestones import dated_milestones
 from qdplanner.store.outline import read_outline
-from qdplanner.store.plan_settings import report_office
+from qdplanner.store.plan_settings import report_cover_date, report_office
 from qdplanner.store.plan_store import PlanStore
-from qdplanner.store.progress import EvidenceFile, evidence_files, latest_narratives
+from qdplanner.store.progress import (
+    EvidenceFile,
+    evidence_files,
+    illustrative_report_tasks,
+    latest_narratives,
+)
 from qdplanner.store.task_rows import Scope, ScopeKind, TaskRow, read_task_rows
 from qdplanner.store.unit_directory import resolve_unit, unit_name
 
 if TYPE_CHECKING:
     from qdplanner.reports.timeline_summary import TimelinePages
+    from qdplanner.store.narratives import PeriodNarrative
 
 SECTIONS = (
-    "overview", "indicators", "charts", "milestones", "tasks", "collection", "timeline",
+    "overview",
+    "narrative",  # 总体进展 / 主要成效 / 存在问题 / 下步工作 per program and project
+    "indicators", "charts", "milestones", "tasks", "collection", "timeline",
     "comparison",  # 与上期相比: last, so the sections before it keep their numbers
 )  # fmt: skip
 TITLE_KEY = "report_plan_title"  # plan setting: the plan's name on the cover and in headers
@@ -80,6 +90,11 @@ class ReportOptions:
     # judge tasks as they stood at the as-of date, from the progress reports whose periods
     # had ended (qdplanner.domain.status_light.judged_as_it_stood: a date in the past)
     history: bool = False
+    # the cover's 编制单位 and date for this printing (None: the plan's settings report.office
+    # and report.cover_date; the date a month 2026-01 or a day 2026-01-15, any way
+    # qdplanner.domain.cover_date reads, '' the month it is printed)
+    office: str | None = None
+    cover_date: str | None = None
 
     def resolved_as_of(self) -> date:
         return self.as_of or date.today()
@@ -96,6 +111,13 @@ class Cover:
     period: Period
     as_of: date
     printed_on: date
+    dated: CoverDate | None = None  # the date on the cover (None: the month printed_on is in)
+    # anything printed is illustrative (qdplanner.domain.illustrative): the cover says so
+    illustrative: bool = False
+
+    @property
+    def cover_date(self) -> CoverDate:
+        return self.dated or CoverDate.of(self.printed_on)
 
 
 @dataclass
@@ -121,6 +143,7 @@ class MilestoneLine:
     owner: str
     planned: date
     actual: date | None
+    illustrative: bool = False  # filled in for the sample (qdplanner.domain.illustrative)
 
 
 @dataclass
@@ -128,6 +151,7 @@ class TaskLine:
     row: TaskRow
     narrative: str
     narrative_period: str
+    narrative_illustrative: bool = False  # its progress report was filled in for the sample
 
 
 @dataclass
@@ -178,6 +202,12 @@ class SummaryReport:
     # 与上期相比: what moved from the previous period to this one, in scope (None: not asked
     # for, or a period not begun); each period from its closing when closed, else judged live
     comparison: PeriodComparison | None = None
+    # the period's narrative per program and project in scope (store.narratives): the plan's
+    # own text, else the previous period's as edited, else drafted from the data
+    narratives: list[PeriodNarrative] = field(default_factory=list)
+    # the tasks in scope whose printed values are illustrative (qdplanner.domain.illustrative):
+    # the task's own (units, dates, status) or a progress report it is judged by
+    illustrative_tasks: frozenset[int] = frozenset()
 
     @property
     def lang(self) -> str:
@@ -204,14 +234,23 @@ def _common_title(titles: list[str]) -> str:
 
 
 def _cover(store: PlanStore, outline, options: ReportOptions, period: Period) -> Cover:
+    from qdplanner.domain.settings import BY_KEY, check_value
+
     titles = [d.document.title for d in outline]
+    office = report_office(store)  # the setting report.office, else the plan's issuer
+    if options.office is not None:  # this printing's own (checked as the setting is)
+        office = check_value(BY_KEY["report.office"], options.office)
+    dated = report_cover_date(store)  # the setting report.cover_date (None: the month)
+    if options.cover_date is not None:  # this printing's own ('': the month printed)
+        dated = parse_cover_date(options.cover_date)
     return Cover(
         plan_title=store.setting(TITLE_KEY) or _common_title(titles) or store.path.stem,
         document_titles=titles,
-        issuer=report_office(store),  # the setting report.office, else the plan's issuer
+        issuer=office,
         period=period,
         as_of=options.resolved_as_of(),
         printed_on=date.today(),
+        dated=dated,
     )
 
 
@@ -302,7 +341,7 @@ def _milestones(
             )
         if not inside:
             continue
-        line = MilestoneLine(m.title, m.owner, m.planned_date, m.actual_date)
+        line = MilestoneLine(m.title, m.owner, m.planned_date, m.actual_date, is_illustrative(m))
         if period.start <= line.planned <= period.end:
             due.append(line)
         if line.planned < as_of and line.actual is None:
@@ -317,9 +356,9 @@ def _unit_groups(store: PlanStore, rows: list[TaskRow], period: Period) -> list[
     # red before yellow, then the earliest due date first
     flagged.sort(key=lambda r: (r.light != StatusLight.RED, r.due_date or date.max, r.id))
     for r in flagged:
-        code, text = narratives.get(r.id, ("", ""))
+        code, text, illustrative = narratives.get(r.id, ("", "", False))
         group = groups.setdefault(r.lead_unit, UnitGroup(r.lead_unit, []))
-        group.tasks.append(TaskLine(r, text, code))
+        group.tasks.append(TaskLine(r, text, code, illustrative))
     # units with the most overdue tasks first; the tasks without a lead unit last
     return sorted(
         groups.values(),
@@ -327,17 +366,31 @@ def _unit_groups(store: PlanStore, rows: list[TaskRow], period: Period) -> list[
     )
 
 
+class _Standings:
+    """Each period's standing (store.periods.period_standing: what its closing kept, else
+    judged live — every task read) read once per report: the comparison and the narrative
+    share the report period's."""
+
+    def __init__(self, store: PlanStore):
+        self.store, self.today, self._found = store, date.today(), {}
+
+    def __call__(self, code: str):
+        from qdplanner.store.periods import period_standing
+
+        if code not in self._found:
+            self._found[code] = period_standing(self.store, code, self.today)
+        return self._found[code]
+
+
 def _comparison(
-    store: PlanStore, scope: ReportScope, period: Period, rows: list[TaskRow]
+    standings: _Standings, scope: ReportScope, period: Period, rows: list[TaskRow]
 ) -> PeriodComparison | None:
     """What moved from the period before ``period`` to ``period``, kept to the report's scope:
     each period from what its closing kept, else judged live (store.periods)."""
-    from qdplanner.store.periods import period_standing
-
-    today = date.today()
+    store = standings.store
     try:
-        earlier = period_standing(store, previous_period(period).code, today)
-        later = period_standing(store, period.code, today)
+        earlier = standings(previous_period(period).code)
+        later = standings(period.code)
     except ValidationError:  # the period has not begun: nothing to compare yet
         return None
     if scope.kind != "plan":
@@ -350,6 +403,39 @@ def _comparison(
         earlier = earlier.only(tasks, indicators, units)
         later = later.only(tasks, indicators, units)
     return compare(earlier, later)
+
+
+def _narratives(
+    standings: _Standings, scope: ReportScope, period: Period, rows: list[TaskRow], lang: str
+) -> list[PeriodNarrative]:
+    """The period's narrative of each program and project in scope with tasks in it, in
+    outline order; none for a unit's scope (narratives are of programs and projects) or a
+    period not begun."""
+    from qdplanner.store.narratives import narrative_scopes, narrative_tasks, read_narratives
+
+    store = standings.store
+    if scope.kind == "unit":
+        return []
+    having = {("program", r.program_id) if r.program_id else ("project", r.project_id)
+              for r in rows}  # fmt: skip
+    scopes = [s for s in narrative_scopes(store) if s.key in having]
+    if not scopes:
+        return []
+    try:
+        return read_narratives(
+            store, period.code, lang, standings.today, scopes=scopes,
+            tasks=lambda: narrative_tasks(store, period.code, standings.today,
+                                          standing=standings(period.code)),
+        )  # fmt: skip
+    except ValidationError:  # the period has not begun: nothing to draft from
+        return []
+
+
+def _illustrative_tasks(store: PlanStore, rows: list[TaskRow], period: Period) -> frozenset[int]:
+    """The tasks in scope filled in for the sample: their units, dates and status, or a
+    progress report of a period ended by ``period`` that they may be judged by."""
+    reported = illustrative_report_tasks(store, period)
+    return frozenset(r.id for r in rows if is_illustrative(r, r.id in reported))
 
 
 def build_report(store: PlanStore, options: ReportOptions) -> SummaryReport:
@@ -373,6 +459,7 @@ def build_report(store: PlanStore, options: ReportOptions) -> SummaryReport:
     as_of = options.resolved_as_of()
     period = options.resolved_period()
     outline = read_outline(store)
+    cover = _cover(store, outline, options, period)  # a bad office or date: refused first
     rows = _scoped_rows(store, outline, options.scope, as_of, options.history)
     wanted = set(options.sections)
     timeline = None
@@ -380,12 +467,17 @@ def build_report(store: PlanStore, options: ReportOptions) -> SummaryReport:
         from qdplanner.reports.summary.timeline_page import timeline_pages
 
         timeline = timeline_pages(store, period, as_of, rows, options.lang)
+    standings = _Standings(store)
     comparison = None
     if "comparison" in wanted:
-        comparison = _comparison(store, options.scope, period, rows)
+        comparison = _comparison(standings, options.scope, period, rows)
+    narratives = []
+    if "narrative" in wanted:
+        narratives = _narratives(standings, options.scope, period, rows, options.lang)
     sections = tuple(
         s for s in SECTIONS if s in wanted and (s != "timeline" or timeline is not None)
         and (s != "comparison" or comparison is not None)
+        and (s != "narrative" or narratives)
     )  # fmt: skip
     due, missed = ([], [])
     if "milestones" in wanted:
@@ -396,9 +488,13 @@ def build_report(store: PlanStore, options: ReportOptions) -> SummaryReport:
         unit_id = _scope_unit(store, options.scope)
         collection = [c for c in collection if c.unit_id == unit_id]
     want_indicators = wanted & {"indicators", "charts"}
+    illustrative_tasks = _illustrative_tasks(store, rows, period)
+    cover.illustrative = bool(illustrative_tasks) or is_illustrative(
+        *(m.illustrative for m in due + missed)
+    )
     return SummaryReport(
         options=options,
-        cover=_cover(store, outline, options, period),
+        cover=cover,
         sections=sections,
         overview=_overview(rows),
         indicators=_indicators(store, options.scope, as_of) if want_indicators else [],
@@ -411,6 +507,8 @@ def build_report(store: PlanStore, options: ReportOptions) -> SummaryReport:
         timeline=timeline,
         evidence=_evidence(store, rows, period),
         comparison=comparison,
+        narratives=narratives,
+        illustrative_tasks=illustrative_tasks,
     )
 
 

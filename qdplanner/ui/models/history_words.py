@@ -64,6 +64,7 @@ ENTITIES = {
     "period_tasks": N_("History", "Tasks kept by a closed period"),
     "period_indicators": N_("History", "Indicators kept by a closed period"),
     "period_units": N_("History", "Unit returns kept by a closed period"),
+    "period_narratives": N_("History", "Period narrative"),
 }
 
 # The columns of every logged table, and a task's units (``lead_unit``, ``support_units``).
@@ -161,6 +162,11 @@ TABLE_FIELDS = {
     ("period_closes", "indicators"): N_("History", "Indicators kept"),
     ("period_closes", "units"): N_("History", "Unit returns kept"),
     ("period_closes", "lights"): N_("History", "Lights kept"),
+    ("period_narratives", "section"): N_("History", "Narrative section"),
+    ("period_narratives", "text"): N_("History", "Narrative text"),
+    ("period_narratives", "origin"): N_("History", "Drafted or edited"),
+    ("period_narratives", "updated_at"): N_("History", "Written"),
+    ("period_narratives", "updated_by"): N_("History", "Written by"),
 }
 
 # The plan's settings, by key (the Record column of a setting's change).
