@@ -4218,6 +4218,13 @@ A closed period is never recomputed: reports entered later change nothing in it.
     </message>
 </context>
 <context>
+    <name>PictureDialog</name>
+    <message>
+        <source>Picture</source>
+        <translation>图片</translation>
+    </message>
+</context>
+<context>
     <name>PlanDocumentDialog</name>
     <message>
         <source>Add Plan Document</source>
@@ -6239,6 +6246,10 @@ Reached: %3</source>
     <message>
         <source>User Guide</source>
         <translation>使用手册</translation>
+    </message>
+    <message>
+        <source>Click a picture to see it at full size.</source>
+        <translation>单击图片可按原尺寸查看。</translation>
     </message>
     <message>
         <source>The user guide is not installed with this copy of qdplanner.</source>

@@ -170,9 +170,9 @@ def _overview(report: SummaryReport) -> list[Block]:
                 + [Cell(_percent(s.percent))])
             for s in o.streams
         ]  # fmt: skip
-        blocks.append(Table(columns, rows))
         legend = "　".join(symbol_word(light, lang) for light in lights)
-        blocks.append(Paragraph(legend, "note", indent=False))
+        rows.append(Row([Cell(legend)], "note"))  # the symbols' words, never a page apart
+        blocks.append(Table(columns, rows))
     return blocks
 
 

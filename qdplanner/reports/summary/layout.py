@@ -102,7 +102,9 @@ class Cell:
 @dataclass
 class Row:
     cells: list[Cell]
-    kind: str = "normal"  # normal | group (one cell across the table) | total
+    # normal | group (one cell across the table, bold, shaded) | total | note (one cell
+    # across, as a normal row: a legend that must not leave its table)
+    kind: str = "normal"
 
 
 @dataclass
@@ -395,8 +397,8 @@ def _table(flow: Flow, block: Table) -> None:
         return rects
 
     def measure(row: Row) -> float:
-        style = "table_bold" if row.kind != "normal" else "table"
-        if row.kind == "group":
+        style = "table" if row.kind in ("normal", "note") else "table_bold"
+        if row.kind in ("group", "note"):
             texts = [(flow.width, row.cells[0])]
         else:
             texts = list(zip(widths, row.cells, strict=True))
@@ -411,10 +413,10 @@ def _table(flow: Flow, block: Table) -> None:
 
     def draw_row(row: Row, height: float) -> None:
         ops = flow.page.ops
-        style = "table" if row.kind == "normal" else "table_bold"
-        if row.kind == "group":
+        style = "table" if row.kind in ("normal", "note") else "table_bold"
+        if row.kind in ("group", "note"):
             rect = QRectF(flow.left, flow.y, flow.width, height)
-            ops.append(("rect", rect, GROUP_FILL, GRID))
+            ops.append(("rect", rect, GROUP_FILL if row.kind == "group" else None, GRID))
             inner = rect.adjusted(pad, pad, -pad, -pad)
             ops.append(("text", inner, style, _WRAP | ALIGN["left"], row.cells[0].text, None))
             flow.y += height

@@ -565,19 +565,23 @@ class _WordWriter:
         head = Row([_HeaderCell(c.header) for c in block.columns], "header")
         rows = [head, *block.rows]
         aligns = [_ALIGN.get(c.align, "left") for c in block.columns]
-        for row in rows:
+        for n, row in enumerate(rows):
             header = row.kind == "header"
+            # the row above a note keeps with it (a legend never alone under a repeated header)
+            keep = "<w:keepNext/>" if n + 1 < len(rows) and rows[n + 1].kind == "note" else ""
             repeat = "<w:tblHeader/>" if header else ""
             parts.append(f"<w:tr><w:trPr><w:cantSplit/>{repeat}</w:trPr>")
-            style = table_style if row.kind == "normal" else head_style
-            if row.kind == "group":  # one cell across the table, kept with the row below
+            style = table_style if row.kind in ("normal", "note") else head_style
+            if row.kind in ("group", "note"):  # one cell across the table
                 cell = row.cells[0] if row.cells else _HeaderCell("")
+                group = row.kind == "group"  # shaded, kept with the row below
+                shade = (f'<w:shd w:val="clear" w:color="auto" w:fill="{GROUP_FILL}"/>'
+                         if group else "")  # fmt: skip
                 parts.append(
                     f'<w:tc><w:tcPr><w:tcW w:w="{sum(widths)}" w:type="dxa"/>'
-                    f'<w:gridSpan w:val="{len(widths)}"/>'
-                    f'<w:shd w:val="clear" w:color="auto" w:fill="{GROUP_FILL}"/></w:tcPr>'
-                    f'<w:p><w:pPr><w:pStyle w:val="{style}"/><w:keepNext/></w:pPr>'
-                    f"{_runs_xml(cell.text)}</w:p></w:tc></w:tr>"
+                    f'<w:gridSpan w:val="{len(widths)}"/>{shade}</w:tcPr>'
+                    f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{"<w:keepNext/>" if group else ""}'
+                    f"</w:pPr>{_runs_xml(cell.text)}</w:p></w:tc></w:tr>"
                 )
                 continue
             fill = f'<w:shd w:val="clear" w:color="auto" w:fill="{HEAD_FILL}"/>' if header else ""
@@ -586,7 +590,8 @@ class _WordWriter:
                 parts.append(
                     f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/>{fill}'
                     f'<w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="{style}"/>'
-                    f'<w:jc w:val="{jc}"/></w:pPr>{_runs_xml(cell.text, cell.colour)}</w:p></w:tc>'
+                    f'{keep}<w:jc w:val="{jc}"/></w:pPr>{_runs_xml(cell.text, cell.colour)}'
+                    "</w:p></w:tc>"
                 )
             parts.append("</w:tr>")
         parts.append("</w:tbl>")
