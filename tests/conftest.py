@@ -135,3 +135,31 @@ def sample_plan(sample_template: Path, tmp_path: Path):
     store = PlanStore.open(path)
     yield store
     store.close()
+
+
+# -- PostgreSQL (issue 19): a throw-away server the test run starts itself ---------------
+@pytest.fixture(scope="session")
+def pg_server():
+    """A PostgreSQL server for the whole session, on a Unix socket in a temporary folder
+    (tests/pg_server.py); stopped at the end, also when tests failed. Skips, saying what to
+    install, only when the server binaries are missing."""
+    from tests.pg_server import SKIP_REASON, PgServer, find_bindir
+
+    bindir = find_bindir()
+    if bindir is None:
+        pytest.skip(SKIP_REASON)
+    pytest.importorskip("psycopg", reason="psycopg not installed: pip install -e '.[test]'")
+    server = PgServer(bindir)
+    try:
+        server.start()
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def pg_url(pg_server):
+    """The libpq URL of a fresh, empty database on the session's server, dropped after."""
+    name = pg_server.create_database()
+    yield pg_server.url(name)
+    pg_server.drop_database(name)
