@@ -19,9 +19,16 @@ import         ``preview_import`` + ``apply_import`` of the unedited export (no 
                file checks, reading, normalising, validating, comparing, applying.
 import-edited  the same for a workbook with 1 % of its tasks edited (due dates, titles, lead
                units), 20 tasks added and 20 removed (with what goes with them).
+export-floor-nogc, import-floor-nogc  (reference, only with --only) the floors with Python's
+               cyclic garbage collector paused, as export_plan and the import pause it.
 
 Goals (issue 5): export at most 1.3x its floor, import at most 3x its floor. Peak memory is
 the child's peak resident set size (VmHWM), with its peak before the timed work began.
+
+``--base DIR`` also runs every chosen variant (but the floors) on another copy of the
+program (``DIR/qdplanner``, e.g. a copy taken before a change), interleaved with this one,
+shown as ``VARIANT@base``: an A/B comparison on a noisy machine without touching the tree.
+``--keep DIR`` keeps the exported and edited workbooks in DIR and reuses them next time.
 """
 
 from __future__ import annotations
@@ -29,6 +36,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
+import os
 import resource
 import shutil
 import statistics
@@ -40,6 +48,9 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 VARIANTS = ("export-floor", "export", "export-normal", "import-floor", "import", "import-edited")
+# (reference, on request) the floors with Python's cyclic garbage collector paused, as the
+# export and the import pause it: what the floor would cost without that overhead
+REFERENCES = ("export-floor-nogc", "import-floor-nogc")
 GOALS = {"export": ("export-floor", 1.3), "import": ("import-floor", 3.0)}
 
 
@@ -98,6 +109,11 @@ def _write_floor(sheets, out: Path, *, write_only: bool) -> None:
 def child(variant: str, plan: Path, workbook: Path, edited: Path, work: Path) -> dict:
     """Run one variant once; return its time and memory."""
     result: dict = {"variant": variant}
+    if variant.endswith("-nogc"):
+        import gc
+
+        gc.disable()
+        variant = variant.removesuffix("-nogc")
     if variant in ("export-floor", "export-normal"):
         sheets = _same_cells(plan)
         before = rss_mb()
@@ -178,10 +194,14 @@ def make_edited(plan: Path, workbook: Path, out: Path) -> dict[str, int]:
 
 
 def run_child(args: argparse.Namespace, variant: str, paths: dict[str, Path]) -> dict:
+    variant, _, base = variant.partition("@")
     cmd = [sys.executable, __file__, "--child", variant]
     cmd += [str(paths[k]) for k in ("plan", "workbook", "edited", "work")]
+    env = dict(os.environ)
+    if base:  # the other copy of the program comes first on the path
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(args.base), env.get("PYTHONPATH")]))
     t0 = time.perf_counter()
-    done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    done = subprocess.run(cmd, capture_output=True, text=True, check=False, env=env)
     process = time.perf_counter() - t0
     if done.returncode:
         raise SystemExit(f"{variant} failed:\n{done.stderr}")
@@ -194,8 +214,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("plan", nargs="?", type=Path)
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--only", nargs="*", choices=VARIANTS)
+    parser.add_argument("--only", nargs="*", choices=VARIANTS + REFERENCES)
     parser.add_argument("--json", type=Path, help="write the figures here")
+    parser.add_argument("--base", type=Path, help="also run the variants on DIR/qdplanner")
+    parser.add_argument("--keep", type=Path, help="keep (and reuse) the workbooks in DIR")
     parser.add_argument("--child", nargs=5, metavar=("VARIANT", "PLAN", "WB", "EDITED", "WORK"),
                         help=argparse.SUPPRESS)  # fmt: skip
     args = parser.parse_args(argv)
@@ -216,13 +238,19 @@ def main(argv: list[str] | None = None) -> int:
         if args.plan is None:
             print("making a 20,000-task plan …", flush=True)
             make_plan(plan)
-        paths = {"plan": plan, "workbook": tmp_path / "plan.xlsx",
-                 "edited": tmp_path / "edited.xlsx", "work": tmp_path}  # fmt: skip
-        with PlanStore.open(plan, readonly=True) as store:
-            counts = export_plan(store, paths["workbook"])
-        print("workbook:", ", ".join(f"{n} {k}" for k, n in counts.items()))
-        print("edited:", make_edited(plan, paths["workbook"], paths["edited"]))
+        books = args.keep or tmp_path
+        books.mkdir(parents=True, exist_ok=True)
+        paths = {"plan": plan, "workbook": books / "plan.xlsx",
+                 "edited": books / "edited.xlsx", "work": tmp_path}  # fmt: skip
+        if not (args.keep and paths["workbook"].exists() and paths["edited"].exists()):
+            with PlanStore.open(plan, readonly=True) as store:
+                counts = export_plan(store, paths["workbook"])
+            print("workbook:", ", ".join(f"{n} {k}" for k, n in counts.items()))
+            print("edited:", make_edited(plan, paths["workbook"], paths["edited"]))
         variants = args.only or list(VARIANTS)
+        if args.base:
+            variants = [w for v in variants
+                        for w in (v, f"{v}@base")[: 1 if "floor" in v else 2]]  # fmt: skip
         runs: dict[str, list[dict]] = {v: [] for v in variants}
         for round_ in range(args.repeat):
             for variant in variants:
@@ -233,8 +261,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def report(runs: dict[str, list[dict]], out: Path | None) -> int:
     figures = {}
-    print(f"\n{'variant':14s} {'median s':>9s} {'min s':>7s} {'max s':>7s} "
-          f"{'rss before':>11s} {'rss peak':>9s}")  # fmt: skip
+    print(f"\n{'variant':19s} {'median s':>9s} {'min s':>7s} {'max s':>7s} "
+          f"{'process med':>11s} {'min':>6s} {'rss before':>11s} {'rss peak':>9s}")  # fmt: skip
     for variant, results in runs.items():
         times = [r["seconds"] for r in results]
         figures[variant] = {
@@ -245,9 +273,11 @@ def report(runs: dict[str, list[dict]], out: Path | None) -> int:
             "rss_peak_mb": max(r["rss_peak_mb"] for r in results),
             "counts": results[-1].get("counts"),
             "process_median": statistics.median(r["process_seconds"] for r in results),
+            "process_min": min(r["process_seconds"] for r in results),
         }
         f = figures[variant]
-        print(f"{variant:14s} {f['median']:9.2f} {f['min']:7.2f} {f['max']:7.2f} "
+        print(f"{variant:19s} {f['median']:9.2f} {f['min']:7.2f} {f['max']:7.2f} "
+              f"{f['process_median']:11.2f} {f['process_min']:6.2f} "
               f"{f['rss_before_mb']:9.0f}MB {f['rss_peak_mb']:7.0f}MB")  # fmt: skip
     failed = False
     print()
@@ -274,6 +304,17 @@ def report(runs: dict[str, list[dict]], out: Path | None) -> int:
         goals["import_edited_process_ratio"] = {"value": ratio, "limit": 2.5, "met": ratio <= 2.5}
         print(f"import-edited, whole processes: {edited:.2f} s = {ratio:.2f}x the floor's "
               f"{floor:.2f} s (goal 2.5x)")  # fmt: skip
+    for variant in [v for v in figures if v.endswith("@base") and "import" in v]:
+        if "import-floor" in figures:
+            ratio = figures[variant]["process_median"] / figures["import-floor"]["process_median"]
+            print(f"{variant}, whole processes: {figures[variant]['process_median']:.2f} s = "
+                  f"{ratio:.2f}x the floor's")  # fmt: skip
+    for ours, floor in (("export", "export-floor-nogc"), ("import-edited", "import-floor-nogc")):
+        if ours in figures and floor in figures:
+            a, b = figures[ours], figures[floor]
+            print(f"{ours}: {a['median'] / b['median']:.2f}x {floor} in-process, "
+                  f"{a['process_median'] / b['process_median']:.2f}x as whole processes "
+                  "(reference)")  # fmt: skip
     if out:
         out.write_text(json.dumps({**figures, "goals": goals}, indent=2), encoding="utf-8")
     return 1 if failed else 0

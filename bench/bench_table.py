@@ -1,6 +1,7 @@
 """How long until the 20,000-task table is on screen: ours against a bare floor.
 
     .venv/bin/python bench/bench_table.py [PLAN] [--repeat 5] [--json OUT] [--profile]
+                                          [--only VARIANT] [--baseline DIR]
 
 Without PLAN a 20,000-task plan is generated in a temporary folder (make_large_plan.py).
 Every run is a fresh subprocess (so each variant gets its own peak memory figure, and a run
@@ -18,9 +19,18 @@ window  ``PlanStore.open`` + ``MainWindow(store, language="en")`` (outline, the 
 The goal (issue 18): the table shows in at most 1.3x that floor; on 100,000 tasks the table in
 under 0.8 s and the main window in under 1.2 s.
 
+``--baseline DIR`` also runs ours and window with another copy of the ``qdplanner`` package
+(DIR holds it: e.g. ``git archive COMMIT qdplanner | tar -x -C DIR``), as variants
+``ours@base`` and ``window@base``, interleaved with the others in every round: a before/after
+figure in one run, the machine's drift shared alike.
+
 Before timing, every child paints a small table with Chinese text once (font loading and
-style set-up are one-time costs of the process, not of a variant). QSettings go to a temporary
-folder, so the user's saved window state plays no part.
+style set-up are one-time costs of the process, not of a variant), and ours and window import
+our modules — the store and the plan view too, which the main window imports only when it
+opens a plan (until 2026-12-04 they were imported inside the window's timing: ~0.2 s of Python
+compiling modules here, where PYTHONDONTWRITEBYTECODE is set). The cold figure, imports and
+all, is bench_startup.py --plan's. QSettings go to a temporary folder, so the user's saved
+window state plays no part.
 """
 
 from __future__ import annotations
@@ -203,7 +213,12 @@ def child(variant: str, path: Path, repeat: int, profile: bool) -> dict:
     show_and_paint(warm, warm.viewport())
     dispose(warm)
     if variant != "floor":  # import our modules outside the timing, as the app has at start
-        import qdplanner.ui.main_window  # noqa: F401
+        # the main window imports its plan view (and the store) when it opens a plan: here,
+        # so that the figure is the plan's, not Python compiling modules (cold figures:
+        # bench_startup.py --plan)
+        import qdplanner.store
+        import qdplanner.ui.main_window
+        import qdplanner.ui.plan_view
     base = peak_mb()
 
     runs = []
@@ -212,7 +227,10 @@ def child(variant: str, path: Path, repeat: int, profile: bool) -> dict:
         gc.collect()
         timing, rows = runner()
         runs.append(timing)
+    import qdplanner
+
     result = {"variant": variant, "runs": runs, "rows": rows, "base_mb": base, "peak_mb": peak_mb()}
+    result["package"] = os.path.dirname(qdplanner.__file__)
     if profile:
         import cProfile
         import io
@@ -233,32 +251,48 @@ def child(variant: str, path: Path, repeat: int, profile: bool) -> dict:
 # --- the parent: one subprocess per variant ------------------------------------------------
 
 
-def run_variant(variant: str, path: Path, repeat: int, profile: bool) -> dict:
+def run_variant(
+    variant: str, path: Path, repeat: int, profile: bool, tree: Path | None = None
+) -> dict:
+    """One child process; ``tree``: a folder holding another ``qdplanner`` package to time."""
     cmd = [sys.executable, __file__, "--variant", variant, "--repeat", str(repeat), str(path)]
     if profile:
         cmd.append("--profile")
-    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    env = None
+    if tree is not None:
+        env = {**os.environ, "PYTHONPATH": str(tree)}
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=False, env=env)
     if profile and proc.stderr:
         sys.stderr.write(proc.stderr)
     if proc.returncode != 0:
         sys.stderr.write(proc.stderr)
         raise SystemExit(f"variant {variant} failed (exit {proc.returncode})")
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    if tree is not None and not result["package"].startswith(str(tree.resolve())):
+        raise SystemExit(f"variant {variant} ran {result['package']}, not the copy in {tree}")
+    return result
 
 
-def collect(variants: list[str], path: Path, repeat: int, profile: bool) -> dict[str, dict]:
+def collect(
+    variants: list[str], path: Path, repeat: int, profile: bool, baseline: Path | None = None
+) -> dict[str, dict]:
     """``repeat`` rounds, each running every variant once in a fresh process, interleaved.
 
     Interleaving spreads any drift in the machine's speed over all variants alike, and a
     fresh process per run times what a user gets: one open in a process that has started.
+    With ``baseline`` ours and window also run on that copy of the package (``ours@base``).
     """
+    runs: list[tuple[str, str, Path | None]] = [(v, v, None) for v in variants]
+    if baseline is not None:
+        runs += [(f"{v}@base", v, baseline) for v in variants if v != "floor"]
     results = {
-        v: {"variant": v, "runs": [], "rows": 0, "base_mb": 0.0, "peak_mb": 0.0} for v in variants
+        name: {"variant": name, "runs": [], "rows": 0, "base_mb": 0.0, "peak_mb": 0.0}
+        for name, _v, _tree in runs
     }
     for _ in range(repeat):
-        for v in variants:
-            one = run_variant(v, path, 1, False)
-            acc = results[v]
+        for name, v, tree in runs:
+            one = run_variant(v, path, 1, False, tree)
+            acc = results[name]
             acc["runs"].extend(one["runs"])
             acc["rows"] = one["rows"]
             acc["base_mb"] = max(acc["base_mb"], one["base_mb"])
@@ -299,6 +333,11 @@ def main(argv: list[str] | None = None) -> int:
         help="also profile one run of each variant (cProfile, on stderr)",
     )
     parser.add_argument("--json", type=Path, help="write the results as JSON to this file")
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        help="also time ours and window with the qdplanner package in this folder (before/after)",
+    )
     args = parser.parse_args(argv)
 
     if args.variant:  # child
@@ -320,7 +359,7 @@ def main(argv: list[str] | None = None) -> int:
         )
     try:
         variants = args.only or list(VARIANTS)
-        results = collect(variants, plan, args.repeat, args.profile)
+        results = collect(variants, plan, args.repeat, args.profile, args.baseline)
     finally:
         if tmp is not None:
             tmp.cleanup()
@@ -330,18 +369,18 @@ def main(argv: list[str] | None = None) -> int:
         f"Plan {plan}: {next(iter(results.values()))['rows']} task rows; "
         f"{args.repeat} runs each, open → table painted"
     )
-    print(f"{'variant':8} {'median':>10} {'min':>10} {'max':>10} {'peak RSS':>10}  parts (median)")
+    print(f"{'variant':12} {'median':>10} {'min':>10} {'max':>10} {'peak RSS':>10}  parts (median)")
     for v, s in stats.items():
         parts = ", ".join(f"{k} {v_ * 1000:.0f}" for k, v_ in s["parts"].items())
         print(
-            f"{v:8} {ms(s['median'])} {ms(s['min'])} {ms(s['max'])} "
+            f"{v:12} {ms(s['median'])} {ms(s['min'])} {ms(s['max'])} "
             f"{results[v]['peak_mb']:7.0f} MB  {parts} ms"
             + ("  (paint forced)" if s["forced"] else "")
         )
     summary = {"plan": str(plan), "repeat": args.repeat, "results": results, "stats": stats}
     if "floor" in stats:
         floor = stats["floor"]["median"]
-        for v in ("ours", "window"):
+        for v in ("ours", "window", "ours@base", "window@base"):
             if v in stats:
                 ratio = stats[v]["median"] / floor
                 summary[f"ratio_{v}"] = ratio

@@ -132,7 +132,6 @@ def import_cmd(
     plan unless --other-plan.
     """
     from qdplanner.cli.previews import import_text, removal_counts
-    from qdplanner.excel.breakdown_import import BreakdownOptions
     from qdplanner.excel.workbook_import import (
         RemovalsRefused,
         apply_import,
@@ -144,6 +143,8 @@ def import_cmd(
         raise click.UsageError("--accept-similar and --add-similar exclude each other")
     breakdown = None
     if sheet or document_id is not None or mappings or accept_similar or add_similar:
+        from qdplanner.excel.breakdown_import import BreakdownOptions
+
         breakdown = BreakdownOptions(
             sheet,
             _mapping(mappings),

@@ -254,10 +254,16 @@ def _xlsx_sheet_parts(zf: zipfile.ZipFile, names: set[str]) -> dict[str, str]:
     return parts
 
 
-# A cell reference with a row number of 6+ digits, or a column of 3 letters, or of 2 letters
-# past SF (column 500): rare in ordinary sheets, so the scan stays fast.
+# A cell reference with a row number of 6+ digits, or a column of 2+ letters (past Z): none in
+# ordinary sheets of up to 26 columns, so the scan stays fast.
 _BIG_REF = re.compile(rb' r="([A-Z]{0,3})([0-9]+)"')
-_BIG_REF_FAST = re.compile(rb' r="(?:[A-Z]{3}|S[G-Z]|[T-Z][A-Z]|[A-Z]{0,2}[0-9]{6})')
+_BIG_REF_FAST = re.compile(rb' r="(?:[A-Z]{2}|[A-Z]?[0-9]{6})')
+# Where there are such references, those that may lie out of bounds (a column past SF = 500, a
+# row of 7+ digits) are looked at one by one; the many of a tall sheet (rows 100,000–999,999
+# of columns up to SF, always within bounds) only give its height, found in one pass.
+_RARE_REF = re.compile(rb' r="(?:[A-Z]{3}|S[G-Z]|[T-Z][A-Z]|[A-Z]{0,2}[0-9]{7})')
+_SIX_DIGIT_ROW = re.compile(rb' r="[A-Z]{0,2}([0-9]{6})"')
+_WIDE_REF = re.compile(rb' r="[A-Z]{2}')  # a column past Z
 # Two patterns with a literal start (fast to search): <f …> and a prefixed <x:f …>.
 _FORMULAS = (re.compile(rb"<f[\s>/]"), re.compile(rb":f[\s>/]"))
 _CELL_REF = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?c\b[^>]*?\sr="([A-Z]+[0-9]+)"')
@@ -298,15 +304,19 @@ def _check_xlsx(zf: zipfile.ZipFile, name: str, names: set[str]) -> FileScan:
     scan = FileScan("xlsx")
     percent_style = _percent_styles(zf, names)
     for sheet, part in _xlsx_sheet_parts(zf, names).items():
-        count, refs, tail, lowest = 0, [], b"", 0
+        count, refs, tail, lowest, wide = 0, [], b"", 0, False
         with zf.open(part) as fh:
             while chunk := fh.read(_CHUNK):
                 data = tail + chunk
-                for match in _BIG_REF_FAST.finditer(data):
-                    full = _BIG_REF.match(data, match.start())
-                    if full:
-                        _check_ref(name, sheet, full[1].decode(), int(full[2]))
-                        lowest = max(lowest, int(full[2]))
+                if _BIG_REF_FAST.search(data):  # (none in most sheets: one pass)
+                    for match in _RARE_REF.finditer(data):
+                        full = _BIG_REF.match(data, match.start())
+                        if full:
+                            _check_ref(name, sheet, full[1].decode(), int(full[2]))
+                            lowest = max(lowest, int(full[2]))
+                    if rows := _SIX_DIGIT_ROW.findall(data):  # six digits: max is the highest
+                        lowest = max(lowest, int(max(rows)))
+                    wide = wide or _WIDE_REF.search(data) is not None
                 start = len(tail) and max(0, len(tail) - 8)
                 for pattern in _FORMULAS:
                     for match in pattern.finditer(data, start):
@@ -330,7 +340,8 @@ def _check_xlsx(zf: zipfile.ZipFile, name: str, names: set[str]) -> FileScan:
         if count:
             scan.formulas[sheet] = refs
             scan.formula_counts[sheet] = count
-        if lowest >= _TALL:
+        # (a sheet of columns A–Z only is within MAX_CELLS up to 384,615 rows: not measured)
+        if lowest >= _TALL and (wide or lowest * 26 > MAX_CELLS):
             _check_area(zf, part, name, sheet, lowest)
     return scan
 

@@ -12,11 +12,14 @@ change at all. The rules particular to a kind of record (tasks, units, their rol
 from __future__ import annotations
 
 import math
+from datetime import date
+from itertools import repeat
+from operator import itemgetter
 from typing import Any
 
 from qdplanner.errors import N_
 from qdplanner.excel import import_rules
-from qdplanner.excel.cells import normalise_row
+from qdplanner.excel.cells import normalise
 from qdplanner.excel.import_model import (
     FieldChange,
     ImportPreview,
@@ -121,9 +124,20 @@ class Differ:
     def _load_current(self, kind: str) -> None:
         spec = SHEETS_BY_KEY[kind]
         keys = [c.key for c in spec.columns]
-        self.current[kind] = {
-            row[0]: dict(zip(keys, normalise_row(row), strict=True)) for row in self.plan.rows(spec)
-        }
+        rows = self.plan.rows(spec)
+        if not rows:
+            self.current[kind] = {}
+            return
+        # column by column: only the columns holding text, floats or date-times need
+        # normalising (as the cells read are), the others are taken as they are
+        columns = [_normalised(column) for column in zip(*rows, strict=True)]
+        self.current[kind] = dict(
+            zip(
+                columns[0],
+                map(dict, map(zip, repeat(keys), zip(*columns, strict=True))),
+                strict=True,
+            )
+        )
 
     def _compare(self, kind: str) -> None:
         sheet, spec = self.parsed[kind], SHEETS_BY_KEY[kind]
@@ -138,6 +152,9 @@ class Differ:
             if key != "id" and not columns[key].readonly and columns[key].kind not in _LATER
         ]
         keep = {c.key for c in spec.columns if c.keep_if_empty}
+        # a row whose compared cells all equal the record's (== implies `same`) changes
+        # nothing: one comparison of tuples instead of one per field
+        values_of = itemgetter(*(k for k, _ in compared)) if len(compared) > 1 else None
         for prow in sheet.rows:
             if prow.id is None:
                 values = {c.key: c.default for c in spec.columns if not c.readonly}
@@ -171,6 +188,12 @@ class Differ:
                 )
                 continue
             rows[prow.id] = prow
+            if values_of is not None:
+                try:
+                    if values_of(prow.values) == values_of(old):
+                        continue
+                except KeyError:  # a refused cell: compared field by field
+                    pass
             found = [
                 FieldChange(key, sheet.headers[key], old[key], prow.values[key])
                 for key, ckind in compared
@@ -312,6 +335,17 @@ class Differ:
 
 
 _LATER = (Kind.UNIT, Kind.UNITS, Kind.NAMES)  # compared by import_rules, once units are known
+_AS_READ = {int, bool, date, type(None)}  # values that normalise() leaves as they are
+
+
+def _normalised(column: tuple[Any, ...]) -> Any:
+    """``normalise`` over one column of the plan's rows (as its cells would be read)."""
+    types = set(map(type, column))
+    if types <= _AS_READ:
+        return column
+    if types == {str}:
+        return [text.strip() or None for text in column]
+    return list(map(normalise, column))
 
 
 def _cascade_labels(differ: Differ) -> dict[tuple[str, Any], str]:

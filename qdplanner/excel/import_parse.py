@@ -14,10 +14,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from itertools import repeat
+from itertools import compress, repeat
 from typing import Any
 
 from qdplanner.domain.limits import (
+    CONTROL_CHARACTERS,
+    MAX_TEXT,
     check_date,
     check_integer,
     check_number,
@@ -69,7 +71,7 @@ def _bad(refused: ValidationError, written: Any = None) -> Bad:
     return Bad(refused.template, **params)
 
 
-@dataclass
+@dataclass(slots=True)
 class ParsedRow:
     row: int  # Excel row number
     id: int | None
@@ -332,15 +334,22 @@ def parse_sheet(
         )
         return None
     readers = [c for c in spec.columns if c.key in columns and not c.readonly]
-    data = [
-        (r + 1, row)
-        for r, row in enumerate(cells.rows[header_row + 1 :], start=header_row + 1)
-        if row.count(None) != len(row)
+    numbers, table = _data_rows(cells.rows, header_row + 1)
+    refused: set[int] = set()  # indexes (into the data rows) of rows with a refused value
+    converted = [
+        _convert_column(parsed, c, table[columns[c.key]], numbers, errors, refused) for c in readers
     ]
-    refused: set[int] = set()  # indexes (into data) of rows with a refused value
-    converted = [_convert_column(parsed, c, data, errors, refused) for c in readers]
     keys = [c.key for c in readers]
     id_index = keys.index("id") if key.kind == Kind.ID else None
+    if not refused:  # the usual case: whole columns zipped into records, no check per row
+        if id_index is None:
+            ids: Any = repeat(None)
+        else:
+            ids = converted.pop(id_index)
+            keys.pop(id_index)
+        records = map(dict, map(zip, repeat(keys), zip(*converted, strict=True)))
+        parsed.rows = list(map(ParsedRow, numbers, ids, records))
+        return parsed
     for index, values in enumerate(zip(*converted, strict=True)):
         record = dict(zip(keys, values, strict=True))
         if index in refused:
@@ -348,8 +357,38 @@ def parse_sheet(
                 continue  # without its ID a row cannot be matched
             record = {k: v for k, v in record.items() if v is not _BAD}
         record_id = record.pop("id", None) if id_index is not None else None
-        parsed.rows.append(ParsedRow(data[index][0], record_id, record))
+        parsed.rows.append(ParsedRow(numbers[index], record_id, record))
     return parsed
+
+
+class _Columns:
+    """The data rows' cells column by column: ``table[c]`` is column c's values, top to bottom
+    (None past a row's end)."""
+
+    def __init__(self, rows: list[list[Any]]):
+        self.rows = rows
+        widths = set(map(len, rows))
+        # rows of one width (as the reader gives them) are turned into columns in one go
+        self.columns = list(zip(*rows, strict=True)) if len(widths) == 1 else None
+
+    def __getitem__(self, index: int) -> list[Any]:
+        if self.columns is not None:
+            if index >= len(self.columns):
+                return [None] * len(self.rows)
+            return list(self.columns[index])
+        return [row[index] if index < len(row) else None for row in self.rows]
+
+
+def _data_rows(rows: list[list[Any]], start: int) -> tuple[list[int], _Columns]:
+    """The Excel numbers and cells of the rows from index ``start`` on that are not blank."""
+    body = rows[start:]
+    widths = set(map(len, body))
+    if len(widths) == 1 and set(map(type, body)) == {list}:  # a blank row equals [None, …]
+        flags = list(map(([None] * widths.pop()).__ne__, body))
+    else:
+        flags = [row.count(None) != len(row) for row in body]
+    numbers = list(compress(range(start + 1, start + 1 + len(body)), flags))
+    return numbers, _Columns(list(compress(body, flags)))
 
 
 _BAD = object()  # a value refused (the error is reported)
@@ -358,20 +397,20 @@ _BAD = object()  # a value refused (the error is reported)
 def _convert_column(
     parsed: ParsedSheet,
     column: Column,
-    data: list[tuple[int, list[Any]]],
+    raw: list[Any],
+    numbers: list[int],
     errors: list[CellError],
     refused: set[int],
 ) -> list[Any]:
-    """One column's values, converted; refused values become _BAD with an error each."""
-    index = parsed.columns[column.key]
+    """One column's values (``raw``, of the rows ``numbers``), converted; refused values
+    become _BAD with an error each."""
     convert = CONVERTERS[column.kind]
-    raw = [row[index] if index < len(row) else None for _, row in data]
     try:  # the fast path: no value refused
-        return list(map(convert, raw, repeat(column)))
+        return _convert_all(convert, column, raw)
     except Bad:
         pass
     out = []
-    for index, ((row_number, _), value) in enumerate(zip(data, raw, strict=True)):
+    for index, (row_number, value) in enumerate(zip(numbers, raw, strict=True)):
         try:
             out.append(convert(value, column))
         except Bad as bad:
@@ -379,6 +418,45 @@ def _convert_column(
             out.append(_BAD)
             refused.add(index)
     return out
+
+
+# Values of one of these types that are equal convert alike (1 and True, or a date and a
+# date-time, are equal or alike across types, so a column mixing types is converted cell by cell)
+_ALIKE_TYPES = ({str}, {int}, {date})
+_NONE = type(None)
+
+
+def _convert_all(convert: Callable[[Any, Column], Any], column: Column, raw: list[Any]) -> list:
+    """``convert`` over a column, raising :class:`Bad` at the first value refused.
+
+    Shortcuts that give the same values: a column of text is checked against the limits as
+    one (what every cell would pass, all cells pass); a column of whole numbers by its
+    smallest and largest; a column of few distinct values (units, statuses, dates, yes/no)
+    converts each value once."""
+    types = set(map(type, raw)) - {_NONE}
+    if types == {str} and (convert is _text or convert is _unit):
+        texts = list(filter(None, raw))
+        if max(map(len, texts), default=0) <= MAX_TEXT and not CONTROL_CHARACTERS.search(
+            "\n".join(texts)
+        ):
+            return raw  # each cell is its own value (see _text)
+    elif types == {int} and convert is _whole:
+        numbers = list(filter(_not_none, raw))
+        convert(min(numbers), column)  # the bounds are a range: if both ends pass, all do
+        convert(max(numbers), column)
+        if len(numbers) == len(raw):
+            return raw
+        return [column.default if v is None else v for v in raw]
+    elif convert is not _names and (not types or types in _ALIKE_TYPES):
+        distinct = set(raw)  # (_names: a list per cell, not to be shared between rows)
+        if len(distinct) * 4 <= len(raw):
+            table = {value: convert(value, column) for value in distinct}
+            return list(map(table.__getitem__, raw))
+    return list(map(convert, raw, repeat(column)))
+
+
+def _not_none(value: Any) -> bool:
+    return value is not None
 
 
 def _lang(parsed: ParsedSheet) -> str:

@@ -89,6 +89,7 @@ class Units:
         self.lookup = UnitLookup(UnitResolver(kept, forms), self.names)
         self.removed = UnitResolver(removed, forms)
         self.removed_ids = explicit
+        self._known: dict[str, Any] = {}  # text → the plan's unit it names (see resolve)
         if "units" in d.parsed:
             self._unique_names(kept)
 
@@ -134,6 +135,9 @@ class Units:
 
     def resolve(self, kind: str, row: int, column: str, text: str) -> Any:
         """The unit ``text`` names: an id, a NewRef of a unit to add, or None after an error."""
+        known = self._known.get(text)
+        if known is not None:
+            return known
         try:
             key = self.lookup.resolve(text, lambda: self._where(kind, row, column))
         except AmbiguousUnit as many:
@@ -161,6 +165,10 @@ class Units:
                 )
                 return None
             self.names[key] = self.lookup.new_name(key)
+        elif key is not None:
+            # a unit of the plan: the same text finds it again with nothing more to note
+            # (its alias, if any, is noted already); new units and errors are per cell
+            self._known[text] = key
         return key
 
     def _where(self, kind: str, row: int, column: str) -> tuple[str, str, int | None, str | None]:

@@ -20,7 +20,7 @@ from enum import Enum
 from operator import attrgetter
 from typing import Any
 
-from qdplanner.domain.enums import UnitRole
+from qdplanner.domain.enums import TaskStatus, UnitRole
 from qdplanner.excel.sheet_specs import Kind, SheetSpec
 from qdplanner.store import plan_tables
 from qdplanner.store.plan_store import PlanStore
@@ -89,8 +89,9 @@ class PlanRows:
         """Every task–unit role, by task, the lead first, then by position."""
         if self._assignments is None:
             # plain tuples, kept through an import: the collector skips tuples of plain values
+            codes = {role: role.value for role in UnitRole}  # (a dict: faster than .value)
             self._assignments = [
-                (a.task_id, a.unit_id, a.role.value, a.position, a.is_illustrative)
+                (a.task_id, a.unit_id, codes[a.role], a.position, a.is_illustrative)
                 for a in plan_tables.task_units(self.store)
             ]
         return self._assignments
@@ -134,13 +135,14 @@ class PlanRows:
         programs = {p.id: p.name for p in self.records("programs")}
         projects = {p.id: p.name for p in self.records("projects")}
         rows = []
+        statuses = {status: status.value for status in TaskStatus}
         for t in plan_tables.tasks(self.store):  # 20,000 records: read, not kept
             stream = programs[t.program_id] if t.program_id is not None else projects[t.project_id]
             rows.append([
                 t.id, t.parent_id, t.program_id, t.project_id, stream, 1, t.position, t.code,
                 t.title, t.description, t.start_date, t.due_date, t.deadline_text,
-                t.status.value, t.percent, leads.get(t.id, ""), "、".join(supports.get(t.id, ())),
-                t.notes, t.is_illustrative,
+                statuses[t.status], t.percent, leads.get(t.id, ""),
+                "、".join(supports.get(t.id, ())), t.notes, t.is_illustrative,
             ])  # fmt: skip
         if self.ordered:  # tree order and levels (read-only: comparing by ID needs neither)
             nodes = tree_order([_TreeNode(r[0], r[1], r) for r in rows])

@@ -13,6 +13,7 @@ listed.
 from __future__ import annotations
 
 from collections import defaultdict
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from qdplanner.domain.enums import UnitRole
@@ -39,9 +40,18 @@ Assignment = dict[Any, Role]  # unit → role
 
 
 def _lead_and_support(roles: Assignment) -> tuple[Any, list[Any]]:
-    lead = next((u for u, r in roles.items() if r[0] == "lead"), None)
-    support = [u for u, r in sorted(roles.items(), key=lambda i: i[1][1]) if r[0] == "support"]
-    return lead, support
+    """The first lead unit, and the supporting units by position (ties as listed)."""
+    lead = None
+    support = []
+    for unit, role in roles.items():
+        if role[0] == "lead":
+            if lead is None:
+                lead = unit
+        elif role[0] == "support":
+            support.append((role[1], unit))
+    if len(support) > 1:
+        support.sort(key=itemgetter(0))  # stable: ties keep their order
+    return lead, [unit for _, unit in support]
 
 
 def merge(d: Differ, units: Units) -> None:
@@ -95,16 +105,20 @@ def _warn_view_differs(
     """One warning when the read-only 任务分工 sheet says other units than the tasks will have."""
     sheet = d.parsed["task_units"]
     seen: dict[Any, set[tuple[Any, str]]] = defaultdict(set)
+    keys: dict[str, Any] = {}  # text → the unit it names (its key), or the text itself
     for prow in sheet.rows:
         values = prow.values
         task, text, role = values.get("task_id"), values.get("unit"), values.get("role")
         if task is None or not text or role is None:
             continue
-        try:
-            unit = units.lookup.resolver.find(text)
-        except AmbiguousUnit:  # a difference like any other
-            unit = None
-        seen[task].add((unit.key if unit is not None else text, role))
+        key = keys.get(text)
+        if key is None:
+            try:
+                unit = units.lookup.resolver.find(text)
+            except AmbiguousUnit:  # a difference like any other
+                unit = None
+            key = keys[text] = unit.key if unit is not None else text
+        seen[task].add((key, role))
     differing = 0
     for task, pairs in seen.items():
         view = from_tasks.get(task)
@@ -150,6 +164,7 @@ def _from_tasks_sheet(
     rows += [(ref, p.row, values) for p, values, ref in d.new_rows.get("tasks", ())]
     out = {}
     both = {"lead_unit", "support_units"} <= set(sheet.columns)
+    names: dict[Any, list[str]] = {}  # a cell's text → the names it lists
     for task, row, values in rows:
         lead, support = (None, []) if both else _lead_and_support(current.get(task, {}))
         if "lead_unit" in sheet.columns:
@@ -157,7 +172,10 @@ def _from_tasks_sheet(
             lead = units.resolve("tasks", row, "lead_unit", text) if text else None
         if "support_units" in sheet.columns:
             support = []
-            for name in split_unit_names(values.get("support_units")):
+            listed = values.get("support_units")
+            if listed not in names:
+                names[listed] = split_unit_names(listed)
+            for name in names[listed]:
                 key = units.resolve("tasks", row, "support_units", name)
                 if key is None:
                     continue

@@ -46,6 +46,7 @@ from qdplanner.excel.plan_rows import PlanRows, Row
 from qdplanner.excel.sheet_specs import LISTS_SHEET, SHEETS, Column, Kind, SheetSpec
 from qdplanner.excel.vocabulary import LANGUAGES, label, labels, yes_no
 from qdplanner.excel.workbook_identity import write_identity
+from qdplanner.store.bulk import paused_gc
 from qdplanner.store.collections import plan_uuid
 from qdplanner.store.plan_store import PlanStore
 
@@ -86,6 +87,11 @@ def export_plan(
             name=path.name,
             suggested=path.with_suffix(".xlsx").name,
         )
+    with paused_gc():  # the plan's rows stay alive throughout: no full collection walks them
+        return _export(store, path, lang, progress)
+
+
+def _export(store: PlanStore, path: Path, lang: str, progress: Progress | None) -> dict[str, int]:
     plan = PlanRows(store)
     sheets = [(spec, plan.rows(spec)) for spec in SHEETS]
     for spec, rows in sheets:

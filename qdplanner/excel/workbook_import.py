@@ -17,11 +17,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from qdplanner.domain.enums import ChangeSource, UnitRole
 from qdplanner.errors import N_, QdError
-from qdplanner.excel.breakdown_import import BreakdownOptions, preview_breakdown
 from qdplanner.excel.cells import WorkbookCells, open_workbook
 from qdplanner.excel.import_diff import ID_KINDS, Differ
 from qdplanner.excel.import_model import (
@@ -42,6 +41,7 @@ from qdplanner.excel.workbook_identity import (
     identify,
 )
 from qdplanner.store import records
+from qdplanner.store.bulk import paused_gc
 from qdplanner.store.cascade import children_first, removed_silently
 from qdplanner.store.changes import ChangeSet
 from qdplanner.store.collections import plan_uuid
@@ -49,6 +49,9 @@ from qdplanner.store.plan_store import PlanStore
 from qdplanner.store.records import RecordKind
 from qdplanner.store.task_roles import Role, set_task_roles, task_roles
 from qdplanner.store.units import add_alias, remove_alias
+
+if TYPE_CHECKING:  # breakdown sheets are imported only when one is read (~0.1 s of imports)
+    from qdplanner.excel.breakdown_import import BreakdownOptions
 
 Progress = Callable[[int, int], None]
 PROGRESS_EVERY = 500
@@ -73,7 +76,9 @@ def preview_workbook(
     sheets) is refused with a :class:`~qdplanner.excel.workbook_identity.WrongWorkbookError`
     naming the right command, and one exported from another plan unless ``other_plan``."""
     path = Path(path)
-    with open_workbook(path) as book:
+    # (no cyclic garbage collection meanwhile: the rows read and the plan's rows stay alive
+    # throughout, and each full collection would walk them all — a quarter of the time)
+    with paused_gc(), open_workbook(path) as book:
         identity = check_for_import(
             identify(book), path.name, plan_uuid(store), other_plan=other_plan
         )
@@ -88,6 +93,8 @@ def preview_workbook(
                     name=path.name,
                 )
             return _preview_plan_book(store, book, path, progress)
+    from qdplanner.excel.breakdown_import import preview_breakdown
+
     return preview_breakdown(store, path, breakdown)
 
 
@@ -100,7 +107,7 @@ def preview_import(
     we read; every problem inside the workbook is in ``preview.errors`` instead.
     """
     path = Path(path)
-    with open_workbook(path) as book:
+    with paused_gc(), open_workbook(path) as book:
         return _preview_plan_book(store, book, path, progress)
 
 
@@ -257,7 +264,7 @@ def apply_import(
             name=preview.file_name,
         )
     description = f"import of {source_name or preview.file_name}"
-    with store.action(ChangeSource.IMPORT, description) as changes:
+    with paused_gc(), store.action(ChangeSource.IMPORT, description) as changes:
         _Applier(store, changes, preview, progress).run()
     preview.applied = True
     return preview.counts()

@@ -69,21 +69,14 @@ Line = TaskRow | TaskGroup
 
 def spans_streams(rows: Iterable[TaskRow]) -> bool:
     """Whether ``rows`` belong to more than one program or project (then headers help)."""
-    first: StreamKey | None = None
-    for row in rows:
-        key = (row.program_id, row.project_id)
-        if first is None:
-            first = key
-        elif key != first:
-            return True
-    return False
+    runs = groupby(rows, key=_STREAM)  # runs of one stream, found in C
+    return next(runs, None) is not None and next(runs, None) is not None
 
 
 def stream_order(rows: Iterable[TaskRow]) -> dict[StreamKey, int]:
     """Each program's or project's place in ``rows`` (plan order: first appearance)."""
     order: dict[StreamKey, int] = {}
-    for row in rows:
-        key = (row.program_id, row.project_id)
+    for key, _run in groupby(rows, key=_STREAM):  # a step per run of one stream, not per row
         if key not in order:
             order[key] = len(order)
     return order

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qdplanner.domain.unit_names import UnitResolver
 from qdplanner.domain.vocabulary import LIGHT_ORDER
 from qdplanner.store import PlanStore
 from qdplanner.store.task_filter import TaskFilter
@@ -34,6 +35,8 @@ class FilterBar(QWidget):
 
     def __init__(self, store: PlanStore, parent: QWidget | None = None):
         super().__init__(parent)
+        self._store = store
+        self._resolver: UnitResolver | None = None
         self.setObjectName("filterBar")
         self.search = QLineEdit()
         self.search.setObjectName("filterText")
@@ -86,8 +89,16 @@ class FilterBar(QWidget):
         focus = QShortcut(QKeySequence.StandardKey.Find, parent or self)
         focus.activated.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
 
+    @property
+    def resolver(self) -> UnitResolver:
+        """What the unit box's text matches: built when first needed, not as a plan opens
+        (a first build takes ~20 ms; :func:`unit_resolver` keeps it per plan version)."""
+        if self._resolver is None:
+            self._resolver = unit_resolver(self._store)
+        return self._resolver
+
     def load_units(self, store: PlanStore) -> None:
-        self.resolver = unit_resolver(store)
+        self._store, self._resolver = store, None
         names = unit_display_names(store)
         self.unit.blockSignals(True)
         self.unit.clear()

@@ -265,8 +265,9 @@ class PlanView(QWidget):
         self._add_menu_entries()
         self.timeline = attach_timeline(self)
         self.tree.selectionModel().currentChanged.connect(self._scope_changed)
-        self.reload()
+        # the columns and the sort first: the tasks are then read and sorted once
         self.restore_state()
+        self.reload()
 
     # -- tabs built on demand ----------------------------------------------------------
     def _add_tab_on_demand(self, name: str, title: str, make: Callable[[], QWidget]) -> None:

@@ -40,6 +40,7 @@ from qdplanner.domain.timeline import PIXELS_PER_DAY, Axis, Zoom, moved, snap, s
 from qdplanner.errors import QdError
 from qdplanner.reports.timeline_scene import (
     HEADER_HEIGHT,
+    ROW_HEIGHT,
     GroupBy,
     TimelineData,
     TimelineScene,
@@ -78,16 +79,23 @@ class TimelinePane(QWidget):
         language: str = "zh_CN",
         toolbar_inside: bool = True,
         parent: QWidget | None = None,
+        closed: bool = False,
     ):
         super().__init__(parent)
         self.setObjectName("timelinePane")
         self.ctx, self.table, self.model, self.language = ctx, table, model, language
+        # Closed (View → Timeline off, as at a first start): following the table's rows and
+        # reading milestones, links and the baseline wait until the pane opens, or until
+        # anything reads the scene (see :attr:`scene`), so opening a plan does not pay for them
+        self._closed = closed
+        self._pending: set[str] = set()
+        self._catching_up = False
         self.as_of: date | None = None  # a past date shown (View → As Of)
         self.zoom = Zoom.QUARTER
         self.fitted = True  # the whole plan at first sight; zoom in from the toolbar
         self.range = self._default_range()
         axis = Axis(*self.range, PIXELS_PER_DAY[self.zoom])
-        self.scene = TimelineScene(
+        self._scene = TimelineScene(
             model.lines(), TimelineData(), axis, self.zoom, lang=language, parent=self
         )
         self.header = TimelineHeader(self)
@@ -112,7 +120,7 @@ class TimelinePane(QWidget):
         model.layoutChanged.connect(self._rows_changed)
         model.rowsInserted.connect(self._rows_changed)
         model.rowsRemoved.connect(self._rows_changed)
-        model.dataChanged.connect(lambda *_: self.scene.rows_changed())
+        model.dataChanged.connect(self._data_changed)
         table.selectionModel().selectionChanged.connect(self._table_selection_changed)
         self._reload_timer = QTimer(self, singleShot=True, interval=0)
         self._reload_timer.timeout.connect(self.reload_data)
@@ -120,6 +128,55 @@ class TimelinePane(QWidget):
         ctx.structure_changed.connect(lambda _focus: self._reload_timer.start())
         self.reload_data()
         self._apply_axis()
+
+    # -- put off while closed ------------------------------------------------------------------
+    @property
+    def scene(self) -> TimelineScene:
+        """The scene drawn, up to date with the table and the plan (work put off while the
+        pane was closed is done first)."""
+        if self._pending and not self._catching_up:
+            self._catch_up()
+        return self._scene
+
+    def set_open(self, on: bool) -> None:
+        """The pane is shown (``on``) or closed; opening it does the work put off."""
+        self._closed = not on
+        if on and self._pending:
+            self._catch_up()
+
+    def _later(self, work: str) -> bool:
+        """While closed, note ``work`` to do when the pane opens: True if put off."""
+        if self._closed and not self._catching_up:
+            self._pending.add(work)
+            return True
+        return False
+
+    def _follow_height(self) -> None:
+        """While closed, the body still scrolls as far as the table and follows it: its
+        height is the lines' count, with no need of the scene."""
+        height = len(self.model.lines()) * ROW_HEIGHT
+        self.body.setSceneRect(0, 0, self._scene.axis.width, height + SCROLL_PAD)
+        self._table_scrolled(self.table.verticalScrollBar().value())
+
+    def _catch_up(self) -> None:
+        pending, self._pending = self._pending, set()
+        self._catching_up = True
+        try:
+            if "data" in pending:
+                self.reload_data()
+            if "reset" in pending:
+                self._model_reset()  # range, rows and axis
+            else:
+                if "rows" in pending:
+                    self._rows_changed()  # the selection too
+                elif "selection" in pending:
+                    self._table_selection_changed()
+                if "axis" in pending:
+                    self._apply_axis()
+            if "scroll" in pending:
+                self.scroll_to_date(self.as_of or self._scene.data.today)
+        finally:
+            self._catching_up = False
 
     # -- toolbar ----------------------------------------------------------------------------
     def _build_toolbar(self) -> QToolBar:
@@ -173,11 +230,17 @@ class TimelinePane(QWidget):
         return date(first, 1, 1), date(last, 12, 31)
 
     def _model_reset(self) -> None:
+        if self._later("reset"):
+            self._follow_height()
+            return
         self.range = self._default_range()
         self._rows_changed()
         self._apply_axis()
 
     def _rows_changed(self, *_args) -> None:
+        if self._later("rows"):
+            self._follow_height()
+            return
         self.scene.set_lines(self.model.lines())  # tasks and group headers, as the table
         self._update_scene_rects()
         self._table_selection_changed()
@@ -186,7 +249,7 @@ class TimelinePane(QWidget):
     def reload_data(self) -> None:
         """Re-read milestones, links and the baseline (one query each)."""
         store = self.ctx.store
-        if not store.is_open:
+        if not store.is_open or self._later("data"):
             return
         self.scene.set_data(
             TimelineData(
@@ -204,12 +267,19 @@ class TimelinePane(QWidget):
         as-of line and bring it into view; None: today only."""
         self.as_of = day
         self.reload_data()
-        self.scroll_to_date(day or self.scene.data.today)
+        if not self._later("scroll"):
+            self.scroll_to_date(day or self.scene.data.today)
 
     def _table_scrolled(self, value: int) -> None:
         self.body.verticalScrollBar().setValue(value)
 
+    def _data_changed(self, *_args) -> None:
+        if not self._later("rows"):
+            self.scene.rows_changed()
+
     def _table_selection_changed(self, *_args) -> None:
+        if self._later("selection"):
+            return
         lines: set[int] = set()
         for selected in self.table.selectionModel().selection():
             lines.update(range(selected.top(), selected.bottom() + 1))
@@ -244,6 +314,8 @@ class TimelinePane(QWidget):
         self._apply_axis()
 
     def _apply_axis(self) -> None:
+        if self._later("axis"):
+            return
         start, end = self.range
         if self.fitted:
             width = max(self.body.viewport().width() - 2, 100)
@@ -397,7 +469,13 @@ def attach_timeline(view) -> TimelinePane:
     splitter.setObjectName("timelineSplitter")
     column.insertWidget(position, splitter)
     splitter.addWidget(table)
-    pane = TimelinePane(view.ctx, table, view.tasks, language=view.language, toolbar_inside=False)
+    # Hidden at a first start, so the table shows its light, unit and deadline columns;
+    # Ctrl+T opens it, and the choice is remembered.
+    visible = QSettings().value("timeline/visible", False, type=bool)
+    pane = TimelinePane(
+        view.ctx, table, view.tasks, language=view.language, toolbar_inside=False,
+        closed=not visible,
+    )  # fmt: skip
     splitter.addWidget(pane)
     splitter.setSizes([520, 480])
     column.insertWidget(position, pane.toolbar)
@@ -407,12 +485,10 @@ def attach_timeline(view) -> TimelinePane:
 
     action = QAction(QCoreApplication.translate("TimelinePane", "&Timeline"), view, checkable=True)
     action.setShortcut(QKeySequence("Ctrl+T"))
-    # Hidden at a first start, so the table shows its light, unit and deadline columns;
-    # Ctrl+T opens it, and the choice is remembered.
-    visible = QSettings().value("timeline/visible", False, type=bool)
     action.setChecked(visible)
 
     def show(on: bool) -> None:
+        pane.set_open(on)
         pane.setVisible(on)
         pane.toolbar.setVisible(on)
         QSettings().setValue("timeline/visible", on)

@@ -1,0 +1,50 @@
+"""Reading the task table's rows: plan order whatever the scope, descriptions on demand."""
+
+from __future__ import annotations
+
+from itertools import chain
+
+from qdplanner.store.task_rows import Scope, ScopeKind, read_descriptions, read_task_rows
+
+
+def _shape(rows) -> list[tuple]:
+    return [
+        (r.id, r.depth, r.has_children, r.stream_name, r.lead_unit, r.lead_short, r.light)
+        for r in rows
+    ]
+
+
+def test_a_plan_documents_tasks_come_in_the_order_of_all_tasks(sample_plan):
+    every = read_task_rows(sample_plan)
+    documents = [d for (d,) in sample_plan.db.execute("SELECT id FROM plan_documents")]
+    assert len(documents) > 1
+    parts = [read_task_rows(sample_plan, Scope(ScopeKind.DOCUMENT, d)) for d in documents]
+    # one document's tasks after another's: all tasks, in the same order, depths and lights
+    place = {r.id: i for i, r in enumerate(every)}
+    parts.sort(key=lambda part: place[part[0].id])
+    assert _shape(chain.from_iterable(parts)) == _shape(every)
+
+
+def test_a_sub_task_follows_its_parent_one_level_deeper(sample_plan):
+    rows = read_task_rows(sample_plan)
+    place = {r.id: i for i, r in enumerate(rows)}
+    children = [r for r in rows if r.parent_id is not None]
+    assert children
+    for child in children:
+        parent = rows[place[child.parent_id]]
+        assert place[parent.id] < place[child.id]
+        assert child.depth == parent.depth + 1 and parent.has_children
+        assert child.stream_name == parent.stream_name
+
+
+def test_rows_read_without_descriptions_get_them_when_asked(small_plan):
+    store, ids = small_plan
+    store.db.execute("UPDATE tasks SET description = '对接省级平台' WHERE id = ?", [ids["ongoing"]])
+    rows = read_task_rows(store, descriptions=False)
+    assert [r.description for r in rows] == [None, None, None]
+    read_descriptions(store, rows)
+    full = {r.id: r.description for r in read_task_rows(store)}
+    assert {r.id: r.description for r in rows} == full
+    assert full[ids["ongoing"]] == "对接省级平台"
+    # everything else is as a full read has it
+    assert _shape(rows) == _shape(read_task_rows(store))
