@@ -216,6 +216,12 @@ def _w(lang: str, text: str, /, **fields: object) -> str:
     return translated(lang, CONTEXT, text, **fields)
 
 
+def _n(count: int, one: str, many: str) -> str:
+    """The message for ``count`` things: English says one task, two tasks (Chinese has one
+    form: both messages have the same translation)."""
+    return one if count == 1 else many
+
+
 def _join(lang: str, items: Sequence[str]) -> str:
     return ("、" if lang == "zh" else ", ").join(items)
 
@@ -268,25 +274,41 @@ def _overall(lang: str, tasks: Sequence[NarrativeTask], period: Period) -> str:
     if not tasks:
         return _w(lang, N_("Narrative", "There are no tasks here."))
     lines = [
-        _w(lang, N_("Narrative", "In {period}, {tasks} tasks: {lights}; {percent}% complete on "
-                    "average."),
+        _w(lang, _n(len(tasks),
+                    N_("Narrative", "In {period}, {tasks} task: {lights}; {percent}% complete on "
+                       "average."),
+                    N_("Narrative", "In {period}, {tasks} tasks: {lights}; {percent}% complete on "
+                       "average.")),
            period=period_text(period, lang), tasks=len(tasks), lights=_light_tally(lang, tasks),
            percent=f"{_mean_percent(tasks):.0f}"),
     ]  # fmt: skip
     reported = sum(t.reported for t in tasks)
     if not reported:
-        lines.append(_w(lang, N_("Narrative", "None of the {n} tasks reported progress for the "
-                                 "period."), n=len(tasks)))  # fmt: skip
+        lines.append(_w(lang, _n(len(tasks),
+                                 N_("Narrative", "The {n} task did not report progress for the "
+                                    "period."),
+                                 N_("Narrative", "None of the {n} tasks reported progress for "
+                                    "the period.")),
+                        n=len(tasks)))  # fmt: skip
     elif reported == len(tasks):
-        lines.append(_w(lang, N_("Narrative", "All {n} tasks reported progress for the period."),
+        lines.append(_w(lang, _n(reported,
+                                 N_("Narrative", "The {n} task reported progress for the period."),
+                                 N_("Narrative", "All {n} tasks reported progress for the "
+                                    "period.")),
                         n=reported))  # fmt: skip
     else:
-        lines.append(_w(lang, N_("Narrative", "{reported} tasks reported progress for the "
-                                 "period; {missing} did not."),
+        lines.append(_w(lang, _n(reported,
+                                 N_("Narrative", "{reported} task reported progress for the "
+                                    "period; {missing} did not."),
+                                 N_("Narrative", "{reported} tasks reported progress for the "
+                                    "period; {missing} did not.")),
                         reported=reported, missing=len(tasks) - reported))  # fmt: skip
     done = [t.label() for t in tasks if t.newly_done]
     if done:
-        lines.append(_w(lang, N_("Narrative", "{n} tasks were completed in the period ({tasks})."),
+        lines.append(_w(lang, _n(len(done),
+                                 N_("Narrative", "{n} task was completed in the period ({tasks})."),
+                                 N_("Narrative", "{n} tasks were completed in the period "
+                                    "({tasks}).")),
                         n=len(done), tasks=_named(lang, done)))  # fmt: skip
     behind = [t for t in tasks if t.light in _BEHIND]
     if behind:
@@ -294,7 +316,9 @@ def _overall(lang: str, tasks: Sequence[NarrativeTask], period: Period) -> str:
         shown = [_with_light(lang, t) for t in behind[:NAMED_LIMIT]]
         if len(behind) > NAMED_LIMIT:
             shown.append(_w(lang, N_("Narrative", "{n} more"), n=len(behind) - NAMED_LIMIT))
-        lines.append(_w(lang, N_("Narrative", "{n} tasks need attention: {tasks}."),
+        lines.append(_w(lang, _n(len(behind),
+                                 N_("Narrative", "{n} task needs attention: {tasks}."),
+                                 N_("Narrative", "{n} tasks need attention: {tasks}.")),
                         n=len(behind), tasks=_join(lang, shown)))  # fmt: skip
     return "\n".join(lines)
 
@@ -314,8 +338,11 @@ def _problems(lang: str, tasks: Sequence[NarrativeTask]) -> str:
         if (t.light == StatusLight.RED or t.overdue) and not sentences(t.problems)
     ]  # fmt: skip
     if silent:
-        lines.append(_w(lang, N_("Narrative", "{n} tasks are overdue or far behind with no "
-                                 "problem reported ({tasks})."),
+        lines.append(_w(lang, _n(len(silent),
+                                 N_("Narrative", "{n} task is overdue or far behind with no "
+                                    "problem reported ({tasks})."),
+                                 N_("Narrative", "{n} tasks are overdue or far behind with no "
+                                    "problem reported ({tasks}).")),
                         n=len(silent), tasks=_named(lang, silent)))  # fmt: skip
     if not lines:
         return _w(lang, N_("Narrative", "No problem was reported for the period."))
@@ -327,8 +354,11 @@ def _next_steps(lang: str, tasks: Sequence[NarrativeTask]) -> str:
     lines = _listed(lang, groups)
     behind = [t.label() for t in tasks if t.light in _BEHIND]
     if behind:
-        lines.append(_w(lang, N_("Narrative", "Press the {n} overdue or lagging tasks to catch "
-                                 "up ({tasks})."),
+        lines.append(_w(lang, _n(len(behind),
+                                 N_("Narrative", "Press the {n} overdue or lagging task to catch "
+                                    "up ({tasks})."),
+                                 N_("Narrative", "Press the {n} overdue or lagging tasks to catch "
+                                    "up ({tasks}).")),
                         n=len(behind), tasks=_named(lang, behind)))  # fmt: skip
     if not lines:
         return _w(lang, N_("Narrative", "No next steps were reported for the period."))

@@ -124,7 +124,7 @@ def rename(
     return changes.update(kind, record_id, {column: name.strip()})
 
 
-def _holdings(store: PlanStore, table: RecordKind, record_id: int) -> list[str]:
+def _holdings(store: PlanStore, table: RecordKind, record_id: int) -> dict[str, int]:
     key = {
         "plan_documents": "plan_document_id",
         "programs": "program_id",
@@ -135,14 +135,12 @@ def _holdings(store: PlanStore, table: RecordKind, record_id: int) -> list[str]:
         if table == "plan_documents"
         else ["tasks", "milestones", "indicators"]
     )
-    held = []
-    for child in checks:
-        n = store.db.execute(
+    return {
+        child: store.db.execute(
             f"SELECT count(*) FROM {child} WHERE {key} = ?", [record_id]
         ).fetchone()[0]
-        if n:
-            held.append(f"{n} {child}")
-    return held
+        for child in checks
+    }
 
 
 def remove_empty(
@@ -151,11 +149,15 @@ def remove_empty(
     """Remove an empty plan document, program or project; return it (for undo)."""
     kind = _outline_kind(kind)
     held = _holdings(store, kind, record_id)
-    if held:
-        raise ValidationError(
-            N_("Messages", "it still holds {what}: move or delete them first"),
-            what=", ".join(held),
-        )
+    if any(held.values()):
+        template = (
+            N_("Messages", "it still holds programs ({programs}), projects ({projects}) and "
+               "indicators ({indicators}): move or delete them first")
+            if kind == RecordKind.PLAN_DOCUMENTS
+            else N_("Messages", "it still holds tasks ({tasks}), milestones ({milestones}) and "
+                    "indicators ({indicators}): move or delete them first")
+        )  # fmt: skip
+        raise ValidationError(template, **held)
     record = outline_record(store, kind, record_id)
     changes.delete(kind, record_id)  # NotFoundError when there is none
     assert record is not None

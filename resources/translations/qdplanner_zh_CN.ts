@@ -2581,8 +2581,12 @@ A closed period is never recomputed: reports entered later change nothing in it.
         <translation>规划文件 #{id} 不存在</translation>
     </message>
     <message>
-        <source>it still holds {what}: move or delete them first</source>
-        <translation>其下仍有 {what}：请先移走或删除</translation>
+        <source>it still holds programs ({programs}), projects ({projects}) and indicators ({indicators}): move or delete them first</source>
+        <translation>其下仍有计划{programs}项、工程{projects}项、指标{indicators}项：请先移走或删除</translation>
+    </message>
+    <message>
+        <source>it still holds tasks ({tasks}), milestones ({milestones}) and indicators ({indicators}): move or delete them first</source>
+        <translation>其下仍有任务{tasks}项、里程碑{milestones}个、指标{indicators}项：请先移走或删除</translation>
     </message>
     <message>
         <source>{path}: no such file</source>
@@ -3807,20 +3811,40 @@ A closed period is never recomputed: reports entered later change nothing in it.
         <translation>本项下没有任务。</translation>
     </message>
     <message>
+        <source>In {period}, {tasks} task: {lights}; {percent}% complete on average.</source>
+        <translation>{period}，共有任务{tasks}项，其中{lights}；平均完成进度{percent}%。</translation>
+    </message>
+    <message>
         <source>In {period}, {tasks} tasks: {lights}; {percent}% complete on average.</source>
         <translation>{period}，共有任务{tasks}项，其中{lights}；平均完成进度{percent}%。</translation>
+    </message>
+    <message>
+        <source>The {n} task did not report progress for the period.</source>
+        <translation>{n}项任务未报送本期进展。</translation>
     </message>
     <message>
         <source>None of the {n} tasks reported progress for the period.</source>
         <translation>{n}项任务均未报送本期进展。</translation>
     </message>
     <message>
+        <source>The {n} task reported progress for the period.</source>
+        <translation>{n}项任务报送了本期进展。</translation>
+    </message>
+    <message>
         <source>All {n} tasks reported progress for the period.</source>
         <translation>全部{n}项任务均报送了本期进展。</translation>
     </message>
     <message>
+        <source>{reported} task reported progress for the period; {missing} did not.</source>
+        <translation>{reported}项任务报送了本期进展，{missing}项未报送。</translation>
+    </message>
+    <message>
         <source>{reported} tasks reported progress for the period; {missing} did not.</source>
         <translation>{reported}项任务报送了本期进展，{missing}项未报送。</translation>
+    </message>
+    <message>
+        <source>{n} task was completed in the period ({tasks}).</source>
+        <translation>本期新完成任务{n}项（{tasks}）。</translation>
     </message>
     <message>
         <source>{n} tasks were completed in the period ({tasks}).</source>
@@ -3831,6 +3855,10 @@ A closed period is never recomputed: reports entered later change nothing in it.
         <translation>另{n}项</translation>
     </message>
     <message>
+        <source>{n} task needs attention: {tasks}.</source>
+        <translation>需重点关注的任务{n}项：{tasks}。</translation>
+    </message>
+    <message>
         <source>{n} tasks need attention: {tasks}.</source>
         <translation>需重点关注的任务{n}项：{tasks}。</translation>
     </message>
@@ -3839,12 +3867,20 @@ A closed period is never recomputed: reports entered later change nothing in it.
         <translation>本期未报送进展情况。</translation>
     </message>
     <message>
+        <source>{n} task is overdue or far behind with no problem reported ({tasks}).</source>
+        <translation>另有{n}项任务逾期或严重滞后，但未报送存在问题（{tasks}）。</translation>
+    </message>
+    <message>
         <source>{n} tasks are overdue or far behind with no problem reported ({tasks}).</source>
         <translation>另有{n}项任务逾期或严重滞后，但未报送存在问题（{tasks}）。</translation>
     </message>
     <message>
         <source>No problem was reported for the period.</source>
         <translation>本期未报送存在问题。</translation>
+    </message>
+    <message>
+        <source>Press the {n} overdue or lagging task to catch up ({tasks}).</source>
+        <translation>督促{n}项逾期或滞后任务加快推进（{tasks}）。</translation>
     </message>
     <message>
         <source>Press the {n} overdue or lagging tasks to catch up ({tasks}).</source>

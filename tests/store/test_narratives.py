@@ -71,7 +71,7 @@ def test_the_draft_reads_only_the_period_s_reports(sample_plan):
     q4 = read_narrative(store, "2025Q4", scope, "en", TODAY)  # a month of the quarter counts
     assert q4.text(Section.RESULTS) == "装置主体工程完工 (task 2)."
     assert q4.text(Section.PROBLEMS).startswith("配套资金到位偏慢 (task 2).")
-    assert "1 tasks reported progress for the period; 4 did not." in q4.text(Section.OVERALL)
+    assert "1 task reported progress for the period; 4 did not." in q4.text(Section.OVERALL)
 
 
 def test_a_kept_section_is_logged_read_back_and_put_back(sample_plan):

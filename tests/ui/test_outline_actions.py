@@ -81,5 +81,5 @@ def test_a_program_with_tasks_is_not_removed(qtbot, small_plan, monkeypatch):
     )
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     window.plan_view.outline_actions.remove.trigger()
-    assert "1 tasks" in window.plan_view.last_refusal
+    assert "tasks (1), milestones (0)" in window.plan_view.last_refusal
     assert store.db["programs"].count == 1
