@@ -283,6 +283,15 @@ class NarrativeView(QWidget):
                     break
         self.reload()
 
+    def follow(self, kind: str, record_id: int) -> None:
+        """Show the program or project chosen in the outline (``kind``, ``record_id``), if it
+        is one of the tab's; what was typed for the one shown is kept first."""
+        for item in self._scope_items():
+            if item.data(0, SCOPE_ROLE).key == (kind, record_id):
+                if item is not self.tree.currentItem():
+                    self.tree.setCurrentItem(item)  # saves the edits, then reads the other
+                return
+
     def _scope_items(self) -> list[QTreeWidgetItem]:
         items = []
         for i in range(self.tree.topLevelItemCount()):

@@ -44,7 +44,7 @@ from qdplanner.errors import QdError
 from qdplanner.paths import PLAN_SUFFIX
 from qdplanner.store import PlanStore
 from qdplanner.store.summary import summarize
-from qdplanner.store.task_rows import Scope
+from qdplanner.store.task_rows import Scope, ScopeKind
 from qdplanner.store.units import unit_display_name
 from qdplanner.ui.as_of_dialog import ask_as_of, banner_text, not_remembered_text, refusal_text
 from qdplanner.ui.clipboard import TableClipboard
@@ -281,6 +281,16 @@ class PlanView(QWidget):
         for name, (holder, _make) in self._tab_makers.items():
             if self.tabs.widget(index) is holder:
                 self.tab_view(name)
+        self._narrative_follows()
+
+    def _narrative_follows(self) -> None:
+        """The Narrative tab, when shown, shows the program or project chosen in the outline."""
+        holder = self._tab_makers["narrative"][0]
+        scope = self.current_scope()
+        if self.tabs.currentWidget() is not holder or scope is None:
+            return
+        if scope.kind in (ScopeKind.PROGRAM, ScopeKind.PROJECT) and scope.id is not None:
+            self.narrative_view.follow(str(scope.kind), scope.id)
 
     def tab_view(self, name: str) -> QWidget:
         """The view of tab ``name`` ("units", "indicators", …), built on first use."""
@@ -489,6 +499,7 @@ class PlanView(QWidget):
         scope = current.data(SCOPE_ROLE) if current.isValid() else None
         if scope is not None:
             self._load_tasks(scope)
+            self._narrative_follows()
 
     def _load_tasks(self, scope: Scope) -> None:
         """Read the table's tasks (today, or as they stood at the past date shown)."""
@@ -675,6 +686,7 @@ class PlanView(QWidget):
         scope = self.current_scope()
         if scope is not None:
             self._load_tasks(scope)
+            self._narrative_follows()
         row = self.tasks.row_of_task(current) if current is not None else None
         if row is not None:
             self.table.setCurrentIndex(self.tasks.index(row, column))

@@ -114,3 +114,22 @@ def test_a_period_not_a_period_says_so(view):
     view.reload()
     assert view.narrative is None and "2025Q4" in view.state.text()
     assert not view.save_button.isEnabled()
+
+
+def test_the_tab_follows_the_program_or_project_chosen_in_the_outline(window, qtbot):
+    from qdplanner.store.task_rows import Scope, ScopeKind
+
+    plan_view = window.plan_view
+    store = plan_view.store
+    program = find_scope(store, SCOPE)
+    plan_view.tree.setCurrentIndex(plan_view._find_scope(Scope(ScopeKind.PROGRAM, program.id)))
+    plan_view.tabs.setCurrentWidget(plan_view._tab_makers["narrative"][0])
+    view = plan_view.narrative_view
+    assert view.scope().key == ("program", program.id)
+    project_id = store.db.execute("SELECT min(id) FROM projects").fetchone()[0]
+    plan_view.tree.setCurrentIndex(plan_view._find_scope(Scope(ScopeKind.PROJECT, project_id)))
+    assert view.scope().key == ("project", project_id)
+    assert view.heading.text().startswith(view.scope().name)
+    # the whole plan chosen: the tab keeps what it shows
+    plan_view.tree.setCurrentIndex(plan_view.outline.index(0, 0))
+    assert view.scope().key == ("project", project_id)
