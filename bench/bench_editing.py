@@ -1,12 +1,17 @@
 """Keyboard speed on the 20,000-task plan: a filter keystroke and a cell edit.
 
-    .venv/bin/python bench/bench_editing.py [PLAN] [--repeat 20]
+    .venv/bin/python bench/bench_editing.py [PLAN] [--repeat 20] [--first-runs 5]
 
 Goals (issue 18): a keystroke in the filter updates the table in under 50 ms, the first as
 the later ones; a cell edit is committed (validated, written, logged, the row re-read) in
 under 30 ms — a percent and a lead unit (issue 15: only the changed ``task_units`` row is
 written). Measured on the real
 main window, offscreen, against a copy of PLAN (edits are written).
+
+The first keystroke is timed in fresh processes (``--first-runs`` of each kind), two ways:
+typed 1 s after the plan is painted (a user moving to the filter box; by then the table has
+read the descriptions and folded the searched text, 700 ms after loading), which the goal is
+judged on; and typed at once, before that idle work, which pays for it.
 """
 
 from __future__ import annotations
@@ -36,7 +41,47 @@ def ms(values: list[float]) -> str:
             f"max {max(values) * 1000:6.1f} ms")  # fmt: skip
 
 
-def bench(plan: Path, repeat: int) -> dict:
+def first_keystroke(plan: Path, wait: float) -> float:
+    """In this fresh process: the plan's window painted, ``wait`` seconds of events, then
+    the time of the first keystroke in the filter to the table repainted."""
+    app = QApplication.instance() or QApplication([])
+    store = PlanStore.open(plan)
+    window = MainWindow(store, language="zh_CN")
+    window.resize(1400, 800)
+    window.show()
+    app.processEvents()
+    until = time.perf_counter() + wait
+    while time.perf_counter() < until:
+        app.processEvents()
+        time.sleep(0.005)
+    start = time.perf_counter()
+    window.plan_view.filter_bar.search.insert("推")
+    window.plan_view.table.viewport().repaint()
+    return time.perf_counter() - start
+
+
+def first_keystrokes(plan: Path, runs: int) -> dict[str, list[float]]:
+    """``runs`` fresh processes of each kind, interleaved."""
+    found: dict[str, list[float]] = {"idle": [], "at_once": []}
+    for _ in range(runs):
+        for kind, wait in (("idle", 1.0), ("at_once", 0.0)):
+            out = subprocess.run(
+                [sys.executable, __file__, str(plan), "--first-only", str(wait)],
+                check=True,
+                capture_output=True,
+                text=True,
+            ).stdout
+            found[kind].append(float(out.split()[-1]))
+    return found
+
+
+def spread(values: list[float]) -> str:
+    mid, low, high = (f(values) * 1000 for f in (statistics.median, min, max))
+    return f"median {mid:6.1f} ms (min {low:.1f}, max {high:.1f}, n={len(values)})"
+
+
+def bench(plan: Path, repeat: int, first_runs: int) -> dict:
+    firsts = first_keystrokes(plan, first_runs)
     app = QApplication.instance() or QApplication([])
     store = PlanStore.open(plan)
     window = MainWindow(store, language="zh_CN")
@@ -85,15 +130,18 @@ def bench(plan: Path, repeat: int) -> dict:
         leads.append(time.perf_counter() - start)
 
     print(f"Plan {plan}: {window.plan_view.tasks.total_count()} tasks")
-    print(f"filter keystroke → table repainted   {ms(typing)}  (goal < 100 ms)")
+    print(f"first filter keystroke, 1 s after painting  {spread(firsts['idle'])}  (goal < 50 ms)")
+    print(f"first filter keystroke, typed at once       {spread(firsts['at_once'])}")
+    print(f"filter keystroke → table repainted   {ms(typing)}  (goal < 50 ms)")
     print(f"unit filter set / cleared            {ms(unit)}")
-    print(f"cell edit → committed and repainted  {ms(edits)}  (goal < 50 ms)")
-    print(f"lead unit edit → committed, repainted {ms(leads)}  (goal < 50 ms)")
+    print(f"cell edit → committed and repainted  {ms(edits)}  (goal < 30 ms)")
+    print(f"lead unit edit → committed, repainted {ms(leads)}  (goal < 30 ms)")
     print(f"(rows matching '推进科技' after clearing: {shown})")
     window.close()
     store.close()
     figures = {  # issue 18's goals, in seconds
-        "filter_first": (typing[0], 0.050),
+        "filter_first": (statistics.median(firsts["idle"]), 0.050),
+        "filter_first_at_once": (statistics.median(firsts["at_once"]), 0.050),
         "filter_later": (statistics.median(typing[1:]), 0.050),
         "edit_percent": (statistics.median(edits), 0.030),
         "edit_lead": (statistics.median(leads), 0.030),
@@ -102,15 +150,26 @@ def bench(plan: Path, repeat: int) -> dict:
     for name, g in goals.items():
         verdict = "met" if g["met"] else "MISSED"
         print(f"goal {name}: {g['value'] * 1000:.1f} ms (limit {g['limit'] * 1000:.0f}) {verdict}")
-    return {"goals": goals, "typing": typing, "edits": edits, "leads": leads}
+    return {
+        "goals": goals,
+        "first": firsts,
+        "typing": typing,
+        "edits": edits,
+        "leads": leads,
+    }
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("plan", nargs="?", type=Path)
     parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--first-runs", type=int, default=5, help="fresh processes of each kind")
     parser.add_argument("--json", type=Path, help="write the figures here")
+    parser.add_argument("--first-only", type=float, help=argparse.SUPPRESS)  # a child: wait
     args = parser.parse_args()
+    if args.first_only is not None:
+        print(first_keystroke(args.plan, args.first_only))
+        return 0
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / "plan.qdplan"
         if args.plan:
@@ -125,7 +184,7 @@ def main() -> int:
                 ],
                 check=True,
             )
-        figures = bench(copy, args.repeat)
+        figures = bench(copy, args.repeat, args.first_runs)
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2), encoding="utf-8")
     return 0

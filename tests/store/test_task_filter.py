@@ -55,3 +55,65 @@ def test_full_width_and_case_are_folded(small_plan):
         ch.update("tasks", ids["ongoing"], {"title": "建设ＡＩ国际客厅"})
     rows = read_task_rows(store, as_of=AS_OF)
     assert titles(filter_rows(rows, TaskFilter(text="ai"))) == ["建设ＡＩ国际客厅"]
+
+
+# -- the folded search text, made for all rows at once -----------------------------------
+TRICKY = [
+    "",
+    "  ",
+    "推进科技创新（一期），建设ＡＩ国际客厅",
+    "\u3000全角空格开头\u3000",  # ideographic spaces: NFKC makes them plain, then stripped
+    "Straße ǅ ﬁ Ⅻ ㎏ ①",  # case folding that grows, compatibility forms
+    "Cafe\u0301 e\u0301\u0327",  # combining accents: composed and reordered by NFKC
+    "\u1100\u1161\u11a8 한국",  # Hangul jamo that compose
+    "带\x00空字符",  # a NUL inside a text
+    "……“引号”—破折号—～",
+    "ＡＢＣ１２３",
+]
+
+
+def test_fold_all_gives_what_fold_gives():
+    from qdplanner.domain.text import fold
+    from qdplanner.store.task_filter import fold_all
+
+    assert fold_all([]) == []
+    assert fold_all(TRICKY) == [fold(t) for t in TRICKY]
+    for text in TRICKY:  # each on its own too, and beside plain Chinese text
+        assert fold_all([text]) == [fold(text)]
+        assert fold_all(["推进", text, "科技"]) == [fold("推进"), fold(text), fold("科技")]
+
+
+def test_fold_all_falls_back_with_many_odd_characters():
+    from qdplanner.domain.text import fold
+    from qdplanner.store.task_filter import fold_all
+
+    texts = [
+        "".join(chr(0xFF21 + i) for i in range(26)) + "".join(chr(0x2460 + i) for i in range(50))
+    ]
+    assert fold_all(texts) == [fold(t) for t in texts]
+
+
+def test_case_folding_neither_makes_nor_unmakes_white_space():
+    # fold_all case-folds before stripping, fold() after: the same only while this holds
+    for code in range(0x30000):
+        char = chr(code)
+        folded = char.casefold()
+        if char.isspace():
+            assert folded.isspace(), hex(code)
+        else:
+            assert folded.strip() == folded, hex(code)
+
+
+def test_prepared_search_text_filters_as_a_fresh_read(small_plan):
+    from qdplanner.store.task_filter import prepare_search
+
+    store, ids = small_plan
+    with store.action("form") as ch:
+        ch.update("tasks", ids["ongoing"], {"title": "建设ＡＩ国际客厅", "notes": "Café（一期）"})
+    fresh = read_task_rows(store, as_of=AS_OF)
+    prepared = read_task_rows(store, as_of=AS_OF)
+    prepare_search(prepared)
+    assert all(r.search_text is not None for r in prepared)
+    for text in ("ai", "ＡＩ", "café", "(一期)", "任务", "客厅", "无此文字"):
+        wanted = titles(filter_rows(fresh, TaskFilter(text=text)))
+        assert titles(filter_rows(prepared, TaskFilter(text=text))) == wanted

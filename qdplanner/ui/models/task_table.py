@@ -30,7 +30,7 @@ from qdplanner.domain.deadlines import DeadlineKind, deadline_agrees, parse_dead
 from qdplanner.domain.enums import StatusLight
 from qdplanner.errors import QdError
 from qdplanner.store import PlanStore
-from qdplanner.store.task_filter import TaskFilter, filter_rows
+from qdplanner.store.task_filter import TaskFilter, filter_rows, prepare_search
 from qdplanner.store.task_groups import (
     Line,
     StreamKey,
@@ -171,8 +171,8 @@ class TaskTableModel(RowsTableModel):
         self._scope = Scope()
         self._store: PlanStore | None = None
         self._described = True  # the rows' descriptions are read (the text filter needs them)
-        # … read soon after the table shows, so that the first keystroke in the filter does
-        # not wait for them either
+        # … read, and the text the filter searches folded, soon after the table shows, so
+        # that the first keystroke in the filter does not wait for them either
         self._describe_timer = QTimer(self, singleShot=True, interval=DESCRIBE_DELAY_MS)
         self._describe_timer.timeout.connect(self._describe)
         self._refusal: tuple[int, int, str] | None = None  # task id, column, message
@@ -639,10 +639,12 @@ class TaskTableModel(RowsTableModel):
         self._relayout(lambda: setattr(self, "_sort", (column, order)))
 
     def _describe(self) -> None:
-        """Read the rows' descriptions (one query), unless read already."""
+        """Read the rows' descriptions (one query), unless read already, and fold the text
+        the filter searches (~30 ms for 20,000 rows)."""
         if not self._described and self._store is not None and self._store.is_open:
             read_descriptions(self._store, self._natural)
             self._described = True
+            prepare_search(self._natural)
 
     def _apply_sort(self) -> None:
         """Filter, sort, then group: the lines shown."""
