@@ -125,19 +125,30 @@ def postgres_statements() -> list[str]:
 def create_plan_schema(pg: Any) -> list[str]:
     """Make a new plan on the empty PostgreSQL database of the psycopg connection ``pg``:
     the current schema, and the rows the migrations write into a new plan (schema version,
-    plan identity). One transaction; the names of the tables made come back."""
+    plan identity). One transaction (a savepoint when ``pg`` is already in one: the
+    caller's transaction decides); the names of the tables made come back."""
     source = reference_plan()
     try:
         objects = schema_objects(source)
         tables = [o.name for o in objects if o.kind == "table"]
         with pg.transaction(), pg.cursor() as cur:
-            for o in objects:
-                cur.execute(o.postgres_sql)
+            create_schema_objects(cur, objects)
             for table in tables:
                 _copy_rows(source, cur, table)
     finally:
         source.close()
     return tables
+
+
+def create_schema_objects(
+    cur: Any, objects: tuple[SchemaObject, ...] | None = None, kind: str | None = None
+) -> None:
+    """Run the statements that make the current schema (``kind``: only the tables, or only
+    the indexes) on the psycopg cursor ``cur``, in the caller's transaction, writing no rows.
+    A copy makes the tables, fills them, then makes the indexes (faster than the other way)."""
+    for o in objects if objects is not None else schema_objects():
+        if kind is None or o.kind == kind:
+            cur.execute(o.postgres_sql)
 
 
 def _copy_rows(source: sqlite3.Connection, cur: Any, table: str) -> None:

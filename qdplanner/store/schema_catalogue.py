@@ -229,3 +229,79 @@ def describe_postgres(pg: Any) -> dict[str, Table]:
         )
         for t in sorted(columns)
     }
+
+
+# -- comparing two plans' schemas (qdplanner copy --verify, the round-trip tests) ------
+SCHEMA_PARTS = ("columns", "primary_key", "uniques", "foreign_keys", "checks", "indexes")
+
+
+def schema_differences(
+    first: dict[str, Table], second: dict[str, Table]
+) -> list[tuple[str, str, object, object]]:
+    """Where two schemas differ: ``(table, part, first's, second's)`` for each part of
+    :data:`SCHEMA_PARTS` that differs, and ``(table, "table", True/None, …)`` for a table
+    only one side has; [] when they are the same."""
+    found: list[tuple[str, str, object, object]] = []
+    for name in sorted(set(first) | set(second)):
+        a, b = first.get(name), second.get(name)
+        if a is None or b is None:
+            found.append((name, "table", a is not None or None, b is not None or None))
+            continue
+        for part in SCHEMA_PARTS:
+            if getattr(a, part) != getattr(b, part):
+                found.append((name, part, getattr(a, part), getattr(b, part)))
+    return found
+
+
+# -- what the store reads of an open plan's catalogue, on either engine ------------------
+# ``db``: the store's database (``store.db``): a sqlite_utils.Database for a file, a
+# pg_database.PgDatabase (``engine = "postgresql"``) for a server. One short read each,
+# cached by the callers (records.key_columns, records.columns, cascade.foreign_keys).
+_PG_TABLE_COLUMNS = """
+SELECT a.attname, COALESCE(array_position(k.conkey, a.attnum), 0)
+FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+LEFT JOIN pg_constraint k ON k.conrelid = c.oid AND k.contype = 'p'
+WHERE c.relnamespace = current_schema()::regnamespace AND c.relname = ?
+  AND a.attnum > 0 AND NOT a.attisdropped
+ORDER BY a.attnum
+"""
+_PG_FOREIGN_KEYS = """
+SELECT f.relname, a.attname, k.confdeltype
+FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid
+JOIN pg_class f ON f.oid = k.confrelid
+JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = k.conkey[1]
+WHERE k.contype = 'f' AND c.relnamespace = current_schema()::regnamespace AND c.relname = ?
+ORDER BY k.oid
+"""
+
+
+def _on_server(db: Any) -> bool:
+    return getattr(db, "engine", "sqlite") == "postgresql"
+
+
+def table_columns(db: Any, table: str) -> list[tuple[str, int]]:
+    """(name, place in the primary key: 1, 2 … or 0) of every column of ``table``, in order."""
+    if _on_server(db):
+        return [(r[0], r[1]) for r in db.execute(_PG_TABLE_COLUMNS, [table]).fetchall()]
+    q = '"' + table.replace('"', '""') + '"'
+    return [(r[1], r[5]) for r in db.execute(f"PRAGMA table_info({q})").fetchall()]
+
+
+def key_columns(db: Any, table: str) -> list[str]:
+    """The columns of ``table``'s primary key, in order (``rowid`` when it has none)."""
+    found = sorted((c for c in table_columns(db, table) if c[1]), key=lambda c: c[1])
+    return [c[0] for c in found] or ["rowid"]
+
+
+def table_foreign_keys(db: Any, table: str) -> list[tuple[str, str, str]]:
+    """(table referred to, column referring, ON DELETE action) of each single-column
+    foreign key of ``table``, as the schema declares them."""
+    if _on_server(db):
+        return [
+            (ref, column, _PG_ON_DELETE[action])
+            for ref, column, action in db.execute(_PG_FOREIGN_KEYS, [table]).fetchall()
+        ]
+    q = '"' + table.replace('"', '""') + '"'
+    # id, seq, table, from, to, on_update, on_delete, match
+    rows = db.execute(f"PRAGMA foreign_key_list({q})").fetchall()
+    return [(r[2], r[3], r[6].upper()) for r in rows]
