@@ -26,7 +26,7 @@ COMMAND_MODULES = {
     "collect-status": "collection_commands", "collect-remind": "collection_commands",
     "evidence": "evidence_commands", "report": "report_commands", "gantt": "timeline_commands",
     "settings": "settings_commands", "period": "period_commands",
-    "narrative": "narrative_commands",
+    "narrative": "narrative_commands", "copy": "copy_commands",
 }  # fmt: skip
 COMMAND_NAMES = frozenset(COMMAND_MODULES)
 WINDOW_LANGUAGES = ("zh_CN", "en")  # the window's languages (ui.i18n.LANGUAGES; a test ties them)

@@ -38,13 +38,37 @@ def open_cmd(plan: Path | None, lang: str | None) -> None:
 
 
 @click.command()
-@PLAN_ARG
+@click.argument("plan")
 @click.option("--sample", is_flag=True, help="Fill the new plan with the sample Qingdao plan.")
-@click.option("--force", is_flag=True, help="Replace PLAN if it exists.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace PLAN if it exists (on a server: only a database holding a qdplanner plan "
+    "and nothing else).",
+)
 @LANG
 @user_errors
-def init(plan: Path, sample: bool, force: bool, lang: str) -> None:
-    """Create a new plan file PLAN (empty, or the sample plan with --sample)."""
+def init(plan: str, sample: bool, force: bool, lang: str) -> None:
+    """Create a new plan PLAN (empty, or the sample plan with --sample): a plan file, or a
+    plan on a server, PLAN being the address of an empty database,
+    postgresql://[user@]host[:port]/dbname (the password from ~/.pgpass, a service file or
+    PGPASSWORD)."""
+    from qdplanner.store.server_connect import is_server_address
+
+    if is_server_address(plan):
+        from qdplanner.store.plan_copy import init_server_plan
+
+        report = init_server_plan(plan, sample=sample, overwrite=force)
+        plan = report.target  # the address without a password
+    else:
+        _init_file(Path(plan), sample, force)
+    if sample:
+        click.echo(tr(N_("CommandLine", "Created {path} with the sample plan"), path=plan))
+    else:
+        click.echo(tr(N_("CommandLine", "Created {path}"), path=plan))
+
+
+def _init_file(plan: Path, sample: bool, force: bool) -> None:
     from qdplanner.store import PlanStore
     from qdplanner.store.sample import create_sample_plan
 
@@ -53,10 +77,6 @@ def init(plan: Path, sample: bool, force: bool, lang: str) -> None:
     else:
         store = PlanStore.create(plan, overwrite=force)
     store.close()
-    if sample:
-        click.echo(tr(N_("CommandLine", "Created {path} with the sample plan"), path=plan))
-    else:
-        click.echo(tr(N_("CommandLine", "Created {path}"), path=plan))
 
 
 @click.command()

@@ -120,7 +120,7 @@ class _Target:
 class _FileTarget(_Target):
     """A new plan file, written as ``NAME.copying`` and renamed over ``path`` when whole."""
 
-    def __init__(self, path: Path, schema: _Schema, *, overwrite: bool):
+    def __init__(self, path: Path, schema: _Schema, *, overwrite: bool, option: str):
         self.path = path
         self.address = str(path)
         self.schema = schema
@@ -131,10 +131,10 @@ class _FileTarget(_Target):
                 raise PlanFileError(
                     N_(
                         "Messages",
-                        "{path}: already exists; nothing was copied (to replace it, copy "
-                        "with --overwrite)",
+                        "{path}: already exists; nothing was written (to replace it, use {option})",
                     ),
                     path=path,
+                    option=option,
                 )
             if path.is_dir():
                 raise PlanFileError(
@@ -232,8 +232,11 @@ def _create_sql(conn: sqlite3.Connection, table: str) -> str:
 class _ServerTarget(_Target):
     """A plan made on a database, in one transaction that :meth:`finish` commits."""
 
-    def __init__(self, url: str, schema: _Schema, *, overwrite: bool, tables: bool = True):
+    def __init__(
+        self, url: str, schema: _Schema, *, overwrite: bool, option: str, tables: bool = True
+    ):
         self.url = url
+        self.option = option
         self.address = shown(url)
         self.schema = schema
         self.pg = connect(url, purpose="qdplanner copy")
@@ -262,11 +265,12 @@ class _ServerTarget(_Target):
             raise ServerError(
                 N_(
                     "Messages",
-                    "{address}: the database is not empty ({tables}); nothing was copied "
-                    "(to replace a plan there, copy with --overwrite)",
+                    "{address}: the database is not empty ({tables}); nothing was written "
+                    "(to replace a plan there, use {option})",
                 ),
                 address=self.address,
                 tables=listed,
+                option=self.option,
             )
         foreign = [t for t in existing if t not in self.schema.tables]
         if foreign or "_sqlite_migrations" not in existing:
@@ -354,10 +358,10 @@ class _ServerTarget(_Target):
                 self.pg.close()
 
 
-def _target(plan: str | Path, schema: _Schema, overwrite: bool) -> _Target:
+def _target(plan: str | Path, schema: _Schema, overwrite: bool, option: str) -> _Target:
     if is_server_address(plan):
-        return _ServerTarget(str(plan), schema, overwrite=overwrite)
-    return _FileTarget(Path(plan), schema, overwrite=overwrite)
+        return _ServerTarget(str(plan), schema, overwrite=overwrite, option=option)
+    return _FileTarget(Path(plan), schema, overwrite=overwrite, option=option)
 
 
 def _same_place(a: str | Path, b: str | Path) -> bool:
@@ -394,9 +398,12 @@ def _columns(source: PlanSource, schema: _Schema) -> dict[str, list[str]]:
     return copied
 
 
-def copy_plan(source: str | Path, target: str | Path, *, overwrite: bool = False) -> CopyReport:
+def copy_plan(
+    source: str | Path, target: str | Path, *, overwrite: bool = False, option: str = "--overwrite"
+) -> CopyReport:
     """Copy the plan at ``source`` to ``target`` (each a file path or a server address),
-    every table and every row, in one transaction at the target (see the module)."""
+    every table and every row, in one transaction at the target (see the module).
+    ``option``: what a refusal of an existing target names as the way to replace it."""
     started = time.perf_counter()
     if _same_place(source, target):
         raise PlanFileError(
@@ -406,46 +413,58 @@ def copy_plan(source: str | Path, target: str | Path, *, overwrite: bool = False
     schema = _Schema.current()
     with open_source(source) as reader:
         columns = _columns(reader, schema)
-        writer = _target(target, schema, overwrite)
-        report = CopyReport(reader.address, writer.address)
-        try:
-            theirs = reader.tables()
-            for name, table in schema.tables.items():
-                if columns[name]:
-                    report.rows[name] = writer.write(
-                        table, columns[name], reader.rows(theirs[name], columns[name])
-                    )
-            report.size = writer.finish(reader.ids_given())
-        except BaseException:
-            writer.abort()
-            raise
+        report = _copy(reader, _target(target, schema, overwrite, option), schema, columns)
     report.seconds = time.perf_counter() - started
+    return report
+
+
+def _copy(
+    reader: PlanSource, writer: _Target, schema: _Schema, columns: dict[str, list[str]]
+) -> CopyReport:
+    report = CopyReport(reader.address, writer.address)
+    try:
+        theirs = reader.tables()
+        for name, table in schema.tables.items():
+            if columns[name]:
+                report.rows[name] = writer.write(
+                    table, columns[name], reader.rows(theirs[name], columns[name])
+                )
+        report.size = writer.finish(reader.ids_given())
+    except BaseException:
+        writer.abort()
+        raise
     return report
 
 
 def init_server_plan(url: str, *, sample: bool = False, overwrite: bool = False) -> CopyReport:
     """A new plan on the database at ``url``: empty (the schema, version and a fresh
     identity, as a new plan file), or the sample plan — made in a temporary file the normal
-    way, then copied (so it is exactly the sample a file would hold)."""
+    way, then copied (so it is exactly the sample a file would hold). The database is
+    checked (reachable, empty or ``overwrite``) before the sample is made."""
     started = time.perf_counter()
+    schema = _Schema.current()
+    target = _ServerTarget(url, schema, overwrite=overwrite, option="--force", tables=sample)
     if sample:
         from qdplanner.store.sample import create_sample_plan
 
-        with tempfile.TemporaryDirectory(prefix="qdplanner-sample-") as folder:
-            made = Path(folder) / "sample.qdplan"
-            create_sample_plan(made).close()
-            report = copy_plan(made, url, overwrite=overwrite)
+        try:
+            with tempfile.TemporaryDirectory(prefix="qdplanner-sample-") as folder:
+                made = Path(folder) / "sample.qdplan"
+                create_sample_plan(made).close()
+                with open_source(made) as reader:
+                    report = _copy(reader, target, schema, _columns(reader, schema))
+        finally:
+            target.abort()
         report.source = ""
         report.seconds = time.perf_counter() - started
         return report
-    target = _ServerTarget(url, _Schema.current(), overwrite=overwrite, tables=False)
     try:
         tables = create_plan_schema(target.pg)
         size = target.commit()
     except BaseException as exc:
-        target.abort()
         raise target._failed(exc) from exc
-    target.abort()
+    finally:
+        target.abort()
     return CopyReport(
         "", target.address, dict.fromkeys(tables, 0), time.perf_counter() - started, size
     )
