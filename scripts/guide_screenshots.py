@@ -6,8 +6,10 @@ Without ``--lang`` both languages are made, each in its own process, into
 ``docs/images/<lang>/`` (or ``OUTDIR/<lang>/``); with ``--lang`` only that one, into OUTDIR
 (default ``docs/images/<lang>/``). Runs offscreen on a fresh copy of the sample plan, grabs
 widgets with ``QWidget.grab()`` (dialogs are shown, never exec()'d) and renders one page of
-the printed summary with ``qdplanner report`` and ``pdftoppm``. ``docs/user-guide.*.md``
-reference every file named in :data:`STEPS`; ``tests/test_user_guide.py`` checks that.
+the printed summary with ``qdplanner report`` and ``pdftoppm``, and two pages of the Word
+document (``qdplanner report … .docx``) as LibreOffice shows them (``soffice --headless
+--convert-to pdf``, then ``pdftoppm``). ``docs/user-guide.*.md`` reference every file named in
+:data:`STEPS`; ``tests/test_user_guide.py`` checks that.
 """
 
 from __future__ import annotations
@@ -26,6 +28,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 AS_OF = date(2025, 12, 31)
 MAX_WIDTH = 1500
+#: View → As Of…: the end of 2024, when G2-5 had reported 90 % (yellow); today it is further on.
+PAST = date(2024, 12, 31)
+FULL_COVERAGE = "实现规模以上工业企业研发机构“全覆盖”"
+#: The periods closed for the Periods tab, the earlier first (2025Q1 has tasks newly overdue).
+CLOSED = ("2024Q4", "2025Q1")
+#: The last quarter of the sample's ledger: its narrative is drafted from real reports.
+NARRATIVE_PERIOD = "2025Q3"
 
 #: The pictures, in the order of the guide: file stem → what it shows.
 STEPS: dict[str, str] = {
@@ -45,9 +54,14 @@ STEPS: dict[str, str] = {
     "collect_dialog": "Collect Progress from Units: period, units, folder",
     "returns_conflict": "returned workbooks with a conflict to choose",
     "collection_tab": "the Collection tab: who has reported",
+    "as_of": "View → As Of…: the plan as it stood at the end of 2024, under its banner",
+    "periods_tab": "the Periods tab: closed periods, and what moved from one to the next",
+    "narrative_tab": "the Narrative tab: a program's four sections drafted from the reports",
+    "settings_dialog": "Plan → Settings…: light thresholds, the cover's office, evidence size",
     "timeline": "the timeline (Ctrl+T) beside the task table",
     "report_dialog": "the Print Summary dialog (Ctrl+P)",
     "report_page": "a page of the printed summary (PDF)",
+    "word_pages": "the summary as a Word document, two pages as LibreOffice shows them",
     "history": "the History tab: every change, old → new",
 }
 
@@ -225,6 +239,7 @@ def shoot(lang: str, out: Path) -> None:
 
         shoot_breakdown(window, tmp, out)
         shoot_collection(window, tmp, out, lang)
+        shoot_quarter_close(window, out)
 
         # The timeline beside the table, on the action plan.
         window.plan_view.tabs.setCurrentIndex(0)
@@ -254,6 +269,7 @@ def shoot(lang: str, out: Path) -> None:
         window.close()
         store.close()
         report_page(tmp / "qingdao-sample.qdplan", lang, out / "report_page.png", tmp)
+        word_pages(tmp / "qingdao-sample.qdplan", lang, out / "word_pages.png", tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
@@ -371,6 +387,114 @@ def shoot_collection(window, tmp: Path, out: Path, lang: str) -> None:
     window.plan_view.tabs.setCurrentIndex(4)
     window.plan_view.collection_view.load_periods("2025Q4")
     save(window, out / "collection_tab.png")
+
+
+def shoot_quarter_close(window, out: Path) -> None:
+    """View → As Of…, the Periods and Narrative tabs, and Plan → Settings…."""
+    from PySide6.QtWidgets import QApplication
+
+    from qdplanner.store.task_rows import Scope, ScopeKind
+    from qdplanner.ui.models.task_table import Col
+    from qdplanner.ui.settings_dialog import SettingsDialog
+
+    view = window.plan_view
+    store = window.store
+    # As Of: every task as it stood at the end of 2024; G2-5 chosen (its 2024Q4 report).
+    view.tabs.setCurrentIndex(0)
+    view.tree.setCurrentIndex(view._find_scope(Scope(ScopeKind.ALL)))
+    view.show_as_of(PAST)
+    for row in range(view.tasks.rowCount()):
+        task = view.tasks.row_at(row)
+        if task is not None and task.title == FULL_COVERAGE:
+            index = view.tasks.index(row, Col.TITLE)
+            view.table.setCurrentIndex(index)
+            view.table.scrollTo(index)
+            break
+    save(window, out / "as_of.png")
+    view.show_as_of(None)
+
+    # Periods: two quarters closed, the later compared with the earlier.
+    for period in CLOSED:
+        refused = view.periods.run_close(period)
+        if refused:
+            raise SystemExit(f"closing {period}: {refused}")
+    holder = view._tab_makers["periods"][0]
+    view.tabs.setCurrentIndex(view.tabs.indexOf(holder))
+    view.periods_view.show_comparison(*CLOSED)
+    save(window, out / "periods_tab.png")
+
+    # Narrative: the first program chosen in the outline, the tab follows it.
+    program = store.db.execute("SELECT id FROM programs ORDER BY id LIMIT 1").fetchone()[0]
+    view.tabs.setCurrentIndex(0)
+    view.tree.setCurrentIndex(view._find_scope(Scope(ScopeKind.PROGRAM, program)))
+    holder = view._tab_makers["narrative"][0]
+    view.tabs.setCurrentIndex(view.tabs.indexOf(holder))
+    view.narrative_view.choose(NARRATIVE_PERIOD)
+    QApplication.processEvents()
+    save(window, out / "narrative_tab.png")
+    view.tabs.setCurrentIndex(0)
+
+    settings = SettingsDialog(view.ctx, window)
+    settings.show()
+    save(settings, out / "settings_dialog.png", title=True)
+    settings.close()
+    view.clear_message()  # the closing's message would stay in the later pictures
+
+
+def word_pages(plan: Path, lang: str, png: Path, tmp: Path) -> None:
+    """The cover and the first narrative page of ``qdplanner report … .docx`` side by side,
+    as LibreOffice lays them out (soffice → PDF → pdftoppm, 75 dpi)."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    pdftoppm, pdftotext = shutil.which("pdftoppm"), shutil.which("pdftotext")
+    if soffice is None or pdftoppm is None or pdftotext is None:
+        print("warning: soffice or poppler-utils not found; word_pages.png not made")
+        return
+    docx = tmp / "summary.docx"
+    cli = [sys.executable, "-m", "qdplanner", "report", str(plan), str(docx)]
+    cli += ["--as-of", "2025-09-30", "--period", NARRATIVE_PERIOD, "--lang", lang[:2]]
+    subprocess.run(cli, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+    profile = (tmp / "lo-profile").resolve()
+    subprocess.run(
+        [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
+         "pdf", "--outdir", str(tmp), str(docx)],
+        check=True, capture_output=True, timeout=300,
+    )  # fmt: skip
+    pdf = docx.with_suffix(".pdf")
+    word = "总体进展" if lang.startswith("zh") else "Overall progress"
+    page = 2
+    for number in range(2, 12):  # the first page of the narrative (二、各计划、工程进展情况)
+        text = subprocess.run(
+            [pdftotext, "-f", str(number), "-l", str(number), str(pdf), "-"],
+            check=True, capture_output=True, text=True,
+        ).stdout  # fmt: skip
+        if word in text:
+            page = number
+            break
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    shots = []
+    for number in (1, page):
+        prefix = tmp / f"word-{number}"
+        subprocess.run(
+            [pdftoppm, "-png", "-r", "75", "-f", str(number), "-l", str(number), "-singlefile",
+             str(pdf), str(prefix)],
+            check=True,
+        )  # fmt: skip
+        shots.append(QImage(str(prefix.with_suffix(".png"))))
+    gap = 24
+    width = sum(s.width() for s in shots) + gap * (len(shots) + 1)
+    height = max(s.height() for s in shots) + 2 * gap
+    sheet = QImage(width, height, QImage.Format.Format_RGB32)
+    sheet.fill(QColor("#d0d4da"))  # the desk under the paper
+    painter = QPainter(sheet)
+    x = gap
+    for shot in shots:
+        painter.drawImage(x, gap, shot)
+        x += shot.width() + gap
+    painter.end()
+    sheet.save(str(png), "PNG")
+    shrink(png)
+    print(png)
 
 
 def report_page(plan: Path, lang: str, png: Path, tmp: Path, page: int = 3) -> None:

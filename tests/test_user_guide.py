@@ -31,6 +31,30 @@ DONE_SECTIONS = [
 ]
 #: The troubleshooting topics the guides must cover (zh, en), by a word in their text.
 TROUBLES = [("只读打开", "Open Read-Only"), ("中文字体", "Chinese font"), ("被拒绝", "refused")]
+#: The close of a quarter (issues 16, 17): a heading word (zh, en) for each part of it.
+QUARTER_SECTIONS = [
+    ("关账", "Closing the quarter"),
+    ("关账期次", "Periods tab"),
+    ("进展情况", "Narrative tab"),
+    ("佐证材料", "Evidence"),
+    ("按日期查看", "As Of"),
+    ("催办通知", "Chase"),
+    ("规划设置", "Plan settings"),
+]
+#: Every command the command-line table must show, with the options it must mention.
+COMMANDS = [
+    "qdplanner period close",
+    "qdplanner period reopen",
+    "qdplanner period list",
+    "qdplanner period compare",
+    "qdplanner narrative",
+    "qdplanner evidence",
+    "qdplanner settings",
+    "qdplanner collect-remind",
+    "--late",
+    ".docx",
+    "--tasks",
+]
 
 
 def load_script():
@@ -86,6 +110,29 @@ def test_troubleshooting_covers_lock_font_and_refused_workbooks(lang):
         assert (zh if lang == "zh_CN" else en) in text
 
 
+@pytest.mark.parametrize("lang", GUIDES)
+def test_the_close_of_a_quarter_has_its_sections(lang):
+    titles = "\n".join(headings(lang))
+    for zh, en in QUARTER_SECTIONS:
+        assert (zh if lang == "zh_CN" else en) in titles, f"no section on {en}"
+
+
+@pytest.mark.parametrize("lang", GUIDES)
+def test_the_command_table_shows_the_new_commands(lang):
+    text = GUIDES[lang].read_text(encoding="utf-8")
+    table = "\n".join(line for line in text.splitlines() if line.startswith("| "))
+    for command in COMMANDS:
+        assert command in table, f"{GUIDES[lang].name}: the command table lacks {command}"
+
+
+@pytest.mark.parametrize("lang", GUIDES)
+def test_every_shortcut_the_guide_names_is_the_windows(lang):
+    """The shortcuts of the quarter's close, as the window has them."""
+    text = GUIDES[lang].read_text(encoding="utf-8")
+    for key in ("Ctrl+Shift+A", "Ctrl+Shift+L", "Ctrl+6", "Ctrl+7", "Ctrl+Shift+S"):
+        assert key in text, f"{GUIDES[lang].name} does not name {key}"
+
+
 def test_the_keyword_list_matches_product_md():
     items = product_done_items()
     if items is None:
@@ -104,11 +151,18 @@ def test_the_script_makes_exactly_the_pictures_the_guides_show():
 
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="pdftoppm (poppler-utils) missing")
+@pytest.mark.skipif(
+    shutil.which("soffice") is None and shutil.which("libreoffice") is None,
+    reason="LibreOffice (soffice) missing: the Word pages cannot be shown",
+)
 def test_the_script_runs(tmp_path):
-    """One language end to end (about 10 s): one PNG per step."""
+    """One language end to end (about 20 s): one PNG per step, none wider than 1500 px."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     script = ROOT / "scripts" / "guide_screenshots.py"
     cmd = [sys.executable, str(script), str(tmp_path), "--lang", "en"]
     subprocess.run(cmd, check=True, cwd=ROOT, env=env, capture_output=True, timeout=300)
     made = {p.stem for p in tmp_path.glob("*.png")}
     assert made == set(load_script().STEPS)
+    for png in tmp_path.glob("*.png"):
+        width = int.from_bytes(png.read_bytes()[16:20], "big")  # the IHDR chunk's width
+        assert width <= load_script().MAX_WIDTH, f"{png.name}: {width} px wide"
