@@ -9,7 +9,6 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
-from qdplanner.catalogue import line
 from qdplanner.domain.vocabulary import LIGHT_ORDER, lights_to_show, symbol, symbol_word
 from qdplanner.errors import N_
 from qdplanner.store.summary import PlanSummary
@@ -79,6 +78,8 @@ def status_text(plan: Path, summary: PlanSummary, lang: str = "zh", *, tasks: bo
     """The summary for a terminal in ``lang`` (zh or en); lights as symbol and word, the
     columns of the program/project table headed by the lights' symbols; with ``tasks``, every
     task with its light, percent and (for a past date) the report it was judged from."""
+    from qdplanner.catalogue import line  # not for --json: 15 ms of start-up
+
     c = summary.counts
     heading = (
         N_("CommandLine", "Plan {plan} — as it stood on {date} (from the progress reports "
