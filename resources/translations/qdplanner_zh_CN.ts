@@ -1138,6 +1138,18 @@ A closed period is never recomputed: reports entered later change nothing in it.
         <source>The {section} of {scope} for {period} is unchanged.</source>
         <translation>{scope}{period}的“{section}”未改变。</translation>
     </message>
+    <message>
+        <source>Copied {source} to {target}: {rows} rows in {tables} tables, {size}, in {seconds} s</source>
+        <translation>已将 {source} 复制到 {target}：{tables} 张表，共 {rows} 行，{size}，用时 {seconds} 秒</translation>
+    </message>
+    <message>
+        <source>the copy at {target} differs from {source} (see above)</source>
+        <translation>{target} 处的副本与 {source} 不一致（见上）</translation>
+    </message>
+    <message>
+        <source>Verified: every table and every row of the two plans is the same</source>
+        <translation>已核对：两份规划的每张表、每一行都相同</translation>
+    </message>
 </context>
 <context>
     <name>DateLineEdit</name>
@@ -2661,8 +2673,36 @@ A closed period is never recomputed: reports entered later change nothing in it.
         <translation>{name}：某工作表将一个值重复了 {count} 列，不予读取</translation>
     </message>
     <message>
+        <source>{path}: already exists; nothing was written (to replace it, use {option})</source>
+        <translation>{path}：已存在；未写入任何内容（如要替换，请加 {option}）</translation>
+    </message>
+    <message>
         <source>{path}: is a folder, not a plan file</source>
         <translation>{path}：这是文件夹，不是规划文件</translation>
+    </message>
+    <message>
+        <source>{path}: cannot write the copy ({reason}); nothing was written</source>
+        <translation>{path}：无法写入副本（{reason}）；未写入任何内容</translation>
+    </message>
+    <message>
+        <source>{path}: the copy would hold records that refer to missing ones ({where}); nothing was written</source>
+        <translation>{path}：副本中会有记录引用不存在的记录（{where}）；未写入任何内容</translation>
+    </message>
+    <message>
+        <source>{address}: the database is not empty ({tables}); nothing was written (to replace a plan there, use {option})</source>
+        <translation>{address}：该数据库不是空的（{tables}）；未写入任何内容（如要替换其中的规划，请加 {option}）</translation>
+    </message>
+    <message>
+        <source>{address}: the database holds tables that are not a qdplanner plan's ({tables}); nothing was replaced</source>
+        <translation>{address}：该数据库中有不属于 qdplanner 规划的表（{tables}）；未替换任何内容</translation>
+    </message>
+    <message>
+        <source>{address}: the server refused the copy ({reason}); nothing was written</source>
+        <translation>{address}：服务器拒绝了这次复制（{reason}）；未写入任何内容</translation>
+    </message>
+    <message>
+        <source>{path}: holds {what}, which this version of qdplanner does not know; nothing was copied</source>
+        <translation>{path}：含有本版本 qdplanner 不认识的 {what}；未复制任何内容</translation>
     </message>
     <message>
         <source>{path}: cannot be read ({reason})</source>
@@ -2705,12 +2745,40 @@ A closed period is never recomputed: reports entered later change nothing in it.
         <translation>{path}：规划文件已损坏或无法读取（{reason}）</translation>
     </message>
     <message>
+        <source>{path}: the database holds no qdplanner plan (make one with qdplanner init or qdplanner copy)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>{path}: written by a newer version of qdplanner (schema {schema}); please upgrade qdplanner to open it</source>
         <translation>{path}：由更新版本的 qdplanner 保存（数据结构 {schema}）；请升级 qdplanner 后再打开</translation>
     </message>
     <message>
         <source>{path}: needs an upgrade to the current schema but is open read-only</source>
         <translation>{path}：需要升级数据结构，但当前以只读方式打开</translation>
+    </message>
+    <message>
+        <source>{path}: the plan's schema cannot be upgraded on the server ({schema}); copy it to a file and back with qdplanner copy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{path}: the database is not empty (it has {count} tables); make the plan in a new database</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{path}: cannot create the plan ({reason})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{path}: your database role may not make this change ({reason}); nothing was changed. Ask whoever runs the server for the rights you need</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{path}: the server has no room left ({reason}); nothing was changed. Ask whoever runs it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{path}: the connection to the server was lost ({reason}); the change in progress was not saved. Check the network and open the plan again</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>{path}: cannot write the backup copy {backup} before upgrading ({reason}); the plan was left as it was</source>
@@ -2761,8 +2829,16 @@ A closed period is never recomputed: reports entered later change nothing in it.
         <translation>{path}：由旧版本 qdplanner 保存，须升级后才能读取；{who} 正以编辑方式打开它：请对方关闭（其程序下次打开时会自动升级）</translation>
     </message>
     <message>
+        <source>{path}: a plan on a server is copied with qdplanner copy SOURCE TARGET</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>{path}: the plan is open read-only; nothing was changed</source>
         <translation>{path}：规划文件以只读方式打开，未作任何修改</translation>
+    </message>
+    <message>
+        <source>{path}: someone else changed the same records at the same moment; nothing was changed, try again</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>{path}: the plan is busy (another program is writing it); nothing was changed, try again</source>
@@ -3711,6 +3787,62 @@ A closed period is never recomputed: reports entered later change nothing in it.
     <message>
         <source>“{text}” is not a date for the cover: write a month (2026-01 or 2026年1月) or a day (2026-01-15 or 2026年1月15日)</source>
         <translation>“{text}”不是有效的封面日期：请填写年月（2026-01 或 2026年1月）或具体日期（2026-01-15 或 2026年1月15日）</translation>
+    </message>
+    <message>
+        <source>schema version: {a} in {first}, {b} in {second}</source>
+        <translation>数据结构版本：{first} 为 {a}，{second} 为 {b}</translation>
+    </message>
+    <message>
+        <source>{table}: a table only in {plan}</source>
+        <translation>{table}：只有 {plan} 中有这张表</translation>
+    </message>
+    <message>
+        <source>{table}: the {part} differ: {a} in {first}, {b} in {second}</source>
+        <translation>{table}：{part} 不同：{first} 为 {a}，{second} 为 {b}</translation>
+    </message>
+    <message>
+        <source>{table}: row {key}: {column} is {a} in {first}, {b} in {second}</source>
+        <translation>{table}：第 {key} 行：{column} 在 {first} 中为 {a}，在 {second} 中为 {b}</translation>
+    </message>
+    <message>
+        <source>{table}: row {key} only in {plan}</source>
+        <translation>{table}：第 {key} 行只在 {plan} 中有</translation>
+    </message>
+    <message>
+        <source>{table}: ids given up to {a} in {first}, up to {b} in {second}</source>
+        <translation>{table}：已分配的编号 {first} 到 {a}，{second} 到 {b}</translation>
+    </message>
+    <message>
+        <source>{address}: holds no qdplanner plan</source>
+        <translation>{address}：其中没有 qdplanner 规划</translation>
+    </message>
+    <message>
+        <source>{address}: written by a newer version of qdplanner (schema {schema}); please upgrade qdplanner to read it</source>
+        <translation>{address}：由更新版本的 qdplanner 保存（数据结构 {schema}）；请升级 qdplanner 后再读取</translation>
+    </message>
+    <message>
+        <source>{address}: written by an older version of qdplanner (schema {schema}) and not yet upgraded on the server; it lacks {missing}</source>
+        <translation>{address}：由较早版本的 qdplanner 保存（数据结构 {schema}），服务器上尚未升级；缺少 {missing}</translation>
+    </message>
+    <message>
+        <source>{address}: cannot connect to the server ({reason})</source>
+        <translation>{address}：无法连接服务器（{reason}）</translation>
+    </message>
+    <message>
+        <source>{address}: a plan on a server needs the PostgreSQL driver psycopg, which is not installed (pip install 'psycopg[binary]')</source>
+        <translation>{address}：使用服务器上的规划需要 PostgreSQL 驱动程序 psycopg，但尚未安装（pip install 'psycopg[binary]'）</translation>
+    </message>
+    <message>
+        <source>{address}: permission denied ({reason}); nothing was changed</source>
+        <translation>{address}：没有权限（{reason}）；未做任何修改</translation>
+    </message>
+    <message>
+        <source>{address}: the plan is in use by others and was not released in time ({reason}); nothing was changed, try again</source>
+        <translation>{address}：该规划正由他人使用，等待超时（{reason}）；未做任何修改，请稍后重试</translation>
+    </message>
+    <message>
+        <source>{address}: the connection to the server failed ({reason}); nothing was changed</source>
+        <translation>{address}：与服务器的连接出错（{reason}）；未做任何修改</translation>
     </message>
 </context>
 <context>
@@ -5091,6 +5223,18 @@ Progress Summary</source>
     <message>
         <source>Returned on</source>
         <translation>报送日期</translation>
+    </message>
+    <message>
+        <source>No evidence file is attached to the period's progress reports.</source>
+        <translation>本期进展报送未附佐证材料。</translation>
+    </message>
+    <message>
+        <source>Evidence files attached to the period's progress reports: {files} for {tasks} tasks.</source>
+        <translation>本期进展报送所附佐证材料：共{files}份，涉及任务{tasks}项。</translation>
+    </message>
+    <message>
+        <source>Evidence files</source>
+        <translation>佐证材料</translation>
     </message>
     <message>
         <source>{period}: closed on {date} by {who}, as the plan stood on {end}.</source>

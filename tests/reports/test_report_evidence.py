@@ -36,3 +36,31 @@ def test_the_returns_table_judges_lateness_at_the_report_date(small_plan, tmp_pa
     assert [r.standing for r in early.collection] == [ReturnStanding.ISSUED]
     assert [r.standing for r in late.collection] == [ReturnStanding.MISSING]
     assert late.collection[0].late and not early.collection[0].late
+
+
+def test_the_printed_summary_lists_the_evidence_files_in_pdf_and_word(small_plan):
+    from qdplanner.reports.summary.document import report_blocks
+    from qdplanner.reports.summary.layout import Paragraph, Table
+
+    store, ids = small_plan
+    with store.action(ChangeSource.FORM, "evidence") as changes:
+        q4 = record_progress(store, changes, ids["late"], ReportInput("2022Q4", "in_progress", 60))
+        add_evidence(store, changes, q4, "验收报告.pdf", b"%PDF" * 512)
+        add_evidence(store, changes, q4, "照片.jpg", b"jpg")
+
+    def printed(period: str, lang: str) -> list[str]:
+        options = ReportOptions(as_of=date(2022, 12, 31), period=period, lang=lang)
+        out = []
+        for block in report_blocks(build_report(store, options)):  # PDF and Word print these
+            if isinstance(block, Paragraph):
+                out.append(block.text)
+            elif isinstance(block, Table):
+                out += [cell.text for row in block.rows for cell in row.cells]
+        return out
+
+    zh = printed("2022Q4", "zh")
+    assert "本期进展报送所附佐证材料：共2份，涉及任务1项。" in zh
+    assert "验收报告.pdf (2.0 KB)\n照片.jpg (3 B)" in zh
+    assert any(text.endswith("逾期任务") for text in zh)
+    en = printed("2022Q3", "en")
+    assert "No evidence file is attached to the period's progress reports." in en

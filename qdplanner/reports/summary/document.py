@@ -20,7 +20,7 @@ from qdplanner.domain.enums import StatusLight
 from qdplanner.domain.illustrative import is_derived_baseline, marked
 from qdplanner.domain.indicator_trend import format_number, target_label
 from qdplanner.domain.periods import parse_period
-from qdplanner.domain.text import local_minute
+from qdplanner.domain.text import local_minute, size_text
 from qdplanner.domain.vocabulary import (
     colour,
     in_sentence,
@@ -398,6 +398,11 @@ _STATE_WORDS = {
 
 
 def _collection(report: SummaryReport) -> list[Block]:
+    """Who returned the period's workbooks, then the evidence files (佐证材料) attached."""
+    return _returns(report) + _evidence(report)
+
+
+def _returns(report: SummaryReport) -> list[Block]:
     lang, rows = report.lang, report.collection
     if not rows:
         return [Paragraph(word(lang, N_("Report", "No unit is due to report for the period.")))]
@@ -428,6 +433,33 @@ def _collection(report: SummaryReport) -> list[Block]:
             Cell(word(lang, _STATE_WORDS[r.state])), Cell(returned),
         ]))  # fmt: skip
     return [Paragraph(text), Table(columns, table_rows)]
+
+
+def _evidence(report: SummaryReport) -> list[Block]:
+    """The evidence files of the period's reports, per task (plan order): names and sizes."""
+    lang, tasks = report.lang, report.evidence
+    if not tasks:
+        return [Paragraph(word(lang, N_("Report", "No evidence file is attached to the "
+                                            "period's progress reports.")))]  # fmt: skip
+    files = sum(len(t.files) for t in tasks)
+    text = word(lang, N_("Report", "Evidence files attached to the period's progress reports: "
+                               "{files} for {tasks} tasks."),
+                files=files, tasks=len(tasks))  # fmt: skip
+    columns = _columns(
+        lang,
+        (NO, 0.6, "center"),
+        (N_("Report", "Task"), 4.4),
+        (N_("Report", "Lead unit"), 2.6),
+        (N_("Report", "Evidence files"), 4.4),
+    )
+    rows = []
+    for n, t in enumerate(tasks, start=1):
+        listed = "\n".join(f"{f.filename} ({size_text(f.size)})" for f in t.files)
+        rows.append(Row([
+            Cell(str(n)), Cell(f"{t.code} {t.title}".strip()), Cell(t.unit or "—"),
+            Cell(listed),
+        ]))  # fmt: skip
+    return [Paragraph(text), Table(columns, rows)]
 
 
 def _timeline(report: SummaryReport) -> list[Block]:
