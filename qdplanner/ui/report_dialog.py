@@ -147,7 +147,7 @@ class ReportDialog(QDialog):
         buttons = QDialogButtonBox()
         self.preview_button = QPushButton(self.tr("Print Pre&view…"))
         self.print_button = QPushButton(self.tr("&Print…"))
-        self.pdf_button = QPushButton(self.tr("Save &PDF…"))
+        self.pdf_button = QPushButton(self.tr("Save P&DF…"))
         self.word_button = QPushButton(self.tr("Save as &Word…"))
         self.word_button.setObjectName("reportWordButton")
         self.word_button.setToolTip(

@@ -5471,8 +5471,8 @@ Progress Summary</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <source>Save &amp;PDF…</source>
-        <translation>保存为 PDF(&amp;P)…</translation>
+        <source>Save P&amp;DF…</source>
+        <translation>保存为 PDF(&amp;D)…</translation>
     </message>
     <message>
         <source>Save as &amp;Word…</source>

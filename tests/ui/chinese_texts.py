@@ -128,11 +128,32 @@ def _words(text: str) -> list[str]:
     ]
 
 
+def mnemonic(text: str) -> str | None:
+    """The Alt key of ``&``-marked ``text`` (``&&`` is a literal ampersand)."""
+    found = re.search(r"&([^&])", text.replace("&&", ""))
+    return found.group(1).upper() if found else None
+
+
+def mnemonic_clashes(window: QWidget, where: str) -> list[str]:
+    """Buttons and labels of one window (not of a window within it) whose Alt keys collide."""
+    keys: dict[str, list[str]] = {}
+    for w in window.findChildren(QWidget):
+        if w.window() is not window or isinstance(w, QTabBar):
+            continue
+        labelled = isinstance(w, QAbstractButton) or (
+            isinstance(w, QLabel) and w.buddy() is not None
+        )
+        if labelled and (key := mnemonic(w.text())) is not None:
+            keys.setdefault(key, []).append(w.text())
+    return [f"{where}: {key} in {texts}" for key, texts in keys.items() if len(texts) > 1]
+
+
 class Texts:
     """The texts seen so far, each with where it was seen."""
 
     def __init__(self) -> None:
         self.seen: list[tuple[str, str]] = []
+        self.clashes: list[str] = []  # mnemonics two controls of one window share
 
     def add(self, where: str, text: object) -> None:
         if isinstance(text, str) and text.strip():
@@ -141,6 +162,8 @@ class Texts:
     # -- widgets ---------------------------------------------------------------------------
     def widget(self, root: QWidget, where: str) -> None:
         """Every readable text of ``root`` and its children (shown or not)."""
+        if root.isWindow() and not isinstance(root, QMenu):
+            self.clashes += mnemonic_clashes(root, where)
         for w in [root, *root.findChildren(QWidget)]:
             name = f"{where}/{type(w).__name__}"
             if w.isWindow():

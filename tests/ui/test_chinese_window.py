@@ -119,6 +119,8 @@ def no_english(window: MainWindow, texts: Texts) -> None:
         texts.widget(window, f"tab {view.tabs.tabText(index)}")
     found = english(texts.seen, data_words(window.store))
     assert not found, "English in the Chinese window:\n" + "\n".join(found)
+    clashes = sorted(set(texts.clashes))
+    assert not clashes, "Alt keys shared in one window:\n" + "\n".join(clashes)
 
 
 def every_action(menu_actions) -> list:
