@@ -47,6 +47,17 @@ def words(text: str) -> str:
     return QCoreApplication.translate(domain.CONTEXT, text)
 
 
+class _Number(QDoubleSpinBox):
+    """A number setting, shown as the command line and History write it: 10, not 10.0."""
+
+    def __init__(self, key: str):
+        super().__init__()
+        self.key = key
+
+    def textFromValue(self, value: float) -> str:
+        return domain.value_text(self.key, value, unit=False)
+
+
 class _DaysOrOff(QWidget):
     """A check box (on/off) and the days it counts, side by side: Tab goes from one to the other."""
 
@@ -137,7 +148,7 @@ class SettingsDialog(QDialog):
         unit = words(s.unit) if s.unit else ""
         suffix = unit if unit == "%" else f" {unit}" if unit else ""
         if s.kind == SettingKind.NUMBER:
-            spin = QDoubleSpinBox()
+            spin = _Number(s.key)
             spin.setDecimals(1)
             spin.setRange(s.low, s.high)
             spin.setSuffix(suffix)

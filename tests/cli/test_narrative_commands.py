@@ -99,4 +99,4 @@ def test_a_closed_period_is_shown_but_not_edited(plan):
     refused = run("narrative", str(plan), "2025Q3", "--scope", SCOPE, "--set", "results",
                   "--text", "改写", "--lang", "zh")  # fmt: skip
     assert refused.exit_code == 1
-    assert "2025Q3已关账" in refused.output and "请先重新打开该期" in refused.output
+    assert "2025Q3已关账" in refused.output and "请先重新开账" in refused.output

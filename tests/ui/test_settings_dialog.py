@@ -148,6 +148,11 @@ def test_the_dialog_shows_the_plans_values_and_restores_the_defaults(qtbot, wind
     dialog = SettingsDialog(win.plan_view.ctx, win)
     qtbot.addWidget(dialog)
     assert dialog.editors["light.red_behind"].value() == 40.0
+    assert dialog.editors["light.red_behind"].text() == "40 points"  # as the CLI writes it
+    dialog.editors["light.red_behind"].lineEdit().setText("42.5")
+    dialog.editors["light.red_behind"].interpretText()
+    assert dialog.editors["light.red_behind"].value() == 42.5
+    assert dialog.editors["light.red_behind"].text() == "42.5 points"
     assert dialog.editors["light.sticky_yellow"].isChecked()
     assert not dialog.editors["light.blue_days"].days.isEnabled()  # off
     assert isinstance(dialog.editors["indicator.off_track_gap"], QDoubleSpinBox)
