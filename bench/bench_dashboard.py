@@ -11,9 +11,13 @@ build       ``dashboard_figure(rows)``: the Figure with one axes per indicator;
 draw        ``FigureCanvasAgg(fig).draw()``: rendering it (what a window or a PNG pays);
 total       build + draw (issue 6's goal: under 1 s for 200 indicators);
 cold        in a fresh process that has Qt running and the plan open (as the window has when
-            the Indicators tab is first shown): importing matplotlib's Qt canvas and the
-            charts, reading, building and drawing on a ``FigureCanvasQTAgg`` — issue 18's
-            goal: under 0.7 s the first time after start-up. ``--repeat`` fresh processes.
+            the Indicators tab is first shown): importing the charts view, reading, making
+            the cells and painting the window's dashboard (Qt's painter, the cells in view)
+            until its first paint event — issue 18's goal: under 0.7 s the first time after
+            start-up. ``--repeat`` fresh processes.
+cold figure the same with matplotlib, as an export or the report pays it: importing its Qt
+            canvas and the charts, reading, building and drawing the whole dashboard on a
+            ``FigureCanvasQTAgg`` (the window drew this way until 2026-12-04).
 """
 
 from __future__ import annotations
@@ -36,6 +40,37 @@ COLD = """
 import os, sys, time
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from datetime import date
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication
+from qdplanner.store import PlanStore
+from qdplanner.store.indicators import read_indicators
+app = QApplication([])
+store = PlanStore.open({plan!r}, readonly=True)
+painted = []
+class Painted(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and not painted:
+            painted.append(time.perf_counter())
+        return False
+watch = Painted()
+t0 = time.perf_counter()
+from qdplanner.ui.indicator_charts_view import IndicatorChartsView
+view = IndicatorChartsView(lambda message: None)
+view.rows = read_indicators(store, as_of=date.fromisoformat({as_of!r}))
+view.resize(1100, 760)
+view.show()
+view.show_dashboard()
+view.dashboard.grid.installEventFilter(watch)
+while not painted and time.perf_counter() - t0 < 30:
+    app.processEvents()
+assert view.dashboard.grid.cells, "no cells"
+print(painted[0] - t0)
+"""
+
+COLD_FIGURE = """
+import os, sys, time
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from datetime import date
 from PySide6.QtWidgets import QApplication
 from qdplanner.store import PlanStore
 from qdplanner.store.indicators import read_indicators
@@ -51,8 +86,8 @@ print(time.perf_counter() - t0)
 """
 
 
-def cold_runs(plan: Path, as_of: date, repeat: int) -> list[float]:
-    code = COLD.format(plan=str(plan), as_of=as_of.isoformat())
+def cold_runs(plan: Path, as_of: date, repeat: int, template: str = COLD) -> list[float]:
+    code = template.format(plan=str(plan), as_of=as_of.isoformat())
     subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)  # caches
     runs = []
     for _ in range(repeat):
@@ -112,6 +147,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.png and fig is not None:
             save_figure(fig, args.png)
         cold = cold_runs(plan, args.as_of, args.repeat)
+        cold_figure = cold_runs(plan, args.as_of, args.repeat, COLD_FIGURE)
 
     print(f"{len(rows)} indicators, {len(fig.axes)} axes, {args.repeat} runs (median)")
     for name, ts in times.items():
@@ -121,12 +157,17 @@ def main(argv: list[str] | None = None) -> int:
     print(f"build + draw {total:.3f} s, goal < {GOAL:.0f} s: {verdict}")
     first = statistics.median(cold)
     met = first < COLD_GOAL
-    print(f"  cold   {first * 1000:8.1f} ms   (min {min(cold) * 1000:.1f}): the first time "
-          f"after start-up, goal < {COLD_GOAL} s: {'met' if met else 'MISSED'}")  # fmt: skip
+    print(f"  cold   {first * 1000:8.1f} ms   (min {min(cold) * 1000:.1f}, max "
+          f"{max(cold) * 1000:.1f}): the window's dashboard, the first time after start-up, "
+          f"goal < {COLD_GOAL} s: {'met' if met else 'MISSED'}")  # fmt: skip
+    print(f"  cold figure {statistics.median(cold_figure) * 1000:8.1f} ms   (min "
+          f"{min(cold_figure) * 1000:.1f}, max {max(cold_figure) * 1000:.1f}): matplotlib's "
+          "whole dashboard, first time (exports, report)")  # fmt: skip
     if args.json:
         goals = {"dashboard_cold": {"value": first, "limit": COLD_GOAL, "met": met}}
         figures = {k: statistics.median(v) for k, v in times.items()}
-        args.json.write_text(json.dumps({**figures, "cold": cold, "goals": goals}, indent=2))
+        out = {**figures, "cold": cold, "cold_figure": cold_figure, "goals": goals}
+        args.json.write_text(json.dumps(out, indent=2))
     return 0 if total < GOAL else 1
 
 

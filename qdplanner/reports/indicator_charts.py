@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import math
 import textwrap
-import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,23 +26,33 @@ from matplotlib.patches import Rectangle
 from matplotlib.ticker import MaxNLocator
 
 from qdplanner.domain import vocabulary
-from qdplanner.domain.enums import Direction, IndicatorLight, ValueKind
-from qdplanner.domain.indicator_trend import format_number, target_label
-from qdplanner.domain.indicators import actuals, value_time
+from qdplanner.domain.enums import Direction
+from qdplanner.domain.indicator_trend import format_number
 from qdplanner.errors import N_, QdError
 from qdplanner.reports.chart_fonts import configure_cjk_font
+from qdplanner.reports.dashboard_cells import (
+    CELL_MARGINS,
+    CELL_SIZE,
+    COMPACT_ABOVE,
+    NO_DATA,
+    TARGET_COLOUR,
+    DashboardCell,
+    _width,
+    dashboard_cells,
+    short_title,
+    target_path,
+)
+from qdplanner.reports.dashboard_cells import actual_points as _actual_points
+from qdplanner.reports.dashboard_cells import target_text as _target_text
 from qdplanner.reports.summary.words import with_year
 
 if TYPE_CHECKING:
     from qdplanner.store.indicators import IndicatorRow
 
 # A light's colour, symbol and word are the vocabulary's (the same as the window's table);
-# the symbol carries the light in black and white.
-NO_DATA = IndicatorLight.NO_DATA
-TARGET_COLOUR = "#444444"
-CELL_SIZE = (2.6, 2.0)  # inches per dashboard cell, width × height
+# the symbol carries the light in black and white. What a dashboard cell shows is worked out
+# in qdplanner.reports.dashboard_cells (no matplotlib there: the window paints the same cells).
 PNG_DPI = 150
-COMPACT_ABOVE = 60  # indicators: more than this, and the dashboard is compact by default
 
 
 def _fonts():
@@ -66,29 +75,6 @@ def light_caption(row: IndicatorRow, lang: str = "zh") -> str:
     return vocabulary.symbol_word(row.light, _lang(lang))
 
 
-def _width(text: str) -> float:
-    """Display width in CJK characters: a wide character is 1, a narrow one ½."""
-    return sum(1 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in text)
-
-
-def short_title(name: str, per_line: float = 16, lines: int = 2) -> str:
-    """``name`` wrapped to ``lines`` lines of ``per_line`` CJK characters, shortened with …."""
-    out, line = [], ""
-    for c in name:
-        if _width(line + c) > per_line:
-            out.append(line)
-            line = ""
-            if len(out) == lines:
-                last = out[-1]
-                while last and _width(last + "…") > per_line:
-                    last = last[:-1]
-                out[-1] = last + "…"
-                return "\n".join(out)
-        line += c
-    out.append(line)
-    return "\n".join(x for x in out if x)
-
-
 TITLE_PER_LINE = 24  # CJK characters a line of a single chart's title holds at 12 pt
 
 
@@ -97,45 +83,6 @@ def wrapped_title(name: str, per_line: float = TITLE_PER_LINE) -> str:
     counts half), as evenly filled as that number of lines allows; nothing is cut off."""
     lines = max(1, math.ceil(_width(name) / per_line))
     return short_title(name, per_line=_width(name) / lines + 0.5, lines=99)
-
-
-def target_path(row: IndicatorRow) -> list[tuple[float, float]]:
-    """The points of the straight-line path to the target; [] when it cannot be drawn.
-
-    From the baseline (year and value), else the earliest actual when a later actual exists
-    (the start point :func:`qdplanner.domain.indicators.expected_value` uses), through
-    the yearly target values between, to the target.
-    """
-    ind = row.indicator
-    if ind.target_value is None or ind.target_year is None:
-        return []
-    if ind.baseline_year is not None and ind.baseline_value is not None:
-        start = (float(ind.baseline_year), ind.baseline_value)
-    else:  # as the light: the earliest actual, when a later actual exists
-        acts = actuals(row.values)
-        if len(acts) < 2 or not value_time(acts[0]) < value_time(acts[-1]):
-            return []
-        start = (value_time(acts[0]), acts[0].value)
-    path = [start]
-    for v in sorted(row.values, key=value_time):
-        if (
-            v.kind == ValueKind.TARGET
-            and v.value is not None
-            and start[0] < value_time(v) < ind.target_year
-        ):
-            path.append((value_time(v), v.value))
-    path.append((float(ind.target_year), ind.target_value))
-    return path
-
-
-def _actual_points(row: IndicatorRow) -> tuple[list[float], list[float]]:
-    acts = actuals(row.values)
-    return [value_time(v) for v in acts], [v.value for v in acts]
-
-
-def _target_text(row: IndicatorRow) -> str:
-    ind = row.indicator
-    return target_label(ind.comparator, ind.target_value, ind.measure_unit)
 
 
 def indicator_figure(row: IndicatorRow, *, lang: str = "zh") -> Figure:
@@ -226,30 +173,27 @@ def dashboard_figure(
     cell; every artist of a cell carries ``gid="indicator-<id>"`` (kept in SVG output).
     """
     with _fonts():
-        if compact is None:
-            compact = len(rows) > COMPACT_ABOVE
-        return _dashboard_figure(rows, _lang(lang), columns, title, compact)
+        cells = dashboard_cells(rows, lang=lang, compact=compact)
+        return _dashboard_figure(cells, _lang(lang), columns, title)
 
 
-def _dashboard_figure(
-    rows: list[IndicatorRow], lang: str, columns: int, title: str, compact: bool
-) -> Figure:
-    columns = max(1, min(columns, len(rows) or 1))
-    nrows = max(1, -(-len(rows) // columns))
+def _dashboard_figure(cells: list[DashboardCell], lang: str, columns: int, title: str) -> Figure:
+    columns = max(1, min(columns, len(cells) or 1))
+    nrows = max(1, -(-len(cells) // columns))
     head = 0.5 if title else 0.1  # inches above the grid
     width, height = CELL_SIZE[0] * columns, CELL_SIZE[1] * nrows + head
     fig = Figure(figsize=(width, height))
     if title:
         fig.text(0.5, 1 - 0.12 / height, title, ha="center", va="top", fontsize=13)
-    if not rows:
+    if not cells:
         fig.text(
             0.5, 0.5, vocabulary.word(NO_DATA, lang), ha="center", va="center",
             color=vocabulary.colour(NO_DATA),
         )  # fmt: skip
         return fig
     cw, ch = 1 / columns, CELL_SIZE[1] / height
-    left, right, top, bottom = 0.05, 0.05, 0.27, 0.14  # margins of the plot box in a cell
-    for i, row in enumerate(rows):
+    left, right, top, bottom = CELL_MARGINS  # of the plot box in a cell
+    for i, cell in enumerate(cells):
         r, c = divmod(i, columns)
         y0 = 1 - head / height - (r + 1) * ch
         box = (
@@ -258,31 +202,13 @@ def _dashboard_figure(
             (1 - left - right) * cw,
             (1 - top - bottom) * ch,
         )
-        _draw_cell(fig, box, row, lang, compact)
+        _draw_cell(fig, box, cell)
     return fig
 
 
-def _scale(values: list[float], lo: float, size: float, invert: bool = False):
-    """A function taking data values into ``[lo + 10 %, lo + size − 10 %]`` of a cell."""
-    vmin, vmax = min(values), max(values)
-    span = vmax - vmin
-    if span <= 0:
-        return lambda v: lo + size / 2
-    inner = 0.8 * size
-
-    def f(v: float) -> float:
-        t = (v - vmin) / span
-        return lo + 0.1 * size + inner * (1 - t if invert else t)
-
-    return f
-
-
-def _draw_cell(
-    fig: Figure, box: tuple[float, float, float, float], row: IndicatorRow, lang: str, compact
-) -> None:
-    ind = row.indicator
-    colour = vocabulary.colour(row.light)
-    gid = f"indicator-{ind.id}"
+def _draw_cell(fig: Figure, box: tuple[float, float, float, float], cell: DashboardCell) -> None:
+    colour = cell.colour
+    gid = f"indicator-{cell.indicator_id}"
     x0, y0, w, h = box
     tf = fig.transFigure
     fig.add_artist(
@@ -291,54 +217,35 @@ def _draw_cell(
             linewidth=1.2, gid=gid,
         )
     )  # fmt: skip
-    name = short_title(ind.name, lines=1 if compact else 2)
     fig.text(
-        x0, y0 + h + 0.03 * h, f"{vocabulary.symbol(row.light)} {name}", fontsize=8,
-        ha="left", va="bottom", gid=gid,
+        x0, y0 + h + 0.03 * h, cell.title, fontsize=8, ha="left", va="bottom", gid=gid
     )  # fmt: skip
-    path = target_path(row)
-    xs, ys = _actual_points(row)
-    has_target = ind.target_value is not None and ind.target_year is not None
-    target_pt = [(float(ind.target_year), ind.target_value)] if has_target else []
-    points = path + list(zip(xs, ys, strict=True)) + target_pt
-    if points:
-        sx = _scale([p[0] for p in points], x0, w)
-        sy = _scale([p[1] for p in points], y0, h, invert=ind.direction == Direction.LOWER)
-        if path:
-            fig.add_artist(Line2D(
-                [sx(p[0]) for p in path], [sy(p[1]) for p in path], transform=tf,
-                linestyle="--", color=TARGET_COLOUR, linewidth=0.8, gid=gid,
-            ))  # fmt: skip
-        if target_pt:
-            fig.add_artist(Line2D(
-                [sx(target_pt[0][0])], [sy(target_pt[0][1])], transform=tf, marker="*",
-                linestyle="none", color=TARGET_COLOUR, markersize=6, gid=gid,
-            ))  # fmt: skip
-        if xs:
-            fig.add_artist(Line2D(
-                [sx(x) for x in xs], [sy(y) for y in ys], transform=tf, marker="o",
-                color=colour, linewidth=1.5, markersize=3, gid=gid,
-            ))  # fmt: skip
-    if compact:  # no numbers line: say "no data" inside the box instead
-        if not xs:
-            fig.text(
-                x0 + w / 2, y0 + 0.05 * h, vocabulary.word(NO_DATA, lang), fontsize=7,
-                ha="center", va="bottom", color=vocabulary.colour(NO_DATA), gid=gid,
-            )  # fmt: skip
-        return
-    if xs:
-        latest = format_number(ys[-1]) + ind.measure_unit
-        latest = with_year(lang, latest, row.latest_year)
-    else:
-        latest = vocabulary.word(NO_DATA, lang)
-    target = _target_text(row)
-    if ind.target_value is not None and ind.target_year:
-        target += f"/{ind.target_year}"
-    sep = "　" if lang == "zh" else "  "
-    fig.text(
-        x0, y0 - 0.03 * h, f"{latest}{sep}→ {target}", fontsize=7, va="top", ha="left",
-        gid=gid,
-    )  # fmt: skip
+
+    def placed(points):
+        return [x0 + x * w for x, _ in points], [y0 + y * h for _, y in points]
+
+    if cell.target_path:
+        fig.add_artist(Line2D(
+            *placed(cell.target_path), transform=tf, linestyle="--", color=TARGET_COLOUR,
+            linewidth=0.8, gid=gid,
+        ))  # fmt: skip
+    if cell.target_point is not None:
+        fig.add_artist(Line2D(
+            *placed([cell.target_point]), transform=tf, marker="*", linestyle="none",
+            color=TARGET_COLOUR, markersize=6, gid=gid,
+        ))  # fmt: skip
+    if cell.actuals:
+        fig.add_artist(Line2D(
+            *placed(cell.actuals), transform=tf, marker="o", color=colour, linewidth=1.5,
+            markersize=3, gid=gid,
+        ))  # fmt: skip
+    if cell.no_data:  # compact: no numbers line, so "no data" inside the box
+        fig.text(
+            x0 + w / 2, y0 + 0.05 * h, cell.no_data, fontsize=7, ha="center", va="bottom",
+            color=vocabulary.colour(NO_DATA), gid=gid,
+        )  # fmt: skip
+    if cell.numbers:
+        fig.text(x0, y0 - 0.03 * h, cell.numbers, fontsize=7, va="top", ha="left", gid=gid)
 
 
 _FORMATS = {".png": "png", ".svg": "svg"}
@@ -361,6 +268,9 @@ def save_figure(fig: Figure, path: str | Path) -> Path:
 
 
 __all__ = [
+    "CELL_SIZE",
+    "COMPACT_ABOVE",
+    "TARGET_COLOUR",
     "dashboard_figure",
     "indicator_figure",
     "light_caption",

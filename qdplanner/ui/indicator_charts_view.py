@@ -1,5 +1,6 @@
 """Charts in the Indicators tab: the chosen indicator against its target path, or a dashboard
-of small multiples; exported to PNG or SVG. matplotlib is imported on first use only."""
+of small multiples; exported to PNG or SVG. matplotlib is imported on first use only: the
+dashboard is painted by Qt (:mod:`qdplanner.ui.dashboard_view`) and needs it only to export."""
 
 from __future__ import annotations
 
@@ -25,8 +26,9 @@ class IndicatorChartsView(QWidget):
         self.show_message = show_message
         self.rows: list = []
         self.current = None  # the IndicatorRow shown, or None for the dashboard
-        self.figure = None
-        self.canvas = None
+        self.figure = None  # the indicator's chart, or the dashboard's once exported
+        self.canvas = None  # matplotlib's, for one indicator
+        self.dashboard = None  # DashboardView, made when first shown
         self.lang = "zh"
         self.caption = QLabel(self.tr("Choose an indicator in the table, or show the dashboard."))
         dashboard = QPushButton(self.tr("&Dashboard"))
@@ -52,6 +54,8 @@ class IndicatorChartsView(QWidget):
         if self.canvas is not None:
             self.area.removeWidget(self.canvas)
             self.canvas.deleteLater()
+        if self.dashboard is not None:
+            self.dashboard.hide()
         self.figure = figure
         self.canvas = FigureCanvasQTAgg(figure)
         self.area.addWidget(self.canvas)
@@ -65,14 +69,22 @@ class IndicatorChartsView(QWidget):
         self._draw(indicator_figure(row, lang=self.lang))
 
     def show_dashboard(self) -> None:
-        from qdplanner.reports.indicator_charts import dashboard_figure
+        from qdplanner.reports.dashboard_cells import dashboard_cells
+        from qdplanner.ui.dashboard_view import DashboardView
 
         self.current = None
         self.caption.setText(self.tr("All %n indicator(s)", "", len(self.rows)))
-        self._draw(dashboard_figure(self.rows, lang=self.lang))
+        if self.canvas is not None:
+            self.canvas.hide()
+        if self.dashboard is None:
+            self.dashboard = DashboardView()
+            self.area.addWidget(self.dashboard)
+        self.figure = None  # matplotlib's figure is made only to export
+        self.dashboard.set_cells(dashboard_cells(self.rows, lang=self.lang))
+        self.dashboard.show()
 
     def export(self) -> None:
-        if self.figure is None:
+        if self.current is None and (self.dashboard is None or self.dashboard.isHidden()):
             self.show_dashboard()
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Export Chart"), "", self.tr("PNG image (*.png);;SVG drawing (*.svg)")
@@ -81,9 +93,11 @@ class IndicatorChartsView(QWidget):
             self.save(path)
 
     def save(self, path: str) -> None:
-        from qdplanner.reports.indicator_charts import save_figure
+        from qdplanner.reports.indicator_charts import dashboard_figure, save_figure
 
         try:
+            if self.figure is None:  # the dashboard: drawn by matplotlib for the file
+                self.figure = dashboard_figure(self.rows, lang=self.lang)
             save_figure(self.figure, path)
         except QdError as exc:
             self.show_message(user_message(exc))
