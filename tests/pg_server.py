@@ -161,12 +161,15 @@ class PgServer:
 
         return psycopg.connect(self.url(), autocommit=True)
 
-    def create_database(self, prefix: str = "plan") -> str:
-        """A fresh, empty database; its name back."""
+    def create_database(self, prefix: str = "plan", *, template: str | None = None) -> str:
+        """A fresh database, empty or a copy of the database ``template`` (which nobody may
+        be connected to: a file-level copy, much faster than making a plan's schema); its
+        name back."""
         self._serial += 1
         name = f"{prefix}_{os.getpid()}_{self._serial}"
+        copy = f' TEMPLATE "{template}"' if template else ""
         with self._admin() as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
+            conn.execute(f'CREATE DATABASE "{name}"{copy}')
         return name
 
     def drop_database(self, name: str) -> None:

@@ -4,7 +4,7 @@ Removing a task removes its sub-tasks, milestones, progress reports, unit roles 
 evidence); removing a program clears the program of its indicators. The importer shows all of
 it before anything is applied, and the apply step removes those records one by one, children
 first (:func:`children_first`), so the change log names every one. The walk reads the schema
-(``PRAGMA foreign_key_list``; a second engine reads its own catalogue), so a table added by a
+(``schema_catalogue.table_foreign_keys``: each engine's own catalogue), so a table added by a
 later migration is covered without changing this. Records are named by
 :class:`~qdplanner.store.records.RecordKind`.
 """
@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 from qdplanner.store.plan_store import PlanStore
 from qdplanner.store.records import CHUNK, RecordKind, key_columns
+from qdplanner.store.schema_catalogue import table_foreign_keys
 
 T = TypeVar("T")
 
@@ -47,10 +48,9 @@ def foreign_keys(store: PlanStore) -> list[ForeignKey]:
     keys = []
     kinds = RecordKind._value2member_map_
     for kind in (RecordKind(t) for t in store.db.table_names() if t in kinds):  # schema order
-        for row in store.db.execute(f"PRAGMA foreign_key_list([{kind.value}])").fetchall():
-            # id, seq, table, from, to, on_update, on_delete, match
-            if row[2] in kinds:
-                keys.append(ForeignKey(kind, row[3], RecordKind(row[2]), row[6].upper()))
+        for parent, column, on_delete in table_foreign_keys(store.db, kind.value):
+            if parent in kinds:
+                keys.append(ForeignKey(kind, column, RecordKind(parent), on_delete))
     return keys
 
 

@@ -74,11 +74,13 @@ class ChangeSet:
         description: str,
         user: str,
         key_columns: dict[str, list[str]] | None = None,
+        os_user: str | None = None,
     ):
         self.db = db
         self.source = source
         self.description = description
         self.user = user
+        self.os_user = user if os_user is None else os_user
         self._batch_id: int | None = None
         self.changed = 0
         # table → its primary key's columns; the store shares one across its actions
@@ -88,10 +90,12 @@ class ChangeSet:
     def batch_id(self) -> int:
         if self._batch_id is None:
             cursor = self.db.execute(
-                "INSERT INTO change_batches (at, user, source, description) VALUES (?, ?, ?, ?)",
-                [to_sql(datetime.now(UTC)), self.user, self.source, self.description],
-            )
-            self._batch_id = cursor.lastrowid
+                "INSERT INTO change_batches (at, user, os_user, source, description)"
+                " VALUES (?, ?, ?, ?, ?) RETURNING id",
+                [to_sql(datetime.now(UTC)), self.user, self.os_user, self.source,
+                 self.description],
+            )  # fmt: skip
+            self._batch_id = cursor.fetchall()[0][0]
         return self._batch_id
 
     def _key_columns(self, table: str) -> list[str]:
@@ -120,9 +124,15 @@ class ChangeSet:
         """Insert one record; return its id (a tuple for a record keyed by several columns)."""
         table = RecordKind(kind).value
         values = {k: to_sql(v) for k, v in record.items()}
-        pk = self.db.table(table).insert(values).last_pk
-        if len(key := self._key_columns(table)) > 1:  # last_pk is no use WITHOUT ROWID
-            pk = tuple(values[c] for c in key)
+        names = ", ".join(f'"{k}"' for k in values)
+        marks = ", ".join("?" * len(values))
+        sql = f'INSERT INTO "{table}" ({names}) VALUES ({marks})'
+        key = self._key_columns(table)
+        if key == ["id"]:
+            pk = self.db.execute(sql + " RETURNING id", list(values.values())).fetchall()[0][0]
+        else:  # keyed by the values given: a setting's name, a task's unit role
+            self.db.execute(sql, list(values.values()))
+            pk = values[key[0]] if len(key) == 1 else tuple(values[c] for c in key)
         logged = {"id": pk, **values} if "id" not in values and isinstance(pk, int) else values
         self._log(table, pk, [("*", None, _json(logged))])
         return pk
@@ -177,13 +187,13 @@ class ChangeSet:
     def delete(self, kind: RecordKind | str, pk: int | tuple) -> None:
         """Delete one record, logging it whole (its cascaded children are not logged)."""
         table = RecordKind(kind).value
-        try:
-            old = self.db.table(table).get(pk)
-        except sqlite_utils.db.NotFoundError as exc:
-            raise NotFoundError(
-                N_("Messages", "{table} #{id} does not exist"), table=table, id=pk
-            ) from exc
-        self.db.table(table).delete(pk)
+        where, keys = self._where(table, pk)
+        cursor = self.db.execute(f'SELECT * FROM "{table}" WHERE {where}', keys)
+        row = cursor.fetchone()
+        if row is None:
+            raise NotFoundError(N_("Messages", "{table} #{id} does not exist"), table=table, id=pk)
+        old = dict(zip((d[0] for d in cursor.description), row, strict=True))
+        self.db.execute(f'DELETE FROM "{table}" WHERE {where}', keys)
         self._log(table, pk, [("*", _json(old), None)])
 
     def execute(self, sql: str, params: Iterable[Any] = (), *, entity: str, note: str) -> int:
@@ -191,3 +201,8 @@ class ChangeSet:
         cursor = self.db.execute(sql, list(params))
         self._log(entity, None, [("*", None, note)])
         return cursor.rowcount
+
+    def executemany(self, sql: str, rows: list[tuple], *, entity: str, note: str) -> None:
+        """Run one statement for each of ``rows``; log it as one row naming what it did."""
+        self.db.conn.executemany(sql, rows)
+        self._log(entity, None, [("*", None, note)])

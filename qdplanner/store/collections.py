@@ -286,7 +286,7 @@ def collection_status(
     sql = """
         WITH leads AS (
             SELECT l.unit_id, count(*) AS tasks,
-                   sum(EXISTS (SELECT 1 FROM progress_reports r
+                   count(*) FILTER (WHERE EXISTS (SELECT 1 FROM progress_reports r
                                WHERE r.task_id = l.task_id AND r.period = :p)) AS reported
             FROM task_units l WHERE l.role = 'lead' GROUP BY l.unit_id)
         SELECT u.id, u.name, u.short_name, COALESCE(leads.tasks, 0),

@@ -23,10 +23,13 @@ the server. Pure text in, text out: no driver is imported here.
 
 from __future__ import annotations
 
+import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
+from typing import Any
 
 _TOKEN = re.compile(
     r"""
@@ -121,11 +124,86 @@ def _common(token: Token) -> str:
     return token.text
 
 
+# What ``json_each(?)`` (a list passed as one JSON array) lists, by the element type the
+# statement names in a comment beside the parameter: ``json_each(? /* bigint */)``. The
+# server takes the list itself (``unnest(%s::bigint[])``); the type cannot come from the
+# values, since an empty list has none and the statement must still mean the same.
+_LIST_TYPES = {"bigint": "bigint[]", "text": "text[]"}
+# After these a ``+`` is unary: SQLite's way of keeping a column off an index (``+l.entity``),
+# a planner hint with no meaning on PostgreSQL (where ``+text`` is an error): dropped.
+_BEFORE_UNARY = {"WHERE", "AND", "OR", "ON", "NOT", "WHEN", "SELECT", "BY", "(", ","}
+# Words after a table-valued function that are not its alias
+_CLAUSE_WORDS = {
+    "JOIN", "LEFT", "RIGHT", "INNER", "CROSS", "FULL", "NATURAL", "ON", "WHERE", "GROUP",
+    "ORDER", "LIMIT", "UNION", "EXCEPT", "INTERSECT", "USING", "HAVING", "WINDOW", "OFFSET",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Translation:
+    """A statement for psycopg, and how the SQLite statement's parameters become its own.
+
+    ``order``: for a statement with numbered parameters (``?1`` used twice), the index of
+    the given parameter each ``%s`` takes; None when they are taken as given. ``lists``:
+    the parameters (index, or name) that are JSON arrays of ``json_each(?)``, passed to the
+    server as Python lists."""
+
+    sql: str
+    order: tuple[int, ...] | None = None
+    lists: frozenset[int | str] = frozenset()
+
+    @property
+    def plain(self) -> bool:
+        """True when the parameters go to the server as they are given."""
+        return self.order is None and not self.lists
+
+    def params(self, params: Any) -> Any:
+        """The parameters for :attr:`sql` made from those of the SQLite statement."""
+        if self.plain or params is None:
+            return params
+        if isinstance(params, Mapping):
+            out = dict(params)
+            for name in self.lists:
+                out[name] = _as_list(out[name])
+            return out
+        given = list(params)
+        for index in self.lists:
+            given[index] = _as_list(given[index])  # type: ignore[index]
+        if self.order is None:
+            return given
+        return [given[i] for i in self.order]
+
+
+def _as_list(value: Any) -> list:
+    """A ``json_each`` parameter (JSON text of an array, or a list already) as a list."""
+    found = json.loads(value) if isinstance(value, str | bytes) else value
+    if not isinstance(found, list):
+        raise DialectError(f"json_each(?) was given {type(found).__name__}, not a JSON array")
+    return found
+
+
 def to_postgres(sql: str) -> str:
-    """A statement of the store, with psycopg's placeholders and PostgreSQL's quoting."""
-    items = list(tokens(sql))
+    """A statement of the store, with psycopg's placeholders and PostgreSQL's quoting (the
+    parameters' adaptation aside: :func:`translate` gives both)."""
+    return translate(sql).sql
+
+
+@lru_cache(maxsize=2048)
+def translate(sql: str) -> Translation:
+    """A statement of the store, as PostgreSQL reads it, with its parameter adapter.
+
+    Besides the rules of the module docstring: ``json_each(? /* bigint */)`` → ``unnest(%s::
+    bigint[]) AS alias(value)`` (the JSON array given becomes a list), ``group_concat(x[,
+    sep])`` → ``string_agg(CAST(x AS TEXT), sep or ',')``, ``char(n)`` → ``chr(n)``, ``LIKE``
+    → ``ILIKE`` (SQLite's LIKE ignores the case of ASCII letters; PostgreSQL's does not), a
+    unary ``+`` before a name dropped, numbered parameters (``?1``) repeated as needed."""
+    items = _respelled(list(tokens(sql)))
     out: list[str] = []
     skip: set[int] = set()
+    order: list[int] = []
+    numbered = False
+    lists: set[int | str] = set()
+    position = 0  # SQLite: a bare ? takes the number after the largest so far
     for i, token in enumerate(items):
         if i in skip:
             continue
@@ -140,20 +218,148 @@ def to_postgres(sql: str) -> str:
                 out.append("IS DISTINCT FROM")
                 skip.update(range(i + 1, ahead[0] + 1))
                 continue
+        if token.kind == "word" and token.upper == "JSON_EACH":
+            found = _json_each_list(items, i)
+            if found is None:
+                raise DialectError(
+                    "json_each over a column: give the PostgreSQL text beside the statement"
+                )
+            param, element, alias, end = found
+            if param.text.startswith(":"):
+                lists.add(param.text[1:])
+                mark = f"%({param.text[1:]})s"
+            else:
+                position = _number(param.text, position)
+                lists.add(len(order))
+                order.append(position - 1)
+                numbered |= param.text != "?"
+                mark = "%s"
+            out.append(f"unnest({mark}::{_LIST_TYPES[element]}) AS {alias or 'json_each'}(value)")
+            skip.update(range(i + 1, end + 1))
+            continue
         if token.kind == "param":
             if token.text.startswith(":"):
                 out.append(f"%({token.text[1:]})s")
-            elif token.text == "?":
-                out.append("%s")
             else:
-                raise DialectError(f"{token.text}: numbered placeholders are not used")
+                position = _number(token.text, position)
+                order.append(position - 1)
+                numbered |= token.text != "?"
+                out.append("%s")
         elif token.kind == "op" and token.text == "%":
             out.append("%%")
+        elif token.kind == "op" and token.text == "+" and _unary_plus(items, i):
+            continue
         elif token.kind in ("string", "comment"):
             out.append(token.text.replace("%", "%%"))
+        elif token.kind == "word" and token.upper == "LIKE":
+            out.append("ILIKE")
         else:
             out.append(_common(token))
-    return "".join(out)
+    if any(isinstance(k, str) for k in lists) and order:
+        raise DialectError("named and positional parameters in one statement")
+    text = "".join(out)
+    if numbered:
+        # the given list's items by position; a json_each list is adapted before reordering
+        positional = frozenset(order[k] for k in lists if isinstance(k, int))
+        return Translation(text, tuple(order), positional)
+    return Translation(text, None, frozenset(lists))
+
+
+def _number(text: str, position: int) -> int:
+    """The number of the parameter ``text`` (``?`` or ``?N``), ``position`` the largest so far."""
+    if text == "?":
+        return position + 1
+    return int(text[1:])
+
+
+def _json_each_list(items: list[Token], i: int) -> tuple[Token, str, str | None, int] | None:
+    """For ``json_each(<param> /* type */) [AS] [alias]`` at ``i``: the parameter, the element
+    type, the alias and the index of the last token taken; None when it lists a column."""
+    ahead = [j for j in range(i + 1, len(items)) if items[j].kind != "space"]
+    if len(ahead) < 3 or items[ahead[0]].text != "(" or items[ahead[1]].kind != "param":
+        return None
+    param, j = items[ahead[1]], 2
+    element = None
+    if items[ahead[j]].kind == "comment":
+        element = items[ahead[j]].text.strip("/* 	").lower()
+        j += 1
+    if element not in _LIST_TYPES:
+        raise DialectError(
+            f"json_each({param.text}): name the type of its elements beside the parameter, "
+            f"as json_each({param.text} /* bigint */) or /* text */"
+        )
+    if j >= len(ahead) or items[ahead[j]].text != ")":
+        return None
+    end = ahead[j]
+    alias = None
+    rest = [k for k in ahead[j + 1 :] if items[k].kind != "comment"]
+    if rest and items[rest[0]].upper == "AS" and len(rest) > 1:
+        alias, end = identifier(items[rest[1]]), rest[1]
+    elif (
+        rest
+        and items[rest[0]].kind in ("word", "ident")
+        and items[rest[0]].upper not in (_CLAUSE_WORDS)
+    ):
+        alias, end = identifier(items[rest[0]]), rest[0]
+    return param, element, alias, end
+
+
+def _unary_plus(items: list[Token], i: int) -> bool:
+    before = [j for j in range(i - 1, -1, -1) if items[j].kind not in ("space", "comment")]
+    after = _significant(items, i + 1)
+    if not before or not after or items[after[0]].kind not in ("word", "ident"):
+        return False
+    prev = items[before[0]]
+    return prev.upper in _BEFORE_UNARY
+
+
+def _respelled(items: list[Token]) -> list[Token]:
+    """SQLite's function names PostgreSQL spells otherwise: ``group_concat(x[, sep])`` →
+    ``string_agg(CAST(x AS TEXT), sep)`` (SQLite 3.40 has no string_agg), ``char(n)`` →
+    ``chr(n)``."""
+    out: list[Token] = []
+    i = 0
+    while i < len(items):
+        token = items[i]
+        ahead = _significant(items, i + 1)[:1]
+        opens = bool(ahead) and items[ahead[0]].text == "("
+        if token.kind == "word" and opens and token.upper == "CHAR":
+            out.append(Token("word", "chr"))
+        elif token.kind == "word" and opens and token.upper == "GROUP_CONCAT":
+            close, commas = _arguments(items, ahead[0])
+            if len(commas) > 1:
+                raise DialectError("group_concat takes one or two arguments")
+            first = items[ahead[0] + 1 : commas[0] if commas else close]
+            if any(t.kind == "word" and t.upper == "DISTINCT" for t in first):
+                raise DialectError("group_concat(DISTINCT …): not said on PostgreSQL here")
+            sep = items[commas[0] + 1 : close] if commas else [Token("string", "','")]
+            out += [Token("word", "string_agg"), Token("op", "("), Token("word", "CAST")]
+            out += [Token("op", "("), *_respelled(first), Token("space", " ")]
+            out += [Token("word", "AS"), Token("space", " "), Token("word", "TEXT")]
+            out += [Token("op", ")"), Token("op", ","), Token("space", " ")]
+            out += [*_respelled(sep), Token("op", ")")]
+            i = close + 1
+            continue
+        else:
+            out.append(token)
+        i += 1
+    return out
+
+
+def _arguments(items: list[Token], open_at: int) -> tuple[int, list[int]]:
+    """The index of the ``)`` closing the ``(`` at ``open_at``, and of its top-level commas."""
+    depth, commas = 0, []
+    for j in range(open_at, len(items)):
+        text = items[j].text if items[j].kind == "op" else ""
+        if text == "(":
+            depth += 1
+        elif text == ")":
+            depth -= 1
+            if depth == 0:
+                return j, commas
+        elif text == "," and depth == 1:
+            commas.append(j)
+    raise DialectError("unbalanced parentheses")
 
 
 def _significant(items: list[Token], start: int) -> list[int]:

@@ -107,6 +107,29 @@ _UNIT_SQL = f"""(
     OR (l.entity = 'tasks' AND l.entity_id IN
         (SELECT task_id FROM task_units WHERE unit_id = :unit))
 )"""
+# The same on PostgreSQL (15 has no json_valid, IS JSON or json_each over text): the values
+# read here are written only by the store, as json.dumps writes them — a whole record and a
+# multi-column key as an object, a task's supporting units as a list — so their first
+# character tells JSON from a bulk statement's note, and jsonb reads them.
+_PG_LOGGED = "(CASE WHEN {v} LIKE '{{%' THEN CAST({v} AS jsonb) ->> 'unit_id' END)"
+_PG_LIST_HAS = (
+    "(CASE WHEN {v} LIKE '[%' THEN CAST({v} AS jsonb) @> jsonb_build_array(CAST(:unit AS"
+    " bigint)) ELSE FALSE END)"
+)
+_UNIT_SQL_PG = f"""(
+    (l.entity = 'units' AND l.entity_id = :unit)
+    OR (l.entity IN ('task_units', 'unit_aliases', 'collections') AND l.field = '*'
+        AND {_PG_LOGGED.format(v="COALESCE(l.new_value, l.old_value)")} = :unit_text)
+    OR (l.entity_key IS NOT NULL AND {_PG_LOGGED.format(v="l.entity_key")} = :unit_text)
+    OR (l.entity = 'unit_aliases' AND l.entity_id IN
+        (SELECT id FROM unit_aliases WHERE unit_id = :unit))
+    OR (l.field IN ('unit_id', 'reporting_unit_id', 'lead_unit')
+        AND (l.old_value = :unit_text OR l.new_value = :unit_text))
+    OR (l.field = 'support_units' AND ({_PG_LIST_HAS.format(v="l.old_value")}
+        OR {_PG_LIST_HAS.format(v="l.new_value")}))
+    OR (l.entity = 'tasks' AND l.entity_id IN
+        (SELECT task_id FROM task_units WHERE unit_id = :unit))
+)"""
 
 
 @dataclass(slots=True)  # not frozen: 5,000 frozen rows take 10 ms longer to build
@@ -182,7 +205,7 @@ def read_history(
         where.append("b.at < :last")
         params["last"] = _utc_start(last + timedelta(days=1))
     if unit_id is not None:
-        where.append(_UNIT_SQL)
+        where.append(_UNIT_SQL_PG if store.engine == "postgresql" else _UNIT_SQL)
         params.update(unit=unit_id, unit_text=str(unit_id))
     if text and text.strip():
         escaped = text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

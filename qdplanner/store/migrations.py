@@ -256,6 +256,25 @@ def m006_period_narratives(db: sqlite_utils.Database) -> None:
         db.execute(statement)
 
 
+# The OS user beside the user the log names: on a server plan the change log names the
+# database role (one per person), and the account on the computer goes beside it; on a
+# file the two are the same. Empty for batches written before this migration.
+_OS_USER = "ALTER TABLE change_batches ADD COLUMN os_user TEXT NOT NULL DEFAULT ''"
+
+
+@migrations(name="007_os_user")
+def m007_os_user(db: sqlite_utils.Database) -> None:
+    """``change_batches.os_user``: who was logged in on the computer that wrote the batch."""
+    db.execute(_OS_USER)
+
+
+# Migrations written in the portable subset (docs/dev/postgresql.md): a server plan made
+# before them is upgraded by running these statements, said for PostgreSQL by
+# ``dialect.ddl_to_postgres`` (store/pg_database.py). A migration missing here cannot be
+# applied to a server plan.
+PORTABLE = {"007_os_user": (_OS_USER,)}
+
+
 def known_names() -> list[str]:
     """Names of every migration this version knows, oldest first."""
     return [m.name for m in migrations._migrations]

@@ -251,7 +251,7 @@ def _texts(store: PlanStore, codes: list[str]) -> dict[int, tuple[str, str, str]
     order = {code: n for n, code in enumerate(codes)}
     sql = (
         "SELECT task_id, period, narrative, problems, next_steps FROM progress_reports"
-        " WHERE period IN (SELECT value FROM json_each(?))"
+        " WHERE period IN (SELECT value FROM json_each(? /* text */))"
     )
     rows = sorted(store.db.execute(sql, [json.dumps(codes)]), key=lambda r: order[r[1]])
     out: dict[int, tuple[str, str, str]] = {}

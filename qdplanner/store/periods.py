@@ -218,7 +218,7 @@ def _reported_tasks(store: PlanStore, period: Period) -> set[int]:
         return set()
     sql = (
         "SELECT DISTINCT task_id FROM progress_reports"
-        " WHERE period IN (SELECT value FROM json_each(?))"
+        " WHERE period IN (SELECT value FROM json_each(? /* text */))"
     )
     return {r[0] for r in store.db.execute(sql, [json.dumps(inside)])}
 
@@ -328,6 +328,12 @@ def _insert_rows(
     if not rows:
         return
     columns = _ROWS[kind]
+    if getattr(changes.db, "engine", "sqlite") == "postgresql":
+        # the server: one statement, many rows, pipelined by the driver (one round trip)
+        marks = ", ".join("?" * (len(columns) + 1))
+        sql = f'INSERT INTO "{kind.value}" (close_id, {", ".join(columns)}) VALUES ({marks})'
+        changes.executemany(sql, [(close_id, *r) for r in rows], entity=kind.value, note=note)
+        return
     picks = ", ".join(f"json_extract(value, '$[{n}]')" for n in range(len(columns)))
     sql = (
         f'INSERT INTO "{kind.value}" (close_id, {", ".join(columns)})'

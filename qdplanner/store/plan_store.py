@@ -9,22 +9,29 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
-
 from qdplanner.domain.enums import ChangeSource
 from qdplanner.domain.status_light import LightRules
 from qdplanner.errors import N_, PlanFileError, QdError, ValidationError
 from qdplanner.store import plan_file
 from qdplanner.store.changes import ChangeSet, current_user
 from qdplanner.store.lock import PlanLock, PlanLockedError, default_wait
+from qdplanner.store.server_connect import is_server_address
+from qdplanner.store.server_plan import ServerPlan
 
 LIGHT_RULES_KEY = "status_light_rules"
 
 
-def _constraint_error(exc: sqlite3.IntegrityError) -> ValidationError:
-    """The database's refusal, as a message fit to show."""
-    text = str(exc)
-    detail = text.split(":", 1)[-1].strip()
+def _constraint_error(exc: Exception) -> ValidationError:
+    """The database's refusal, as a message fit to show (either engine's: a server's is
+    said as SQLite says it, so both give the same sentence)."""
+    if isinstance(exc, sqlite3.IntegrityError):
+        text = str(exc)
+        detail = text.split(":", 1)[-1].strip()
+    else:
+        from qdplanner.store.pg_database import integrity_parts
+
+        kind, detail = integrity_parts(exc)  # type: ignore[arg-type]
+        text = f"{kind} constraint failed: {detail}" if kind else detail
     if "CHECK constraint failed" in text:
         template = N_("Messages", "Not saved: a value is out of range or inconsistent ({detail})")
     elif "UNIQUE constraint failed" in text:
@@ -43,24 +50,39 @@ def _constraint_error(exc: sqlite3.IntegrityError) -> ValidationError:
 
 
 class PlanStore:
-    """An open plan file. Create with :meth:`open` or :meth:`create`; close when done.
+    """An open plan: a file, or a database on a PostgreSQL server (``path`` is then a
+    :class:`~qdplanner.store.server_plan.ServerPlan`, and ``engine`` "postgresql"). Create
+    with :meth:`open` or :meth:`create`; close when done.
 
-    A file-backed connection belongs to the thread that opened it: a worker thread opens
-    its own ``PlanStore`` on the same path.
+    A connection belongs to the thread that opened it: a worker thread opens its own
+    ``PlanStore`` on the same plan (:meth:`worker_store`).
     """
+
+    engine = "sqlite"
+    # the errors of the engine that a user's action can meet (a server store adds its own)
+    _integrity_errors: tuple[type[Exception], ...] = (sqlite3.IntegrityError,)
+    _engine_errors: tuple[type[Exception], ...] = (sqlite3.Error,)
 
     def __init__(
         self,
-        path: Path,
-        db: sqlite_utils.Database,
+        path: Path | ServerPlan,
+        db: Any,
         *,
         readonly: bool = False,
         lock: PlanLock | None = None,
     ):
-        self.path = Path(path)
+        self.path = path if isinstance(path, ServerPlan) else Path(path)
         self.db = db
         self.readonly = readonly
         self.user = current_user()
+        self.os_user = self.user
+        if isinstance(path, ServerPlan):
+            import psycopg
+
+            self.engine = "postgresql"
+            self._integrity_errors = (psycopg.IntegrityError,)
+            self._engine_errors = (psycopg.Error,)
+            self.user = db.role()  # the change log names the database role
         self.is_open = True
         self.lock = lock
         self.recovered = False  # the last change was interrupted and has been undone on open
@@ -88,7 +110,13 @@ class PlanStore:
         the lock, also when it is opened read-only; ``recovered`` is then True so the caller
         can say so once. When that cannot be done here (someone else holds the lock, or the
         file is read-only) :class:`~qdplanner.store.plan_file.InterruptedChangeError` says
-        what to do."""
+        what to do.
+
+        ``path`` may be a server plan's address (``postgresql://…``): no lock is taken (each
+        edit is a short transaction on the server), and ``break_lock`` and ``wait`` do not
+        apply."""
+        if isinstance(path, ServerPlan) or is_server_address(path):
+            return cls._open_server(ServerPlan(path), readonly=readonly)  # type: ignore[arg-type]
         path = Path(path)
         wait = default_wait() if wait is None else wait
         recovered = False
@@ -153,7 +181,31 @@ class PlanStore:
             lock.release()
 
     @classmethod
+    def _open_server(cls, plan: ServerPlan, *, readonly: bool) -> PlanStore:
+        from qdplanner.store import pg_database
+
+        db = pg_database.open_database(plan, readonly=readonly)
+        try:
+            return cls(plan, db, readonly=readonly)
+        except BaseException:
+            db.close()
+            raise
+
+    @classmethod
     def create(cls, path: str | Path, *, overwrite: bool = False) -> PlanStore:
+        """A new, empty plan: a file, or on the empty database at a ``postgresql://``
+        address (``overwrite`` applies to files only: a server plan is replaced with
+        ``qdplanner copy``)."""
+        if isinstance(path, ServerPlan) or is_server_address(path):
+            from qdplanner.store import pg_database
+
+            plan = ServerPlan(path)  # type: ignore[arg-type]
+            db = pg_database.create_database(plan)
+            try:
+                return cls(plan, db)
+            except BaseException:
+                db.close()
+                raise
         path = Path(path)
         db = plan_file.create_database(path, overwrite=overwrite)
         lock = PlanLock(path)
@@ -168,7 +220,12 @@ class PlanStore:
         """The same plan through a connection of its own, for a worker thread: call it in
         that thread and close it there. It works under this store's lock (and read-only
         when this store is), so it must be closed before this store is."""
-        db = plan_file.open_database(self.path, readonly=self.readonly)
+        if isinstance(self.path, ServerPlan):
+            from qdplanner.store import pg_database
+
+            db = pg_database.open_database(self.path, readonly=self.readonly)
+        else:
+            db = plan_file.open_database(self.path, readonly=self.readonly)
         store = PlanStore(self.path, db, readonly=self.readonly)
         store.user = self.user
         return store
@@ -186,20 +243,29 @@ class PlanStore:
 
     def __exit__(self, kind: object, exc: object, tb: object) -> None:
         self.close()
-        if isinstance(exc, sqlite3.Error) and (told := plan_file.explain(self.path, exc)):
+        if isinstance(exc, self._engine_errors) and (told := self._told(exc)):
             raise told from exc
 
+    def _told(self, exc: BaseException) -> QdError | None:
+        if isinstance(self.path, ServerPlan):
+            from qdplanner.store import pg_database
+
+            return pg_database.explain(self.path, exc)
+        return plan_file.explain(self.path, exc)  # type: ignore[arg-type]
+
     def explain(self, exc: BaseException) -> BaseException:
-        """``exc`` as a sentence naming this plan when it is an SQLite refusal a user can
-        meet (disk full, read-only, damaged file); otherwise ``exc`` itself."""
-        if isinstance(exc, sqlite3.Error):
-            return plan_file.explain(self.path, exc) or exc
+        """``exc`` as a sentence naming this plan when it is a refusal a user can meet
+        (disk full, read-only, damaged file; on a server: connection lost, permission
+        denied …); otherwise ``exc`` itself."""
+        if isinstance(exc, self._engine_errors):
+            return self._told(exc) or exc
         return exc
 
     def check_integrity(self) -> None:
         """Refuse (:class:`~qdplanner.store.plan_file.DamagedPlanError`) a damaged plan file;
-        done once per store, before its first write, so a damaged plan is never written to."""
-        if not self._checked:
+        done once per store, before its first write, so a damaged plan is never written to.
+        (A server checks its own pages: nothing to do for a server plan.)"""
+        if not self._checked and self.engine == "sqlite":
             plan_file.quick_check(self.db.conn, self.path)
             self._checked = True
 
@@ -229,14 +295,15 @@ class PlanStore:
             description=description,
             user=self.user,
             key_columns=self._key_columns,
+            os_user=self.os_user,
         )
         try:
             with self.db.atomic():
                 yield changes
-        except sqlite3.IntegrityError as exc:
+        except self._integrity_errors as exc:
             raise _constraint_error(exc) from exc
-        except sqlite3.Error as exc:
-            told = plan_file.explain(self.path, exc)
+        except self._engine_errors as exc:
+            told = self._told(exc)
             if told is None:
                 raise
             raise told from exc
@@ -247,6 +314,14 @@ class PlanStore:
         The copy is written beside the target first and renamed, so a failed copy never
         leaves a half-written plan under the chosen name. ``target`` may not be this plan.
         """
+        if isinstance(self.path, ServerPlan) or is_server_address(target):
+            raise PlanFileError(
+                N_(
+                    "Messages",
+                    "{path}: a plan on a server is copied with qdplanner copy SOURCE TARGET",
+                ),
+                path=self.path,
+            )
         target = Path(target)
         if target.resolve() == self.path.resolve():
             raise PlanFileError(
@@ -277,7 +352,7 @@ class PlanStore:
         """Store ``value`` (as JSON) under ``key``, logged. A change is logged with the
         setting's name as its key, so the History names the setting."""
         text = json.dumps(value, ensure_ascii=False, sort_keys=True)
-        if self.db.table("settings").count_where("key = ?", [key]):
+        if self.db.execute("SELECT 1 FROM settings WHERE key = ?", [key]).fetchone():
             changes.update("settings", (key,), {"value": text})
         else:
             changes.insert("settings", {"key": key, "value": text})

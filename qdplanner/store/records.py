@@ -30,6 +30,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from qdplanner.domain.limits import MAX_INTEGER
+from qdplanner.store import schema_catalogue
 
 if TYPE_CHECKING:
     from qdplanner.store.changes import ChangeSet
@@ -90,9 +91,7 @@ _SIBLING_FIELDS = ("parent_id", "program_id", "project_id", "task_id", "plan_doc
 def key_columns_of(db: Any, kind: str) -> list[str]:
     """The columns of the primary key that identifies a record of ``kind``, in order
     (``rowid`` when it has none); read from the engine's catalogue."""
-    info = db.execute(f'PRAGMA table_info("{RecordKind(kind).value}")').fetchall()
-    key = sorted((r for r in info if r[5]), key=lambda r: r[5])
-    return [r[1] for r in key] or ["rowid"]
+    return schema_catalogue.key_columns(db, RecordKind(kind).value)
 
 
 def key_columns(store: PlanStore, kind: RecordKind | str) -> list[str]:
@@ -109,8 +108,7 @@ def columns(store: PlanStore, kind: RecordKind | str) -> frozenset[str]:
     kind = RecordKind(kind)
     cache = store._columns
     if kind not in cache:
-        info = store.db.execute(f'PRAGMA table_info("{kind.value}")').fetchall()
-        cache[kind] = frozenset(r[1] for r in info)
+        cache[kind] = frozenset(c for c, _ in schema_catalogue.table_columns(store.db, kind))
     return cache[kind]
 
 
@@ -157,7 +155,7 @@ def next_position(store: PlanStore, kind: RecordKind | str, values: Mapping[str,
     these fields ``kind`` has); 0 for the first. Beside the last one at the very end."""
     kind = RecordKind(kind)
     scope = [c for c in _SIBLING_FIELDS if c in columns(store, kind)]
-    where = " AND ".join(f'"{c}" IS ?' for c in scope) or "1"
+    where = " AND ".join(f'"{c}" IS ?' for c in scope) or "TRUE"
     sql = f'SELECT max(position) FROM "{kind.value}" WHERE {where}'
     last = store.db.execute(sql, [values.get(c) for c in scope]).fetchone()[0]
     if last is None:

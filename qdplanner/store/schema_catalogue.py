@@ -269,8 +269,9 @@ _PG_FOREIGN_KEYS = """
 SELECT f.relname, a.attname, k.confdeltype
 FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid
 JOIN pg_class f ON f.oid = k.confrelid
-JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = k.conkey[1]
-WHERE k.contype = 'f' AND c.relnamespace = current_schema()::regnamespace AND c.relname = ?
+JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = ANY (k.conkey)
+WHERE k.contype = 'f' AND cardinality(k.conkey) = 1
+  AND c.relnamespace = current_schema()::regnamespace AND c.relname = ?
 ORDER BY k.oid
 """
 

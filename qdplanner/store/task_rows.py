@@ -109,7 +109,7 @@ _SQL = """
 SELECT t.id, t.parent_id, t.program_id, t.project_id, t.code, t.title, t.start_date,
        t.due_date, t.deadline_text, t.status, t.percent, l.unit_id,
        COALESCE((SELECT group_concat(unit_id) FROM (SELECT s.unit_id FROM task_units s
-           WHERE s.task_id = t.id AND s.role = 'support' ORDER BY s.position)), ''),
+           WHERE s.task_id = t.id AND s.role = 'support' ORDER BY s.position) AS su), ''),
        t.notes, t.is_illustrative, t.position, COALESCE(t.program_id, -t.project_id){description}
 FROM tasks t
 LEFT JOIN task_units l ON l.task_id = t.id AND l.role = 'lead'
@@ -144,7 +144,7 @@ _WHERE = {
 # behind (is_done, SET_ASIDE): left out in SQL, from the same constants.
 _EARLIER_REPORTS = f"""
 SELECT r.task_id, r.period, r.status, r.percent
-FROM json_each(?) c JOIN progress_reports r ON r.task_id = c.value
+FROM json_each(? /* bigint */) c JOIN progress_reports r ON r.task_id = c.value
 WHERE r.percent < {DONE_PERCENT}
   AND r.status NOT IN ({", ".join(f"'{s.value}'" for s in (TaskStatus.DONE, *SET_ASIDE))})
 """
@@ -186,13 +186,13 @@ def _keep_late_recoveries_yellow(
 # (one JSON array of ids, found through the (task_id, period) key) whose period ended by then.
 _STANDING_REPORTS = """
 SELECT r.task_id, r.period, r.status, r.percent
-FROM json_each(?) c JOIN progress_reports r ON r.task_id = c.value
-WHERE r.period IN (SELECT value FROM json_each(?))
+FROM json_each(? /* bigint */) c JOIN progress_reports r ON r.task_id = c.value
+WHERE r.period IN (SELECT value FROM json_each(? /* text */))
 """
 # The same for the whole plan: through the period index, without a list of ids.
 _ALL_STANDING_REPORTS = """
 SELECT task_id, period, status, percent FROM progress_reports
-WHERE period IN (SELECT value FROM json_each(?))
+WHERE period IN (SELECT value FROM json_each(? /* text */))
 """
 
 
@@ -274,7 +274,8 @@ def read_descriptions(store: PlanStore, rows: list[TaskRow]) -> None:
         else:
             found = dict(
                 store.db.execute(
-                    "SELECT t.id, t.description FROM json_each(?) c JOIN tasks t ON t.id = c.value",
+                    "SELECT t.id, t.description FROM json_each(? /* bigint */) c"
+                    " JOIN tasks t ON t.id = c.value",
                     [json.dumps(list(wanted))],
                 ).fetchall()
             )

@@ -82,11 +82,12 @@ def read_unit_rows(store: PlanStore, as_of: date | None = None) -> list[UnitRow]
     sql = f"""
         SELECT u.id, u.name, u.short_name, u.kind, u.contact, u.is_illustrative,
                (SELECT group_concat(alias, char(31)) FROM
-                   (SELECT alias FROM unit_aliases a WHERE a.unit_id = u.id ORDER BY a.id)),
+                   (SELECT alias FROM unit_aliases a WHERE a.unit_id = u.id ORDER BY a.id) AS al),
                COALESCE(c.lead, 0), COALESCE(c.support, 0), COALESCE(o.overdue, 0),
                u.phone
         FROM units u
-        LEFT JOIN (SELECT unit_id, SUM(role = 'lead') AS lead, SUM(role = 'support') AS support
+        LEFT JOIN (SELECT unit_id, count(*) FILTER (WHERE role = 'lead') AS lead,
+                          count(*) FILTER (WHERE role = 'support') AS support
                    FROM task_units GROUP BY unit_id) c ON c.unit_id = u.id
         LEFT JOIN (SELECT unit_id, count(*) AS overdue FROM task_units
                    WHERE role = 'lead' AND task_id IN (SELECT id FROM tasks WHERE due_date < :day

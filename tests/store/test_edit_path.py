@@ -60,7 +60,8 @@ def plan(sample_plan):
     store = sample_plan
     task = store.db.execute(
         "SELECT task_id FROM task_units GROUP BY task_id"
-        " HAVING sum(role = 'lead') = 1 AND sum(role = 'support') >= 2 ORDER BY task_id LIMIT 1"
+        " HAVING count(*) FILTER (WHERE role = 'lead') = 1"
+        " AND count(*) FILTER (WHERE role = 'support') >= 2 ORDER BY task_id LIMIT 1"
     ).fetchone()[0]
     other, other_name = store.db.execute(
         "SELECT id, name FROM units WHERE id NOT IN"

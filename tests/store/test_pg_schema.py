@@ -30,8 +30,10 @@ def pg(pg_url):
 
 
 @pytest.fixture
-def plan_file(empty_plan: PlanStore) -> sqlite3.Connection:
-    return empty_plan.db.conn
+def plan_file(tmp_path) -> sqlite3.Connection:
+    store = PlanStore.create(tmp_path / "plan.qdplan")
+    yield store.db.conn
+    store.close()
 
 
 def _differences(file_tables, server_tables) -> list[str]:
@@ -223,7 +225,7 @@ def test_statements_get_the_servers_placeholders_and_quoting():
     )
     # inside a string nothing is a placeholder; a literal % is doubled for psycopg
     assert to_postgres("SELECT '?:x' || [tasks].title FROM tasks WHERE title LIKE '50%'") == (
-        "SELECT '?:x' || \"tasks\".title FROM tasks WHERE title LIKE '50%%'"
+        "SELECT '?:x' || \"tasks\".title FROM tasks WHERE title ILIKE '50%%'"
     )
 
 
