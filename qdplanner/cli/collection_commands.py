@@ -291,11 +291,15 @@ def collect_status_cmd(
             parts = [symbol_word(s.standing, lang), due, _contact_text(s.contact, s.phone)]
             click.echo(f"{s.unit_name}{colon}{separator.join(parts)}")
             click.echo("  " + tr(N_("CommandLine", "{n} open task(s):"), n=len(unit.open_tasks)))
+            stream = None
             for task in unit.open_tasks:
+                if task.stream and task.stream != stream:  # codes restart in each
+                    stream = task.stream
+                    click.echo(f"    {stream}")
                 where = ""
                 if task.row:
                     where = "  " + tr(N_("CommandLine", "(row {row} left empty)"), row=task.row)
-                click.echo(f"    {task.code} {task.title}{where}".rstrip())
+                click.echo(f"      {task.code} {task.title}{where}".rstrip())
         return
     groups = {
         "returned": [r for r in rows if r.standing == ReturnStanding.RETURNED],

@@ -195,13 +195,17 @@ def _pad(text: str, width: int) -> str:
     return text + " " * max(0, width - _width(text))
 
 
-def _task_text(move, lang: str, *, lights: bool = True) -> str:
+def _task_text(move, lang: str, *, lights: bool = True, due: bool = False) -> str:
+    """A task that moved: its program or project (codes restart in each), code, title and
+    lead unit, then its lights and percents (and its due date, for a newly overdue one)."""
     from qdplanner.domain.vocabulary import symbol_word
 
     t, b = move.after, move.before
-    what = f"{t.code} {t.title}".strip()
+    what = f"{t.stream} {t.code} {t.title}".strip()
     if t.lead_unit:
         what += f" ({t.lead_unit})" if lang != "zh" else f"（{t.lead_unit}）"
+    if due and t.due_date:
+        what += tr(N_("CommandLine", ", due {date}"), date=t.due_date.isoformat())
     if not lights:
         return what
     after = symbol_word(t.light, lang)
@@ -267,9 +271,11 @@ def comparison_text(result, lang: str, today: date, limit: int = DEFAULT_LIMIT) 
            better=c["lights_better"], worse=c["lights_worse"], other=c["lights_other"],
            done=c["newly_done"], overdue=c["newly_overdue"], no_report=c["no_report"],
            period=later.period),
-        tr(N_("CommandLine", "Indicators: {moved} moved ({better} better, {worse} worse). Units: "
-              "{late} returned late, {partial} partly returned, {missing} not returned."),
+        tr(N_("CommandLine", "Indicators: {moved} moved ({better} better, {worse} worse, {first} "
+              "measured for the first time). Units: {late} returned late, {partial} partly "
+              "returned, {missing} not returned."),
            moved=c["indicators_moved"], better=c["indicators_better"],
+           first=c["indicators_first_measured"],
            worse=c["indicators_worse"], late=c["units_late"], partial=c["units_partial"],
            missing=c["units_not_returned"]),
     ]  # fmt: skip
@@ -288,7 +294,8 @@ def comparison_text(result, lang: str, today: date, limit: int = DEFAULT_LIMIT) 
         (N_("CommandLine", "Lights better ({n}):"), result.better, _task_text),
         (N_("CommandLine", "Other light changes ({n}):"), result.other, _task_text),
         (N_("CommandLine", "Newly done ({n}):"), result.newly_done, _task_text),
-        (N_("CommandLine", "Newly overdue ({n}):"), result.newly_overdue, _task_text),
+        (N_("CommandLine", "Newly overdue ({n}):"), result.newly_overdue,
+         lambda m, lg: _task_text(m, lg, due=True)),
         (N_("CommandLine", "No report for the period ({n}):"), result.no_report,
          lambda m, lg: _task_text(m, lg, lights=False)),
         (N_("CommandLine", "Indicators moved ({n}):"), result.indicators, _indicator_text),

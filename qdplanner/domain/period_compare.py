@@ -356,6 +356,16 @@ class PeriodComparison:
         return [m for m in self.indicators if m.move == Move.WORSE]
 
     @property
+    def indicators_first_measured(self) -> list[IndicatorMove]:
+        """Judged in the later period, not in the earlier one (no data or no baseline then):
+        neither better nor worse, but newly measured."""
+        return [
+            m for m in self.indicators
+            if m.after.light in JUDGED_INDICATOR_LIGHTS
+            and (m.before is None or m.before.light not in JUDGED_INDICATOR_LIGHTS)
+        ]  # fmt: skip
+
+    @property
     def units_late(self) -> list[UnitMove]:
         """Returned, but after the due date (perhaps partly)."""
         return [m for m in self.units if m.after.late]
@@ -380,6 +390,7 @@ class PeriodComparison:
             "indicators_moved": len(self.indicators),
             "indicators_better": len(self.indicators_better),
             "indicators_worse": len(self.indicators_worse),
+            "indicators_first_measured": len(self.indicators_first_measured),
             "units_late": len(self.units_late),
             "units_partial": len(self.units_partial),
             "units_not_returned": len(self.units_not_returned),

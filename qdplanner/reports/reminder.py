@@ -163,7 +163,11 @@ def _task_table(notice: Notice, lang: str) -> Table:
         specs.append((N_("Reminder", "Row"), 0.9, "center"))
     columns = [Column(say(lang, header), weight, align) for header, weight, align in specs]
     rows = []
+    stream = None
     for n, task in enumerate(notice.tasks, start=1):
+        if task.stream and task.stream != stream:  # codes restart in each program or project
+            stream = task.stream
+            rows.append(Row([Cell(stream)], "group"))
         deadline = task.deadline_text or (date_text(task.due_date, lang) if task.due_date else "—")
         title = with_illustrative_mark(task.title, task.is_illustrative, lang)  # the sample's
         cells = [Cell(str(n)), Cell(task.code or "—"), Cell(title), Cell(deadline)]

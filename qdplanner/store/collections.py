@@ -366,12 +366,14 @@ class OpenTask:
     percent: int
     row: int | None  # its row in the unit's partial return (0: removed), None: not returned
     is_illustrative: bool = False  # filled in for the sample (qdplanner.domain.illustrative)
+    stream: str = ""  # its program's or project's name (codes restart in each)
 
     def as_dict(self) -> dict:
         return {
             "task_id": self.task_id,
             "code": self.code,
             "title": self.title,
+            "stream": self.stream,
             "due_date": self.due_date.isoformat() if self.due_date else None,
             "deadline": self.deadline_text,
             "percent": self.percent,
@@ -430,7 +432,8 @@ def late_units(
         rows = {e.task_id: e.row for e in s.left_empty}
         open_tasks = [
             OpenTask(t.id, t.code, t.title, t.due_date, t.deadline_text, t.percent,
-                     rows.get(t.id) if s.returned_at else None, t.is_illustrative)
+                     rows.get(t.id) if s.returned_at else None, t.is_illustrative,
+                     t.stream_name)
             for t in by_unit.get(s.unit_id, ()) if t.id not in reported
         ]  # fmt: skip
         result.append(LateUnit(s, code, open_tasks))

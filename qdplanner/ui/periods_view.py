@@ -108,10 +108,10 @@ class PeriodsView(QWidget):
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.tree = QTreeWidget()
         self.tree.setObjectName("compareTree")
-        self.tree.setColumnCount(4)
+        self.tree.setColumnCount(5)
         self.tree.setHeaderLabels([
             self.tr("What moved"), self.tr("Before"), self.tr("After"),
-            self.tr("Lead unit / detail"),
+            self.tr("Lead unit / detail"), self.tr("Program / project"),
         ])  # fmt: skip
         self.tree.setColumnWidth(0, 380)
         self.tree.setColumnWidth(1, 150)
@@ -282,7 +282,7 @@ class PeriodsView(QWidget):
             ("better", result.better, self._task_item),
             ("other", result.other, self._task_item),
             ("done", result.newly_done, self._task_item),
-            ("overdue", result.newly_overdue, self._task_item),
+            ("overdue", result.newly_overdue, lambda m: self._task_item(m, due=True)),
             ("no_report", result.no_report, self._task_item),
             ("indicators", result.indicators, self._indicator_item),
             ("units", result.units, self._unit_item),
@@ -311,9 +311,15 @@ class PeriodsView(QWidget):
         item.setText(column, f"{light_text(light)}  {percent}".rstrip())
         item.setForeground(column, QBrush(light_colour(light)))
 
-    def _task_item(self, move) -> QTreeWidgetItem:
+    def _task_item(self, move, due: bool = False) -> QTreeWidgetItem:
+        """A task that moved; ``due``: say its due date (why it is newly overdue when its
+        light was red already, for being far behind)."""
         t, b = move.after, move.before
-        item = QTreeWidgetItem([f"{t.code} {t.title}".strip(), "", "", t.lead_unit])
+        detail = t.lead_unit
+        if due and t.due_date:
+            when = self.tr("due %1").replace("%1", t.due_date.isoformat())
+            detail = f"{detail}; {when}" if detail else when
+        item = QTreeWidgetItem([f"{t.code} {t.title}".strip(), "", "", detail, t.stream])
         item.setData(0, Qt.ItemDataRole.UserRole, t.task_id)
         if b is not None:
             self._light_cells(item, 1, b.light, f"{b.percent}%" if b.recorded else "")

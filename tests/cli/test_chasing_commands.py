@@ -109,8 +109,12 @@ def test_remind_writes_a_word_notice_per_late_unit(plan, tmp_path):
     assert OFFICE in text and "2022年1月20日" in text
     (table,) = doc.tables
     assert table.rows[0].cells[0].text == "序号"
-    assert len(table.rows) == 1 + 3  # the header, and the three rows left empty
-    assert [r.cells[4].text for r in table.rows[1:]] == ["5", "6", "7"]
+    tasks = [r for r in table.rows[1:] if r.cells[0].text.isdigit()]
+    assert len(tasks) == 3  # the three rows left empty
+    assert [r.cells[4].text for r in tasks] == ["5", "6", "7"]
+    # a line naming the program or project above its tasks: their codes restart in each
+    streams = [r.cells[0].text for r in table.rows[1:] if not r.cells[0].text.isdigit()]
+    assert streams and all(name.endswith(("计划", "工程")) for name in streams), streams
     section = doc.sections[0]
     assert round(section.top_margin.mm) == 37 and round(section.left_margin.mm) == 28
     again = run("collect-remind", plan, "2021Q4", out, "--as-of", "2022-01-20", "--lang", "zh")

@@ -53,6 +53,13 @@ def test_compare_a_closed_period_with_an_open_one_says_the_open_one_is_live(plan
     assert "Lights: 0 better, 3 worse" in out
     assert "Lights worse (3):" in out and "● On track → ▲ At risk" in out
     assert "No report for the period (39):" in out and "… and 37 more" in out
+    # the 21 indicators that moved: 6 had no figure at the end of 2025Q3
+    assert "Indicators: 21 moved (0 better, 0 worse, 6 measured for the first time)" in out
+    # a task is named with its program or project: codes restart in each
+    assert "  产业创新能级提升计划 3 面向世界科技前沿培育未来产业 (青岛市发展和改革委员会)" in out
+    overdue = run("period", "compare", str(plan), "2024Q4", "2025Q1", "--lang", "en").output
+    assert "战略科技力量起势工程 3 争取国家重点实验室数量达到全省50%以上 (青岛市科学技术局), due " \
+           "2024-12-31: ▲ At risk → ■ Overdue / far behind" in overdue  # fmt: skip
     data = json.loads(run("period", "compare", str(plan), "2025Q4", "2025Q3", "--json").output)
     assert data["earlier"]["period"] == "2025Q3" and data["earlier"]["closed"]
     assert data["later"]["live"] and data["later"]["judged_at"] == "2025-12-31"

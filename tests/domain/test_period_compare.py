@@ -164,3 +164,17 @@ def test_a_standing_kept_to_a_scope_drops_the_rest():
     assert [t.task_id for t in kept.tasks] == [2]
     assert kept.indicators == () and len(kept.units) == 1
     assert kept.header()["live"] is False and kept.header()["lights"] == {"red": 1}
+
+
+def test_an_indicator_judged_for_the_first_time_is_counted_as_first_measured():
+    earlier = standing("2025Q3", indicators=[indicator(1, IndicatorLight.NO_DATA, None, ""),
+                                             indicator(2, IndicatorLight.BEHIND, 3)])  # fmt: skip
+    later = standing("2025Q4", indicators=[indicator(1, IndicatorLight.ACHIEVED, 9),
+                                           indicator(2, IndicatorLight.ON_TRACK, 4),
+                                           indicator(3, IndicatorLight.BEHIND, 1)])  # fmt: skip
+    result = compare(earlier, later)
+    # no data → achieved is neither better nor worse: it is measured for the first time
+    assert [m.after.indicator_id for m in result.indicators_first_measured] == [1, 3]
+    counts = result.counts()
+    assert (counts["indicators_moved"], counts["indicators_better"]) == (3, 1)
+    assert counts["indicators_first_measured"] == 2

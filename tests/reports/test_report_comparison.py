@@ -61,7 +61,7 @@ def test_the_section_comes_last_and_compares_with_the_closed_previous_quarter(cl
     assert text[0] == f"H1|{chinese_number(len(report.sections))}、与上期相比"
     assert text[1] == (
         "P|与2025年第三季度相比，2025年第四季度亮灯好转0项、变差3项，新完成0项、新增逾期0项，"
-        "39项任务本期未报送进展；指标变动21项（好转0项、变差0项）；逾期报送单位0家、部分报送0家、"
+        "39项任务本期未报送进展；指标变动21项（好转0项、变差0项、首次有数据6项）；逾期报送单位0家、部分报送0家、"
         "未报送0家。"
     )
     assert text[2].startswith("P|2025年第三季度：张三已于") and "关账" in text[2]

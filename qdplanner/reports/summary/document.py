@@ -498,7 +498,9 @@ def _standing_note(lang: str, standing) -> str:
 
 def _move_row(lang: str, n: int, move, illustrative: frozenset[int] = frozenset()) -> Row:
     t, b = move.after, move.before
-    task = with_illustrative_mark(f"{t.code} {t.title}".strip(), t.task_id in illustrative, lang)
+    # its program or project first: codes restart in each
+    named = f"{t.stream} {t.code} {t.title}".strip()
+    task = with_illustrative_mark(named, t.task_id in illustrative, lang)
     before = b.light if b else None
     percent = f"{t.percent}%" if t.recorded else "—"
     if b is not None:
@@ -522,13 +524,14 @@ def _comparison(report: SummaryReport) -> list[Block]:
         N_("Report", "Compared with {earlier}, in {later} {better} tasks' lights got better and "
            "{worse} worse; {done} tasks were newly done and {overdue} newly overdue; "
            "{no_report} tasks had no progress report for the period. {moved} indicators "
-           "moved ({ind_better} better, {ind_worse} worse). {late} units returned late, "
-           "{partial} partly and {missing} not at all."),
+           "moved ({ind_better} better, {ind_worse} worse, {ind_first} measured for the first "
+           "time). {late} units returned late, {partial} partly and {missing} not at all."),
         earlier=earlier, later=later, better=counts["lights_better"],
         worse=counts["lights_worse"], done=counts["newly_done"],
         overdue=counts["newly_overdue"], no_report=counts["no_report"],
         moved=counts["indicators_moved"], ind_better=counts["indicators_better"],
-        ind_worse=counts["indicators_worse"], late=counts["units_late"],
+        ind_worse=counts["indicators_worse"], ind_first=counts["indicators_first_measured"],
+        late=counts["units_late"],
         partial=counts["units_partial"], missing=counts["units_not_returned"],
     )  # fmt: skip
     blocks: list[Block] = [Paragraph(text)]
