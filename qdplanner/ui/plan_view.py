@@ -83,6 +83,9 @@ FIRST_START_ORDER = (Col.LEAD, Col.DEADLINE)
 TITLE_WIDTH_MIN, TITLE_WIDTH_MAX = 160, DEFAULT_WIDTHS[Col.TITLE]
 
 
+TABS_WITHOUT_TASKS = ("periods", "narrative")  # their own lists; no task is chosen in them
+
+
 class IndentDelegate(RefusalBorderDelegate):
     """Indents the task title by its depth, so sub-tasks read as sub-tasks."""
 
@@ -278,9 +281,13 @@ class PlanView(QWidget):
         self._tab_makers[name] = (holder, make)
 
     def _tab_shown(self, index: int) -> None:
+        shown = None
         for name, (holder, _make) in self._tab_makers.items():
             if self.tabs.widget(index) is holder:
                 self.tab_view(name)
+                shown = name
+        # the task details beside tabs that show no task would stay empty: give them the room
+        self.detail_scroll.setVisible(shown not in TABS_WITHOUT_TASKS)
         self._narrative_follows()
 
     def _narrative_follows(self) -> None:

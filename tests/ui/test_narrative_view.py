@@ -133,3 +133,13 @@ def test_the_tab_follows_the_program_or_project_chosen_in_the_outline(window, qt
     # the whole plan chosen: the tab keeps what it shows
     plan_view.tree.setCurrentIndex(plan_view.outline.index(0, 0))
     assert view.scope().key == ("project", project_id)
+
+
+def test_the_task_details_give_their_room_to_the_periods_and_narrative_tabs(window):
+    plan_view = window.plan_view
+    window.show()
+    for name in ("narrative", "periods"):
+        plan_view.tabs.setCurrentWidget(plan_view._tab_makers[name][0])
+        assert plan_view.detail_scroll.isHidden(), name
+    plan_view.tabs.setCurrentIndex(0)  # the tasks
+    assert not plan_view.detail_scroll.isHidden()
