@@ -37,7 +37,7 @@ def test_copy_there_and_back_verified(plan, pg_url, tmp_path):
     back = tmp_path / "back.qdplan"
     result = run("copy", pg_url, back, "--verify", "--lang", "zh")
     assert result.exit_code == 0, result.output
-    assert "已复制" in result.output and "已核对" in result.output
+    assert "复制到" in result.output and "已核对" in result.output
     left = english_words(result.output, back, pg_url)
     assert not left, f"English left in the Chinese output: {left}\n{result.output}"
     assert run("status", back).exit_code == 0
