@@ -7,14 +7,8 @@ import click
 from qdplanner.cli.common import LANG, user_errors
 from qdplanner.cli.failure import fail
 from qdplanner.cli.language import error_text, tr
+from qdplanner.domain.text import size_text
 from qdplanner.errors import N_
-
-
-def size_text(size: int) -> str:
-    """Bytes as a reader counts them: ``8.4 MB``, ``512 KB``."""
-    if size >= 1_000_000:
-        return f"{size / 1_000_000:.1f} MB"
-    return f"{max(size, 0) / 1000:.0f} KB"
 
 
 @click.command("copy")
