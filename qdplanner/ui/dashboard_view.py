@@ -119,12 +119,11 @@ class DashboardGrid(QWidget):
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.setPen(QColor("black"))
         painter.setFont(self.title_font)
-        lines = cell.title.count("\n") + 1
-        height = painter.fontMetrics().lineSpacing() * lines
         gap = 0.03 * box.height()
-        title = QRectF(box.x(), box.y() - gap - height, rect.width() - left * rect.width(), height)
         painter.drawText(
-            title, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, cell.title
+            self._title_rect(rect, box, gap),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
+            self._title(painter.fontMetrics(), cell.title, box, gap, rect),
         )
 
         def placed(point: tuple[float, float]) -> QPointF:
@@ -164,6 +163,28 @@ class DashboardGrid(QWidget):
             painter.drawText(
                 below, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, cell.numbers
             )
+
+    @staticmethod
+    def _title_rect(rect: QRectF, box: QRectF, gap: float) -> QRectF:
+        """Where a cell's title goes: inside its own cell, above the plot box (a title that
+        went higher was cut by the cell above)."""
+        return QRectF(box.x(), rect.y(), rect.right() - box.x(), box.y() - gap - rect.y())
+
+    def _title(self, metrics, title: str, box: QRectF, gap: float, rect: QRectF) -> str:
+        """The title in as many lines as the room above the box holds, the last one elided
+        (the tooltip names the whole indicator)."""
+        room = self._title_rect(rect, box, gap)
+        fits = max(1, int(room.height() // metrics.lineSpacing()))
+        width = int(room.width())
+        words, lines = title.replace("\n", ""), []
+        while words and len(lines) < fits - 1 and metrics.horizontalAdvance(words) > width:
+            cut = len(words)
+            while cut > 1 and metrics.horizontalAdvance(words[:cut]) > width:
+                cut -= 1
+            lines.append(words[:cut])
+            words = words[cut:]
+        lines.append(metrics.elidedText(words, Qt.TextElideMode.ElideRight, width))
+        return "\n".join(lines)
 
     def event(self, event) -> bool:
         if event.type() == event.Type.ToolTip:

@@ -83,7 +83,7 @@ FIRST_START_ORDER = (Col.LEAD, Col.DEADLINE)
 TITLE_WIDTH_MIN, TITLE_WIDTH_MAX = 160, DEFAULT_WIDTHS[Col.TITLE]
 
 
-TABS_WITHOUT_TASKS = ("periods", "narrative")  # their own lists; no task is chosen in them
+TABS_WITHOUT_TASKS = ("indicators", "periods", "narrative")  # wide, and no task chosen in them
 
 
 class IndentDelegate(RefusalBorderDelegate):

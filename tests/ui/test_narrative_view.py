@@ -138,7 +138,7 @@ def test_the_tab_follows_the_program_or_project_chosen_in_the_outline(window, qt
 def test_the_task_details_give_their_room_to_the_periods_and_narrative_tabs(window):
     plan_view = window.plan_view
     window.show()
-    for name in ("narrative", "periods"):
+    for name in ("narrative", "periods", "indicators"):
         plan_view.tabs.setCurrentWidget(plan_view._tab_makers[name][0])
         assert plan_view.detail_scroll.isHidden(), name
     plan_view.tabs.setCurrentIndex(0)  # the tasks
