@@ -59,7 +59,21 @@ AS_OF_DATE = click.option(  # indicators: values known at a date
     default=None,
     help="Judge indicators at this date (YYYY-MM-DD) from the values known then; default today.",
 )
-PLAN_ARG = click.argument("plan", type=click.Path(dir_okay=False, path_type=Path))
+
+
+class PlanArgument(click.Path):
+    """A plan file's path, or a server plan's ``postgresql://`` address kept as it is typed
+    (a Path would fold its ``//``)."""
+
+    def convert(self, value, param, ctx):
+        from qdplanner.store.server_connect import is_server_address
+
+        if is_server_address(value):
+            return value
+        return super().convert(value, param, ctx)
+
+
+PLAN_ARG = click.argument("plan", type=PlanArgument(dir_okay=False, path_type=Path))
 
 
 class Language(click.ParamType):
