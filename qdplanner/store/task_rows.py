@@ -107,9 +107,7 @@ class TaskRow:
 # project id: a task belongs to one of the two) keys plan order and the stream's name.
 _SQL = """
 SELECT t.id, t.parent_id, t.program_id, t.project_id, t.code, t.title, t.start_date,
-       t.due_date, t.deadline_text, t.status, t.percent, l.unit_id,
-       COALESCE((SELECT group_concat(unit_id) FROM (SELECT s.unit_id FROM task_units s
-           WHERE s.task_id = t.id AND s.role = 'support' ORDER BY s.position) AS su), ''),
+       t.due_date, t.deadline_text, t.status, t.percent, l.unit_id, {support},
        t.notes, t.is_illustrative, t.position, COALESCE(t.program_id, -t.project_id){description}
 FROM tasks t
 LEFT JOIN task_units l ON l.task_id = t.id AND l.role = 'lead'
@@ -124,6 +122,8 @@ UNION ALL
 SELECT -pj.id, pj.name, d.position, d.id, 1, pj.position, d.start_year, pj.id
 FROM projects pj JOIN plan_documents d ON d.id = pj.plan_document_id
 """
+_SUPPORT = """COALESCE((SELECT group_concat(unit_id) FROM (SELECT s.unit_id FROM task_units s
+           WHERE s.task_id = t.id AND s.role = 'support' ORDER BY s.position) AS su), '')"""
 _STREAM_PLACE = itemgetter(2, 3, 4, 5, 7)
 _FIRST = itemgetter(0)
 _ID = attrgetter("id")
@@ -250,6 +250,7 @@ def read_task_rows(
     rules: LightRules | None = None,
     history: bool = False,
     descriptions: bool = True,
+    supporting: bool = True,
 ) -> list[TaskRow]:
     """Tasks in ``scope``, parents before their sub-tasks, with lights at ``as_of`` (today).
 
@@ -258,9 +259,11 @@ def read_task_rows(
     :attr:`TaskRow.reported_period`); else from the task's current status and percent.
 
     Without ``descriptions`` each row's ``description`` is None (not read: no table shows it)
-    until :func:`read_descriptions` fills it in — the task table's text filter asks for it."""
+    until :func:`read_descriptions` fills it in — the task table's text filter asks for it.
+    Without ``supporting`` no row names its supporting units (a summary counts, never shows
+    them: one correlated subquery per task saved)."""
     with paused_gc():  # many rows, no cycles: see qdplanner.store.bulk
-        return _read_task_rows(store, scope, as_of, rules, history, descriptions)
+        return _read_task_rows(store, scope, as_of, rules, history, descriptions, supporting)
 
 
 def read_descriptions(store: PlanStore, rows: list[TaskRow]) -> None:
@@ -298,12 +301,15 @@ def _read_task_rows(
     rules: LightRules | None,
     history: bool,
     descriptions: bool,
+    supporting: bool = True,
 ) -> list[TaskRow]:
     as_of = as_of or date.today()
     rules = rules or store.light_rules()
     params = [] if scope.kind == ScopeKind.ALL else [scope.id]
     sql = _SQL.format(
-        where=_WHERE[scope.kind], description=", t.description" if descriptions else ""
+        where=_WHERE[scope.kind],
+        description=", t.description" if descriptions else "",
+        support=_SUPPORT if supporting else "''",
     )
     fetched = store.db.execute(sql, params).fetchall()
     streams = _streams(store)

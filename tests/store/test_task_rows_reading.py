@@ -48,3 +48,15 @@ def test_rows_read_without_descriptions_get_them_when_asked(small_plan):
     assert full[ids["ongoing"]] == "对接省级平台"
     # everything else is as a full read has it
     assert _shape(rows) == _shape(read_task_rows(store))
+
+
+def test_rows_read_without_supporting_units_differ_only_in_naming_none(small_plan):
+    store, _ids = small_plan
+    full = read_task_rows(store)
+    lean = read_task_rows(store, supporting=False)
+    assert any(r.support_short for r in full)  # the small plan has supporting units
+    assert all(r.support_short == "" for r in lean)
+    for a, b in zip(full, lean, strict=True):
+        assert (a.id, a.light, a.lead_unit, a.stream_name, a.depth) == (
+            b.id, b.light, b.lead_unit, b.stream_name, b.depth
+        )  # fmt: skip
