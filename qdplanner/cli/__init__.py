@@ -71,9 +71,10 @@ def open_window(plan: str | None, language: str | None) -> int:
     """Start the window on ``plan`` (None: the last plan, else the sample plan)."""
     from pathlib import Path
 
+    from qdplanner.addresses import is_server_address
     from qdplanner.ui.app import run
 
-    return run(Path(plan) if plan else None, lang=language)
+    return run(plan if is_server_address(plan) else Path(plan) if plan else None, lang=language)
 
 
 def main(args: list[str] | None = None) -> None:

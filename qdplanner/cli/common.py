@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 
+from qdplanner.addresses import is_server_address
 from qdplanner.cli.failure import notice, one_line_errors
 from qdplanner.cli.language import error_text, locale_language, read_language, set_language
 from qdplanner.errors import N_, QdError
@@ -66,8 +67,6 @@ class PlanArgument(click.Path):
     (a Path would fold its ``//``)."""
 
     def convert(self, value, param, ctx):
-        from qdplanner.store.server_connect import is_server_address
-
         if is_server_address(value):
             return value
         return super().convert(value, param, ctx)

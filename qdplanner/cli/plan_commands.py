@@ -12,6 +12,7 @@ from qdplanner.cli.common import (
     AS_OF,
     LANG,
     PLAN_ARG,
+    PlanArgument,
     as_it_stood,
     as_of_date,
     echo_json,
@@ -24,13 +25,13 @@ from qdplanner.errors import N_
 
 
 @click.command("open")
-@click.argument("plan", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("plan", required=False, type=PlanArgument(dir_okay=False, path_type=Path))
 @lang_option(
     default_from_locale=False,
     help="Language of the window (default: the last one chosen, else Chinese).",
 )
 @user_errors
-def open_cmd(plan: Path | None, lang: str | None) -> None:
+def open_cmd(plan: Path | str | None, lang: str | None) -> None:
     """Open PLAN in the window (default: the last plan used, else the sample plan)."""
     from qdplanner.ui.app import run
 

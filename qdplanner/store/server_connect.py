@@ -17,41 +17,19 @@ connection directly (``COPY``, one transaction), not through the store's engine 
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import parse_qsl, urlencode, urlsplit
 
+from qdplanner.addresses import SCHEMES, is_server_address, shown
+from qdplanner.addresses import password_of as _password
 from qdplanner.errors import N_, QdError
 
-SCHEMES = ("postgresql://", "postgres://")
+__all__ = ["SCHEMES", "ServerError", "connect", "explain", "is_server_address", "reason", "shown"]
+
 CONNECT_TIMEOUT = 10  # seconds, unless the address says otherwise
 LOCK_TIMEOUT = "10s"  # how long a copy waits for a plan others are using
 
 
 class ServerError(QdError):
     """The server cannot be reached, or refused what was asked; names the address."""
-
-
-def is_server_address(text: object) -> bool:
-    """Whether ``text`` names a plan on a server (else it is a file path)."""
-    return isinstance(text, str) and text.strip().lower().startswith(SCHEMES)
-
-
-def _password(url: str) -> str | None:
-    parts = urlsplit(url)
-    if parts.password:
-        return parts.password
-    return dict(parse_qsl(parts.query)).get("password")
-
-
-def shown(url: str) -> str:
-    """``url`` without its password (in the user part or as ``?password=``)."""
-    parts = urlsplit(url.strip())
-    netloc = parts.netloc
-    if "@" in netloc:
-        userinfo, _, hostport = netloc.rpartition("@")
-        netloc = f"{userinfo.partition(':')[0]}@{hostport}"
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "password"]
-    query_text = urlencode(query, safe="/")
-    return f"{parts.scheme}://{netloc}{parts.path}" + (f"?{query_text}" if query_text else "")
 
 
 def reason(exc: BaseException, url: str = "") -> str:

@@ -21,7 +21,9 @@ def about_text(store: PlanStore | None, data_folder: str) -> str:
         (QCoreApplication.translate("About", "Version"), __version__),
         (QCoreApplication.translate("About", "Licence"), "MIT"),
         (
-            QCoreApplication.translate("About", "Plan file"),
+            QCoreApplication.translate("About", "Plan on a server")
+            if store is not None and store.engine == "postgresql"
+            else QCoreApplication.translate("About", "Plan file"),
             str(store.path) if store is not None else "—",
         ),
         (QCoreApplication.translate("About", "Data folder"), data_folder),

@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from qdplanner import __version__
+from qdplanner.addresses import is_server_address, shown
 from qdplanner.errors import QdError
 from qdplanner.ui.fonts import apply_cjk_font
 from qdplanner.ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, install_language
@@ -118,7 +119,7 @@ class Controller:
             )
         )
 
-    def start(self, requested: Path | None) -> None:
+    def start(self, requested: Path | str | None) -> None:
         """Show the window at once; open the plan (``requested``, else the last one, else the
         sample) as soon as the window is on screen."""
         window = self._new_window()
@@ -127,7 +128,7 @@ class Controller:
         window.first_painted.connect(lambda: self._open_first(requested))
         window.show()
 
-    def _open_first(self, requested: Path | None) -> None:
+    def _open_first(self, requested: Path | str | None) -> None:
         try:
             path = initial_plan(requested)
         except QdError as exc:
@@ -183,13 +184,47 @@ class Controller:
         box.exec()
         return {readonly: "readonly", steal: "break"}.get(box.clickedButton(), "")
 
-    def open_plan(self, path: Path) -> bool:
-        """Open ``path`` in a new window, closing the current one; explain any refusal."""
+    def open_plan(self, address: Path | str) -> bool:
+        """Open the plan at ``address`` — a file's path, or a server plan's ``postgresql://``
+        address — in a new window, closing the current one; explain any refusal."""
+        if is_server_address(address):
+            return self._open_server_plan(str(address))
+        return self._open_file_plan(Path(address))
+
+    def _open_server_plan(self, address: str) -> bool:
+        """A plan on a server: no lock to ask about; a server that cannot be reached, or asks
+        for a password, is said in words (connect_timeout bounds the wait)."""
+        from qdplanner.store import PlanStore
+        from qdplanner.store.server_plan import ServerPlan
+        from qdplanner.ui.server_dialog import asks_for_password, password_help
+
+        if self.store is not None and self.store.path == ServerPlan(address):
+            self.window.raise_()
+            return True
+        try:
+            store = PlanStore.open(address)
+        except QdError as exc:
+            box = QMessageBox(self.window)
+            box.setIcon(QMessageBox.Icon.Warning)
+            box.setWindowTitle(QCoreApplication.translate("App", "Cannot open plan"))
+            box.setText(user_message(exc))
+            if asks_for_password(exc):
+                box.setInformativeText(password_help())
+            box.exec()
+            return False
+        self._show(store)
+        self._remember(address)
+        return True
+
+    def _open_file_plan(self, path: Path) -> bool:
         from qdplanner.store import PlanStore
         from qdplanner.store.lock import PlanLockedError, default_wait
 
-        path = Path(path)
-        if self.store is not None and self.store.path.resolve() == path.resolve():
+        if (
+            self.store is not None
+            and self.store.engine != "postgresql"
+            and self.store.path.resolve() == path.resolve()
+        ):
             self.window.raise_()
             return True
         try:
@@ -225,9 +260,10 @@ class Controller:
         return True
 
     @staticmethod
-    def _remember(path: Path) -> None:
-        """The last plan, and the recent list (newest first, at most eight)."""
-        resolved = str(Path(path).resolve())
+    def _remember(address: Path | str) -> None:
+        """The last plan, and the recent list (newest first, at most eight); a server
+        plan's address without its password."""
+        resolved = shown(address) if is_server_address(address) else str(Path(address).resolve())
         settings = QSettings()
         settings.setValue("files/lastPlan", resolved)
         recent = [p for p in settings.value("files/recent", [], type=list) if p != resolved]
@@ -270,7 +306,7 @@ class Controller:
 
     def _new_window(self) -> MainWindow:
         window = MainWindow(language=self.language, font_warning=self.font_warning)
-        window.open_requested.connect(lambda p: self.open_plan(Path(p)))
+        window.open_requested.connect(self.open_plan)
         window.sample_requested.connect(self.open_sample)
         window.new_requested.connect(lambda p: self.new_plan(Path(p)))
         window.language_requested.connect(self.set_language)
@@ -307,20 +343,23 @@ class Controller:
             self.store = None
 
 
-def planned_plan(requested: Path | None) -> Path:
-    """The plan the window will open: ``requested``, else the last one, else the sample."""
+def planned_plan(requested: Path | str | None) -> Path | str:
+    """The plan the window will open: ``requested``, else the last one (a file that is
+    still there, or a server plan's address), else the sample."""
     if requested is not None:
         return requested
     last = QSettings().value("files/lastPlan")
+    if last and is_server_address(last):
+        return last
     if last and Path(last).exists():
         return Path(last)
     return sample_plan_path(create=False)
 
 
-def initial_plan(requested: Path | None) -> Path:
+def initial_plan(requested: Path | str | None) -> Path | str:
     """``planned_plan``, the sample plan made if it is the one and does not exist yet."""
     path = planned_plan(requested)
-    if path == sample_plan_path(create=False):
+    if not is_server_address(path) and path == sample_plan_path(create=False):
         sample_plan_path()
     return path
 
@@ -363,8 +402,9 @@ def show_unexpected_error(exc_type, exc, tb, store: PlanStore | None = None) -> 
     box.exec()
 
 
-def run(plan: Path | None = None, *, lang: str | None = None) -> int:
-    """Start the window on ``plan`` (or the last plan, or the sample); return the exit code."""
+def run(plan: Path | str | None = None, *, lang: str | None = None) -> int:
+    """Start the window on ``plan`` — a file, or a server plan's address — (or the last plan,
+    or the sample); return the exit code."""
     app = ensure_application()
     language = lang or QSettings().value("ui/language", DEFAULT_LANGUAGE)
     if language not in LANGUAGES:

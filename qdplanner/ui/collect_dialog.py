@@ -33,6 +33,7 @@ from qdplanner.store.collections import lead_units
 from qdplanner.ui.commands import EditContext
 from qdplanner.ui.delegates import DateLineEdit
 from qdplanner.ui.messages import user_message
+from qdplanner.ui.plan_place import plan_folder
 
 
 def current_period() -> str:
@@ -55,7 +56,7 @@ class CollectDialog(QDialog):
         self.lang.addItem("中文", "zh_CN")
         self.lang.addItem("English", "en")
         self.lang.setCurrentIndex(0 if language.startswith("zh") else 1)
-        folder = settings.value("collection/folder", str(ctx.store.path.parent))
+        folder = settings.value("collection/folder", plan_folder(ctx.store))
         self.folder_edit = QLineEdit(folder)
         browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._browse)

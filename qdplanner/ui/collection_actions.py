@@ -28,6 +28,7 @@ from qdplanner.ui.background import Cancelled, run_in_background
 from qdplanner.ui.collect_dialog import CollectDialog
 from qdplanner.ui.commands import EditContext, StructureCommand
 from qdplanner.ui.messages import user_message
+from qdplanner.ui.plan_place import plan_folder
 from qdplanner.ui.returns_dialog import ReturnsDialog
 
 if TYPE_CHECKING:  # python-docx comes with it: imported when the dialog is asked for
@@ -156,7 +157,7 @@ class CollectionActions(QWidget):
         return result
 
     def choose_returns(self) -> None:
-        folder = QSettings().value("collection/folder", str(self.ctx.store.path.parent))
+        folder = QSettings().value("collection/folder", plan_folder(self.ctx.store))
         paths, _ = QFileDialog.getOpenFileNames(
             self.window_,
             self.tr("Import Returned Workbooks"),

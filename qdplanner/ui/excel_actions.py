@@ -36,6 +36,7 @@ from qdplanner.excel.import_model import CellError, ImportPreview, record_word
 from qdplanner.ui.background import Cancelled, run_in_background
 from qdplanner.ui.commands import EditContext
 from qdplanner.ui.messages import translated, user_message
+from qdplanner.ui.plan_place import plan_folder
 
 if TYPE_CHECKING:
     from qdplanner.excel.breakdown_import import BreakdownOptions, BreakdownPreview
@@ -328,7 +329,7 @@ class ExcelActions(QWidget):
         return [self.export_action, self.import_action]
 
     def _folder(self) -> str:
-        return QSettings().value("files/excel_folder", str(self.ctx.store.path.parent))
+        return QSettings().value("files/excel_folder", plan_folder(self.ctx.store))
 
     def _remember_folder(self, path: str | Path) -> None:
         QSettings().setValue("files/excel_folder", str(Path(path).parent))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qdplanner.addresses import is_server_address, shown
 from qdplanner.paths import PLAN_SUFFIX
 from qdplanner.ui.i18n import LANGUAGES
 
@@ -30,8 +31,15 @@ if TYPE_CHECKING:  # imported once the window is up (see attach)
     from qdplanner.store import PlanStore
     from qdplanner.ui.plan_view import PlanView
 
+# File → Open Server Plan… (set with the other shortcuts once the first frame is up)
+SERVER_PLAN_SHORTCUT = "Ctrl+Shift+O"
 # If the window is never painted (started minimised), the plan is opened anyway after this.
 OPEN_ANYWAY_MS = 500
+
+
+def _shown(path: Path | str) -> str:
+    """A plan's path, or a server plan's address without its password."""
+    return shown(path) if is_server_address(path) else str(path)
 
 
 class NoPlanPane(QWidget):
@@ -55,6 +63,7 @@ class NoPlanPane(QWidget):
             (self.tr("Open Plan…"), window.choose_plan),
             (self.tr("New Plan…"), window.choose_new_plan),
             (self.tr("Open Sample Plan"), window.sample_requested),
+            (self.tr("Open Server Plan…"), window.choose_server_plan),
         ):
             button = QPushButton(text)
             button.clicked.connect(slot)
@@ -67,8 +76,8 @@ class NoPlanPane(QWidget):
         column.addLayout(buttons)
         column.addStretch(2)
 
-    def opening(self, path: Path) -> None:
-        self.message.setText(self.tr("Opening %1…").replace("%1", str(path)))
+    def opening(self, path: Path | str) -> None:
+        self.message.setText(self.tr("Opening %1…").replace("%1", _shown(path)))
         for button in self.buttons:
             button.hide()
 
@@ -95,7 +104,7 @@ class MainWindow(QMainWindow):
         self.plan_view: PlanView | None = None
         self._painted = False
         self._font_warning = font_warning
-        self._shortcuts: list[tuple[QAction, QKeySequence.StandardKey]] | None = []
+        self._shortcuts: list[tuple[QAction, QKeySequence.StandardKey | str]] | None = []
         self.setObjectName("MainWindow")
         self.setWindowTitle("qdplanner")
         self._build_menus()
@@ -122,9 +131,11 @@ class MainWindow(QMainWindow):
             self.statusBar()
 
     # -- the plan ------------------------------------------------------------------
-    def opening(self, path: Path) -> None:
-        """Say, in the title and the middle of the window, that ``path`` is being opened."""
-        self.setWindowTitle(self.tr("%1 — qdplanner").replace("%1", Path(path).name))
+    def opening(self, path: Path | str) -> None:
+        """Say, in the title and the middle of the window, that ``path`` (a file, or a
+        server plan's address) is being opened."""
+        name = _shown(path) if is_server_address(path) else Path(path).name
+        self.setWindowTitle(self.tr("%1 — qdplanner").replace("%1", name))
         self.no_plan.opening(path)
 
     def not_opened(self) -> None:
@@ -134,10 +145,11 @@ class MainWindow(QMainWindow):
 
     def attach(self, store: PlanStore) -> PlanView:
         """Show ``store`` in this window (once per window); return its ``PlanView``."""
+        from qdplanner.ui.plan_place import title_name
         from qdplanner.ui.plan_view import PlanView  # the heavy half, after the first frame
 
         self._complete_frame()
-        title = self.tr("%1 — qdplanner").replace("%1", store.path.name)
+        title = self.tr("%1 — qdplanner").replace("%1", title_name(store))
         if store.readonly:
             title = self.tr("%1 (read-only)").replace("%1", title)
         self.setWindowTitle(title)
@@ -169,6 +181,11 @@ class MainWindow(QMainWindow):
         self._shortcuts.append((open_action, QKeySequence.StandardKey.Open))
         open_action.triggered.connect(self.choose_plan)
         self.file_menu.addAction(open_action)
+        server_action = QAction(self.tr("Open Ser&ver Plan…"), self)
+        server_action.setObjectName("openServerPlanAction")
+        self._shortcuts.append((server_action, SERVER_PLAN_SHORTCUT))
+        server_action.triggered.connect(self.choose_server_plan)
+        self.file_menu.addAction(server_action)
         self.recent_menu = self.file_menu.addMenu(self.tr("Open &Recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         sample_action = QAction(self.tr("Open &Sample Plan"), self)
@@ -222,7 +239,9 @@ class MainWindow(QMainWindow):
         return self.tr("qdplanner plans (*%1);;All files (*)").replace("%1", PLAN_SUFFIX)
 
     def _start_folder(self) -> str:
-        return str(self.store.path.parent) if self.store is not None else ""
+        from qdplanner.ui.plan_place import plan_folder
+
+        return plan_folder(self.store) if self.store is not None else ""
 
     def choose_new_plan(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
@@ -239,6 +258,16 @@ class MainWindow(QMainWindow):
         )
         if path:
             self.open_requested.emit(path)
+
+    def choose_server_plan(self) -> None:
+        """File → Open Server Plan…: ask for the address, then open it."""
+        from qdplanner.ui.server_dialog import ask_server_address
+
+        store = self.store
+        current = str(store.path) if store is not None and store.engine == "postgresql" else ""
+        address = ask_server_address(self, current)
+        if address:
+            self.open_requested.emit(address)
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()

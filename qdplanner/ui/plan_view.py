@@ -19,14 +19,12 @@ from PySide6.QtCore import QEvent, QModelIndex, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -40,8 +38,6 @@ from PySide6.QtWidgets import (
 
 from qdplanner.domain.status_light import judged_as_it_stood
 from qdplanner.domain.vocabulary import LIGHT_ORDER, colour, lights_to_show, symbol
-from qdplanner.errors import QdError
-from qdplanner.paths import PLAN_SUFFIX
 from qdplanner.store import PlanStore
 from qdplanner.store.summary import summarize
 from qdplanner.store.task_rows import Scope, ScopeKind
@@ -57,11 +53,12 @@ from qdplanner.ui.excel_actions import ExcelActions
 from qdplanner.ui.filter_bar import FilterBar
 from qdplanner.ui.group_rows import GroupRows, TaskTableView
 from qdplanner.ui.labels import label, light_text
-from qdplanner.ui.messages import user_message
+from qdplanner.ui.live_refresh import attach_live_refresh
 from qdplanner.ui.models.outline_tree import SCOPE_ROLE, build_outline_model
 from qdplanner.ui.models.task_table import DEPTH_ROLE, EDITABLE, Col, TaskTableModel
 from qdplanner.ui.outline_actions import OutlineActions
 from qdplanner.ui.period_actions import PeriodActions
+from qdplanner.ui.plan_place import on_server, save_a_copy
 from qdplanner.ui.progress_dialog import ask_and_record
 from qdplanner.ui.report_dialog import ReportActions
 from qdplanner.ui.settings_dialog import settings_action
@@ -271,6 +268,7 @@ class PlanView(QWidget):
         # the columns and the sort first: the tasks are then read and sorted once
         self.restore_state()
         self.reload()
+        self.live = attach_live_refresh(self)  # other editors' changes, on a server plan
 
     # -- tabs built on demand ----------------------------------------------------------
     def _add_tab_on_demand(self, name: str, title: str, make: Callable[[], QWidget]) -> None:
@@ -367,6 +365,13 @@ class PlanView(QWidget):
         copy_action = QAction(self.tr("Save a &Copy As…"), self)
         copy_action.setShortcut(QKeySequence.StandardKey.SaveAs)
         copy_action.triggered.connect(self._save_copy)
+        if on_server(self.store):
+            copy_action.setStatusTip(
+                self.tr(
+                    "Copies the plan from the server into a plan file, with its change log, "
+                    "as the command qdplanner copy does"
+                )
+            )
         window.file_menu.insertActions(
             window.file_plan_anchor,
             [
@@ -454,29 +459,20 @@ class PlanView(QWidget):
         self.tabs.setCurrentIndex(0)
 
     def _save_copy(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Save a Copy As"),
-            str(self.store.path.parent),
-            self.main_window.plan_file_filter(),
-        )
-        if not path:
-            return
-        if not path.endswith(PLAN_SUFFIX):
-            path += PLAN_SUFFIX
-        try:
-            self.store.save_copy(path)
-        except QdError as exc:
-            QMessageBox.warning(self, self.tr("Save a Copy As"), user_message(exc))
-            return
-        self.main_window.statusBar().showMessage(
-            self.tr("Copy saved as %1").replace("%1", path), 8000
-        )
+        path = save_a_copy(self, self.store, self.main_window.plan_file_filter())
+        if path:
+            self.main_window.statusBar().showMessage(
+                self.tr("Copy saved as %1").replace("%1", path), 8000
+            )
 
     # -- data ----------------------------------------------------------------------
     def reload(self) -> None:
         """Re-read the outline, the current task table and the status bar from the store."""
         current = self.current_scope()
+        # Before reading: what is shown now is at least as new as this batch (undo refuses a
+        # step whose records others changed after what the window has shown).
+        if hasattr(self.store, "latest_batch"):  # TEMPORARY until the store side lands
+            self.ctx.seen = self.store.latest_batch()
         build_outline_model(self.store, self.outline)
         self.tree.expandAll()
         target = self._find_scope(current) if current else None
@@ -806,6 +802,8 @@ class PlanView(QWidget):
     def save_state(self) -> None:
         """Remember the panes' sizes and the table's columns; stop deferred work."""
         self._status_timer.stop()
+        if self.live is not None:
+            self.live.close()
         settings = QSettings()
         settings.setValue("window/splitter", self.splitter.saveState())
         settings.setValue("window/taskHeader", self.table.horizontalHeader().saveState())

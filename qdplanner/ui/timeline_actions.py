@@ -54,6 +54,7 @@ from qdplanner.store.timeline import (
 )
 from qdplanner.ui.commands import change_structure
 from qdplanner.ui.messages import user_message
+from qdplanner.ui.plan_place import plan_folder
 
 if TYPE_CHECKING:
     from qdplanner.ui.timeline_view import TimelinePane
@@ -221,11 +222,11 @@ class TimelineActions(QObject):
         dialog.exec()
 
     def ask_and_export(self) -> None:
-        plan = self.pane.ctx.store.path
+        store = self.pane.ctx.store
         path, _ = QFileDialog.getSaveFileName(
             self.pane,
             self.tr("Export Timeline"),
-            str(plan.with_name(plan.stem + "-timeline.pdf")),
+            str(Path(plan_folder(store)) / f"{store.path.stem}-timeline.pdf"),
             self.tr("PDF (*.pdf);;PNG image (*.png);;SVG image (*.svg)"),
         )
         if path:

@@ -174,7 +174,7 @@ def test_a_plan_that_cannot_be_opened_at_start_leaves_the_window_offering_the_ot
     assert window.windowTitle() == "qdplanner"
     assert window.no_plan.message.text() == "No plan is open."
     assert [b.text() for b in window.no_plan.buttons if b.isVisible()] == [
-        "Open Plan…", "New Plan…", "Open Sample Plan"
+        "Open Plan…", "New Plan…", "Open Sample Plan", "Open Server Plan…"
     ]  # fmt: skip
     assert not window.edit_menu.menuAction().isEnabled()
     sample = window.no_plan.buttons[2]
@@ -189,8 +189,10 @@ def test_the_plan_view_puts_its_entries_in_the_window_s_menus(controller, small_
     controller.open_plan(store.path)
     window = controller.window
     file_entries = [a.text() for a in window.file_menu.actions() if not a.isSeparator()]
-    assert file_entries[:4] == ["&New Plan…", "&Open Plan…", "Open &Recent", "Open &Sample Plan"]
-    assert file_entries[4] == "Save a &Copy As…"
+    assert file_entries[:5] == [
+        "&New Plan…", "&Open Plan…", "Open Ser&ver Plan…", "Open &Recent", "Open &Sample Plan"
+    ]  # fmt: skip
+    assert file_entries[5] == "Save a &Copy As…"
     assert file_entries[-1] == "&Quit"
     view_entries = [a.text() for a in window.view_menu.actions() if not a.isSeparator()]
     assert view_entries[:5] == ["Tasks", "Units", "Indicators", "History", "Collection"]
