@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 
 DEBOUNCE_MS = 250  # batches arriving within this are shown together
 RETRY_MS = 400  # while something is being typed, look again after this
-POLL_MS = 1500  # the slow poll beside the socket
+POLL_MS = 1000  # the slow poll beside the socket
 
 
 @dataclass
