@@ -219,15 +219,14 @@ def changed_by_text(view: PlanView, batches: list[int]) -> str:
         return QCoreApplication.translate(
             "LiveRefresh", "The plan was changed by others: shown as it is now"
         )
-    text = (
-        QCoreApplication.translate("LiveRefresh", "%1 changed the plan: %2")
-        .replace("%1", row.user)
-        .replace("%2", action_text(row.description))
-    )
-    if len(set(batches)) > 1:
-        text += QCoreApplication.translate(
-            "LiveRefresh", " (and %n other change(s) by others)", "", len(set(batches)) - 1
+    others = len(set(batches)) - 1
+    if others:
+        text = QCoreApplication.translate(
+            "LiveRefresh", "%1 changed the plan: %2 (and %n more change(s) by others)", "", others
         )
+    else:
+        text = QCoreApplication.translate("LiveRefresh", "%1 changed the plan: %2")
+    text = text.replace("%1", row.user).replace("%2", action_text(row.description))
     return text
 
 

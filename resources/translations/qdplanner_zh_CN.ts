@@ -11,6 +11,10 @@
         <translation>许可协议</translation>
     </message>
     <message>
+        <source>Plan on a server</source>
+        <translation>服务器上的规划</translation>
+    </message>
+    <message>
         <source>Plan file</source>
         <translation>规划文件</translation>
     </message>
@@ -2429,6 +2433,29 @@ A closed period is never recomputed: reports entered later change nothing in it.
     </message>
 </context>
 <context>
+    <name>LiveRefresh</name>
+    <message>
+        <source>Other editors' changes are no longer shown as they happen (%1). View → Refresh reads the plan again.</source>
+        <translation>他人的修改已不再即时显示（%1）。可用“视图 → 刷新”重新读取规划。</translation>
+    </message>
+    <message>
+        <source>The plan was changed by others: shown as it is now</source>
+        <translation>他人修改了规划：已显示最新内容</translation>
+    </message>
+    <message>
+        <source>%1 changed the plan: %2 (and %n more change(s) by others)</source>
+        <translation>%1 修改了规划：%2（另有他人的 %n 处修改）</translation>
+    </message>
+    <message>
+        <source>%1 changed the plan: %2</source>
+        <translation>%1 修改了规划：%2</translation>
+    </message>
+    <message>
+        <source>Other editors' changes are not shown as they happen (%1). View → Refresh reads the plan again.</source>
+        <translation>他人的修改无法即时显示（%1）。可用“视图 → 刷新”重新读取规划。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>%1 — qdplanner</source>
@@ -2453,6 +2480,10 @@ A closed period is never recomputed: reports entered later change nothing in it.
     <message>
         <source>&amp;Open Plan…</source>
         <translation>打开规划(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open Ser&amp;ver Plan…</source>
+        <translation>打开服务器上的规划(&amp;V)…</translation>
     </message>
     <message>
         <source>Open &amp;Recent</source>
@@ -2509,6 +2540,10 @@ A closed period is never recomputed: reports entered later change nothing in it.
     <message>
         <source>qdplanner plans (*%1);;All files (*)</source>
         <translation>qdplanner 规划文件 (*%1);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>%1 (server)</source>
+        <translation>%1（服务器）</translation>
     </message>
 </context>
 <context>
@@ -4121,6 +4156,10 @@ A closed period is never recomputed: reports entered later change nothing in it.
         <translation>打开示例规划</translation>
     </message>
     <message>
+        <source>Open Server Plan…</source>
+        <translation>打开服务器上的规划…</translation>
+    </message>
+    <message>
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
@@ -4575,6 +4614,10 @@ A closed period is never recomputed: reports entered later change nothing in it.
     <message>
         <source>Save a &amp;Copy As…</source>
         <translation>另存副本(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Copies the plan from the server into a plan file, with its change log, as the command qdplanner copy does</source>
+        <translation>把服务器上的规划连同操作日志复制为一个规划文件，与命令 qdplanner copy 相同</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
@@ -5692,6 +5735,60 @@ Progress Summary</source>
         <translation>
             <numerusform>有 %n 处冲突需要处理：请为每处选择保留哪份进展。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ServerPlan</name>
+    <message>
+        <source>The server asks for a password. qdplanner never asks for one or keeps one: PostgreSQL's client reads it from the file ~/.pgpass (one line per server, host:port:database:user:password, readable by you alone: chmod 600 ~/.pgpass; on Windows %APPDATA%\postgresql\pgpass.conf), from a service file (~/.pg_service.conf), or from the PGPASSWORD environment variable set before qdplanner starts. Add it there, then open the plan again.</source>
+        <translation>服务器要求输入密码。qdplanner 从不询问也从不保存密码：PostgreSQL 客户端从文件 ~/.pgpass 读取密码（每台服务器一行，格式为 主机:端口:数据库:用户:密码，且只能由您本人读取：chmod 600 ~/.pgpass；Windows 上为 %APPDATA%\postgresql\pgpass.conf），或从服务文件（~/.pg_service.conf）读取，或从启动 qdplanner 之前设置的环境变量 PGPASSWORD 读取。请在其中一处写入密码，然后重新打开规划。</translation>
+    </message>
+</context>
+<context>
+    <name>ServerPlanDialog</name>
+    <message>
+        <source>Open Server Plan</source>
+        <translation>打开服务器上的规划</translation>
+    </message>
+    <message>
+        <source>A plan kept in a PostgreSQL database, which several people can edit at once. Your office's IT gives you its host, database and user name.</source>
+        <translation>保存在 PostgreSQL 数据库中的规划，可由多人同时编辑。主机、数据库和用户名由本单位信息技术人员提供。</translation>
+    </message>
+    <message>
+        <source>e.g. 192.168.1.10</source>
+        <translation>例如 192.168.1.10</translation>
+    </message>
+    <message>
+        <source>your login name: %1</source>
+        <translation>您的登录名：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>主机(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>端口(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>数据库(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>用户(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Or the whole &amp;address:</source>
+        <translation>或完整地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>No password is asked for or kept here: PostgreSQL's client reads it from ~/.pgpass, a service file or the PGPASSWORD environment variable.</source>
+        <translation>此处不询问也不保存密码：PostgreSQL 客户端从 ~/.pgpass、服务文件或环境变量 PGPASSWORD 读取密码。</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
     </message>
 </context>
 <context>

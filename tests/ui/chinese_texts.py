@@ -55,6 +55,9 @@ KEPT = {
     "mit",
     "ctrl",
     "shift",
+    "postgresql",  # the database server a plan may be kept on (issue 19)
+    "pgpassword",  # the environment variable libpq reads a password from
+    "chmod",  # the command that makes ~/.pgpass readable by its owner alone
 }
 # Columns of the sample plan whose text is data (titles, notes …), not a code.
 FREE_TEXT = {

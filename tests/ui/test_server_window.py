@@ -346,3 +346,25 @@ def test_a_file_plan_has_no_listener_and_shows_nothing_new(small_plan, qtbot):
     assert window.windowTitle() == f"{store.path.name} — qdplanner"
     assert not is_server_address(str(store.path))
     assert live_refresh.attach_live_refresh(window.plan_view) is None
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_dialog_s_alt_keys_are_unique_and_its_chinese_complete(qtbot, qapp, language):
+    from qdplanner.ui import server_dialog
+    from qdplanner.ui.i18n import install_language
+    from tests.ui.chinese_texts import LATIN, Texts, english, mnemonic_clashes
+
+    install_language(qapp, language)
+    try:
+        dialog = ServerPlanDialog(None, "")
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert mnemonic_clashes(dialog, "server dialog") == []
+        if language == "zh_CN":
+            texts = Texts()
+            texts.widget(dialog, "server dialog")
+            texts.add("password help", password_help())
+            login = {w.casefold() for w in LATIN.findall(server_dialog._login_name())}
+            assert english(texts.seen, login) == []  # the login name is the user's own
+    finally:
+        install_language(qapp, "en")
