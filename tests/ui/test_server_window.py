@@ -368,3 +368,19 @@ def test_the_dialog_s_alt_keys_are_unique_and_its_chinese_complete(qtbot, qapp, 
             assert english(texts.seen, login) == []  # the login name is the user's own
     finally:
         install_language(qapp, "en")
+
+
+def test_the_command_line_hands_the_window_a_server_address_as_typed(monkeypatch):
+    from click.testing import CliRunner
+
+    from qdplanner.cli import open_window, window_request
+    from qdplanner.cli.plan_commands import open_cmd
+    from qdplanner.ui import app as app_module
+
+    url = "postgresql://li@db.example.org:5432/qingdao"
+    given = []
+    monkeypatch.setattr(app_module, "run", lambda plan, lang=None: given.append(plan) or 0)
+    assert window_request([url]) == (url, None)
+    assert open_window(url, None) == 0
+    CliRunner().invoke(open_cmd, [url])
+    assert given == [url, url]  # a string, not a Path folding its //
