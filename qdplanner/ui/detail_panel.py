@@ -261,6 +261,8 @@ class DetailPanel(QWidget):
         self.due.setText(row.due_date.isoformat() if row.due_date else "—")
         self.lead.setText(row.lead_short)
         self.support.setText(row.support_short)
+        for edit in (self.title, self.deadline, self.lead, self.support):
+            edit.setCursorPosition(0)  # a long text shows its beginning, not its tail
         self.description.setPlainText(fields["description"])
         self.notes.setPlainText(fields["notes"])
         self._show_milestones(task_id)

@@ -49,6 +49,8 @@ def test_choosing_a_row_shows_all_its_fields(window):
     assert d.deadline.text() == "2022年底前" and d.due.text() == "2022-12-31"
     assert "完成立项" in d.milestones.item(0).text()
     assert "已完成选址" in d.progress.text() and "资金未到位" in d.progress.text()
+    # a long title shows its beginning, not its tail (the cursor is put back at the start)
+    assert [e.cursorPosition() for e in (d.title, d.deadline, d.lead, d.support)] == [0] * 4
 
 
 def test_editing_notes_in_the_form_is_logged_as_form_and_undoable(window):
