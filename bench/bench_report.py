@@ -3,10 +3,10 @@
     .venv/bin/python bench/bench_report.py [PLAN] [--repeat 3] [--as-of 2026-11-23] [--pdf OUT]
 
 Without PLAN a 20,000-task plan is generated in a temporary folder (make_large_plan.py).
-Times, ``--repeat`` times after one untimed warm-up (fonts, matplotlib, caches):
+Times, ``--repeat`` times after one untimed warm-up (fonts, caches):
 
 build    ``build_report``: every read from the plan (tasks, indicators, milestones, reports)
-blocks   ``report_blocks``: the document's blocks, indicator charts drawn to PNG included
+blocks   ``report_blocks``: the document's blocks, indicator chart pages (Qt drawings) included
 pdf      layout on a 1200-dpi ``QPdfWriter``, painting, and the searchable-text fix-up
 total    all three: what ``qdplanner report`` spends after start-up (goal < 10 s)
 """

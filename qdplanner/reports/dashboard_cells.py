@@ -2,9 +2,10 @@
 
 One :class:`DashboardCell` per indicator: its light, title, the target path, the target
 point and the actuals placed in the cell's plot box, and its lines of text. Two painters
-draw the same cells: :func:`qdplanner.reports.indicator_charts.dashboard_figure` (matplotlib:
-the report, PNG and SVG exports) and the window's dashboard (Qt's own painter, so showing it
-never waits for matplotlib: ~0.5 s to import, ~1 s to draw 200 cells).
+draw the same cells: :mod:`qdplanner.reports.chart_paint` (Qt's painter: the window's
+dashboard and the report's chart pages, so neither waits for matplotlib: ~0.5 s to import,
+~1 s to draw 200 cells) and :func:`qdplanner.reports.indicator_charts.dashboard_figure`
+(matplotlib: Export Charts…, PNG and SVG files).
 
 Time on the x axis is :func:`qdplanner.domain.indicators.value_time`; the target path is the
 straight line the light is judged against (see :func:`target_path`); ranks (lower is better)
@@ -132,7 +133,8 @@ def _scale(values: list[float], invert: bool = False):
 
 def is_compact(count: int) -> bool:
     """Whether a dashboard of ``count`` indicators is compact by default: names on one line,
-    no numbers line (each line of text costs ~4 ms to draw in matplotlib)."""
+    no numbers line (each line of text costs ~4 ms to draw in matplotlib; the window and the
+    report keep the same rule, so all three show the same cells)."""
     return count > COMPACT_ABOVE
 
 

@@ -1,8 +1,10 @@
 """Indicator charts: one indicator against its target path, and a dashboard of many.
 
 matplotlib :class:`~matplotlib.figure.Figure` objects only (never pyplot, no Qt): the window
-puts them on its own canvas, the report and the CLI save them with :func:`save_figure`.
-Import this module only when a chart is drawn (matplotlib is too heavy for start-up).
+puts one indicator's on its own canvas, and Export Charts… saves them with
+:func:`save_figure`. Import this module only when such a figure is asked for (matplotlib is
+too heavy for start-up): the window's dashboard and the report's chart pages paint the same
+cells with Qt (:mod:`qdplanner.reports.chart_paint`).
 
 Time on the x axis is :func:`qdplanner.domain.indicators.value_time`: a whole-year value of
 Y stands at Y, a part-year one at the end of its period (``2025H1`` → 2024.5). The target

@@ -431,7 +431,7 @@ class ReportDialog(QDialog):
             progress(0, 3)
             report = build_report(store, options)
             progress(1, 3)
-            blocks = report_blocks(report)  # the charts: the slow part of a large plan
+            blocks = report_blocks(report)  # the document (chart pages are drawn when painted)
             progress(2, 3)
             return write_pdf_blocks(report, blocks, path)
 

@@ -183,8 +183,8 @@ def test_the_timeline_and_the_charts_are_pictures(report, document, blocks):
 
 
 def test_a_chart_is_the_same_picture_in_the_pdf_and_in_word(blocks, document):
-    """The charts come as pixels (the PDF paints them unencoded); Word gets them as PNG,
-    pixel for pixel the same."""
+    """The charts are drawings (the PDF paints their lines and text); Word gets the same
+    drawing's pixels as PNG, pixel for pixel."""
     from PySide6.QtGui import QImage
 
     chart = next(b for b in blocks if isinstance(b, Image))

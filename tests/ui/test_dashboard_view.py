@@ -139,7 +139,7 @@ def test_exporting_the_dashboard_draws_it_with_matplotlib(qtbot, rows, tmp_path)
 def test_a_long_title_stays_in_its_own_cell_and_is_elided_not_cut(qtbot, rows):
     from PySide6.QtGui import QFontMetrics
 
-    from qdplanner.reports.dashboard_cells import CELL_MARGINS
+    from qdplanner.reports.chart_paint import fitted_title, plot_box, title_gap, title_rect
 
     view = DashboardView()
     qtbot.addWidget(view)
@@ -148,15 +148,12 @@ def test_a_long_title_stays_in_its_own_cell_and_is_elided_not_cut(qtbot, rows):
     view.set_cells(dashboard_cells(rows))
     grid = view.grid
     rect = grid.cell_rect(4)  # the second row: its title once ran up into the first row
-    left, right, top, bottom = CELL_MARGINS
-    box = rect.adjusted(left * rect.width(), top * rect.height(),
-                        -right * rect.width(), -bottom * rect.height())  # fmt: skip
-    gap = 0.03 * box.height()
-    room = grid._title_rect(rect, box, gap)
+    box = plot_box(rect)
+    room = title_rect(rect, box, title_gap(box))
     assert room.top() >= rect.top() and room.bottom() <= box.top()
-    metrics = QFontMetrics(grid.title_font)
+    metrics = QFontMetrics(grid.fonts.title)
     title = "▲ " + "高新技术产业产值占规模以上工业产值比重" * 6
-    shown = grid._title(metrics, title, box, gap, rect)
+    shown = fitted_title(metrics, title, room)
     lines = shown.split("\n")
     assert len(lines) * metrics.lineSpacing() <= room.height()
     assert all(metrics.horizontalAdvance(line) <= room.width() for line in lines)

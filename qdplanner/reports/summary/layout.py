@@ -113,32 +113,40 @@ class Table:
     rows: list[Row]
 
 
+class Picture(Protocol):
+    """A drawing of a fixed shape (a chart page): vectors on a page, pixels for a file."""
+
+    def paint(self, painter: QPainter, rect: QRectF) -> None:
+        """Paint it into ``rect`` (its shape, at the size it gets on the device)."""
+
+    def image(self, size: tuple[int, int]) -> QImage:
+        """It as a picture of ``size`` pixels on white."""
+
+
 @dataclass(eq=False)
 class Image:
-    """A picture: PNG file contents, or ``rgba`` pixels (``size`` = width, height; opaque)
-    for one drawn for the report (the charts): the layout paints those as they are, and a
-    format that needs a file (the Word document) encodes them (:meth:`png_data`)."""
+    """A picture: PNG file contents, ``rgba`` pixels (``size`` = width, height; opaque), or
+    a ``drawing`` (the charts) that paints its lines and text straight onto the PDF's page
+    and becomes pixels (``size``) only for a format that needs a file (the Word document,
+    :meth:`png_data`)."""
 
     png: bytes = b""
     caption: str = ""
     rgba: bytes = b""
     size: tuple[int, int] = (0, 0)
-    # a vector drawing (the charts): SVG painted as lines and text onto the PDF's page, and
-    # turned into pixels (``size``) only for a format that needs them (the Word document)
-    svg: bytes = b""
+    drawing: Picture | None = None
 
     def pixel_size(self) -> tuple[int, int] | None:
         """(width, height) in pixels; None when it is no picture."""
-        if self.svg:
+        if self.drawing is not None:
             return self.size if min(self.size) > 0 else None
         if self.rgba:
             return self.size if len(self.rgba) == 4 * self.size[0] * self.size[1] else None
         return png_size(self.png)
 
     def png_data(self) -> bytes:
-        """PNG file contents (the pixels encoded with Pillow, fast compression: a document
-        compresses them again)."""
-        if self.svg:
+        """PNG file contents (the pixels encoded fast: a document compresses them again)."""
+        if self.drawing is not None:
             return encode_png(self.qimage())
         if not self.rgba:
             return self.png
@@ -152,8 +160,8 @@ class Image:
     def qimage(self) -> QImage:
         """The picture for a painter (a null image when it is none)."""
         size = self.pixel_size()
-        if self.svg and size is not None:
-            return svg_pixels(self.svg, size)
+        if self.drawing is not None and size is not None:
+            return self.drawing.image(size)
         if not self.rgba or size is None:
             return decode_png(self.png)
         width, height = size
@@ -464,19 +472,6 @@ def png_size(data: bytes) -> tuple[int, int] | None:
     return (width, height) if width and height else None
 
 
-def svg_pixels(svg: bytes, size: tuple[int, int]) -> QImage:
-    """An SVG drawing painted on a white image of ``size`` pixels."""
-    from PySide6.QtSvg import QSvgRenderer
-
-    image = QImage(*size, QImage.Format.Format_RGB32)
-    image.fill(Qt.GlobalColor.white)
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    QSvgRenderer(QByteArray(svg)).render(painter, QRectF(0, 0, *size))
-    painter.end()
-    return image
-
-
 def encode_png(image: QImage) -> bytes:
     """A QImage as PNG file contents. Qt's quality 50 compresses a chart page of 2400×1700
     pixels to ~240 KB in ~0.1 s (90 would write 12 MB: hardly compressed)."""
@@ -519,11 +514,11 @@ def _drawn_pages(flow: Flow, block: DrawnPages) -> None:
 
 
 def _image(flow: Flow, block: Image) -> None:
-    if block.svg:  # a drawing: painted as vectors at the size it gets
+    if block.drawing is not None:  # painted as vectors at the size it gets
         size = block.pixel_size()
         if size is None:
             return
-        image, (pixels_w, pixels_h) = block.svg, size
+        image, (pixels_w, pixels_h) = block.drawing.paint, size
     else:
         image = block.qimage()
         if image.isNull():
@@ -540,7 +535,7 @@ def _image(flow: Flow, block: Image) -> None:
         scale = (flow.room - caption_h) / height
         width, height = width * scale, height * scale
     x = flow.left + (flow.width - width) / 2
-    kind = "svg" if block.svg else "image"
+    kind = "drawing" if block.drawing is not None else "image"
     flow.page.ops.append((kind, QRectF(x, flow.y, width, height), image))
     flow.y += height
     if block.caption:

@@ -6,9 +6,8 @@ and paints every page, so the footer knows the page count (``第X页 共Y页``).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPagedPaintDevice, QPaintEngine, QPainter, QPen
-from PySide6.QtSvg import QSvgRenderer
 
 from qdplanner.reports.summary.fonts import ReportFonts
 from qdplanner.reports.summary.layout import (
@@ -70,12 +69,8 @@ def _paint_page(painter: QPainter, flow: Flow, page: Page) -> None:
         elif kind == "image":
             _, rect, image = op
             painter.drawImage(rect, image)
-        elif kind == "svg":  # a chart: its lines and text, not pixels
-            _, rect, svg = op
-            painter.save()
-            QSvgRenderer(QByteArray(svg)).render(painter, rect)
-            painter.restore()
-        elif kind == "drawing":  # a vector sheet (the timeline's) paints itself into rect
+        elif kind == "drawing":  # a vector drawing (a chart page, a timeline sheet) paints
+            # itself into rect: its lines and text, not pixels
             _, rect, paint = op
             painter.save()
             paint(painter, rect)

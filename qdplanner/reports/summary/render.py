@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtGui import QPagedPaintDevice, QPdfWriter
 
 from qdplanner.errors import N_, QdError
+from qdplanner.reports.qt_fonts import cjk_family
 from qdplanner.reports.summary.content import SummaryReport
 from qdplanner.reports.summary.document import decor, report_blocks
 from qdplanner.reports.summary.fonts import cjk_font_missing, report_fonts
@@ -70,8 +71,8 @@ def write_pdf_blocks(report: SummaryReport, blocks: list, path: str | Path) -> i
         raise QdError(N_("Messages", "{path}: cannot write the PDF ({reason})"), path=path,
                       reason=exc) from exc  # fmt: skip
     del writer  # closes the file
-    fonts = report_fonts()
-    fix_radicals(tmp, [fonts.body, fonts.heading, fonts.title])
+    fonts = report_fonts()  # and the CJK sans the charts and the timeline are drawn in
+    fix_radicals(tmp, [fonts.body, fonts.heading, fonts.title, cjk_family()])
     try:
         tmp.replace(path)
     except OSError as exc:
