@@ -49,6 +49,7 @@ from qdplanner.store.collections import (
     reported_tasks,
     snapshot_collection,
 )
+from qdplanner.store.conflicts import ConflictError, stale_preview
 from qdplanner.store.plan_store import PlanStore
 from qdplanner.store.progress import ReportInput, record_progress
 
@@ -171,7 +172,7 @@ def apply_returns(
     """
     if preview.applied:
         raise ReturnsRefused(N_("Messages", "these returned workbooks were applied already"))
-    if store.version != preview.plan_version:
+    if store.changed_by_me_since(preview.plan_version):
         raise ReturnsRefused(
             N_(
                 "Messages",
@@ -196,7 +197,23 @@ def apply_returns(
     names = [f.key for f in files]
     shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
     when = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
-    with store.action(ChangeSource.IMPORT, f"import of returned progress: {shown}") as changes:
+    description = f"import of returned progress: {shown}"
+    try:
+        _apply_planned(store, description, planned, files, when, preview.plan_version)
+    except ConflictError as exc:
+        raise stale_preview(exc, shown) from exc
+    preview.applied = True
+    return ReturnsResult(
+        sum(not p.replaces for p in planned),
+        sum(p.replaces for p in planned),
+        len(preview.unchanged),
+        names,
+    )
+
+
+def _apply_planned(store, description, planned, files, when, seen) -> None:
+    # others' changes after the preview refuse it only where they meet what it writes
+    with store.action(ChangeSource.IMPORT, description, seen=seen) as changes:
         for item in planned:
             r, v = item.report, item.report.values
             record_progress(
@@ -226,13 +243,6 @@ def apply_returns(
                 store, changes, f.period, f.unit_id, when, f.name, issued_at=f.issued_at,
                 left_empty=left,
             )  # fmt: skip
-    preview.applied = True
-    return ReturnsResult(
-        sum(not p.replaces for p in planned),
-        sum(p.replaces for p in planned),
-        len(preview.unchanged),
-        names,
-    )
 
 
 def returns_snapshot(

@@ -45,6 +45,7 @@ from qdplanner.store.bulk import paused_gc
 from qdplanner.store.cascade import children_first, removed_silently
 from qdplanner.store.changes import ChangeSet
 from qdplanner.store.collections import plan_uuid
+from qdplanner.store.conflicts import ConflictError, stale_preview
 from qdplanner.store.plan_store import PlanStore
 from qdplanner.store.records import RecordKind
 from qdplanner.store.task_roles import Role, set_task_roles, task_roles
@@ -253,7 +254,7 @@ def apply_import(
         raise ImportRefused(
             N_("Messages", "{name}: this import was applied already"), name=preview.file_name
         )
-    if store.version != preview.plan_version:
+    if store.changed_by_me_since(preview.plan_version):
         raise ImportRefused(
             N_(
                 "Messages",
@@ -264,8 +265,15 @@ def apply_import(
             name=preview.file_name,
         )
     description = f"import of {source_name or preview.file_name}"
-    with paused_gc(), store.action(ChangeSource.IMPORT, description) as changes:
-        _Applier(store, changes, preview, progress).run()
+    # others' changes after the preview refuse it only where they meet what it writes
+    try:
+        with (
+            paused_gc(),
+            store.action(ChangeSource.IMPORT, description, seen=preview.plan_version) as changes,
+        ):
+            _Applier(store, changes, preview, progress).run()
+    except ConflictError as exc:
+        raise stale_preview(exc, preview.file_name) from exc
     preview.applied = True
     return preview.counts()
 

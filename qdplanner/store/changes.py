@@ -75,6 +75,10 @@ class ChangeSet:
         user: str,
         key_columns: dict[str, list[str]] | None = None,
         os_user: str | None = None,
+        client: str | None = None,
+        seen: int | None = None,
+        reread: Mapping[tuple[str, Any], int] | None = None,
+        store: Any = None,
     ):
         self.db = db
         self.source = source
@@ -85,15 +89,47 @@ class ChangeSet:
         self.changed = 0
         # table → its primary key's columns; the store shares one across its actions
         self._pks: dict[str, list[str]] = {} if key_columns is None else key_columns
+        # Editors at once (store/conflicts.py): the newest batch the editing view had read,
+        # records it read again since, and — read at the first write — what other clients
+        # changed after it
+        self.client = client
+        self.seen = seen
+        self.reread = reread
+        self.store = store
+        self._others: dict | None = None
+
+    @property
+    def written_batch(self) -> int | None:
+        """The batch this action wrote, or None when it wrote nothing."""
+        return self._batch_id
+
+    def check(self, entity: str, pk: Any) -> None:
+        """Refuse (:class:`~qdplanner.store.conflicts.ConflictError`) to write the record
+        ``pk`` of ``entity`` when another client changed it after ``seen``."""
+        if self.seen is None:
+            return
+        from qdplanner.store import conflicts
+
+        if self._others is None:
+            self._others = conflicts.read_others(self.db, self.seen, self.client or "")
+        if not self._others:
+            return
+        if isinstance(pk, tuple):
+            key = json.dumps(dict(zip(self._key_columns(entity), pk, strict=False)))
+        else:
+            key = pk
+        change = conflicts.stale(self._others, entity, key, self.reread)
+        if change is not None:
+            raise conflicts.conflict_error(self.store, change)
 
     @property
     def batch_id(self) -> int:
         if self._batch_id is None:
             cursor = self.db.execute(
-                "INSERT INTO change_batches (at, user, os_user, source, description)"
-                " VALUES (?, ?, ?, ?, ?) RETURNING id",
+                "INSERT INTO change_batches (at, user, os_user, source, description, client)"
+                " VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
                 [to_sql(datetime.now(UTC)), self.user, self.os_user, self.source,
-                 self.description],
+                 self.description, self.client],
             )  # fmt: skip
             self._batch_id = cursor.fetchall()[0][0]
         return self._batch_id
@@ -157,6 +193,7 @@ class ChangeSet:
         values of (at least) the fields in ``changes``, when the caller has just read them
         in this action — saves reading the record again."""
         table = RecordKind(kind).value
+        self.check(table, pk)
         where, keys = self._where(table, pk)
         if old is None:
             cursor = self.db.execute(f'SELECT * FROM "{table}" WHERE {where}', keys)
@@ -180,6 +217,7 @@ class ChangeSet:
     def log_fields(self, entity: str, pk: Any, rows: Iterable[tuple[str, Any, Any]]) -> None:
         """Log changes (field, old, new) of fields the caller has written elsewhere: a task's
         lead and supporting units live in ``task_units`` but read as fields of the task."""
+        self.check(RecordKind(entity).value, pk)
         self._log(
             RecordKind(entity).value, pk, [(f, _log_text(o), _log_text(n)) for f, o, n in rows]
         )
@@ -187,6 +225,7 @@ class ChangeSet:
     def delete(self, kind: RecordKind | str, pk: int | tuple) -> None:
         """Delete one record, logging it whole (its cascaded children are not logged)."""
         table = RecordKind(kind).value
+        self.check(table, pk)
         where, keys = self._where(table, pk)
         cursor = self.db.execute(f'SELECT * FROM "{table}" WHERE {where}', keys)
         row = cursor.fetchone()

@@ -268,11 +268,24 @@ def m007_os_user(db: sqlite_utils.Database) -> None:
     db.execute(_OS_USER)
 
 
+# Which open plan wrote a batch: an id made when a PlanStore opens (store/conflicts.py). A
+# change by "someone else" is one by another client — another window or process, even of
+# the same user. NULL for batches written before this migration (counted as others').
+_CLIENT = "ALTER TABLE change_batches ADD COLUMN client TEXT"
+
+
+@migrations(name="008_batch_client")
+def m008_batch_client(db: sqlite_utils.Database) -> None:
+    """``change_batches.client``: the open plan (window, command) that wrote the batch, so an
+    edit of a record another client changed since it was read is refused (issue 19)."""
+    db.execute(_CLIENT)
+
+
 # Migrations written in the portable subset (docs/dev/postgresql.md): a server plan made
 # before them is upgraded by running these statements, said for PostgreSQL by
 # ``dialect.ddl_to_postgres`` (store/pg_database.py). A migration missing here cannot be
 # applied to a server plan.
-PORTABLE = {"007_os_user": (_OS_USER,)}
+PORTABLE = {"007_os_user": (_OS_USER,), "008_batch_client": (_CLIENT,)}
 
 
 def known_names() -> list[str]:

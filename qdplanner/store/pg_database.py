@@ -38,6 +38,12 @@ from qdplanner.store.dialect import ddl_to_postgres, quote, translate
 from qdplanner.store.server_plan import ServerPlan
 
 APPLICATION_NAME = "qdplanner"
+# Editors at once (store/conflicts.py): every write transaction of a plan first takes this
+# advisory lock (advisory locks are per database: one plan), so reading what others changed
+# and writing are one step and batch ids are given in commit order; and each committed
+# action tells the plan's other windows its batch id on this channel.
+EDIT_LOCK = 0x51445045  # 'QDPE'
+CHANNEL = "qdplanner_changes"
 
 
 class _NumericLoader(Loader):
@@ -210,6 +216,16 @@ class PgDatabase:
                 [mig.MIGRATION_SET],
             )
         ]
+
+
+def begin_write(db: PgDatabase) -> None:
+    """The start of a write transaction: wait for the plan's other writers to commit."""
+    db.pg.execute("SELECT pg_advisory_xact_lock(%s)", [EDIT_LOCK])
+
+
+def notify_batch(db: PgDatabase, batch_id: int) -> None:
+    """Tell the plan's listeners about ``batch_id`` (delivered when the action commits)."""
+    db.pg.execute("SELECT pg_notify(%s, %s)", [CHANNEL, str(batch_id)])
 
 
 def connect(plan: ServerPlan, *, readonly: bool = False) -> psycopg.Connection:

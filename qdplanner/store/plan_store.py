@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+import uuid
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from qdplanner.domain.status_light import LightRules
 from qdplanner.errors import N_, PlanFileError, QdError, ValidationError
 from qdplanner.store import plan_file
 from qdplanner.store.changes import ChangeSet, current_user
+from qdplanner.store.conflicts import OtherChange
 from qdplanner.store.lock import PlanLock, PlanLockedError, default_wait
 from qdplanner.store.server_connect import is_server_address
 from qdplanner.store.server_plan import ServerPlan
@@ -83,6 +85,9 @@ class PlanStore:
             self._integrity_errors = (psycopg.IntegrityError,)
             self._engine_errors = (psycopg.Error,)
             self.user = db.role()  # the change log names the database role
+        # this open plan, as the change log names the client of each batch: another window or
+        # process — even of the same user — is "someone else" (store/conflicts.py)
+        self.client = uuid.uuid4().hex
         self.is_open = True
         self.lock = lock
         self.recovered = False  # the last change was interrupted and has been undone on open
@@ -228,6 +233,7 @@ class PlanStore:
             db = plan_file.open_database(self.path, readonly=self.readonly)
         store = PlanStore(self.path, db, readonly=self.readonly)
         store.user = self.user
+        store.client = self.client  # the same editor: its changes are not someone else's
         return store
 
     def close(self) -> None:
@@ -275,13 +281,55 @@ class PlanStore:
         is still valid only while this is unchanged. Batch ids are never reused."""
         return self.db.execute("SELECT COALESCE(max(id), 0) FROM change_batches").fetchone()[0]
 
+    def latest_batch(self) -> int:
+        """The newest batch id: what a view has read when it loads (pass it as ``seen``).
+        On a server batch ids are commit-ordered, so every batch up to it is in what the
+        view reads next."""
+        return self.version
+
+    def changed_by_me_since(self, batch_id: int) -> bool:
+        """Whether this client (this store and its worker stores) wrote a batch after
+        ``batch_id``."""
+        row = self.db.execute(
+            "SELECT 1 FROM change_batches WHERE id > ? AND client = ? LIMIT 1",
+            [batch_id, self.client],
+        ).fetchone()
+        return row is not None
+
+    def changed_since(
+        self, batch_id: int, records: Iterable[tuple[str, Any]] | None = None
+    ) -> list[OtherChange]:
+        """What other clients changed after ``batch_id`` of ``records`` ((entity, id or key
+        JSON) pairs; by default those batch ``batch_id`` logged — what undoing it would
+        write): the newest change of each, oldest record first. Empty: safe to undo."""
+        from qdplanner.store.conflicts import changed_since
+
+        return changed_since(self, batch_id, records)
+
     # -- writes -----------------------------------------------------------------------
     @contextmanager
-    def action(self, source: ChangeSource | str, description: str = "") -> Iterator[ChangeSet]:
+    def action(
+        self,
+        source: ChangeSource | str,
+        description: str = "",
+        *,
+        seen: int | None = None,
+        reread: Mapping[tuple[str, Any], int] | None = None,
+    ) -> Iterator[ChangeSet]:
         """One user action: a transaction whose changes are all logged, or none applied.
 
         A constraint the database refuses becomes a :class:`ValidationError` with a message
         fit to show; any error rolls the whole action back.
+
+        ``seen``: the newest batch the editing view had read (:meth:`latest_batch`). An
+        update, removal or logged field change of a record another client changed after it
+        raises :class:`~qdplanner.store.conflicts.ConflictError` (``reread``: records read
+        again since, with the batch they were read at). None: no check (a command line's
+        action reads what it changes in the same transaction).
+
+        On a server each action first takes the plan's advisory lock (check-then-write is
+        atomic, batch ids commit-ordered) and, when it wrote a batch, sends
+        ``NOTIFY qdplanner_changes, '<batch id>'`` — delivered when it commits.
         """
         if self.readonly:
             raise PlanFileError(
@@ -296,10 +344,23 @@ class PlanStore:
             user=self.user,
             key_columns=self._key_columns,
             os_user=self.os_user,
+            client=self.client,
+            seen=seen,
+            reread=reread,
+            store=self,
         )
+        server = self.engine == "postgresql"
         try:
             with self.db.atomic():
+                if server:
+                    from qdplanner.store.pg_database import begin_write
+
+                    begin_write(self.db)
                 yield changes
+                if server and changes.written_batch is not None:
+                    from qdplanner.store.pg_database import notify_batch
+
+                    notify_batch(self.db, changes.written_batch)
         except self._integrity_errors as exc:
             raise _constraint_error(exc) from exc
         except self._engine_errors as exc:

@@ -11,9 +11,10 @@ can combine several into one user action — one undo step, one transaction.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from qdplanner.domain.deadlines import follow_due
 from qdplanner.domain.enums import ChangeSource
@@ -166,8 +167,13 @@ def apply_task_edits(
     forward: bool = True,
     description: str,
     source: ChangeSource = ChangeSource.TABLE,
-) -> None:
+    seen: int | None = None,
+    reread: Mapping[tuple[str, Any], int] | None = None,
+) -> int | None:
     """Apply the new (``forward``) or old values of ``edits`` as one logged action: all of
-    them or, on a refusal (:class:`~qdplanner.errors.QdError`), none."""
-    with store.action(source, description) as changes:
+    them or, on a refusal (:class:`~qdplanner.errors.QdError`), none. ``seen``/``reread``:
+    as ``PlanStore.action`` (a task another editor changed since is refused). Returns the
+    batch written (None: nothing changed)."""
+    with store.action(source, description, seen=seen, reread=reread) as changes:
         apply_edits(store, changes, edits, forward=forward)
+    return changes.written_batch

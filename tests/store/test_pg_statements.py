@@ -35,6 +35,7 @@ NOT_TRANSLATED = {
     "plan_compare.py",
     "server_connect.py",
     "lock.py",
+    "notifications.py",
 }
 _STATEMENT = re.compile(r"^\s*(SELECT|INSERT INTO|UPDATE|DELETE FROM|WITH)\s")  # as written
 
