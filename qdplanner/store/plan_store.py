@@ -296,6 +296,12 @@ class PlanStore:
         ).fetchone()
         return row is not None
 
+    def own_latest_batch(self) -> int | None:
+        """The newest batch this client (this store and its worker stores) wrote."""
+        return self.db.execute(
+            "SELECT max(id) FROM change_batches WHERE client = ?", [self.client]
+        ).fetchone()[0]
+
     def changed_since(
         self, batch_id: int, records: Iterable[tuple[str, Any]] | None = None
     ) -> list[OtherChange]:

@@ -213,6 +213,7 @@ class CollectionActions(QWidget):
                 lambda changes: restore_collection(store, changes, after),
                 lambda changes: restore_collection(store, changes, before),
                 lambda: None,
+                store.own_latest_batch(),  # written by the worker: undo checks it
             )
         )
         self.ctx.structure_changed.emit(None)

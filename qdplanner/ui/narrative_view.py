@@ -16,7 +16,6 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -51,7 +50,7 @@ from qdplanner.store.narratives import (
     write_narrative,
 )
 from qdplanner.store.periods import closed_periods, period_close
-from qdplanner.ui.commands import UNDO_PREFIX, EditContext
+from qdplanner.ui.commands import EditContext, LoggedCommand
 from qdplanner.ui.labels import lang, local_time
 from qdplanner.ui.messages import user_message
 from qdplanner.ui.period_actions import recent_periods
@@ -59,7 +58,7 @@ from qdplanner.ui.period_actions import recent_periods
 SCOPE_ROLE = Qt.ItemDataRole.UserRole
 
 
-class NarrativeCommand(QUndoCommand):
+class NarrativeCommand(LoggedCommand):
     """Saving a narrative's sections: one undo step; undo puts back what the plan kept."""
 
     def __init__(
@@ -71,33 +70,33 @@ class NarrativeCommand(QUndoCommand):
         texts: dict[Section, str],
         origins: dict[Section, Origin],
         before: Snapshot,
+        batch: int | None = None,
     ):
-        super().__init__(text)
+        super().__init__(view.ctx, text, batch)
         self.view = view
         self.period = period
         self.scope = scope
         self.texts = texts
         self.origins = origins
         self.before = before
-        self._applied = True  # pushed after the first application succeeded
+
+    def _write(self, forward: bool, description: str, seen: int | None) -> int | None:
+        store = self.view.ctx.store
+        with store.action(ChangeSource.FORM, description, seen=seen) as changes:
+            if forward:
+                write_narrative(store, changes, self.period, self.scope, self.texts,
+                                self.origins)  # fmt: skip
+            else:
+                restore_narrative(store, changes, self.period, self.scope, self.before)
+        return changes.written_batch
 
     def _run(self, forward: bool) -> None:
-        store = self.view.ctx.store
-        description = self.text() if forward else UNDO_PREFIX + self.text()
-        try:
-            with store.action(ChangeSource.FORM, description) as changes:
-                if forward:
-                    write_narrative(store, changes, self.period, self.scope, self.texts,
-                                    self.origins)  # fmt: skip
-                else:
-                    restore_narrative(store, changes, self.period, self.scope, self.before)
-        except QdError as exc:  # the period was closed since: say so, change nothing
-            self.view.ctx.notice.emit(user_message(exc))
+        # refused (the period closed since, another editor's change): said, nothing changed
+        self.step(forward, lambda description, seen: self._write(forward, description, seen))
         self.view.show_narrative(self.period, self.scope)
 
     def redo(self) -> None:
-        if self._applied:
-            self._applied = False
+        if self.first_redo():
             return
         self._run(True)
 
@@ -489,7 +488,9 @@ class NarrativeView(QWidget):
             self.state.setText(message)
             return message
         self.ctx.undo_stack.push(
-            NarrativeCommand(self, text, period, scope, texts, origins, before)
+            NarrativeCommand(
+                self, text, period, scope, texts, origins, before, changes.written_batch
+            )
         )
         self.show_narrative(period, scope)
         return None

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QUndoCommand
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -38,7 +38,7 @@ from qdplanner.store.periods import (
     read_snapshot,
     reopen_period,
 )
-from qdplanner.ui.commands import UNDO_PREFIX, EditContext
+from qdplanner.ui.commands import EditContext, LoggedCommand
 from qdplanner.ui.labels import local_time
 from qdplanner.ui.messages import user_message
 
@@ -55,45 +55,50 @@ def recent_periods(today, closed: list[str]) -> list[str]:
     return sorted(set(quarters) | set(closed), key=parse_period, reverse=True)
 
 
-class PeriodCommand(QUndoCommand):
+class PeriodCommand(LoggedCommand):
     """Closing (``closing``) or reopening a period: one undo step, each way a logged action.
 
     ``standing`` is what the closing keeps: judged before the close, read before a reopening;
-    written again as it is, never judged anew."""
+    written again as it is, never judged anew. A step the plan changed under (another editor
+    since, the period closed or reopened meanwhile) is refused, saying why, and leaves the
+    undo list (:class:`~qdplanner.ui.commands.LoggedCommand`)."""
 
-    def __init__(self, actions: PeriodActions, text: str, code: str, standing, closing: bool):
-        super().__init__(text)
+    def __init__(
+        self,
+        actions: PeriodActions,
+        text: str,
+        code: str,
+        standing,
+        closing: bool,
+        batch: int | None = None,
+    ):
+        super().__init__(actions.ctx, text, batch)
         self.actions = actions
         self.code = code
         self.standing = standing
         self.closing = closing
-        self._applied = True  # pushed after the first application succeeded
 
-    def _close(self, description: str) -> None:
+    def _write(self, close: bool, description: str, seen: int | None) -> int | None:
         store = self.actions.ctx.store
-        with store.action(ChangeSource.FORM, description) as changes:
-            close_period(store, changes, self.code, standing=self.standing)
+        with store.action(ChangeSource.FORM, description, seen=seen) as changes:
+            if close:
+                close_period(store, changes, self.code, standing=self.standing)
+            else:
+                reopen_period(store, changes, self.code)
+        return changes.written_batch
 
-    def _reopen(self, description: str) -> None:
-        store = self.actions.ctx.store
-        with store.action(ChangeSource.FORM, description) as changes:
-            reopen_period(store, changes, self.code)
-
-    def _run(self, close: bool, description: str) -> None:
-        try:
-            (self._close if close else self._reopen)(description)
-        except QdError as exc:  # the plan changed under the step: say so, change nothing
-            self.actions.show_message(user_message(exc))
+    def _run(self, forward: bool) -> None:
+        close = self.closing if forward else not self.closing
+        self.step(forward, lambda description, seen: self._write(close, description, seen))
         self.actions.changed.emit()
 
     def redo(self) -> None:
-        if self._applied:
-            self._applied = False
+        if self.first_redo():
             return
-        self._run(self.closing, self.text())
+        self._run(True)
 
     def undo(self) -> None:
-        self._run(not self.closing, UNDO_PREFIX + self.text())
+        self._run(False)
 
 
 class ClosePeriodDialog(QDialog):
@@ -234,11 +239,14 @@ class PeriodActions(QWidget):
                     standing = judge_period(store, code, today)
                 with store.action(ChangeSource.FORM, text) as changes:
                     closed = close_period(store, changes, code, standing=standing, today=today)
+                batch = changes.written_batch
             finally:
                 QApplication.restoreOverrideCursor()
         except QdError as exc:
             return user_message(exc)
-        self.ctx.undo_stack.push(PeriodCommand(self, text, code, standing, closing=True))
+        self.ctx.undo_stack.push(
+            PeriodCommand(self, text, code, standing, closing=True, batch=batch)
+        )
         self.changed.emit()
         self.show_message(
             self.tr(
@@ -263,7 +271,9 @@ class PeriodActions(QWidget):
                 reopen_period(store, changes, code)
         except QdError as exc:
             return user_message(exc)
-        self.ctx.undo_stack.push(PeriodCommand(self, text, code, kept, closing=False))
+        self.ctx.undo_stack.push(
+            PeriodCommand(self, text, code, kept, closing=False, batch=changes.written_batch)
+        )
         self.changed.emit()
         self.show_message(
             self.tr("Reopened %1: it is judged live until closed again.").replace("%1", code)

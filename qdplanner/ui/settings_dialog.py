@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QAction, QUndoCommand
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -35,7 +35,7 @@ from qdplanner.domain.enums import ChangeSource
 from qdplanner.domain.settings import Setting, SettingKind
 from qdplanner.errors import QdError, ValidationError
 from qdplanner.store.plan_settings import read_settings, setting_defaults, write_settings
-from qdplanner.ui.commands import UNDO_PREFIX, EditContext
+from qdplanner.ui.commands import EditContext, LoggedCommand
 from qdplanner.ui.messages import user_message
 
 BLUE_DAYS_OFFERED = 14  # the days a blue light is offered with when it is turned on
@@ -235,7 +235,7 @@ def step_name(values: dict[str, Any]) -> str:
     return text.replace("%1", str(len(values)))
 
 
-class SettingsCommand(QUndoCommand):
+class SettingsCommand(LoggedCommand):
     """Settings changed together: one undo step. Each way is one logged action; every view
     re-reads the plan after it (the lights follow the new rules)."""
 
@@ -246,24 +246,27 @@ class SettingsCommand(QUndoCommand):
         old: dict[str, Any],
         new: dict[str, Any],
         focus: Callable[[], int | None],
+        batch: int | None = None,
     ):
-        super().__init__(text)
-        self.ctx, self.old, self.new, self.focus = ctx, old, new, focus
-        self._applied = True  # pushed after the first application succeeded
+        super().__init__(ctx, text, batch)
+        self.old, self.new, self.focus = old, new, focus
 
-    def _write(self, values: dict[str, Any], description: str) -> None:
-        with self.ctx.store.action(ChangeSource.FORM, description) as changes:
-            write_settings(self.ctx.store, changes, values)
-        self.ctx.structure_changed.emit(self.focus())
+    def _write(self, values: dict[str, Any], forward: bool) -> None:
+        def write(description: str, seen: int | None) -> int | None:
+            with self.ctx.store.action(ChangeSource.FORM, description, seen=seen) as changes:
+                write_settings(self.ctx.store, changes, values)
+            return changes.written_batch
+
+        done = self.step(forward, write)
+        self.ctx.structure_changed.emit(self.focus() if done else None)
 
     def redo(self) -> None:
-        if self._applied:
-            self._applied = False
+        if self.first_redo():
             return
-        self._write(self.new, self.text())
+        self._write(self.new, True)
 
     def undo(self) -> None:
-        self._write(self.old, UNDO_PREFIX + self.text())
+        self._write(self.old, False)
 
 
 def apply_settings(
@@ -285,9 +288,8 @@ def apply_settings(
     if not diff:
         return None
     old = {k: o for k, (o, _n) in diff.items()}
-    ctx.undo_stack.push(
-        SettingsCommand(ctx, text, old, {k: n for k, (_o, n) in diff.items()}, focus)
-    )
+    new = {k: n for k, (_o, n) in diff.items()}
+    ctx.undo_stack.push(SettingsCommand(ctx, text, old, new, focus, changes.written_batch))
     ctx.structure_changed.emit(focus())
     return None
 
