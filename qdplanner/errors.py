@@ -19,6 +19,35 @@ def N_(context: str, template: str) -> str:
     return template
 
 
+class Word(str):
+    """A word in a message's fields that is itself translated (``task``, ``program`` …)."""
+
+    __slots__ = ()
+
+
+RECORD_WORDS = {
+    "plan_documents": N_("Messages", "plan document"),
+    "goals": N_("Messages", "goal"),
+    "programs": N_("Messages", "program"),
+    "projects": N_("Messages", "project"),
+    "tasks": N_("Messages", "task"),
+    "milestones": N_("Messages", "milestone"),
+    "units": N_("Messages", "unit"),
+    "indicators": N_("Messages", "indicator"),
+    "sources": N_("Messages", "source"),
+    "indicator_values": N_("Messages", "indicator value"),
+    "progress_reports": N_("Messages", "progress report"),
+    "task_units": N_("Messages", "unit role"),
+    "unit_aliases": N_("Messages", "unit alias"),
+    "evidence_files": N_("Messages", "evidence file"),
+}
+
+
+def record_word(table: str) -> Word:
+    """``tasks`` → ``task``: how messages name one record of a table (translated when shown)."""
+    return Word(RECORD_WORDS.get(table, table.replace("_", " ")))
+
+
 class QdError(Exception):
     """Base of every error whose message is meant for the user.
 
@@ -37,8 +66,10 @@ class QdError(Exception):
         if not self.params:  # a plain message: no fields to fill (it may contain braces)
             return translate(self.template)
         values = {
-            k: v.text(translate) if isinstance(v, QdError) else v for k, v in self.params.items()
-        }
+            k: v.text(translate) if isinstance(v, QdError)
+            else translate(v) if isinstance(v, Word) else v
+            for k, v in self.params.items()
+        }  # fmt: skip
         return translate(self.template).format(**values)
 
 

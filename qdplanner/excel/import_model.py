@@ -14,7 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from qdplanner.errors import N_
+from qdplanner.errors import N_, RECORD_WORDS, Word, record_word  # noqa: F401 (re-exported)
 from qdplanner.excel.sheet_specs import SHEETS_BY_KEY
 
 KIND_NAMES = {key: spec.en.lower() for key, spec in SHEETS_BY_KEY.items()}
@@ -29,35 +29,6 @@ class NewRef:
 
     def __str__(self) -> str:
         return f"new {self.kind} ({self.key})"
-
-
-class Word(str):
-    """A word in a message's fields that is itself translated (``task``, ``program`` …)."""
-
-    __slots__ = ()
-
-
-RECORD_WORDS = {
-    "plan_documents": N_("Messages", "plan document"),
-    "goals": N_("Messages", "goal"),
-    "programs": N_("Messages", "program"),
-    "projects": N_("Messages", "project"),
-    "tasks": N_("Messages", "task"),
-    "milestones": N_("Messages", "milestone"),
-    "units": N_("Messages", "unit"),
-    "indicators": N_("Messages", "indicator"),
-    "sources": N_("Messages", "source"),
-    "indicator_values": N_("Messages", "indicator value"),
-    "progress_reports": N_("Messages", "progress report"),
-    "task_units": N_("Messages", "unit role"),
-    "unit_aliases": N_("Messages", "unit alias"),
-    "evidence_files": N_("Messages", "evidence file"),
-}
-
-
-def record_word(table: str) -> Word:
-    """``tasks`` → ``task``: how messages name one record of a table (translated when shown)."""
-    return Word(RECORD_WORDS.get(table, table.replace("_", " ")))
 
 
 @dataclass(frozen=True)

@@ -227,7 +227,7 @@ def set_indicator_value(
         store.db.query("SELECT name, comparator FROM indicators WHERE id = ?", [indicator_id])
     )
     if not rows:
-        raise NotFoundError(f"indicator #{indicator_id} does not exist")
+        raise NotFoundError(N_("Messages", "indicator #{id} does not exist"), id=indicator_id)
     ind = rows[0]
     what = f"indicator “{ind['name']}”, {year}"
     if isinstance(year, bool) or not isinstance(year, int):

@@ -13,7 +13,7 @@ from dataclasses import asdict
 from qdplanner.domain.enums import PlanKind
 from qdplanner.domain.limits import check_values, check_year
 from qdplanner.domain.models import PlanDocument, Program, Project
-from qdplanner.errors import N_, NotFoundError, ValidationError
+from qdplanner.errors import N_, NotFoundError, ValidationError, record_word
 from qdplanner.store.changes import ChangeSet
 from qdplanner.store.outline import OUTLINE_KINDS, OutlineRecord, outline_record
 from qdplanner.store.plan_store import PlanStore
@@ -107,7 +107,9 @@ def current_name(store: PlanStore, kind: RecordKind | str, record_id: int) -> st
     record = outline_record(store, _outline_kind(kind), record_id)
     if record is None:
         raise NotFoundError(
-            N_("Messages", "{table} #{id} does not exist"), table=RecordKind(kind), id=record_id
+            N_("Messages", "{table} #{id} does not exist"),
+            table=record_word(RecordKind(kind)),
+            id=record_id,
         )
     return record.title if isinstance(record, PlanDocument) else record.name
 

@@ -2597,7 +2597,7 @@ A closed period is never recomputed: reports entered later change nothing in it.
     </message>
     <message>
         <source>{table} #{id} does not exist</source>
-        <translation>记录 {table} #{id} 不存在</translation>
+        <translation>{table} #{id} 不存在</translation>
     </message>
     <message>
         <source>{path}: already open by someone (the lock file {lock} is unreadable; if nobody has the plan open, break the lock: --break-lock, or the window's offer)</source>
@@ -3882,6 +3882,90 @@ A closed period is never recomputed: reports entered later change nothing in it.
     <message>
         <source>{address}: the connection to the server failed ({reason}); nothing was changed</source>
         <translation>{address}：与服务器的连接出错（{reason}）；未做任何修改</translation>
+    </message>
+    <message>
+        <source>task {code}“{name}”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unit “{name}”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>program {code}“{name}”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>project {code}“{name}”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>milestone “{name}”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>indicator {code}“{name}”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>goal “{name}”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>plan document “{name}”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the progress report of “{name}” for {code}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the value of “{name}” for {code}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the narrative of {code} ({name})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>evidence file “{name}”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the units of {task}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the setting {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{kind} record #{key}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not saved: {who} removed {record} at {when}, after it was read here</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not saved: {who} changed {record} at {when}, after it was read here; its values now are shown — make the change again if it is still needed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot redo “{step}”: {who} changed {record} at {when}, after it; nothing was changed, and the step leaves the undo list</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot undo “{step}”: {who} changed {record} at {when}, after it; nothing was changed, and the step leaves the undo list</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: {who} changed {record} at {when}, after the preview; nothing was applied, preview the import again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>indicator #{id} does not exist</source>
+        <translation>指标 #{id} 不存在</translation>
     </message>
 </context>
 <context>
