@@ -42,21 +42,6 @@ def _wait(app, condition, seconds: float = 5.0) -> bool:
     return False
 
 
-def _listener_or_stand_in() -> None:
-    """The store's ChangeListener; until it exists, the tests' stand-in (said on stderr)."""
-    try:
-        import qdplanner.store.notifications  # noqa: F401
-    except ImportError:
-        import types
-
-        from tests.ui.test_server_window import StandInListener
-
-        module = types.ModuleType("qdplanner.store.notifications")
-        module.ChangeListener = StandInListener
-        sys.modules["qdplanner.store.notifications"] = module
-        print("no store/notifications.py: the tests' stand-in listener used", file=sys.stderr)
-
-
 def shoot_dialog(app, out: Path, language: str) -> None:
     from qdplanner.ui.server_dialog import ServerPlanDialog
 
@@ -159,7 +144,6 @@ def main() -> int:
     from qdplanner.ui.i18n import install_language
 
     apply_cjk_font(app)
-    _listener_or_stand_in()
     server = PgServer(bindir)
     server.start()
     try:

@@ -235,12 +235,12 @@ def attach_live_refresh(view: PlanView) -> LiveRefresh | None:
     (or when the listener cannot be made: said in the status bar, the window works on)."""
     if not on_server(view.store):
         return None
-    try:
-        from qdplanner.store.notifications import ChangeListener
+    from qdplanner.store.notifications import ChangeListener
 
+    try:
         listener = ChangeListener(view.store)
-    except (ImportError, QdError) as exc:
-        reason = user_message(exc) if isinstance(exc, QdError) else str(exc)
+    except QdError as exc:
+        reason = user_message(exc)
         view.show_message(
             QCoreApplication.translate(
                 "LiveRefresh",

@@ -471,8 +471,7 @@ class PlanView(QWidget):
         current = self.current_scope()
         # Before reading: what is shown now is at least as new as this batch (undo refuses a
         # step whose records others changed after what the window has shown).
-        if hasattr(self.store, "latest_batch"):  # TEMPORARY until the store side lands
-            self.ctx.seen = self.store.latest_batch()
+        self.ctx.seen = self.store.latest_batch()
         build_outline_model(self.store, self.outline)
         self.tree.expandAll()
         target = self._find_scope(current) if current else None

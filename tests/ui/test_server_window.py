@@ -189,53 +189,6 @@ def test_save_a_copy_of_a_server_plan_writes_a_plan_file(
 
 
 # -- other editors' changes ------------------------------------------------------------
-class StandInListener:
-    """TEMPORARY: the store's ChangeListener (store/notifications.py) is being written by
-    another helper; until it lands, new batches are found by asking the change log. Reports
-    this window's own batches too (the real one does not): a refresh more, nothing less."""
-
-    def __init__(self, store):
-        import socket
-
-        import psycopg
-
-        self.conn = psycopg.connect(store.path.conninfo, autocommit=True)
-        self.last = self._ids(0)[-1:] or [0]
-        self.last = self.last[0]
-        self.pair = socket.socketpair()
-
-    def _ids(self, after: int) -> list[int]:
-        sql = "SELECT id FROM change_batches WHERE id > %s ORDER BY id"
-        return [r[0] for r in self.conn.execute(sql, [after])]
-
-    def fileno(self) -> int:
-        return self.pair[0].fileno()
-
-    def poll(self) -> list[int]:
-        new = self._ids(self.last)
-        if new:
-            self.last = new[-1]
-        return new
-
-    def close(self) -> None:
-        self.conn.close()
-        for end in self.pair:
-            end.close()
-
-
-@pytest.fixture(autouse=True)
-def change_listener(monkeypatch):
-    try:
-        import qdplanner.store.notifications  # noqa: F401
-    except ImportError:
-        import sys
-        import types
-
-        module = types.ModuleType("qdplanner.store.notifications")
-        module.ChangeListener = StandInListener
-        monkeypatch.setitem(sys.modules, "qdplanner.store.notifications", module)
-
-
 def _window(qtbot, url: str) -> MainWindow:
     window = MainWindow(PlanStore.open(url), language="en")
     qtbot.addWidget(window)
