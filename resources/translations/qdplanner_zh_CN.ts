@@ -3885,83 +3885,83 @@ A closed period is never recomputed: reports entered later change nothing in it.
     </message>
     <message>
         <source>task {code}“{name}”</source>
-        <translation type="unfinished" />
+        <translation>任务 {code}“{name}”</translation>
     </message>
     <message>
         <source>unit “{name}”</source>
-        <translation type="unfinished" />
+        <translation>单位“{name}”</translation>
     </message>
     <message>
         <source>program {code}“{name}”</source>
-        <translation type="unfinished" />
+        <translation>计划 {code}“{name}”</translation>
     </message>
     <message>
         <source>project {code}“{name}”</source>
-        <translation type="unfinished" />
+        <translation>工程 {code}“{name}”</translation>
     </message>
     <message>
         <source>milestone “{name}”</source>
-        <translation type="unfinished" />
+        <translation>节点“{name}”</translation>
     </message>
     <message>
         <source>indicator {code}“{name}”</source>
-        <translation type="unfinished" />
+        <translation>指标 {code}“{name}”</translation>
     </message>
     <message>
         <source>goal “{name}”</source>
-        <translation type="unfinished" />
+        <translation>目标“{name}”</translation>
     </message>
     <message>
         <source>plan document “{name}”</source>
-        <translation type="unfinished" />
+        <translation>规划文件“{name}”</translation>
     </message>
     <message>
         <source>the progress report of “{name}” for {code}</source>
-        <translation type="unfinished" />
+        <translation>“{name}”{code} 的进展报告</translation>
     </message>
     <message>
         <source>the value of “{name}” for {code}</source>
-        <translation type="unfinished" />
+        <translation>“{name}”{code} 的数值</translation>
     </message>
     <message>
         <source>the narrative of {code} ({name})</source>
-        <translation type="unfinished" />
+        <translation>{code} 的进展情况汇总（{name}）</translation>
     </message>
     <message>
         <source>evidence file “{name}”</source>
-        <translation type="unfinished" />
+        <translation>佐证材料“{name}”</translation>
     </message>
     <message>
         <source>the units of {task}</source>
-        <translation type="unfinished" />
+        <translation>{task}的责任单位</translation>
     </message>
     <message>
         <source>the setting {name}</source>
-        <translation type="unfinished" />
+        <translation>设置项 {name}</translation>
     </message>
     <message>
         <source>{kind} record #{key}</source>
-        <translation type="unfinished" />
+        <translation>{kind} 记录 #{key}</translation>
     </message>
     <message>
         <source>Not saved: {who} removed {record} at {when}, after it was read here</source>
-        <translation type="unfinished" />
+        <translation>未保存：{who} 已于 {when} 删除了{record}（在此处读取之后）</translation>
     </message>
     <message>
         <source>Not saved: {who} changed {record} at {when}, after it was read here; its values now are shown — make the change again if it is still needed</source>
-        <translation type="unfinished" />
+        <translation>未保存：{who} 已于 {when} 修改了{record}（在此处读取之后）；现已显示其最新内容——如仍需要，请重新修改</translation>
     </message>
     <message>
         <source>Cannot redo “{step}”: {who} changed {record} at {when}, after it; nothing was changed, and the step leaves the undo list</source>
-        <translation type="unfinished" />
+        <translation>无法重做“{step}”：{who} 于 {when} 在此之后修改了{record}；未作任何更改，该步骤已从撤销列表中移除</translation>
     </message>
     <message>
         <source>Cannot undo “{step}”: {who} changed {record} at {when}, after it; nothing was changed, and the step leaves the undo list</source>
-        <translation type="unfinished" />
+        <translation>无法撤销“{step}”：{who} 于 {when} 在此之后修改了{record}；未作任何更改，该步骤已从撤销列表中移除</translation>
     </message>
     <message>
         <source>{name}: {who} changed {record} at {when}, after the preview; nothing was applied, preview the import again</source>
-        <translation type="unfinished" />
+        <translation>{name}：{who} 于 {when} 在预览之后修改了{record}；未作任何更改，请重新预览导入</translation>
     </message>
     <message>
         <source>indicator #{id} does not exist</source>
