@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from qdplanner.errors import N_, QdError
+from qdplanner.errors import N_, QdError, record_word
 
 if TYPE_CHECKING:
     from qdplanner.store.plan_store import PlanStore
@@ -220,8 +220,7 @@ def record_name(store: PlanStore, entity: str, key: Any, fresh: dict | None) -> 
         name = json.loads(key).get("key", key) if key.startswith("{") else key
         return RecordName(N_("Messages", "the setting {name}"), name=name)
     shown = key if key is not None else "*"
-    kind = entity.replace("_", " ")
-    return RecordName(N_("Messages", "{kind} record #{key}"), kind=kind, key=shown)
+    return RecordName(N_("Messages", "{kind} record #{key}"), kind=record_word(entity), key=shown)
 
 
 def conflict_error(store: PlanStore, change: OtherChange) -> ConflictError:
