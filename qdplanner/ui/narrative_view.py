@@ -481,7 +481,8 @@ class NarrativeView(QWidget):
         text = self.tr("Narrative of %1 for %2").replace("%1", scope.name).replace("%2", period)
         try:
             before = snapshot(store, period, scope)
-            with store.action(ChangeSource.FORM, text) as changes:
+            # another editor's save of these sections since the tab read them: refused
+            with store.action(ChangeSource.FORM, text, seen=self.ctx.seen) as changes:
                 write_narrative(store, changes, period, scope, texts, origins)
         except QdError as exc:
             message = user_message(exc)

@@ -281,7 +281,7 @@ def apply_settings(
             return None
         new = {k: v for k, (_o, v) in wanted.items()}
         text = step_name(new)
-        with store.action(ChangeSource.FORM, text) as changes:
+        with store.action(ChangeSource.FORM, text, seen=ctx.seen) as changes:
             diff = write_settings(store, changes, new)
     except QdError as exc:
         return user_message(exc)
