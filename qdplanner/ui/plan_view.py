@@ -19,15 +19,11 @@ from PySide6.QtCore import QEvent, QModelIndex, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFrame,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMainWindow,
     QMenu,
-    QPushButton,
     QScrollArea,
-    QSizePolicy,
     QSplitter,
     QTabWidget,
     QToolTip,
@@ -36,13 +32,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qdplanner.domain.status_light import judged_as_it_stood
 from qdplanner.domain.vocabulary import LIGHT_ORDER, colour, lights_to_show, symbol
 from qdplanner.store import PlanStore
 from qdplanner.store.summary import summarize
-from qdplanner.store.task_rows import Scope, ScopeKind
+from qdplanner.store.task_rows import Scope
 from qdplanner.store.units import unit_display_name
-from qdplanner.ui.as_of_dialog import ask_as_of, banner_text, not_remembered_text, refusal_text
+from qdplanner.ui.as_of_dialog import not_remembered_text, refusal_text
 from qdplanner.ui.clipboard import TableClipboard
 from qdplanner.ui.collection_actions import CollectionActions
 from qdplanner.ui.collection_view import CollectionView
@@ -55,10 +50,12 @@ from qdplanner.ui.group_rows import GroupRows, TaskTableView
 from qdplanner.ui.labels import label, light_text
 from qdplanner.ui.live_refresh import attach_live_refresh
 from qdplanner.ui.models.outline_tree import SCOPE_ROLE, build_outline_model
-from qdplanner.ui.models.task_table import DEPTH_ROLE, EDITABLE, Col, TaskTableModel
+from qdplanner.ui.models.task_table import DEPTH_ROLE, Col, TaskTableModel
 from qdplanner.ui.outline_actions import OutlineActions
+from qdplanner.ui.past_date import PastDateView
 from qdplanner.ui.period_actions import PeriodActions
 from qdplanner.ui.plan_place import on_server, save_a_copy
+from qdplanner.ui.plan_tabs import PlanTabs
 from qdplanner.ui.progress_dialog import ask_and_record
 from qdplanner.ui.report_dialog import ReportActions
 from qdplanner.ui.settings_dialog import settings_action
@@ -78,9 +75,6 @@ DEFAULT_WIDTHS = {
 # 1366×768 screen too — until the user sizes a column by hand.
 FIRST_START_ORDER = (Col.LEAD, Col.DEADLINE)
 TITLE_WIDTH_MIN, TITLE_WIDTH_MAX = 160, DEFAULT_WIDTHS[Col.TITLE]
-
-
-TABS_WITHOUT_TASKS = ("indicators", "periods", "narrative")  # wide, and no task chosen in them
 
 
 class IndentDelegate(RefusalBorderDelegate):
@@ -113,7 +107,7 @@ def _separator(parent: QWidget) -> QAction:
     return action
 
 
-class PlanView(QWidget):
+class PlanView(PlanTabs, PastDateView, QWidget):
     """The plan ``store`` shown in ``window`` (a ``MainWindow``), whose central widget it is."""
 
     def __init__(self, store: PlanStore, window: QMainWindow, *, language: str):
@@ -269,94 +263,6 @@ class PlanView(QWidget):
         self.restore_state()
         self.reload()
         self.live = attach_live_refresh(self)  # other editors' changes, on a server plan
-
-    # -- tabs built on demand ----------------------------------------------------------
-    def _add_tab_on_demand(self, name: str, title: str, make: Callable[[], QWidget]) -> None:
-        holder = QWidget()
-        holder.setObjectName(f"{name}Tab")
-        QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
-        self.tabs.addTab(holder, title)
-        self._tab_makers[name] = (holder, make)
-
-    def _tab_shown(self, index: int) -> None:
-        shown = None
-        for name, (holder, _make) in self._tab_makers.items():
-            if self.tabs.widget(index) is holder:
-                self.tab_view(name)
-                shown = name
-        # the task details beside tabs that show no task would stay empty: give them the room
-        self.detail_scroll.setVisible(shown not in TABS_WITHOUT_TASKS)
-        self._narrative_follows()
-
-    def _narrative_follows(self) -> None:
-        """The Narrative tab, when shown, shows the program or project chosen in the outline."""
-        holder = self._tab_makers["narrative"][0]
-        scope = self.current_scope()
-        if self.tabs.currentWidget() is not holder or scope is None:
-            return
-        if scope.kind in (ScopeKind.PROGRAM, ScopeKind.PROJECT) and scope.id is not None:
-            self.narrative_view.follow(str(scope.kind), scope.id)
-
-    def tab_view(self, name: str) -> QWidget:
-        """The view of tab ``name`` ("units", "indicators", …), built on first use."""
-        holder, make = self._tab_makers[name]
-        layout = holder.layout()
-        if layout.count() == 0:
-            layout.addWidget(make())
-        return layout.itemAt(0).widget()
-
-    def _built_tab(self, name: str) -> QWidget | None:
-        """The view of tab ``name`` when it has been built; else None."""
-        layout = self._tab_makers[name][0].layout()
-        return layout.itemAt(0).widget() if layout.count() else None
-
-    def _make_units_view(self) -> QWidget:
-        from qdplanner.ui.units_view import UnitsView
-
-        view = UnitsView(self.ctx, self.show_message)
-        view.unit_activated.connect(self.show_unit_tasks)
-        view.model.plan_rows_at = self.tasks.whole_plan_rows  # not read twice at a past date
-        if self.as_of is not None:
-            view.set_as_of(self.as_of)
-        return view
-
-    @property
-    def units_view(self):
-        return self.tab_view("units")
-
-    @property
-    def indicators_view(self):
-        return self.tab_view("indicators")
-
-    @property
-    def history_view(self):
-        return self.tab_view("history")
-
-    @property
-    def collection_view(self):
-        return self.tab_view("collection")
-
-    def _make_periods_view(self) -> QWidget:
-        from qdplanner.ui.periods_view import PeriodsView
-
-        return PeriodsView(self.ctx, self.periods)
-
-    @property
-    def periods_view(self):
-        return self.tab_view("periods")
-
-    def _make_narrative_view(self) -> QWidget:
-        from qdplanner.ui.narrative_view import NarrativeView
-
-        view = NarrativeView(self.ctx)
-        self.periods.changed.connect(view.refresh)  # a period closed or reopened
-        if self.as_of is not None:
-            view.set_as_of(self.as_of)
-        return view
-
-    @property
-    def narrative_view(self):
-        return self.tab_view("narrative")
 
     # -- menus ---------------------------------------------------------------------
     def _add_menu_entries(self) -> None:
@@ -632,116 +538,6 @@ class PlanView(QWidget):
         self.show_message(message)
         rect = self.table.visualRect(index)
         QToolTip.showText(self.table.viewport().mapToGlobal(rect.bottomLeft()), message, self.table)
-
-    # -- as it stood at a past date (View → As Of) ---------------------------------------
-    def _build_as_of_banner(self) -> None:
-        self.as_of_banner = QFrame()
-        self.as_of_banner.setObjectName("asOfBanner")
-        self.as_of_banner.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        self.as_of_banner.setStyleSheet(
-            "#asOfBanner { background: #fff3cd; border-bottom: 1px solid #e0b84c; }"
-        )
-        self.as_of_label = QLabel()
-        self.as_of_label.setObjectName("asOfLabel")
-        self.as_of_label.setStyleSheet("font-weight: bold; color: #5c4400;")
-        self.change_date_button = QPushButton(self.tr("Change Date…"))
-        self.change_date_button.clicked.connect(self.ask_as_of)
-        self.back_to_today_button = QPushButton(self.tr("Back to Today"))
-        self.back_to_today_button.setObjectName("backToTodayButton")
-        self.back_to_today_button.clicked.connect(lambda: self.show_as_of(None))
-        row = QHBoxLayout(self.as_of_banner)
-        row.setContentsMargins(8, 3, 8, 3)
-        row.addWidget(self.as_of_label, 1)
-        row.addWidget(self.change_date_button)
-        row.addWidget(self.back_to_today_button)
-        self.as_of_banner.hide()
-
-    def ask_as_of(self) -> None:
-        """View → As Of…: ask for a date and show the plan as it stood then."""
-        day = ask_as_of(self, self.as_of)
-        if day is not None:
-            self.show_as_of(day)
-
-    def show_as_of(self, day: date | None) -> None:
-        """Show every view as the plan stood on ``day``; today (or a later date, or None) is
-        the plan as it is. The date is the one rule's: :func:`judged_as_it_stood`."""
-        if day is not None and not judged_as_it_stood(day, date.today()):
-            day = None
-        if day == self.as_of:
-            return
-        self.as_of = day
-        past = day is not None
-        if past:
-            self.as_of_label.setText(banner_text(day))
-            tip = not_remembered_text() + "\n" + refusal_text(day)
-            self.as_of_label.setToolTip(tip)
-            self.as_of_banner.setToolTip(tip)
-        self.as_of_banner.setVisible(past)
-        self.back_to_today_action.setEnabled(past)
-        for action in self._editing_actions():
-            action.setEnabled(not past and not self.store.readonly)
-        self.clear_message()
-        chosen = self.table.currentIndex()  # the same task stays chosen
-        chosen_row = self.tasks.row_at(chosen.row()) if chosen.isValid() else None
-        current = chosen_row.id if chosen_row is not None else None
-        column = chosen.column() if chosen.isValid() else Col.TITLE
-        scope = self.current_scope()
-        if scope is not None:
-            self._load_tasks(scope)
-            self._narrative_follows()
-        row = self.tasks.row_of_task(current) if current is not None else None
-        if row is not None:
-            self.table.setCurrentIndex(self.tasks.index(row, column))
-        self.timeline.set_as_of(day)
-        self.detail.set_as_of(day)
-        if (units := self._built_tab("units")) is not None:
-            units.set_as_of(day)
-        if (indicators := self._built_tab("indicators")) is not None:
-            indicators.set_as_of(day)
-        if (narrative := self._built_tab("narrative")) is not None:
-            narrative.set_as_of(day)
-        self._refresh_status_bar()
-
-    def _editing_actions(self) -> list[QAction]:
-        """The task table's editing actions, off while a past date is shown (Ctrl+R stays
-        on, to say why it does nothing)."""
-        return [*self.task_actions.actions(), self.clipboard.paste]
-
-    def _edit_attempted(self, watched, event) -> bool:
-        """Whether ``event`` tries to edit the table (a double-click on an editable cell, a
-        key that starts an editor or is an editing action's shortcut); if so it is refused,
-        saying why, at the cell."""
-        index = None
-        if watched is self.table.viewport() and event.type() == QEvent.Type.MouseButtonDblClick:
-            index = self.table.indexAt(event.position().toPoint())
-            if not index.isValid() or index.column() not in EDITABLE:
-                return False
-        elif watched is self.table and event.type() == QEvent.Type.KeyPress:
-            if not self._is_edit_key(event):
-                return False
-            index = self.table.currentIndex()
-        else:
-            return False
-        message = refusal_text(self.as_of)
-        if index.isValid():
-            self.tasks.edit_refused.emit(index, message)
-        else:
-            self.show_message(message)
-        return True
-
-    def _is_edit_key(self, event) -> bool:
-        chords = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
-        if event.key() == Qt.Key.Key_F2 or event.matches(QKeySequence.StandardKey.Paste):
-            return True
-        text = event.text()
-        if text and text.isprintable() and not event.modifiers() & chords:
-            return True  # typing into a cell starts an editor
-        pressed = QKeySequence(event.keyCombination())
-        return any(
-            key.matches(pressed) == QKeySequence.SequenceMatch.ExactMatch
-            for action in self._editing_actions()
-            for key in action.shortcuts()
-        )
 
     # -- state -----------------------------------------------------------------------
     def restore_state(self) -> None:
