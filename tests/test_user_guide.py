@@ -129,7 +129,7 @@ def test_the_command_table_shows_the_new_commands(lang):
 def test_every_shortcut_the_guide_names_is_the_windows(lang):
     """The shortcuts of the quarter's close, as the window has them."""
     text = GUIDES[lang].read_text(encoding="utf-8")
-    for key in ("Ctrl+Shift+A", "Ctrl+Shift+L", "Ctrl+6", "Ctrl+7", "Ctrl+Shift+S"):
+    for key in ("Ctrl+Shift+A", "Ctrl+Shift+L", "Ctrl+6", "Ctrl+7", "Ctrl+Shift+S", "Ctrl+Shift+O"):
         assert key in text, f"{GUIDES[lang].name} does not name {key}"
 
 
