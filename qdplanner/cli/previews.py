@@ -81,6 +81,7 @@ def import_text(preview: ImportPreview, lang: str, *, limit: int = LIMIT) -> str
     """The preview of ``import``: errors first, then each change, field by field, and a
     summary line."""
     lines = _problems(preview.errors, preview.warnings, lang)
+    lines += kept_lines(preview, lang, limit=limit)
     if preview.errors:
         lines.append(
             tr(N_("CommandLine", "{n} error(s): nothing can be applied."), lang,
@@ -142,6 +143,30 @@ def import_text(preview: ImportPreview, lang: str, *, limit: int = LIMIT) -> str
         lines.append(tr(N_("CommandLine", "… and {n} more"), lang, n=shown - limit))
     lines.append(_import_summary(preview, lang))
     return "\n".join(lines)
+
+
+def kept_lines(preview: ImportPreview, lang: str, *, limit: int = LIMIT) -> list[str]:
+    """What the plan changed since the workbook's export and the import keeps (three-way)."""
+    lines = []
+    for kept in preview.kept[:limit]:
+        kind, record = kind_word(kept.kind, lang), f"#{_ref(kept.record_id)}"
+        if kept.removed_with:
+            text = N_("CommandLine", "kept: {kind} {record} (row {row}) {label}: removed from "
+                      "the plan with {with_} since the export, by {who} at {when}")  # fmt: skip
+        elif kept.removed:
+            text = N_("CommandLine", "kept: {kind} {record} (row {row}) {label}: removed from "
+                      "the plan since the export, by {who} at {when}")  # fmt: skip
+        else:
+            text = N_("CommandLine", "kept: {kind} {record} (row {row}) {label}, {field}: "
+                      "{plan} (the workbook's {book}): changed in the plan since the export, "
+                      "by {who} at {when}")  # fmt: skip
+        lines.append(tr(text, lang, kind=kind, record=record, row=kept.row, label=kept.label,
+                        field=kept.header, plan=kept.plan_text or "—",
+                        book=kept.book_text or "—", who=kept.who, when=kept.when,
+                        with_=_taken_along_by(kept.removed_with, lang)))  # fmt: skip
+    if len(preview.kept) > limit:
+        lines.append(tr(N_("CommandLine", "… and {n} more"), lang, n=len(preview.kept) - limit))
+    return lines
 
 
 def _taken_along_by(cascade_of: str, lang: str) -> str:

@@ -18,7 +18,7 @@ from operator import itemgetter
 from typing import Any
 
 from qdplanner.errors import N_
-from qdplanner.excel import import_rules
+from qdplanner.excel import import_rules, import_since
 from qdplanner.excel.cells import normalise
 from qdplanner.excel.import_model import (
     FieldChange,
@@ -36,6 +36,7 @@ from qdplanner.excel.sheet_specs import SHEETS, SHEETS_BY_KEY, Column, Kind
 from qdplanner.excel.vocabulary import label
 from qdplanner.store import records
 from qdplanner.store.cascade import Cascade, walk
+from qdplanner.store.changes_after import ChangesAfter
 from qdplanner.store.plan_store import PlanStore
 
 ID_KINDS = [s.key for s in SHEETS if s.columns[0].kind == Kind.ID]
@@ -51,8 +52,18 @@ def same(old: Any, new: Any, kind: Kind) -> bool:
 class Differ:
     """Works out an :class:`ImportPreview` from parsed sheets. Reads the plan; writes nothing."""
 
-    def __init__(self, store: PlanStore, parsed: dict[str, ParsedSheet], preview: ImportPreview):
+    def __init__(
+        self,
+        store: PlanStore,
+        parsed: dict[str, ParsedSheet],
+        preview: ImportPreview,
+        since: ChangesAfter | None = None,
+    ):
         self.store = store
+        # the plan's changes since the workbook's export (three-way: import_since), or None
+        self.since = since
+        self.gone: dict[str, list[ParsedRow]] = {}  # rows of records no longer in the plan
+        self.deferred: set[tuple[Any, str]] = set()  # (task, date field) judged after the rules
         self.parsed = parsed
         self.preview = preview
         self.plan = PlanRows(store, ordered=False)
@@ -116,8 +127,13 @@ class Differ:
         for kind in ID_KINDS:
             if kind in self.parsed:
                 self._compare(kind)
+                if self.since is not None:
+                    import_since.fields(self, self.since, kind)
+                    import_since.removals(self, self.since, kind, self.gone.get(kind, []))
         self._walk()
         import_rules.apply_rules(self)
+        if self.since is not None and "tasks" in self.parsed:
+            import_since.fields(self, self.since, "tasks", after_rules=True)
         self._check_references()
         self._collect()
 
@@ -165,17 +181,10 @@ class Differ:
                 continue
             old = current.get(prow.id)
             if old is None:
-                self.error(
-                    kind,
-                    prow.row,
-                    "id",
-                    N_(
-                        "Messages",
-                        "there is no record with ID {id} in this plan; "
-                        "leave the ID blank to add a new one",
-                    ),
-                    id=prow.id,
-                )
+                if self.since is not None:  # removed since the export? (import_since)
+                    self.gone.setdefault(kind, []).append(prow)
+                else:
+                    self.no_such_record(kind, prow)
                 continue
             if prow.id in rows:
                 self.error(
@@ -205,6 +214,18 @@ class Differ:
                 changes[prow.id] = found
                 self._require(kind, prow, {c.key: c.new for c in found})
         self.explicit[kind] = {i for i in current if i not in rows}
+
+    def no_such_record(self, kind: str, prow: ParsedRow) -> None:
+        self.error(
+            kind,
+            prow.row,
+            "id",
+            N_(
+                "Messages",
+                "there is no record with ID {id} in this plan; leave the ID blank to add a new one",
+            ),
+            id=prow.id,
+        )
 
     def _require(self, kind: str, prow: ParsedRow, values: dict[str, Any]) -> None:
         for column in SHEETS_BY_KEY[kind].columns:

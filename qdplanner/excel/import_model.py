@@ -117,6 +117,41 @@ class RecordRemove:
 
 
 @dataclass
+class KeptChange:
+    """A difference of the workbook that is not an edit: the plan changed the field (or
+    removed the record) since the export, and the workbook still holds the value it had then.
+    The plan's value is kept; the preview lists it with who changed it and when."""
+
+    kind: str
+    record_id: Any
+    row: int | None  # Excel row
+    label: str
+    header: str  # the column ("" for a record removed from the plan)
+    book_text: str  # the workbook's value: the plan's at the export
+    plan_text: str  # the plan's value now
+    who: str
+    when: str  # local time, for people
+    at: str = ""  # UTC ISO time, as the change log keeps it
+    removed: bool = False  # the record was removed from the plan since the export
+    removed_with: str = ""  # … along with this record (``task #4``)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "id": _jsonable(self.record_id),
+            "row": self.row,
+            "label": self.label,
+            "field": self.header or None,
+            "workbook": self.book_text,
+            "plan": None if self.removed else self.plan_text,
+            "removed": self.removed,
+            "with": self.removed_with or None,
+            "by": self.who,
+            "at": self.at or self.when,
+        }
+
+
+@dataclass
 class ImportPreview:
     """The outcome of reading a workbook against the plan. Nothing has been written."""
 
@@ -135,6 +170,9 @@ class ImportPreview:
     errors: list[CellError] = field(default_factory=list)
     warnings: list[str | CellError] = field(default_factory=list)  # CellError: at a cell
     plan_version: int = 0  # the last change batch when previewed
+    # differences that are the plan's changes since the export, not edits (three-way)
+    kept: list[KeptChange] = field(default_factory=list)
+    export_batch: int | None = None  # the plan's batch the workbook was exported at
     applied: bool = False
 
     @property
@@ -189,6 +227,8 @@ class ImportPreview:
             ],
             "errors": [e.as_dict() for e in self.errors],
             "warnings": [str(w) for w in self.warnings],
+            "export_batch": self.export_batch,
+            "kept": [k.as_dict() for k in self.kept],
             "changes": [
                 {
                     "kind": c.kind,

@@ -19,7 +19,7 @@ from qdplanner.domain.deadlines import DeadlineKind, parse_deadline
 from qdplanner.domain.task_rules import dates_problem, status_percent_problem
 from qdplanner.domain.unit_names import AmbiguousUnit, UnitEntry, UnitResolver
 from qdplanner.errors import N_
-from qdplanner.excel import task_units_rules
+from qdplanner.excel import import_since, task_units_rules
 from qdplanner.excel.import_model import CellError, FieldChange, NewRef
 from qdplanner.excel.unit_lookup import UnitLookup
 from qdplanner.store.unit_directory import unit_entries, unit_forms
@@ -100,6 +100,8 @@ class Units:
             d.current["units"][unit_id]["aliases"] = aliases.get(unit_id, [])
             if "aliases" in sheet.columns:
                 new = prow.values.get("aliases") or []
+                if d.since is not None:
+                    new = import_since.aliases(d, unit_id, prow.row, new, aliases.get(unit_id, []))
                 if sorted(new) != sorted(aliases.get(unit_id, [])):
                     d.set_field("units", unit_id, "aliases", new)
 
@@ -416,6 +418,8 @@ def _reporting_units(d: Differ, units: Units) -> None:
         key = units.resolve("progress_reports", prow.row, "reporting_unit", text) if text else None
         old = current.get(report_id)
         d.current["progress_reports"][report_id]["reporting_unit_id"] = old
+        if d.since is not None and not (text and key is None):
+            key = import_since.reporting_unit(d, report_id, prow.row, key, old, units.names)
         if (text and key is None) or key == old:
             continue
         changes = d.changes["progress_reports"].setdefault(report_id, [])

@@ -71,6 +71,8 @@ def merge(d: Differ, units: Units) -> None:
         wanted = cur
         tasks_view = from_tasks.get(task)
         roles_view = from_roles.get(task, {}) if from_roles is not None else None
+        if d.since is not None:
+            tasks_view, roles_view = _since_export(d, units, task, cur, tasks_view, roles_view)
         t_changed = tasks_view is not None and tasks_view[0] != _lead_and_support(cur)
         r_changed = roles_view is not None and roles_view != cur
         if t_changed and r_changed:
@@ -97,6 +99,33 @@ def merge(d: Differ, units: Units) -> None:
         for unit in wanted:
             if unit in units.removed_ids:
                 d.still_assigned.append((task, unit))
+
+
+def _since_export(
+    d: Differ, units: Units, task: Any, cur: Assignment, tasks_view: Any, roles_view: Any
+) -> tuple[Any, Any]:
+    """The workbook's units of a task, less what the plan changed since the export and the
+    workbook holds as it was then (:func:`import_since.task_units`)."""
+    from qdplanner.excel import import_since
+
+    if roles_view is not None and not roles_view and import_since.added_task(d, task):
+        roles_view = None  # a task added in the plan since the export has no rows: no change
+    now = _lead_and_support(cur)
+
+    def name(unit: Any) -> str:
+        return units.names.get(unit, str(unit))
+
+    if tasks_view is not None and tasks_view[0] != now:
+        view = import_since.task_units(d, task, tasks_view[1], tasks_view[0], now, name)
+        tasks_view = (view, tasks_view[1])
+    elif roles_view is not None and roles_view != cur:
+        wanted = _lead_and_support(roles_view)
+        view = import_since.task_units(d, task, None, wanted, now, name)
+        if view == now:
+            roles_view = cur
+        elif view != wanted:
+            roles_view = _built(view, cur)
+    return tasks_view, roles_view
 
 
 def _warn_view_differs(
@@ -227,6 +256,8 @@ def _from_roles_sheet(d: Differ, units: Units) -> dict[Any, Assignment]:
                     d.error("task_units", prow.row, key, N_("Messages", "a value is required"))
             continue
         if task not in known:
+            if d.since is not None and _removed_since(d, task):
+                continue  # removed in the plan since the export: its rows are not read
             d.error(
                 "task_units",
                 prow.row,
@@ -274,6 +305,12 @@ def _from_roles_sheet(d: Differ, units: Units) -> dict[Any, Assignment]:
             position = max((r[1] for r in out[task].values()), default=-1) + 1
         out[task][unit] = (role, position, bool(values.get("is_illustrative")))
     return out
+
+
+def _removed_since(d: Differ, task: Any) -> bool:
+    from qdplanner.excel import import_since
+
+    return import_since.removed_task(d, task)
 
 
 def _titles(d: Differ) -> dict[Any, str]:

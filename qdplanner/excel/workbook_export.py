@@ -92,6 +92,9 @@ def export_plan(
 
 
 def _export(store: PlanStore, path: Path, lang: str, progress: Progress | None) -> dict[str, int]:
+    # read before the rows: a change landing between the two reads is then "after the
+    # export", and its value, already in the workbook, equals the plan's (no change)
+    batch = store.latest_batch()
     plan = PlanRows(store)
     sheets = [(spec, plan.rows(spec)) for spec in SHEETS]
     for spec, rows in sheets:
@@ -112,7 +115,7 @@ def _export(store: PlanStore, path: Path, lang: str, progress: Progress | None) 
         for spec, rows in sheets:
             writer.sheet(spec, rows)
         writer.lists(list(plan.unit_names.values()))
-        write_identity(writer.book, plan_uuid(store), _plan_title(sheets), store.path.name)
+        write_identity(writer.book, plan_uuid(store), _plan_title(sheets), store.path.name, batch)
         writer.book.active = next(i for i, (s, _) in enumerate(sheets) if s.key == "tasks")
         save_workbook(writer.book, path)
     except BaseException:

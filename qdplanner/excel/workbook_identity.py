@@ -59,23 +59,33 @@ class WorkbookIdentity:
     plan_title: str = ""
     exported_at: str = ""
     plan_file: str = ""
+    batch: int | None = None  # the plan's newest change batch at the export (None: older book)
     unit: str = ""
     period: str = ""
     renamed: tuple[tuple[str, str], ...] = ()  # (sheet as named, the sheet it should be)
 
 
-def identity_rows(plan_uuid: str | None, plan_title: str, file_name: str) -> list[list[str]]:
-    """The rows of the hidden ``_plan`` sheet an export writes."""
-    return [
+def identity_rows(
+    plan_uuid: str | None, plan_title: str, file_name: str, batch: int | None = None
+) -> list[list[Any]]:
+    """The rows of the hidden ``_plan`` sheet an export writes. ``batch``: the plan's newest
+    change batch when its rows were read — what a later import compares against (changes
+    after it were made in the plan since the export, not in the workbook)."""
+    rows: list[list[Any]] = [
         ["format", FORMAT],
         ["plan_uuid", plan_uuid or ""],
         ["plan_title", plan_title],
         ["plan_file", file_name],
         ["exported_at", datetime.now().astimezone().isoformat(timespec="seconds")],
     ]
+    if batch is not None:
+        rows.append(["batch", batch])
+    return rows
 
 
-def write_identity(book: Any, plan_uuid: str | None, plan_title: str, file_name: str) -> None:
+def write_identity(
+    book: Any, plan_uuid: str | None, plan_title: str, file_name: str, batch: int | None = None
+) -> None:
     """Add the hidden ``_plan`` sheet to ``book`` (an openpyxl workbook, write-only or not)."""
     from openpyxl.cell import WriteOnlyCell
 
@@ -83,7 +93,7 @@ def write_identity(book: Any, plan_uuid: str | None, plan_title: str, file_name:
 
     ws = book.create_sheet(IDENTITY_SHEET)
     ws.sheet_state = "hidden"
-    for key, value in identity_rows(plan_uuid, plan_title, file_name):
+    for key, value in identity_rows(plan_uuid, plan_title, file_name, batch):
         ws.append([key, put_value(WriteOnlyCell(ws), value, IDENTITY_SHEET)])
 
 
@@ -148,7 +158,21 @@ def _plan(book: WorkbookCells) -> WorkbookIdentity:
         plan_title=str(fields.get("plan_title") or ""),
         exported_at=str(fields.get("exported_at") or ""),
         plan_file=str(fields.get("plan_file") or ""),
+        batch=_batch(fields.get("batch")),
     )
+
+
+def _batch(value: Any) -> int | None:
+    """The export's batch as the sheet holds it (a number; text if someone retyped it)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value if value >= 0 else None
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value.strip())
+    return None
 
 
 _PROGRESS_SHEETS = set(collection_layout.SHEETS["progress"])

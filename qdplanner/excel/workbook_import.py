@@ -44,6 +44,7 @@ from qdplanner.store import records
 from qdplanner.store.bulk import paused_gc
 from qdplanner.store.cascade import children_first, removed_silently
 from qdplanner.store.changes import ChangeSet
+from qdplanner.store.changes_after import ChangesAfter, changes_after
 from qdplanner.store.collections import plan_uuid
 from qdplanner.store.conflicts import ConflictError, stale_preview
 from qdplanner.store.plan_store import PlanStore
@@ -167,13 +168,42 @@ def _preview_plan_book(
     preview.lang = languages.most_common(1)[0][0] if languages else "zh_CN"
     preview.sheets = list(parsed)
     if parsed:
-        Differ(store, parsed, preview).run()
+        Differ(store, parsed, preview, _since_export(store, book, preview)).run()
     _warn_hidden(preview, hidden)
     order = {name: i for i, name in enumerate(s.name for s in parsed.values())}
     preview.errors.sort(key=lambda e: (order.get(e.sheet, -1), e.row or 0, e.column or ""))
     if progress:
         progress(1, 1)
     return preview
+
+
+def _since_export(
+    store: PlanStore, book: WorkbookCells, preview: ImportPreview
+) -> ChangesAfter | None:
+    """The plan's changes since the workbook's export (three-way: :mod:`import_since`), or
+    None — and a warning — for a workbook exported before exports named their batch."""
+    identity = identify(book)
+    if identity.kind != WorkbookKind.PLAN:
+        return None  # another plan's workbook: its batch means nothing here
+    if identity.batch is None:
+        preview.warnings.append(
+            CellError(
+                preview.file_name,
+                "",
+                None,
+                None,
+                N_(
+                    "Messages",
+                    "exported by an older version: changes made in the plan since cannot be "
+                    "told from edits in the workbook",
+                ),
+            )
+        )
+        return None
+    if identity.plan_uuid and identity.plan_uuid != plan_uuid(store):
+        return None
+    preview.export_batch = identity.batch
+    return changes_after(store, identity.batch)
 
 
 def _warn_hidden(preview: ImportPreview, hidden: dict[str, str]) -> None:

@@ -219,6 +219,18 @@ class ImportPreviewDialog(QDialog):
         return item
 
     def _summary(self) -> str:
+        text = self._changes_summary()
+        kept = len(getattr(self.preview, "kept", ()))
+        if kept and not self.preview.errors:
+            text += "<br>" + self.tr(
+                "%n value(s) of the workbook kept as the plan has them: changed in the plan "
+                "since the export (listed under Kept)",
+                "",
+                kept,
+            )
+        return text
+
+    def _changes_summary(self) -> str:
         preview = self.preview
         if preview.errors:
             return self.tr(
@@ -285,6 +297,8 @@ class ImportPreviewDialog(QDialog):
                     self._add(record, ["", f.header, f.old_text or empty, f.new_text or empty])
                 record.setExpanded(len(preview.changed) <= 200)
             self._more(group, len(preview.changed))
+        if getattr(preview, "kept", None):
+            self._fill_kept(preview.kept)
         if preview.removed:
             group = self._group(self.tr("Removed"), len(preview.removed))
             for removal in preview.removed[:SHOWN_PER_LIST]:
@@ -295,6 +309,24 @@ class ImportPreviewDialog(QDialog):
                 )
                 self._add(group, [kind_word(removal.kind), removal.label, also])
             self._more(group, len(preview.removed))
+
+    def _fill_kept(self, kept: list) -> None:
+        """What the plan changed since the workbook's export: kept, not applied, not errors."""
+        group = self._group(self.tr("Kept: changed in the plan since the export"), len(kept))
+        for item in kept[:SHOWN_PER_LIST]:
+            if item.removed:
+                said = self.tr("removed in the plan since the export by %1 at %2")
+                row = [kind_word(item.kind), item.label, "", ""]
+            else:
+                said = self.tr("changed in the plan since the export by %1 at %2")
+                row = [kind_word(item.kind), f"{item.label} — {item.header}", item.book_text,
+                       item.plan_text]  # fmt: skip
+            record = self._add(group, row)
+            why = said.replace("%1", item.who).replace("%2", item.when)
+            for column in range(4):
+                record.setToolTip(column, why)
+            self._add(record, ["", why])
+        self._more(group, len(kept))
 
 
 class ExcelActions(QWidget):
