@@ -141,18 +141,33 @@ def check_text(value: str, field: str | None = None) -> str:
             limit=f"{MAX_TEXT:,}",
         )
     if found := CONTROL_CHARACTERS.search(value):
-        raise ValidationError(
-            N_(
-                "Messages",
-                "the text “{start}” holds the control character {char} (character {position}); "
-                "remove it",
-            ),
-            field=field,
-            start=shown(value),
-            char=f"U+{ord(found[0]):04X}",
-            position=found.start() + 1,
-        )
+        raise _control_refusal(value, found.start(), field)
     return value
+
+
+def _control_refusal(value: str, index: int, field: str | None) -> ValidationError:
+    return ValidationError(
+        N_(
+            "Messages",
+            "the text “{start}” holds the control character {char} (character {position}); "
+            "remove it",
+        ),
+        field=field,
+        start=shown(value),
+        char=f"U+{ord(value[index]):04X}",
+        position=index + 1,
+    )
+
+
+def check_storable(values: Mapping[str, Any]) -> None:
+    """Refuse a text holding U+0000 (NUL), naming its field: the one value a plan on a
+    PostgreSQL server cannot hold at all (its text type has no NUL). Checked by the store on
+    every record it writes, on both engines — so a plan file never gains a value its copy on
+    a server could not keep, and a server is never handed one (issue 19). The fuller text
+    rule (:func:`check_text`) is the entry points' to check."""
+    for key, value in values.items():
+        if type(value) is str and "\x00" in value:
+            raise _control_refusal(value, value.index("\x00"), key)
 
 
 def check_value(value: Any, field: str | None = None) -> Any:
@@ -210,6 +225,7 @@ __all__ = [
     "check_date",
     "check_integer",
     "check_number",
+    "check_storable",
     "check_text",
     "check_value",
     "check_values",

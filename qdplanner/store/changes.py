@@ -23,6 +23,7 @@ from typing import Any
 
 import sqlite_utils
 
+from qdplanner.domain.limits import check_storable
 from qdplanner.errors import N_, NotFoundError
 from qdplanner.store.records import RecordKind, key_columns_of
 
@@ -160,6 +161,7 @@ class ChangeSet:
         """Insert one record; return its id (a tuple for a record keyed by several columns)."""
         table = RecordKind(kind).value
         values = {k: to_sql(v) for k, v in record.items()}
+        check_storable(values)  # no NUL: a server's text cannot hold it (refused on both)
         names = ", ".join(f'"{k}"' for k in values)
         marks = ", ".join("?" * len(values))
         sql = f'INSERT INTO "{table}" ({names}) VALUES ({marks})'
@@ -204,6 +206,7 @@ class ChangeSet:
                 )
             old = dict(zip((d[0] for d in cursor.description), row, strict=True))
         new = {k: to_sql(v) for k, v in changes.items()}
+        check_storable(new)
         diff = {k: (old[k], v) for k, v in new.items() if old[k] != v}
         if diff:
             columns = ", ".join(f'"{k}" = ?' for k in diff)

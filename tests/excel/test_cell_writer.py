@@ -137,7 +137,7 @@ def test_export_then_import_of_escape_like_text_changes_nothing(small_plan, tmp_
 
 def test_an_older_plan_with_control_characters_still_exports(small_plan, tmp_path):
     store, ids = small_plan
-    _set(store, "tasks", ids["late"], {"title": "a\x01b", "notes": "\x00=1+1"})
+    _set(store, "tasks", ids["late"], {"title": "a\x01b", "notes": "\x1f=1+1"})
     _set(store, "units", ids["support"], {"name": "市\x02财政局"})
     path = exported(store, tmp_path)
     ws = openpyxl.load_workbook(path)["任务"]
@@ -146,6 +146,16 @@ def test_an_older_plan_with_control_characters_still_exports(small_plan, tmp_pat
     assert "ab" in values and "=1+1" in values
     names = [r[0] for r in _calamine(path, openpyxl.load_workbook(path).sheetnames.index("_lists"))]
     assert "市财政局" in names
+
+
+@pytest.mark.file_only("a NUL only an older plan file can hold: the store refuses to write one")
+def test_an_older_plan_file_holding_a_nul_still_exports(small_plan, tmp_path):
+    store, ids = small_plan
+    with store.db.conn:  # as a version before the store refused NUL wrote it
+        store.db.execute("UPDATE tasks SET notes = ? WHERE id = ?", ["\x00=1+1", ids["late"]])
+    path = exported(store, tmp_path)
+    ws = openpyxl.load_workbook(path)["任务"]
+    assert "=1+1" in [c.value for c in ws[SheetEditor(ws).row_of(ids["late"])]]
 
 
 def test_an_older_plan_with_an_over_long_text_is_refused_naming_the_record(small_plan, tmp_path):
