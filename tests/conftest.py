@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
-import uuid
 from pathlib import Path
 
 import pytest
@@ -30,25 +28,27 @@ def pytest_configure(config):
     )
 
 
-# Where the server runs of the store fixtures are kept: the store's own tests. tests/excel and
-# tests/reports were tried on the server too (docs/dev/postgresql.md, step 9: ~35 of their
-# server runs fail, most on test-side file assumptions — comparing the plan file's bytes,
-# Save a Copy, a NUL written straight into an "older" plan); they join once those tests say
-# "unchanged" per engine. tests/ui and tests/cli test the window and the commands, not the
-# engine.
-SERVER_SUITES = ("tests/store/",)
-_ENGINE_FIXTURES = ("empty_plan", "sample_plan")
+# Where the server runs of the engine fixtures are kept (issue 19: "the store, Excel, report
+# and CLI tests run against the file and against a real PostgreSQL server"). A test there
+# says "the plan is unchanged" by tests/plan_state.py (a file's bytes, a server plan's rows),
+# and a command is given the plan's address (``sample_address``: a path or a URL). tests/ui
+# tests the window, not the engine (its server tests are its own).
+SERVER_SUITES = ("tests/store/", "tests/excel/", "tests/reports/", "tests/cli/")
+_ENGINE_FIXTURES = ("empty_plan", "sample_plan", "sample_address")
 
 
 def pytest_collection_modifyitems(config, items):
-    """Leave out the server runs outside :data:`SERVER_SUITES`: they would repeat the
-    file's tests on code that does not depend on the engine."""
+    """Leave out the server runs outside :data:`SERVER_SUITES` (they would repeat the
+    file's tests on code that does not depend on the engine) and those of a ``file_only``
+    test."""
     kept, dropped = [], []
     for item in items:
         params = getattr(getattr(item, "callspec", None), "params", {})
         on_server = any(params.get(f) == "server" for f in _ENGINE_FIXTURES)
         where = item.nodeid.replace("\\", "/")
-        if on_server and not where.startswith(SERVER_SUITES):
+        if on_server and (
+            not where.startswith(SERVER_SUITES) or item.get_closest_marker("file_only")
+        ):
             dropped.append(item)
         else:
             kept.append(item)
@@ -86,32 +86,34 @@ def _server_template(pg_server, templates: dict[str, str], kind: str) -> str:
     return templates[kind]
 
 
+@pytest.fixture(scope="session")
+def pg_spares(pg_server, pg_templates):
+    """Copies of the templates made ahead, and databases dropped, in the background
+    (tests/pg_spares.py); closed before the templates are dropped."""
+    from tests.pg_spares import Spares
+
+    spares = Spares(pg_server)
+    yield spares
+    spares.close()
+
+
 @pytest.fixture
 def server_plan_url(request):
     """A function: kind ("empty", "sample") → the URL of a fresh server plan of that kind,
     with an identity of its own; dropped after the test."""
     pg_server = request.getfixturevalue("pg_server")
     templates = request.getfixturevalue("pg_templates")
+    spares = request.getfixturevalue("pg_spares")
     made: list[str] = []
 
     def make(kind: str = "empty") -> str:
-        import psycopg
-
-        from qdplanner.store.migrations import PLAN_UUID_KEY
-
-        name = pg_server.create_database(template=_server_template(pg_server, templates, kind))
+        name = spares.take(_server_template(pg_server, templates, kind))
         made.append(name)
-        url = pg_server.url(name)
-        with psycopg.connect(url, autocommit=True) as conn:
-            conn.execute(
-                "UPDATE settings SET value = %s WHERE key = %s",
-                [json.dumps(str(uuid.uuid4())), PLAN_UUID_KEY],
-            )
-        return url
+        return pg_server.url(name)
 
     yield make
     for name in made:
-        pg_server.drop_database(name)
+        spares.drop(name)
 
 
 def open_plan_of(request, kind: str, file_path: Path | None) -> PlanStore:
@@ -233,6 +235,21 @@ def sample_template(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("sample") / "sample.qdplan"
     create_sample_plan(path).close()
     return path
+
+
+@pytest.fixture(params=ENGINES)
+def sample_address(request, tmp_path: Path) -> str:
+    """A fresh copy of the sample plan on the test's engine, as a command is given it: a
+    file's path, or a server plan's ``postgresql://`` address (issue 19). For the tests of a
+    command's behaviour on a plan; a test of the file itself (its path, lock, journal,
+    backups) is ``file_only``."""
+    if request.param == "server":
+        if _file_only(request):
+            pytest.skip("a test of the plan file itself")
+        return request.getfixturevalue("server_plan_url")("sample")
+    path = tmp_path / "plan.qdplan"
+    shutil.copy(request.getfixturevalue("sample_template"), path)
+    return str(path)
 
 
 @pytest.fixture(params=ENGINES)

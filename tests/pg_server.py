@@ -22,6 +22,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import threading
 from pathlib import Path
 from urllib.parse import quote
 
@@ -83,6 +84,7 @@ class PgServer:
         if self._prefix:
             shutil.chown(self.root, user=SERVER_USER, group=_group_of(SERVER_USER))
         self._serial = 0
+        self._serial_lock = threading.Lock()  # databases are also made by Spares' thread
 
     # -- life cycle ------------------------------------------------------------------
     def _run(self, *args: str) -> None:
@@ -165,8 +167,9 @@ class PgServer:
         """A fresh database, empty or a copy of the database ``template`` (which nobody may
         be connected to: a file-level copy, much faster than making a plan's schema); its
         name back."""
-        self._serial += 1
-        name = f"{prefix}_{os.getpid()}_{self._serial}"
+        with self._serial_lock:
+            self._serial += 1
+            name = f"{prefix}_{os.getpid()}_{self._serial}"
         copy = f' TEMPLATE "{template}"' if template else ""
         with self._admin() as conn:
             conn.execute(f'CREATE DATABASE "{name}"{copy}')

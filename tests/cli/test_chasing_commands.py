@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import shutil
 import zipfile
 from pathlib import Path
 
@@ -18,7 +17,6 @@ from qdplanner.domain.enums import ChangeSource
 from qdplanner.store import PlanStore
 from qdplanner.store.collections import lead_units
 from qdplanner.store.progress import ReportInput, add_evidence, record_progress
-from qdplanner.store.sample import create_sample_plan
 from qdplanner.store.units import update_unit
 from tests.excel.collection_helpers import fill, task_ids
 
@@ -31,19 +29,11 @@ def run(*args):
     return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
 
 
-@pytest.fixture(scope="module")
-def template(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("sample") / "sample.qdplan"
-    create_sample_plan(path).close()
-    return path
-
-
 @pytest.fixture
-def plan(template: Path, tmp_path: Path) -> Path:
-    """The sample plan, MIIT with a contact, the 2021Q4 round issued (due 2022-01-10) and
-    MIIT's workbook returned with one of its four rows filled in."""
-    path = tmp_path / "plan.qdplan"
-    shutil.copy(template, path)
+def plan(sample_address: str, tmp_path: Path) -> str:
+    """The sample plan (either engine), MIIT with a contact, the 2021Q4 round issued (due
+    2022-01-10) and MIIT's workbook returned with one of its four rows filled in."""
+    path = sample_address
     with PlanStore.open(path) as store, store.action(ChangeSource.FORM, "contact") as changes:
         unit = next(u.id for u in lead_units(store) if u.name == MIIT)
         update_unit(store, changes, unit, {"contact": "赵六", "phone": "0532-85911234"})

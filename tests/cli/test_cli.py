@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from qdplanner.cli.commands import cli
+from tests.plan_state import plan_state
 
 
 def run(*args: str):
@@ -78,9 +79,9 @@ def test_status_text_lists_streams_and_overdue_tasks(small_plan):
 def test_status_does_not_write_to_the_plan(small_plan):
     store, _ = small_plan
     store.close()
-    before = store.path.read_bytes()
+    before = plan_state(store.path)
     run("status", str(store.path))
-    assert store.path.read_bytes() == before
+    assert plan_state(store.path) == before
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,6 @@ from qdplanner.cli.commands import cli
 from qdplanner.domain.enums import ChangeSource
 from qdplanner.store import PlanStore
 from qdplanner.store.progress import ReportInput, record_progress
-from qdplanner.store.sample import create_sample_plan
 from tests.excel.collection_helpers import fill, set_cell, task_ids
 
 STI = "青岛市科学技术局"
@@ -24,18 +22,10 @@ def run(*args: str):
     return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
 
 
-@pytest.fixture(scope="module")
-def template(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("sample") / "sample.qdplan"
-    create_sample_plan(path).close()
-    return path
-
-
 @pytest.fixture
-def plan(template: Path, tmp_path: Path) -> Path:
-    path = tmp_path / "plan.qdplan"
-    shutil.copy(template, path)
-    return path
+def plan(sample_address) -> str:
+    """The sample plan on either engine: a file's path or a server plan's address."""
+    return sample_address
 
 
 @pytest.fixture

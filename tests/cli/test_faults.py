@@ -154,6 +154,7 @@ def test_a_crashed_read_only_plan_says_who_can_undo_it_and_keeps_the_journal(cra
 # -- locks ------------------------------------------------------------------------------------
 
 
+@pytest.mark.file_only("the plan file's lock file")
 def test_an_empty_lock_is_refused_while_fresh_and_stale_once_old(sample_plan, tmp_path):
     plan = sample_plan.path
     sample_plan.close()
@@ -168,6 +169,7 @@ def test_an_empty_lock_is_refused_while_fresh_and_stale_once_old(sample_plan, tm
     assert not lock_path(plan).exists()
 
 
+@pytest.mark.file_only("the plan file's lock file")
 @pytest.mark.parametrize(
     "command",
     [
@@ -194,6 +196,7 @@ def test_every_writing_command_can_break_a_stuck_lock(sample_plan, tmp_path, com
     assert not lock_path(plan).exists()
 
 
+@pytest.mark.file_only("the plan file's lock file")
 def test_a_lock_that_cannot_be_written_is_removed_and_named(sample_plan, monkeypatch):
     import errno
     import json as json_module
@@ -235,6 +238,9 @@ def test_a_writer_waits_for_another_that_finishes_soon(sample_plan):
     assert result.exit_code == 0, result.stderr
 
 
+@pytest.mark.file_only(
+    "writers queue on the plan file's lock (a server: tests/store/test_concurrent_edits.py)"
+)
 @pytest.mark.slow
 def test_five_writers_at_once_all_get_through(sample_plan, tmp_path):
     plan = sample_plan.path
@@ -325,6 +331,7 @@ def test_a_nearly_full_disk_fails_an_import_cleanly(sample_template, tmp_path):
     assert "SAME" in out
 
 
+@pytest.mark.file_only("SQLite's page limit")
 def test_a_full_plan_file_refuses_the_write_and_keeps_the_plan(sample_plan):
     """SQLite's own 'database or disk is full' (a page limit reached), met inside an action."""
     from qdplanner.domain.enums import ChangeSource
@@ -381,6 +388,7 @@ def damage(plan: Path) -> None:
         fh.write(b"\xff" * 64)
 
 
+@pytest.mark.file_only("a damaged page of the plan file")
 def test_a_damaged_plan_is_never_written_to(sample_plan):
     plan = sample_plan.path
     sample_plan.close()
@@ -411,6 +419,7 @@ def test_a_closed_pipe_ends_quietly(sample_template):
     assert "internal error" not in err and "Traceback" not in err and "Broken pipe" not in err
 
 
+@pytest.mark.file_only("the plan file's lock file")
 def test_the_lock_is_named_with_its_holder_on_refusal(sample_plan):
     plan = sample_plan.path
     result = run("indicator-value", plan, "I03", "2025", "9000", "--wait", "0")

@@ -26,10 +26,9 @@ def sample_path(tmp_path_factory):
 
 
 @pytest.fixture
-def writable(tmp_path):
-    path = tmp_path / "w.qdplan"
-    create_sample_plan(path).close()
-    return path
+def writable(sample_address) -> str:
+    """The sample plan on either engine: a file's path or a server plan's address."""
+    return sample_address
 
 
 def as_json(path, *args):

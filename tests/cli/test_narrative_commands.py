@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -20,10 +18,9 @@ def run(*args: str, input: str | None = None):
 
 
 @pytest.fixture
-def plan(sample_template, tmp_path) -> Path:
-    path = tmp_path / "plan.qdplan"
-    shutil.copy(sample_template, path)
-    return path
+def plan(sample_address) -> str:
+    """The sample plan on either engine: a file's path or a server plan's address."""
+    return sample_address
 
 
 def test_show_every_program_and_project_drafted_from_the_data(plan):

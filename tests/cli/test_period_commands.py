@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -18,10 +16,9 @@ def run(*args: str):
 
 
 @pytest.fixture
-def plan(sample_template, tmp_path) -> Path:
-    path = tmp_path / "plan.qdplan"
-    shutil.copy(sample_template, path)
-    return path
+def plan(sample_address) -> str:
+    """The sample plan on either engine: a file's path or a server plan's address."""
+    return sample_address
 
 
 def test_close_then_list_then_refuse_a_second_close(plan):

@@ -11,7 +11,6 @@ from qdplanner.cli.commands import cli
 from qdplanner.domain.settings import DEFAULTS, KEYS
 from qdplanner.store import PlanStore
 from qdplanner.store.history import read_history
-from qdplanner.store.sample import create_sample_plan
 
 
 def run(*args: str):
@@ -19,10 +18,9 @@ def run(*args: str):
 
 
 @pytest.fixture
-def plan(tmp_path):
-    path = tmp_path / "s.qdplan"
-    create_sample_plan(path).close()
-    return path
+def plan(sample_address) -> str:
+    """The sample plan on either engine: a file's path or a server plan's address."""
+    return sample_address
 
 
 def batches(path) -> int:

@@ -19,6 +19,7 @@ from qdplanner.excel.collection_import import ReturnsRefused, apply_returns, pre
 from qdplanner.excel.workbook_export import ExportError
 from qdplanner.store import PlanStore
 from tests.excel.collection_helpers import fill, header_columns, progress_sheet, row_of_task
+from tests.plan_state import plan_state
 
 PERIOD = "2024Q3"
 TITLE = '_x0001_=HYPERLINK("http://x","click")'
@@ -110,7 +111,7 @@ def test_a_returned_value_a_plan_cannot_hold_is_refused_where_it_is(
         cell.value = value
     book.save(tmp_path / "back.xlsx")
     store.close()
-    before = store.path.read_bytes()
+    before = plan_state(store.path)
     with PlanStore.open(store.path) as store:
         preview = preview_returns(store, [tmp_path / "back.xlsx"], period=PERIOD)
         letter = openpyxl.utils.get_column_letter(columns[header])
@@ -120,7 +121,7 @@ def test_a_returned_value_a_plan_cannot_hold_is_refused_where_it_is(
         assert says in preview.errors[0].message
         with pytest.raises(ReturnsRefused, match="each has errors"):
             apply_returns(store, preview)
-    assert store.path.read_bytes() == before
+    assert plan_state(store.path) == before
 
 
 def test_an_older_plan_with_an_over_long_title_is_refused_naming_the_task(small_plan, tmp_path):

@@ -8,6 +8,7 @@ import pytest
 
 from qdplanner.excel.workbook_import import ImportRefused, apply_import, preview_import
 from tests.excel.conftest import SheetEditor, edit, exported
+from tests.plan_state import plan_state
 
 
 def _errors(preview):
@@ -17,7 +18,7 @@ def _errors(preview):
 def test_bad_values_are_named_by_sheet_row_and_column_and_nothing_is_applied(small_plan, tmp_path):
     store, ids = small_plan
     store.close()
-    before = store.path.read_bytes()
+    before = plan_state(store.path)
     store = type(store).open(store.path)
     path = exported(store, tmp_path)
     book, save = edit(path)
@@ -43,7 +44,7 @@ def test_bad_values_are_named_by_sheet_row_and_column_and_nothing_is_applied(sma
     with pytest.raises(ImportRefused, match="3 error"):
         apply_import(store, preview)
     store.close()
-    assert store.path.read_bytes() == before
+    assert plan_state(store.path) == before
 
 
 def test_due_before_start_and_an_unknown_parent_are_errors(small_plan, tmp_path):

@@ -18,6 +18,7 @@ from qdplanner.excel.workbook_import import ImportRefused, apply_import, preview
 from qdplanner.store import PlanStore
 from tests.excel.breakdown_books import SHEET
 from tests.excel.conftest import SheetEditor, edit, exported
+from tests.plan_state import plan_state
 
 
 def _with_indicator(store) -> int:
@@ -70,7 +71,7 @@ def test_a_value_a_plan_cannot_hold_is_refused_in_the_preview(
         row = editor.set(ids[record], header, value)
     save()
     store.close()
-    before = store.path.read_bytes()
+    before = plan_state(store.path)
     with PlanStore.open(store.path) as store:
         preview = preview_import(store, path)
         assert [(e.file, e.sheet, e.row, e.column) for e in preview.errors] == [
@@ -79,7 +80,7 @@ def test_a_value_a_plan_cannot_hold_is_refused_in_the_preview(
         assert says in preview.errors[0].message
         with pytest.raises(ImportRefused, match="1 error"):
             apply_import(store, preview)
-    assert store.path.read_bytes() == before
+    assert plan_state(store.path) == before
 
 
 def _run(*args: str):
@@ -90,7 +91,7 @@ def test_the_dry_run_reports_the_error_the_real_run_reports(small_plan, tmp_path
     store, ids = small_plan
     indicator = _with_indicator(store)
     store.close()
-    before = store.path.read_bytes()
+    before = plan_state(store.path)
     out = tmp_path / "plan.xlsx"
     assert _run("export", str(store.path), str(out), "--lang", "zh").exit_code == 0
     book, save = edit(out)
@@ -109,7 +110,7 @@ def test_the_dry_run_reports_the_error_the_real_run_reports(small_plan, tmp_path
         ("规划文件", "B (标题)"),
     }
     assert "internal error" not in dry.output + real.output
-    assert store.path.read_bytes() == before
+    assert plan_state(store.path) == before
 
 
 # -- a government task-breakdown sheet --------------------------------------------------------
@@ -146,7 +147,7 @@ def test_a_breakdown_text_a_plan_cannot_hold_is_named(
 ):
     store, _ = small_plan
     store.close()
-    before = store.path.read_bytes()
+    before = plan_state(store.path)
     path = _breakdown(
         tmp_path / "分解表.xlsx",
         [
@@ -163,7 +164,7 @@ def test_a_breakdown_text_a_plan_cannot_hold_is_named(
         assert says in preview.errors[0].message
         with pytest.raises(ImportRefused):
             apply_import(store, preview)
-    assert store.path.read_bytes() == before
+    assert plan_state(store.path) == before
 
 
 def test_breakdown_title_years_past_2100_are_not_read(small_plan, tmp_path):

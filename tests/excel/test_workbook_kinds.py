@@ -28,6 +28,7 @@ from qdplanner.excel.workbook_import import (
 from qdplanner.store import PlanStore
 from tests.excel.collection_helpers import fill, task_ids
 from tests.excel.conftest import exported
+from tests.plan_state import plan_state
 
 
 def run(*args):
@@ -46,12 +47,12 @@ def test_a_returned_progress_workbook_given_to_import_names_collect_import(sampl
     book = returned_workbook(sample_plan, tmp_path)
     plan = sample_plan.path
     sample_plan.close()
-    before = plan.read_bytes()
+    before = plan_state(plan)
     result = run("import", plan, book)
     assert result.exit_code == 1
     assert "returned 2025Q4 progress workbook" in result.stderr
     assert "collect-import" in result.stderr
-    assert plan.read_bytes() == before
+    assert plan_state(plan) == before
 
 
 def test_a_returned_workbook_that_lost_its_hidden_sheet_is_still_known(sample_plan, tmp_path):
@@ -128,7 +129,7 @@ def test_an_import_that_would_remove_records_is_refused_with_the_counts(sample_p
     path = only_new_rows(sample_plan, tmp_path)
     plan = sample_plan.path
     sample_plan.close()
-    before = plan.read_bytes()
+    before = plan_state(plan)
     dry = run("import", plan, path, "--dry-run", "--json")
     assert dry.exit_code == 1
     assert json.loads(dry.stdout)["removals_refused"] is True
@@ -137,7 +138,7 @@ def test_an_import_that_would_remove_records_is_refused_with_the_counts(sample_p
     assert "would remove records" in result.stderr and "61 task" in result.stderr
     assert "--allow-removals" in result.stderr
     assert dry.stderr == result.stderr  # the dry run says what the real run does
-    assert plan.read_bytes() == before
+    assert plan_state(plan) == before
     allowed = run("import", plan, path, "--allow-removals")
     assert allowed.exit_code == 0, allowed.stderr
     with PlanStore.open(plan, readonly=True) as store:
