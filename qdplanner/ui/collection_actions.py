@@ -23,13 +23,10 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from qdplanner.domain.enums import ChangeSource
 from qdplanner.errors import QdError
-from qdplanner.store.collections import restore_collection
 from qdplanner.ui.background import Cancelled, run_in_background
-from qdplanner.ui.collect_dialog import CollectDialog
 from qdplanner.ui.commands import EditContext, StructureCommand
 from qdplanner.ui.messages import user_message
 from qdplanner.ui.plan_place import plan_folder
-from qdplanner.ui.returns_dialog import ReturnsDialog
 
 if TYPE_CHECKING:  # python-docx comes with it: imported when the dialog is asked for
     from qdplanner.ui.reminder_dialog import ReminderDialog
@@ -101,6 +98,8 @@ class CollectionActions(QWidget):
             dialog.exec()
 
     def choose_collect(self) -> None:
+        from qdplanner.ui.collect_dialog import CollectDialog
+
         dialog = CollectDialog(self.ctx, self.language(), self.window_)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.collect(
@@ -205,6 +204,8 @@ class CollectionActions(QWidget):
                 self.window_, self.tr("Import Returned Workbooks"), user_message(exc)
             )
             return False
+        from qdplanner.store.collections import restore_collection
+
         text = self.tr("Import returned workbooks")
         self.ctx.undo_stack.push(
             StructureCommand(
@@ -230,6 +231,8 @@ class CollectionActions(QWidget):
         preview = self.read_returns(paths)
         if preview is None:
             return False
+        from qdplanner.ui.returns_dialog import ReturnsDialog
+
         dialog = ReturnsDialog(preview, self.window_)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False

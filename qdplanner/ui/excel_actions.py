@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 )
 
 from qdplanner.errors import QdError
-from qdplanner.excel.import_model import CellError, ImportPreview, record_word
 from qdplanner.ui.background import Cancelled, run_in_background
 from qdplanner.ui.commands import EditContext
 from qdplanner.ui.messages import translated, user_message
@@ -40,11 +39,14 @@ from qdplanner.ui.plan_place import plan_folder
 
 if TYPE_CHECKING:
     from qdplanner.excel.breakdown_import import BreakdownOptions, BreakdownPreview
+    from qdplanner.excel.import_model import ImportPreview
 
 SHOWN_PER_LIST = 2000  # rows of one list in the preview; the rest are counted
 
 
 def kind_word(kind: str) -> str:
+    from qdplanner.excel.import_model import record_word  # with the import, not at start-up
+
     return translated(record_word(kind))
 
 
@@ -55,6 +57,8 @@ class ImportPreviewDialog(QDialog):
     MATCHES = 3  # result: the user decided which close titles are the same task
 
     def __init__(self, preview: ImportPreview, parent: QWidget | None = None):
+        from qdplanner.excel.import_model import CellError
+
         super().__init__(parent)
         self.preview = preview
         self.setWindowTitle(self.tr("Import Preview — %1").replace("%1", preview.file_name))

@@ -37,7 +37,6 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QPlain
 
 from qdplanner.errors import QdError
 from qdplanner.ui.messages import user_message
-from qdplanner.ui.models.history_words import action_text
 from qdplanner.ui.plan_place import on_server
 
 if TYPE_CHECKING:
@@ -226,6 +225,8 @@ def changed_by_text(view: PlanView, batches: list[int]) -> str:
         )
     else:
         text = QCoreApplication.translate("LiveRefresh", "%1 changed the plan: %2")
+    from qdplanner.ui.models.history_words import action_text  # a server plan's, when needed
+
     text = text.replace("%1", row.user).replace("%2", action_text(row.description))
     return text
 

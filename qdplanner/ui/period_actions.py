@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
@@ -28,26 +29,31 @@ from PySide6.QtWidgets import (
 )
 
 from qdplanner.domain.enums import ChangeSource
-from qdplanner.domain.period_compare import PeriodStanding, previous_period
 from qdplanner.domain.periods import parse_period, period_of
 from qdplanner.errors import QdError
-from qdplanner.store.periods import (
-    close_period,
-    judge_period,
-    period_close,
-    read_snapshot,
-    reopen_period,
-)
 from qdplanner.ui.commands import EditContext, LoggedCommand
 from qdplanner.ui.labels import local_time
 from qdplanner.ui.messages import user_message
 
+if TYPE_CHECKING:
+    from qdplanner.domain.period_compare import PeriodStanding
+
 RECENT_QUARTERS = 8  # quarters offered in the period lists
+
+
+def _periods():
+    """:mod:`qdplanner.store.periods`, imported when a period is first closed, reopened or
+    asked about (opening a plan does not need it, nor the comparison it brings)."""
+    from qdplanner.store import periods
+
+    return periods
 
 
 def recent_periods(today, closed: list[str]) -> list[str]:
     """The periods offered: the quarters that ended lately and the closed periods, latest
     first."""
+    from qdplanner.domain.period_compare import previous_period  # not needed at start-up
+
     quarters, period = [], previous_period(period_of(today))
     for _ in range(RECENT_QUARTERS):
         quarters.append(period.code)
@@ -82,9 +88,9 @@ class PeriodCommand(LoggedCommand):
         store = self.actions.ctx.store
         with store.action(ChangeSource.FORM, description, seen=seen) as changes:
             if close:
-                close_period(store, changes, self.code, standing=self.standing)
+                _periods().close_period(store, changes, self.code, standing=self.standing)
             else:
-                reopen_period(store, changes, self.code)
+                _periods().reopen_period(store, changes, self.code)
         return changes.written_batch
 
     def _run(self, forward: bool) -> None:
@@ -161,7 +167,7 @@ class ClosePeriodDialog(QDialog):
             problem = self.tr("Write a period such as 2025Q4.")
         else:
             when = parse_period(code)
-            close = period_close(self.ctx.store, code)
+            close = _periods().period_close(self.ctx.store, code)
             if close is not None:
                 problem = (
                     self.tr("%1 is already closed (closed %2 by %3). Reopen it first.")
@@ -233,12 +239,15 @@ class PeriodActions(QWidget):
             text = self.tr("Close period %1").replace("%1", code)
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             try:
+                periods = _periods()
                 standing: PeriodStanding | None = None
                 ended = parse_period(code).end < (today or date.today())
-                if ended and period_close(store, code) is None:  # else refused, saying why
-                    standing = judge_period(store, code, today)
+                if ended and periods.period_close(store, code) is None:  # else refused, saying why
+                    standing = periods.judge_period(store, code, today)
                 with store.action(ChangeSource.FORM, text) as changes:
-                    closed = close_period(store, changes, code, standing=standing, today=today)
+                    closed = periods.close_period(
+                        store, changes, code, standing=standing, today=today
+                    )
                 batch = changes.written_batch
             finally:
                 QApplication.restoreOverrideCursor()
@@ -266,9 +275,9 @@ class PeriodActions(QWidget):
         try:
             code = parse_period(period).code
             text = self.tr("Reopen period %1").replace("%1", code)
-            kept = read_snapshot(store, code)  # what undoing puts back
+            kept = _periods().read_snapshot(store, code)  # what undoing puts back
             with store.action(ChangeSource.FORM, text) as changes:
-                reopen_period(store, changes, code)
+                _periods().reopen_period(store, changes, code)
         except QdError as exc:
             return user_message(exc)
         self.ctx.undo_stack.push(
@@ -305,7 +314,7 @@ class PeriodActions(QWidget):
             )
             if not ok:
                 return
-        close = period_close(self.ctx.store, period)
+        close = _periods().period_close(self.ctx.store, period)
         if close is None:
             return
         question = (

@@ -40,7 +40,6 @@ from qdplanner.store.units import unit_display_name
 from qdplanner.ui.as_of_dialog import not_remembered_text, refusal_text
 from qdplanner.ui.clipboard import TableClipboard
 from qdplanner.ui.collection_actions import CollectionActions
-from qdplanner.ui.collection_view import CollectionView
 from qdplanner.ui.commands import EditContext
 from qdplanner.ui.delegates import RefusalBorderDelegate, TaskCellDelegate
 from qdplanner.ui.detail_panel import DetailPanel
@@ -57,7 +56,7 @@ from qdplanner.ui.period_actions import PeriodActions
 from qdplanner.ui.plan_place import on_server, save_a_copy
 from qdplanner.ui.plan_tabs import PlanTabs
 from qdplanner.ui.progress_dialog import ask_and_record
-from qdplanner.ui.report_dialog import ReportActions
+from qdplanner.ui.report_actions import ReportActions
 from qdplanner.ui.settings_dialog import settings_action
 from qdplanner.ui.task_actions import TaskActions
 from qdplanner.ui.timeline_view import attach_timeline
@@ -93,6 +92,12 @@ def _indicators_view(ctx, plan_view: PlanView) -> QWidget:
     if plan_view.as_of is not None:
         view.set_as_of(plan_view.as_of)
     return view
+
+
+def _collection_view(ctx, actions) -> QWidget:
+    from qdplanner.ui.collection_view import CollectionView
+
+    return CollectionView(ctx, actions)
 
 
 def _history_view(ctx) -> QWidget:
@@ -210,7 +215,7 @@ class PlanView(PlanTabs, PastDateView, QWidget):
             self.ctx, lambda: self.language, self.show_message, self
         )
         self._add_tab_on_demand(
-            "collection", self.tr("Collection"), lambda: CollectionView(self.ctx, self.collection)
+            "collection", self.tr("Collection"), lambda: _collection_view(self.ctx, self.collection)
         )
         self.periods = PeriodActions(self.ctx, self.show_message, self)
         self._add_tab_on_demand("periods", self.tr("Periods"), self._make_periods_view)

@@ -16,8 +16,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QObject, QSettings, QStandardPaths, Qt, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
+from PySide6.QtCore import QDate, QSettings, QStandardPaths, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -486,39 +486,3 @@ class ReportDialog(QDialog):
         except QdError as exc:  # Cancelled included: no file is left behind
             self._error(exc)
             return None
-
-
-class ReportActions(QObject):
-    """File-menu actions of the printed summary: ``menu.addActions(ReportActions(...).actions())``.
-
-    ``ctx_or_store`` is the window's EditContext (or a PlanStore); the dialog opens on
-    ``parent_window``, at the date ``as_of()`` gives (the past date the window shows) when
-    that is not None.
-    """
-
-    def __init__(self, ctx_or_store, parent_window: QWidget, as_of=None):
-        super().__init__(parent_window)
-        self.ctx = ctx_or_store
-        self.window_ = parent_window
-        self.as_of = as_of or (lambda: None)
-        self.print_action = QAction(self.tr("&Print Summary…"), parent_window)
-        self.print_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
-        self.print_action.setObjectName("printSummaryAction")
-        self.print_action.triggered.connect(lambda: self.open_dialog())
-        self.pdf_action = QAction(self.tr("Export Summary P&DF…"), parent_window)
-        self.pdf_action.setObjectName("exportSummaryPdfAction")
-        self.pdf_action.triggered.connect(lambda: self.open_dialog(pdf=True))
-        self.dialog: ReportDialog | None = None
-
-    def actions(self) -> list[QAction]:
-        return [self.print_action, self.pdf_action]
-
-    def open_dialog(self, *, pdf: bool = False, show: bool = True) -> ReportDialog:
-        dialog = ReportDialog(self.ctx, self.window_, as_of=self.as_of())
-        (dialog.pdf_button if pdf else dialog.preview_button).setDefault(True)
-        self.dialog = dialog
-        if show:
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # a new one each time
-            dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
-            dialog.open()
-        return dialog

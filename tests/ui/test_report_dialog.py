@@ -9,7 +9,8 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWidget
 
-from qdplanner.ui.report_dialog import ReportActions, ReportDialog, recent_periods
+from qdplanner.ui.report_actions import ReportActions
+from qdplanner.ui.report_dialog import ReportDialog, recent_periods
 
 
 def test_options_follow_the_dialog(qtbot, small_plan):

@@ -16,6 +16,21 @@ import sys
 
 HEAVY = ["matplotlib", "openpyxl", "python_calamine", "lxml", "numpy", "defusedxml", "PIL"]
 NOT_BEFORE_THE_WINDOW = [*HEAVY, "sqlite_utils", "qdplanner.store", "click", "sqlite3"]
+# Our own modules the plan's first paint does not need: the dialogs and work behind menu
+# entries and tabs not yet shown, imported when first used (issue 18: the cold window).
+NOT_BEFORE_THE_PLAN = [
+    *HEAVY,
+    "qdplanner.excel.import_model",
+    "qdplanner.store.collections",
+    "qdplanner.store.periods",
+    "qdplanner.domain.period_compare",
+    "qdplanner.reports.summary.content",
+    "qdplanner.ui.report_dialog",
+    "qdplanner.ui.collection_view",
+    "qdplanner.ui.collect_dialog",
+    "qdplanner.ui.returns_dialog",
+    "qdplanner.ui.models.history_words",
+]
 
 SCRIPT = """
 import json, sys
@@ -68,7 +83,7 @@ def test_nothing_heavy_is_imported_before_the_window_or_the_plan_shows(tmp_path)
             SCRIPT,
             str(plan),
             json.dumps(NOT_BEFORE_THE_WINDOW),
-            json.dumps(HEAVY),
+            json.dumps(NOT_BEFORE_THE_PLAN),
         ],
         env=env,
         capture_output=True,
