@@ -11,6 +11,20 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 
+class Paper(StrEnum):
+    """The paper a timeline is printed or exported on."""
+
+    A4 = "A4"
+    A3 = "A3"
+
+
+class PageFit(StrEnum):
+    """Fit the timeline to the page's width, or tile it over pages at the screen's zoom."""
+
+    WIDTH = "width"
+    TILE = "tile"
+
+
 class Zoom(StrEnum):
     YEAR = "year"
     QUARTER = "quarter"

@@ -16,7 +16,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -41,7 +40,7 @@ from PySide6.QtGui import (
     QPen,
 )
 
-from qdplanner.domain.timeline import Zoom
+from qdplanner.domain.timeline import PageFit, Paper, Zoom
 from qdplanner.domain.vocabulary import LIGHT_ORDER, symbol_word
 from qdplanner.errors import N_, QdError
 from qdplanner.reports.qt_fonts import cjk_family, cjk_font
@@ -78,16 +77,6 @@ LEGEND_HEIGHT = 46  # legend and page number below it
 IMAGE_WIDTH = 1400  # the axis width of a PNG or SVG
 MAX_IMAGE_HEIGHT = 30_000  # pixels: beyond this a PNG is refused (PDF has pages)
 LEGEND_FONT_PX = 10  # 7.5 pt at full scale
-
-
-class Paper(StrEnum):
-    A4 = "A4"
-    A3 = "A3"
-
-
-class PageFit(StrEnum):
-    WIDTH = "width"
-    TILE = "tile"
 
 
 PAGE_SIZES = {Paper.A4: QPageSize.PageSizeId.A4, Paper.A3: QPageSize.PageSizeId.A3}

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -29,19 +28,8 @@ from PySide6.QtWidgets import (
 
 from qdplanner.domain.enums import ChangeSource
 from qdplanner.domain.illustrative import is_illustrative
+from qdplanner.domain.timeline import PageFit, Paper
 from qdplanner.errors import QdError
-from qdplanner.reports.timeline_export import (
-    MARGIN,
-    TITLE_WIDTH,
-    ExportCancelled,
-    PageFit,
-    Paper,
-    PrintHeader,
-    build_print_scene,
-    export_timeline,
-    page_layout,
-    paint_document,
-)
 from qdplanner.reports.timeline_scene import TimelineScene, grouped_lines
 from qdplanner.store.timeline import (
     Slip,
@@ -57,6 +45,9 @@ from qdplanner.ui.messages import user_message
 from qdplanner.ui.plan_place import plan_folder
 
 if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
+    from qdplanner.reports.timeline_export import PrintHeader
     from qdplanner.ui.timeline_view import TimelinePane
 
 IMAGE_WIDTH = 1400
@@ -182,6 +173,8 @@ class TimelineActions(QObject):
 
     # -- paper and files ------------------------------------------------------------------
     def print_header(self) -> PrintHeader:
+        from qdplanner.reports.timeline_export import PrintHeader
+
         start, end = self.pane.range
         store = self.pane.ctx.store
         streams = {(r.program_id, r.project_id) for r in self.pane.model.rows()}
@@ -191,6 +184,8 @@ class TimelineActions(QObject):
 
     def print_scene(self, width: float | None = None, page_w: float | None = None):
         """A scene of the pane's rows, grouped as the pane groups them, for paper or files."""
+        from qdplanner.reports.timeline_export import MARGIN, TITLE_WIDTH, build_print_scene
+
         lines = grouped_lines(self.pane.model.rows(), self.pane.group_by)
         start, end = self.pane.range
         if width is None and page_w is not None and self.page_fit == PageFit.WIDTH:
@@ -209,11 +204,18 @@ class TimelineActions(QObject):
 
     def paint_on(self, printer: QPrinter) -> int:
         """Paint the pages on ``printer`` (the preview's), fitted to its page size."""
+        from qdplanner.reports.timeline_export import paint_document
+
         page = printer.pageLayout().fullRectPoints()
         scene: TimelineScene = self.print_scene(page_w=page.width() * 96 / 72)
         return paint_document(printer, scene, self.print_header())
 
     def print_preview(self) -> None:
+        # Qt's print support and the page painting: imported when first printed, not at start-up
+        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+        from qdplanner.reports.timeline_export import page_layout
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageLayout(page_layout(self.paper))
         dialog = QPrintPreviewDialog(printer, self.pane)
@@ -234,6 +236,8 @@ class TimelineActions(QObject):
 
     def export_to(self, path: Path) -> int | None:
         """Write the timeline to ``path`` (.pdf, .png or .svg); pages written, or None."""
+        from qdplanner.reports.timeline_export import ExportCancelled, export_timeline
+
         image = path.suffix.lower() in (".png", ".svg")
         scene = self.print_scene(width=IMAGE_WIDTH if image else None)
         # Painting uses the scene, which lives on the UI thread: a long PDF shows its pages

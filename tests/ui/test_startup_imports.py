@@ -30,6 +30,8 @@ NOT_BEFORE_THE_PLAN = [
     "qdplanner.ui.collect_dialog",
     "qdplanner.ui.returns_dialog",
     "qdplanner.ui.models.history_words",
+    "qdplanner.reports.timeline_export",
+    "PySide6.QtPrintSupport",
 ]
 
 SCRIPT = """
