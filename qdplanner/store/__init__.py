@@ -1,7 +1,6 @@
 """The plan file: open/create, schema and migrations, reads and logged writes."""
 
 from qdplanner.paths import PLAN_SUFFIX
-from qdplanner.store import _sqlite_utils  # noqa: F401  (first: sqlite_utils without numpy)
 from qdplanner.store.plan_store import PlanStore
 
 __all__ = ["PLAN_SUFFIX", "PlanStore"]

@@ -19,13 +19,14 @@ import os
 from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime
 from enum import Enum
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from qdplanner.domain.limits import check_storable
 from qdplanner.errors import N_, NotFoundError
 from qdplanner.store.records import RecordKind, key_columns_of
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 def current_user() -> str:

@@ -2,6 +2,10 @@
 
 Each migration runs in its own transaction and is recorded in ``_sqlite_migrations``; the
 names applied to a file tell its schema version. Never edit a released migration: add one.
+
+The ``Migrations`` object (``migrations``) is built when first asked for — when a plan is made
+or upgraded: opening a plan only compares its names with :func:`known_names`, and needs no
+sqlite-utils (:mod:`qdplanner.store._sqlite_utils`).
 """
 
 from __future__ import annotations
@@ -10,18 +14,33 @@ import json
 import re
 import sqlite3
 import uuid
-
-import sqlite_utils
-from sqlite_utils import Migrations
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from qdplanner.domain.chasing import split_contact
 from qdplanner.paths import db_dir
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 MIGRATION_SET = "qdplanner"
 # 'QDP1' — written into the SQLite header so a plan file is recognisable without reading tables.
 APPLICATION_ID = 0x51445031
 
-migrations = Migrations(MIGRATION_SET)
+# (name, function, transactional) of every migration, oldest first: what ``migrations`` is
+# built from
+_STEPS: list[tuple[str, Callable[[sqlite_utils.Database], None], bool]] = []
+
+
+def _migration(name: str, *, transactional: bool = True) -> Callable:
+    """Register the decorated function as the migration ``name`` (as sqlite-utils'
+    ``Migrations.__call__`` does, without importing it)."""
+
+    def register(fn: Callable[[sqlite_utils.Database], None]) -> Callable:
+        _STEPS.append((name, fn, transactional))
+        return fn
+
+    return register
 
 
 def _statements(sql: str) -> list[str]:
@@ -43,7 +62,7 @@ def run_sql_file(db: sqlite_utils.Database, name: str) -> None:
         db.execute(statement)
 
 
-@migrations(name="001_initial")
+@_migration("001_initial")
 def m001_initial(db: sqlite_utils.Database) -> None:
     run_sql_file(db, "001_initial.sql")
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -53,7 +72,7 @@ _ROWID_PK = re.compile(r"(\bid\s+INTEGER\s+PRIMARY\s+KEY)(?!\s+AUTOINCREMENT)", 
 _APPEND_ONLY = {"change_log"}  # never deleted from: its ids cannot be reused; not rebuilt
 
 
-@migrations(name="002_ids_never_reused", transactional=False)
+@_migration("002_ids_never_reused", transactional=False)
 def m002_ids_never_reused(db: sqlite_utils.Database) -> None:
     """Ids are never given again once a record is removed (``AUTOINCREMENT``).
 
@@ -116,7 +135,7 @@ def _rebuild_with_autoincrement(db: sqlite_utils.Database, table: str) -> None:
 PLAN_UUID_KEY = "plan_uuid"  # settings key of the plan's identity
 
 
-@migrations(name="003_plan_identity")
+@_migration("003_plan_identity")
 def m003_plan_identity(db: sqlite_utils.Database) -> None:
     """Every plan has an identity from the start: a UUID in ``settings``, written into each
     workbook made from it (plan workbooks, collection rounds), so an import can tell a
@@ -129,7 +148,7 @@ def m003_plan_identity(db: sqlite_utils.Database) -> None:
         )
 
 
-@migrations(name="004_unit_phone_round_due")
+@_migration("004_unit_phone_round_due")
 def m004_unit_phone_round_due(db: sqlite_utils.Database) -> None:
     """Units carry a phone (联系电话) beside their contact person (联系人): a contact written
     as one text (``张三 0532-85911234``) is split, the number going to ``phone``. A collection
@@ -213,7 +232,7 @@ CREATE TABLE period_units (
 """
 
 
-@migrations(name="005_period_snapshots")
+@_migration("005_period_snapshots")
 def m005_period_snapshots(db: sqlite_utils.Database) -> None:
     """Closed periods (季度关账): closing a period keeps, in the plan, every task's light,
     status, percent and latest narrative, every indicator's latest value, progress and light,
@@ -246,7 +265,7 @@ CREATE UNIQUE INDEX idx_period_narratives_project
 """
 
 
-@migrations(name="006_period_narratives")
+@_migration("006_period_narratives")
 def m006_period_narratives(db: sqlite_utils.Database) -> None:
     """The period's narrative (进展情况汇总): per period and program or project, the text of
     each of its four sections (总体进展, 主要成效, 存在问题, 下步工作) as the clerk kept it —
@@ -262,7 +281,7 @@ def m006_period_narratives(db: sqlite_utils.Database) -> None:
 _OS_USER = "ALTER TABLE change_batches ADD COLUMN os_user TEXT NOT NULL DEFAULT ''"
 
 
-@migrations(name="007_os_user")
+@_migration("007_os_user")
 def m007_os_user(db: sqlite_utils.Database) -> None:
     """``change_batches.os_user``: who was logged in on the computer that wrote the batch."""
     db.execute(_OS_USER)
@@ -274,7 +293,7 @@ def m007_os_user(db: sqlite_utils.Database) -> None:
 _CLIENT = "ALTER TABLE change_batches ADD COLUMN client TEXT"
 
 
-@migrations(name="008_batch_client")
+@_migration("008_batch_client")
 def m008_batch_client(db: sqlite_utils.Database) -> None:
     """``change_batches.client``: the open plan (window, command) that wrote the batch, so an
     edit of a record another client changed since it was read is refused (issue 19)."""
@@ -288,9 +307,40 @@ def m008_batch_client(db: sqlite_utils.Database) -> None:
 PORTABLE = {"007_os_user": (_OS_USER,), "008_batch_client": (_CLIENT,)}
 
 
+def _migrations() -> sqlite_utils.Migrations:
+    """``migrations``: built from the steps the first time (or as a test replaced it)."""
+    built = globals().get("migrations")
+    if built is None:
+        from qdplanner.store._sqlite_utils import import_sqlite_utils
+
+        built = import_sqlite_utils().Migrations(MIGRATION_SET)
+        for step, fn, transactional in _STEPS:
+            built(name=step, transactional=transactional)(fn)
+        globals()["migrations"] = built
+    return built
+
+
+def __getattr__(name: str) -> Any:
+    """``migrations``: the sqlite-utils ``Migrations`` of the plan file, built on first use."""
+    if name == "migrations":
+        return _migrations()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def apply(conn: sqlite3.Connection) -> None:
+    """Apply the migrations ``conn``'s plan still needs (all of them to an empty database)."""
+    from qdplanner.store._sqlite_utils import database
+
+    _migrations().apply(database(conn))
+
+
 def known_names() -> list[str]:
-    """Names of every migration this version knows, oldest first."""
-    return [m.name for m in migrations._migrations]
+    """Names of every migration this version knows, oldest first (of ``migrations`` once it
+    is built, or replaced, as a test does with a later version's)."""
+    built = globals().get("migrations")
+    if built is not None:
+        return [m.name for m in built._migrations]
+    return [step for step, _, _ in _STEPS]
 
 
 def schema_version(names: list[str]) -> int:

@@ -1,8 +1,9 @@
 """A plan on a PostgreSQL server, behind the narrow surface the store uses of sqlite-utils.
 
-For a plan file ``store.db`` is the ``sqlite_utils.Database`` itself: nothing here is on the
-file's path. For a server plan ``store.db`` is a :class:`PgDatabase`: one psycopg 3
-connection offering what the store calls — ``execute(sql, params)`` (a cursor: ``fetchone``,
+For a plan file ``store.db`` is the ``sqlite_utils.Database`` itself, or a plain-sqlite3
+reader (:mod:`qdplanner.store.database`): nothing here is on the file's path. For a server
+plan ``store.db`` is a :class:`PgDatabase`: one psycopg 3 connection offering what the store
+calls — ``execute(sql, params)`` (a cursor: ``fetchone``,
 ``fetchall``, iteration, ``description``, ``rowcount``), ``query()`` (dict rows),
 ``table(name).insert/get/delete/count_where``, ``table_names()``, ``atomic()`` (a
 transaction; a savepoint inside one) and ``conn.executemany``. Each statement, written once
@@ -31,10 +32,11 @@ from psycopg import errors as pg_errors
 from psycopg.adapt import Loader
 from psycopg.rows import dict_row
 
-from qdplanner.errors import N_, NotFoundError, PlanFileError, QdError
+from qdplanner.errors import N_, PlanFileError, QdError
 from qdplanner.store import migrations as mig
 from qdplanner.store import server_connect
-from qdplanner.store.dialect import ddl_to_postgres, quote, translate
+from qdplanner.store.database import Database
+from qdplanner.store.dialect import ddl_to_postgres, translate
 from qdplanner.store.server_plan import ServerPlan
 
 APPLICATION_NAME = "qdplanner"
@@ -91,63 +93,7 @@ class _Conn:
         self._pg.close()
 
 
-class PgTable:
-    """``db.table(name)``: the few sqlite-utils table operations the store uses."""
-
-    def __init__(self, db: PgDatabase, name: str):
-        self.db = db
-        self.name = name
-        self.last_pk: Any = None
-
-    def _key(self) -> list[str]:
-        from qdplanner.store.schema_catalogue import key_columns
-
-        return key_columns(self.db, self.name)
-
-    def _where(self, pk: Any) -> tuple[str, list[Any]]:
-        values = list(pk) if isinstance(pk, tuple | list) else [pk]
-        return " AND ".join(f"{quote(c)} = ?" for c in self._key()), values
-
-    def insert(self, record: dict[str, Any]) -> PgTable:
-        names = ", ".join(quote(c) for c in record)
-        marks = ", ".join("?" * len(record))
-        key = self._key()
-        returning = f" RETURNING {quote(key[0])}" if len(key) == 1 else ""
-        cursor = self.db.execute(
-            f"INSERT INTO {quote(self.name)} ({names}) VALUES ({marks}){returning}",
-            list(record.values()),
-        )
-        self.last_pk = cursor.fetchone()[0] if returning else tuple(record[c] for c in key)
-        return self
-
-    def get(self, pk: Any) -> dict[str, Any]:
-        where, values = self._where(pk)
-        rows = list(self.db.query(f"SELECT * FROM {quote(self.name)} WHERE {where}", values))
-        if not rows:
-            raise NotFoundError(
-                N_("Messages", "{table} #{id} does not exist"), table=self.name, id=pk
-            )
-        return rows[0]
-
-    def delete(self, pk: Any) -> PgTable:
-        where, values = self._where(pk)
-        self.db.execute(f"DELETE FROM {quote(self.name)} WHERE {where}", values)
-        return self
-
-    @property
-    def count(self) -> int:
-        return self.db.execute(f"SELECT count(*) FROM {quote(self.name)}").fetchone()[0]
-
-    @property
-    def rows(self) -> Iterator[dict[str, Any]]:
-        return self.db.query(f"SELECT * FROM {quote(self.name)}")
-
-    def count_where(self, where: str, params: Sequence[Any] = ()) -> int:
-        sql = f"SELECT count(*) FROM {quote(self.name)} WHERE {where}"
-        return self.db.execute(sql, list(params)).fetchone()[0]
-
-
-class PgDatabase:
+class PgDatabase(Database):
     """A plan's database on a server, as the store calls a ``sqlite_utils.Database``."""
 
     engine = "postgresql"
@@ -173,11 +119,6 @@ class PgDatabase:
         cur = self.pg.cursor(row_factory=dict_row)
         cur.execute(t.sql, t.params(params if params is not None else ()))
         yield from cur
-
-    def table(self, name: str) -> PgTable:
-        return PgTable(self, name)
-
-    __getitem__ = table
 
     def table_names(self) -> list[str]:
         """The plan's tables, in the order they were made (each after those it refers to)."""

@@ -26,8 +26,6 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
-import sqlite_utils
-
 from qdplanner.store import migrations as mig
 from qdplanner.store.dialect import ddl_to_postgres, identifier, quote, tokens
 
@@ -46,7 +44,7 @@ def reference_plan() -> sqlite3.Connection:
     does for a file (the caller closes it)."""
     conn = sqlite3.connect(":memory:")
     conn.execute("PRAGMA foreign_keys = ON")
-    mig.migrations.apply(sqlite_utils.Database(conn, execute_plugins=False))
+    mig.apply(conn)
     return conn
 
 

@@ -38,8 +38,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import sqlite_utils
-
 from qdplanner.errors import N_, PlanFileError, QdError
 from qdplanner.store import migrations as mig
 from qdplanner.store import plan_file
@@ -148,7 +146,7 @@ class _FileTarget(_Target):
             self.tmp.unlink(missing_ok=True)
             self.conn = sqlite3.connect(str(self.tmp), isolation_level=None)
             self.conn.execute("PRAGMA journal_mode = DELETE")
-            mig.migrations.apply(sqlite_utils.Database(self.conn, execute_plugins=False))
+            mig.apply(self.conn)
             self.conn.execute("PRAGMA foreign_keys = OFF")  # checked whole before commit
             self.conn.execute("BEGIN")
             for name in schema.tables:  # what the migrations wrote (version, identity)

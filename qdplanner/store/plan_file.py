@@ -21,11 +21,15 @@ import shutil
 import sqlite3
 from datetime import datetime
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from qdplanner.errors import N_, PlanFileError
 from qdplanner.store import migrations as mig
+from qdplanner.store._sqlite_utils import database
+from qdplanner.store.database import FileReader
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -273,8 +277,9 @@ def pending_migrations(applied: list[str]) -> list[str]:
     return [n for n in mig.known_names() if n not in applied]
 
 
-def open_database(path: Path, *, readonly: bool = False) -> sqlite_utils.Database:
-    """Open an existing plan, upgrading its schema first (after a backup copy) if it is old."""
+def open_database(path: Path, *, readonly: bool = False) -> sqlite_utils.Database | FileReader:
+    """Open an existing plan, upgrading its schema first (after a backup copy) if it is old.
+    Read-only, it is read through plain sqlite3 (:class:`FileReader`: no sqlite-utils)."""
     path = Path(path)
     applied = inspect(path)
     pending = pending_migrations(applied)
@@ -304,7 +309,9 @@ def open_database(path: Path, *, readonly: bool = False) -> sqlite_utils.Databas
         raise PlanFileError(
             N_("Messages", "{path}: cannot open ({reason})"), path=path, reason=exc
         ) from exc
-    db = sqlite_utils.Database(conn, execute_plugins=False)
+    if readonly:
+        return FileReader(conn)
+    db = database(conn)
     if pending:
         try:
             mig.migrations.apply(db)
@@ -331,9 +338,10 @@ def create_database(path: Path, *, overwrite: bool = False) -> sqlite_utils.Data
     tmp.unlink(missing_ok=True)
     try:
         conn = _connect(tmp)
-        db = sqlite_utils.Database(conn, execute_plugins=False)
-        mig.migrations.apply(db)
-        db.close()
+        try:
+            mig.apply(conn)
+        finally:
+            conn.close()
         tmp.replace(path)  # a half-created plan never appears under the user's name
     except (OSError, sqlite3.Error) as exc:
         tmp.unlink(missing_ok=True)

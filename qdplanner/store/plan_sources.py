@@ -20,8 +20,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
-
 from qdplanner.errors import N_, PlanFileError
 from qdplanner.store import migrations as mig
 from qdplanner.store import plan_file
@@ -92,7 +90,7 @@ class FileSource(PlanSource):
                 disk.close()
             self.upgraded = tuple(plan_file.pending_migrations(applied))
             if self.upgraded:  # an older plan: upgraded in the copy, the file left alone
-                mig.migrations.apply(sqlite_utils.Database(self.conn, execute_plugins=False))
+                mig.apply(self.conn)
         except sqlite3.Error as exc:
             self.conn.close()
             raise plan_file.explain(self.path, exc) or PlanFileError(

@@ -254,9 +254,9 @@ def schema_differences(
 
 
 # -- what the store reads of an open plan's catalogue, on either engine ------------------
-# ``db``: the store's database (``store.db``): a sqlite_utils.Database for a file, a
-# pg_database.PgDatabase (``engine = "postgresql"``) for a server. One short read each,
-# cached by the callers (records.key_columns, records.columns, cascade.foreign_keys).
+# ``db``: the store's database (``store.db``): a sqlite_utils.Database or database.FileReader
+# for a file, a pg_database.PgDatabase (``engine = "postgresql"``) for a server. One short
+# read each, cached by the callers (records.key_columns, records.columns, cascade.foreign_keys).
 _PG_TABLE_COLUMNS = """
 SELECT a.attname, COALESCE(array_position(k.conkey, a.attnum), 0)
 FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid

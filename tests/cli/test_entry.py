@@ -75,3 +75,33 @@ def test_the_quick_start_knows_the_window_s_languages():
     from qdplanner.ui.i18n import LANGUAGES
 
     assert tuple(LANGUAGES) == WINDOW_LANGUAGES
+
+
+# sqlite-utils and what it brings (dateutil, decimal, pluggy), and numpy, which it imports
+# when it can: a command that only reads a plan file needs none of them (issue 18: ~40 ms of
+# qdplanner status), one that writes it loads sqlite-utils, still without numpy
+WRITERS_ONLY = ["sqlite_utils", "dateutil", "decimal", "pluggy", "numpy"]
+_LOADED_AFTER = (
+    "import json, sys; from qdplanner.cli import main\n"
+    "try:\n    main(sys.argv[1:])\nexcept SystemExit as exc:\n    assert not exc.code, exc.code\n"
+    "print(json.dumps(sorted(m for m in {watched} if m in sys.modules)), file=sys.stderr)"
+)
+
+
+def _loaded_after(args: list[str]) -> list[str]:
+    import json
+    import subprocess
+    import sys
+
+    code = _LOADED_AFTER.format(watched=WRITERS_ONLY)
+    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr[-2000:]
+    return json.loads(out.stderr.strip().splitlines()[-1])
+
+
+def test_reading_a_plan_file_imports_no_sqlite_utils(sample_template, tmp_path):
+    assert _loaded_after(["status", str(sample_template), "--json"]) == []
+    plan = tmp_path / "p.qdplan"
+    plan.write_bytes(sample_template.read_bytes())
+    written = _loaded_after(["settings", str(plan), "light.red_behind", "40"])
+    assert "sqlite_utils" in written and "numpy" not in written
