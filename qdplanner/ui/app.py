@@ -193,7 +193,8 @@ class Controller:
 
     def _open_server_plan(self, address: str) -> bool:
         """A plan on a server: no lock to ask about; a server that cannot be reached, or asks
-        for a password, is said in words (connect_timeout bounds the wait)."""
+        for a password, is said in words. The connection is made off the UI thread behind a
+        busy dialog whose Cancel gives up waiting (connect_timeout bounds the wait)."""
         from qdplanner.store import PlanStore
         from qdplanner.store.server_plan import ServerPlan
         from qdplanner.ui.server_dialog import asks_for_password, password_help
@@ -201,8 +202,19 @@ class Controller:
         if self.store is not None and self.store.path == ServerPlan(address):
             self.window.raise_()
             return True
+        from qdplanner.addresses import shown
+        from qdplanner.ui.background import Cancelled, open_in_background
+
         try:
-            store = PlanStore.open(address)
+            store = open_in_background(
+                self.window,
+                QCoreApplication.translate("App", "Connecting to %1…").replace(
+                    "%1", shown(address)
+                ),
+                lambda: PlanStore.open(address),
+            )
+        except Cancelled:
+            return False
         except QdError as exc:
             box = QMessageBox(self.window)
             box.setIcon(QMessageBox.Icon.Warning)

@@ -5,7 +5,9 @@ of its own (``PlanStore.worker_store``), shows a window-modal progress dialog, a
 result, or raises what the work raised. ``progress(done, total)`` raises :class:`Cancelled`
 once the user presses Cancel, which every long job lets through, so a cancelled write rolls
 back and a cancelled export leaves no file. The window stays responsive (it repaints, and
-the progress dialog answers) while the work runs.
+the progress dialog answers) while the work runs. :func:`open_in_background` opens a plan
+on a server the same way, so a server that does not answer leaves the window responsive and
+the wait can be given up.
 """
 
 from __future__ import annotations
@@ -33,10 +35,9 @@ class Cancelled(QdError):
 class _Worker(QThread):
     progressed = Signal(int, int)
 
-    def __init__(self, store: PlanStore, work: Callable[[PlanStore, Progress], Any]):
+    def __init__(self, job: Callable[[Progress], Any]):
         super().__init__()
-        self.store = store
-        self.work = work
+        self.job = job
         self.cancel = threading.Event()
         self.result: Any = None
         self.error: BaseException | None = None
@@ -48,16 +49,34 @@ class _Worker(QThread):
 
     def run(self) -> None:
         try:
-            store = self.store.worker_store()
+            self.result = self.job(self._progress)
         except BaseException as exc:  # reported to the UI thread, never lost in the thread
             self.error = exc
-            return
+
+
+def _on_worker_store(store: PlanStore, work: Callable[[PlanStore, Progress], Any]):
+    """``work`` run on a connection of its own (``store.worker_store()``), closed after."""
+
+    def job(progress: Progress) -> Any:
+        worker_store = store.worker_store()
         try:
-            self.result = self.work(store, self._progress)
-        except BaseException as exc:
-            self.error = exc
+            return work(worker_store, progress)
         finally:
-            store.close()
+            worker_store.close()
+
+    return job
+
+
+def _dialog(parent: QWidget, label: str) -> QProgressDialog:
+    dialog = QProgressDialog(
+        label, QCoreApplication.translate("Background", "Cancel"), 0, 0, parent
+    )
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(400)  # quick work finishes without a flash of a dialog
+    dialog.setAutoReset(False)
+    dialog.setAutoClose(False)
+    dialog.setValue(0)  # starts the 0.4 s count (else Qt's first show waits 4 s for progress)
+    return dialog
 
 
 def run_in_background(
@@ -73,14 +92,8 @@ def run_in_background(
     Raises :class:`Cancelled` when the user cancelled, else whatever ``work`` raised.
     ``on_dialog`` receives the progress dialog once shown (tests press its Cancel button).
     """
-    worker = _Worker(store, work)
-    dialog = QProgressDialog(
-        label, QCoreApplication.translate("Background", "Cancel"), 0, 0, parent
-    )
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(400)  # quick work finishes without a flash of a dialog
-    dialog.setAutoReset(False)
-    dialog.setAutoClose(False)
+    worker = _Worker(_on_worker_store(store, work))
+    dialog = _dialog(parent, label)
     dialog.canceled.connect(worker.cancel.set)
     dialog.canceled.connect(
         lambda: dialog.setLabelText(QCoreApplication.translate("Background", "Cancelling…"))
@@ -105,3 +118,52 @@ def run_in_background(
     if worker.error is not None:
         raise worker.error
     return worker.result  # finished before a late Cancel was seen: the work stands
+
+
+_abandoned: set[_Worker] = set()  # openings given up on, kept until their thread ends
+
+
+def open_in_background(
+    parent: QWidget,
+    label: str,
+    opener: Callable[[], Any],
+    *,
+    on_dialog: Callable[[QProgressDialog], None] | None = None,
+) -> Any:
+    """Open something slow to reach — a plan on a server that may not answer — off the UI
+    thread behind a busy dialog (shown after 0.4 s); return what ``opener`` returned, or raise
+    what it raised. Cancel gives up waiting at once and raises :class:`Cancelled`: a
+    connection cannot be interrupted, so the opening runs on and what it opens is closed
+    when it ends. The window repaints meanwhile."""
+    worker = _Worker(lambda _progress: opener())
+    dialog = _dialog(parent, label)
+    loop = QEventLoop()
+    dialog.canceled.connect(loop.quit)
+    worker.finished.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
+    worker.start()
+    if on_dialog is not None:
+        on_dialog(dialog)
+    if not worker.isFinished():
+        loop.exec()
+    cancelled = dialog.wasCanceled() and not worker.isFinished()
+    dialog.close()
+    dialog.deleteLater()
+    if cancelled:
+        _abandoned.add(worker)
+        worker.finished.connect(lambda: _close_abandoned(worker))
+        if worker.isFinished():  # it ended between the check and the connect
+            _close_abandoned(worker)
+        raise Cancelled
+    worker.wait()
+    if worker.error is not None:
+        raise worker.error
+    return worker.result
+
+
+def _close_abandoned(worker: _Worker) -> None:
+    if worker not in _abandoned:
+        return
+    _abandoned.discard(worker)
+    worker.wait()
+    if worker.result is not None and hasattr(worker.result, "close"):
+        worker.result.close()

@@ -136,6 +136,49 @@ def test_a_server_that_cannot_be_reached_at_start_is_said_not_hung_on(controller
     assert controller.window.no_plan.message.text() == "No plan is open."
 
 
+def test_a_server_that_does_not_answer_leaves_the_window_responsive_and_can_be_given_up(
+    controller, boxes, qtbot
+):
+    """A server that takes the connection but never answers: the window does not hang on
+    it — a busy dialog says what it waits for, the window repaints, and Cancel gives up at
+    once, changing nothing and saying nothing more."""
+    import socket
+    import threading
+
+    from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
+
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen()
+    port = silent.getsockname()[1]
+    held: list[socket.socket] = []
+    threading.Thread(target=lambda: held.append(silent.accept()[0]), daemon=True).start()
+    seen: list[str] = []
+
+    def give_up() -> None:
+        dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog)]
+        if not dialogs or not dialogs[0].isVisible():
+            QTimer.singleShot(100, give_up)
+            return
+        seen.append(dialogs[0].labelText())
+        dialogs[0].findChild(QPushButton).click()  # the dialog's Cancel
+
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(100, give_up)
+    started = time.monotonic()
+    try:
+        assert not controller.open_plan(f"postgresql://li@127.0.0.1:{port}/plan?connect_timeout=8")
+        waited = time.monotonic() - started
+    finally:
+        silent.close()
+        for conn in held:
+            conn.close()
+    assert seen == [f"Connecting to postgresql://li@127.0.0.1:{port}/plan?connect_timeout=8…"]
+    assert waited < 3, "Cancel gave up at once, not after the connection's timeout"
+    assert boxes == [] and controller.store is None
+
+
 def test_a_server_asking_for_a_password_is_told_how_to_give_one(controller, boxes, monkeypatch):
     from qdplanner.store import server_connect
 
