@@ -42,9 +42,15 @@ def unique(sql: str, suffix: str) -> str:
     return sql
 
 
+BEFORE_15 = "public as before PostgreSQL 15"
+
+
 @pytest.fixture
-def office(pg_server):
-    """The README's roles and database on the test server; their names → URLs per role."""
+def office(pg_server, request):
+    """The README's roles and database on the test server; their names → URLs per role.
+    Parametrized with :data:`BEFORE_15`, the schema ``public`` is as PostgreSQL 13 and 14 make
+    it: the bootstrap superuser's, with CREATE for everyone (15 gives it to the database's
+    owner, and CREATE to no one else)."""
     import psycopg
 
     suffix = f"_{os.getpid()}"
@@ -54,6 +60,9 @@ def office(pg_server):
                 conn.execute(statement)
     database = f"qingdao_plan{suffix}"
     with psycopg.connect(pg_server.url(database), autocommit=True) as conn:
+        if getattr(request, "param", None) == BEFORE_15:
+            conn.execute("ALTER SCHEMA public OWNER TO CURRENT_USER")
+            conn.execute("GRANT CREATE ON SCHEMA public TO PUBLIC")
         conn.execute(unique(setup_sql("database"), suffix))
 
     def url(role: str) -> str:
@@ -88,6 +97,21 @@ def test_the_readmes_set_up_gives_an_administrator_editors_and_readers(office):
     ):
         changes.update("tasks", ids["late"], {"percent": 80})
     assert "permission" in refused.value.text().lower(), refused.value.text()
+
+
+@pytest.mark.parametrize("office", [BEFORE_15], indirect=True)
+def test_the_readmes_set_up_works_where_public_is_the_superusers_as_before_15(office):
+    """Tried on a fresh machine: without ``ALTER SCHEMA public OWNER TO plan_admin`` the
+    README's set-up left the administrator no schema to create the plan in on PostgreSQL 13
+    and 14 (``qdplanner init``: permission denied for schema public)."""
+    made = CliRunner().invoke(cli, ["init", office("plan_admin"), "--lang", "en"])
+    assert made.exit_code == 0, made.output
+    with PlanStore.open(office("zhangsan")) as store:  # an editor
+        ids = add_small_plan(store)
+        with store.action(ChangeSource.FORM, "percent") as changes:
+            changes.update("tasks", ids["late"], {"percent": 70})
+    with PlanStore.open(office("lisi"), readonly=True) as store:  # a reader
+        assert [r.percent for r in read_task_rows(store) if r.id == ids["late"]] == [70]
 
 
 def test_a_plan_of_an_older_layout_is_upgraded_by_its_administrator_not_an_editor(
