@@ -17,7 +17,6 @@ import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from qdplanner.domain.chasing import split_contact
 from qdplanner.paths import db_dir
 
 if TYPE_CHECKING:
@@ -155,6 +154,8 @@ def m004_unit_phone_round_due(db: sqlite_utils.Database) -> None:
     round keeps the day it is due by (``due_on``) and, once returned, the rows the return
     left empty (``left_empty``: JSON ``[[task id, Excel row], …]``; '' when none), so a unit
     that returned 2 of 4 rows stands as partial and is chased for the other two."""
+    from qdplanner.domain.chasing import split_contact  # only for this upgrade
+
     db.execute("ALTER TABLE units ADD COLUMN phone TEXT NOT NULL DEFAULT ''")
     db.execute("ALTER TABLE collections ADD COLUMN due_on TEXT")
     db.execute("ALTER TABLE collections ADD COLUMN left_empty TEXT NOT NULL DEFAULT ''")

@@ -1,4 +1,4 @@
-"""The plan's outline: plan documents with their programs and projects, and record counts."""
+"""The plan's outline: plan documents with their programs and projects."""
 
 from __future__ import annotations
 
@@ -69,24 +69,3 @@ def outline_record(
     if kind == RecordKind.PLAN_DOCUMENTS:
         return _document(rows[0])
     return _stream(Program if kind == RecordKind.PROGRAMS else Project, rows[0])
-
-
-COUNTED_TABLES = {
-    "plan_documents": "plan_documents",
-    "programs": "programs",
-    "projects": "projects",
-    "tasks": "tasks",
-    "milestones": "milestones",
-    "units": "units",
-    "indicators": "indicators",
-    "indicator_values": "indicator_values",
-    "progress_reports": "progress_reports",
-}
-
-
-def record_counts(store: PlanStore) -> dict[str, int]:
-    """How many records of each kind the plan holds (one query)."""
-    sql = " UNION ALL ".join(
-        f"SELECT '{name}', count(*) FROM {table}" for name, table in COUNTED_TABLES.items()
-    )
-    return {name: n for name, n in store.db.execute(sql).fetchall()}

@@ -17,7 +17,6 @@ folder, damaged file, a drive that failed) into a sentence naming the plan.
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -291,6 +290,8 @@ def open_database(path: Path, *, readonly: bool = False) -> sqlite_utils.Databas
     if pending:
         backup = backup_path(path, mig.schema_version(applied))
         try:
+            import shutil  # only here: an upgrade is rare, a plan opened often
+
             shutil.copy2(path, backup)
         except OSError as exc:
             raise PlanFileError(

@@ -8,19 +8,32 @@ import uuid
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from qdplanner.domain.enums import ChangeSource
 from qdplanner.domain.status_light import LightRules
 from qdplanner.errors import N_, PlanFileError, QdError, ValidationError
 from qdplanner.store import plan_file
 from qdplanner.store.changes import ChangeSet, current_user
-from qdplanner.store.conflicts import OtherChange
-from qdplanner.store.lock import PlanLock, PlanLockedError, default_wait
 from qdplanner.store.server_connect import is_server_address
 from qdplanner.store.server_plan import ServerPlan
 
+if TYPE_CHECKING:
+    from qdplanner.store.conflicts import OtherChange
+    from qdplanner.store.lock import PlanLock
+
 LIGHT_RULES_KEY = "status_light_rules"
+
+
+def _take_lock(path: Path, *, steal: bool, wait: float | None) -> PlanLock:
+    """The plan's lock, taken: waiting up to ``wait`` seconds for another writer (None:
+    :func:`~qdplanner.store.lock.default_wait`). The lock module is loaded here, when a plan
+    is to be written: a plan read (``qdplanner status``) takes no lock."""
+    from qdplanner.store.lock import PlanLock, default_wait
+
+    lock = PlanLock(path)
+    lock.acquire(steal=steal, wait=default_wait() if wait is None else wait)
+    return lock
 
 
 def _constraint_error(exc: Exception) -> ValidationError:
@@ -123,7 +136,6 @@ class PlanStore:
         if isinstance(path, ServerPlan) or is_server_address(path):
             return cls._open_server(ServerPlan(path), readonly=readonly)  # type: ignore[arg-type]
         path = Path(path)
-        wait = default_wait() if wait is None else wait
         recovered = False
         try:
             applied = plan_file.inspect(path)  # refuse foreign files before writing a lock
@@ -136,8 +148,7 @@ class PlanStore:
             store = cls(path, plan_file.open_database(path, readonly=True), readonly=True)
             store.recovered = recovered
             return store
-        lock = PlanLock(path)
-        lock.acquire(steal=break_lock, wait=wait)
+        lock = _take_lock(path, steal=break_lock, wait=wait)
         try:
             store = cls(path, plan_file.open_database(path), lock=lock)
         except BaseException:
@@ -147,11 +158,12 @@ class PlanStore:
         return store
 
     @staticmethod
-    def _recover(path: Path, *, break_lock: bool, wait: float) -> bool:
+    def _recover(path: Path, *, break_lock: bool, wait: float | None) -> bool:
         """Roll back an interrupted change under the plan's lock; True when one was undone."""
-        lock = PlanLock(path)
+        from qdplanner.store.lock import PlanLockedError
+
         try:
-            lock.acquire(steal=break_lock, wait=wait)
+            lock = _take_lock(path, steal=break_lock, wait=wait)
         except PlanLockedError as exc:
             holder = exc.info.describe() if exc.info else "?"
             raise plan_file.interrupted(path, holder) from exc
@@ -163,12 +175,13 @@ class PlanStore:
             lock.release()
 
     @staticmethod
-    def _upgrade(path: Path, *, break_lock: bool, wait: float) -> None:
+    def _upgrade(path: Path, *, break_lock: bool, wait: float | None) -> None:
         """Upgrade a plan written by an older version before it is read: under its lock,
         as any open for writing does (after a backup copy beside it)."""
-        lock = PlanLock(path)
+        from qdplanner.store.lock import PlanLockedError
+
         try:
-            lock.acquire(steal=break_lock, wait=wait)
+            lock = _take_lock(path, steal=break_lock, wait=wait)
         except PlanLockedError as exc:
             raise PlanFileError(
                 N_(
@@ -213,9 +226,8 @@ class PlanStore:
                 raise
         path = Path(path)
         db = plan_file.create_database(path, overwrite=overwrite)
-        lock = PlanLock(path)
         try:
-            lock.acquire()
+            lock = _take_lock(path, steal=False, wait=0.0)
         except BaseException:
             db.close()
             raise

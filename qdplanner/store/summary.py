@@ -15,7 +15,6 @@ from operator import attrgetter
 from qdplanner.domain.enums import StatusLight
 from qdplanner.domain.status_light import is_overdue
 from qdplanner.store.bulk import paused_gc
-from qdplanner.store.outline import record_counts
 from qdplanner.store.plan_store import PlanStore
 from qdplanner.store.task_rows import TaskRow, read_task_rows
 
@@ -27,6 +26,27 @@ class StreamSummary:
     name: str
     tasks: int = 0
     lights: Counter = field(default_factory=Counter)
+
+
+COUNTED_TABLES = {
+    "plan_documents": "plan_documents",
+    "programs": "programs",
+    "projects": "projects",
+    "tasks": "tasks",
+    "milestones": "milestones",
+    "units": "units",
+    "indicators": "indicators",
+    "indicator_values": "indicator_values",
+    "progress_reports": "progress_reports",
+}
+
+
+def record_counts(store: PlanStore) -> dict[str, int]:
+    """How many records of each kind the plan holds (one query)."""
+    sql = " UNION ALL ".join(
+        f"SELECT '{name}', count(*) FROM {table}" for name, table in COUNTED_TABLES.items()
+    )
+    return {name: n for name, n in store.db.execute(sql).fetchall()}
 
 
 _LIGHT = attrgetter("light")

@@ -158,7 +158,7 @@ class ClosePeriodDialog(QDialog):
 
     def _check(self, _text: str) -> None:
         from qdplanner.store.collections import collection_status
-        from qdplanner.store.outline import record_counts
+        from qdplanner.store.summary import record_counts
 
         code = self.period()
         problem = ""

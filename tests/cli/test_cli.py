@@ -130,3 +130,12 @@ def test_every_command_has_help():
     for name, command in cli.commands.items():
         assert command.help, f"command {name} lacks help"
         assert run(name, "--help").exit_code == 0
+
+
+def test_json_output_is_strict_with_or_without_non_finite_numbers(capsys):
+    from qdplanner.cli.common import echo_json
+
+    echo_json({"a": [1.5, float("inf")], "b": (float("nan"), 2), "c": "规划"})
+    assert json.loads(capsys.readouterr().out) == {"a": [1.5, None], "b": [None, 2], "c": "规划"}
+    echo_json({"b": (1.5, 2), "c": None})  # nothing to replace: written as it is
+    assert capsys.readouterr().out == '{\n  "b": [\n    1.5,\n    2\n  ],\n  "c": null\n}\n'
