@@ -38,10 +38,32 @@ def reason(exc: BaseException, url: str = "") -> str:
     text = lines[0] if lines else type(exc).__name__
     for prefix in ("connection failed: ", "FATAL:  ", "ERROR:  "):
         text = text.removeprefix(prefix)
+    text = text.replace("failed: FATAL:  ", "failed: ")  # libpq: 'connection to server at …'
     password = _password(url) if url else None
     if password:
         text = text.replace(password, "***")
     return text
+
+
+def _refusal(exc: BaseException, said: str) -> str:
+    """The message for a refusal to connect: a password missing or wrong says where
+    qdplanner's password comes from (it asks for none), anything else is libpq's words."""
+    if getattr(exc, "sqlstate", None) == "28P01" or "password authentication failed" in said:
+        return N_(
+            "Messages",
+            "{address}: the server refused the password ({reason}): the one given for this "
+            "user in ~/.pgpass (Windows: %APPDATA%\\postgresql\\pgpass.conf) or PGPASSWORD is "
+            "not the role's; ask whoever runs the server",
+        )
+    if "no password supplied" in said:
+        return N_(
+            "Messages",
+            "{address}: the server asks for a password and none was found ({reason}): put it "
+            "in ~/.pgpass, one line host:port:database:user:password readable by you alone "
+            "(chmod 600 ~/.pgpass; Windows: %APPDATA%\\postgresql\\pgpass.conf), or in "
+            "PGPASSWORD; qdplanner never asks for one",
+        )
+    return N_("Messages", "{address}: cannot connect to the server ({reason})")
 
 
 def connect(url: str, *, purpose: str = "qdplanner") -> Any:
@@ -69,9 +91,7 @@ def connect(url: str, *, purpose: str = "qdplanner") -> Any:
         conn = psycopg.connect(url, autocommit=False, **extra)
     except psycopg.Error as exc:
         raise ServerError(
-            N_("Messages", "{address}: cannot connect to the server ({reason})"),
-            address=shown(url),
-            reason=reason(exc, url),
+            _refusal(exc, reason(exc, url)), address=shown(url), reason=reason(exc, url)
         ) from None  # psycopg's own text may carry the address as typed
     conn.execute(f"SET lock_timeout = '{LOCK_TIMEOUT}'")
     conn.commit()

@@ -3902,6 +3902,14 @@ A closed period is never recomputed: reports entered later change nothing in it.
         <translation>{address}：由较早版本的 qdplanner 保存（数据结构 {schema}），服务器上尚未升级；缺少 {missing}</translation>
     </message>
     <message>
+        <source>{address}: the server refused the password ({reason}): the one given for this user in ~/.pgpass (Windows: %APPDATA%\postgresql\pgpass.conf) or PGPASSWORD is not the role's; ask whoever runs the server</source>
+        <translation>{address}：服务器拒绝了密码（{reason}）：~/.pgpass（Windows 为 %APPDATA%\postgresql\pgpass.conf）或 PGPASSWORD 中为该用户填写的密码与数据库角色的密码不符；请联系服务器管理人员</translation>
+    </message>
+    <message>
+        <source>{address}: the server asks for a password and none was found ({reason}): put it in ~/.pgpass, one line host:port:database:user:password readable by you alone (chmod 600 ~/.pgpass; Windows: %APPDATA%\postgresql\pgpass.conf), or in PGPASSWORD; qdplanner never asks for one</source>
+        <translation>{address}：服务器要求密码，但未找到密码（{reason}）：请写入 ~/.pgpass，每行格式为 主机:端口:数据库:用户:密码，并设为仅本人可读（chmod 600 ~/.pgpass；Windows 为 %APPDATA%\postgresql\pgpass.conf），或设置 PGPASSWORD 环境变量；qdplanner 从不询问密码</translation>
+    </message>
+    <message>
         <source>{address}: cannot connect to the server ({reason})</source>
         <translation>{address}：无法连接服务器（{reason}）</translation>
     </message>
