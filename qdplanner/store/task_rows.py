@@ -267,23 +267,60 @@ def read_task_rows(
 
 
 def read_descriptions(store: PlanStore, rows: list[TaskRow]) -> None:
-    """Fill in the ``description`` of ``rows`` read without it (one query)."""
-    wanted = {r.id: r for r in rows if r.description is None}
+    """Fill in the ``description`` of ``rows`` read without it (one query).
+
+    Only the descriptions that are not empty are fetched (about half on a plan made from
+    documents): fetching 20,000 rows took ~9 ms, the 10,000 with text ~6 ms."""
+    wanted = [r for r in rows if r.description is None]
     if not wanted:
         return
     with paused_gc():
         if len(wanted) > 500:  # most of the plan: one pass over the table beats a list of ids
-            found = dict(store.db.execute("SELECT id, description FROM tasks").fetchall())
+            found = dict(
+                store.db.execute("SELECT id, description FROM tasks WHERE description <> ''")
+            )
         else:
             found = dict(
                 store.db.execute(
                     "SELECT t.id, t.description FROM json_each(? /* bigint */) c"
-                    " JOIN tasks t ON t.id = c.value",
-                    [json.dumps(list(wanted))],
-                ).fetchall()
+                    " JOIN tasks t ON t.id = c.value WHERE t.description <> ''",
+                    [json.dumps([r.id for r in wanted])],
+                )
             )
-        for task_id, row in wanted.items():
-            row.description = found.get(task_id, "")
+        get = found.get
+        for row in wanted:
+            row.description = get(row.id, "")
+
+
+def fetch_descriptions(store: PlanStore) -> tuple[str, str] | None:
+    """Every task's description that is not empty, as two texts: the ids joined by commas
+    and the descriptions joined by NUL, in the same order (:func:`give_descriptions` fills
+    rows in from them); None when the plan has none. A plan file only.
+
+    One statement making one row: SQLite steps through the table with the GIL released, so
+    a thread of the task table's runs it while the UI thread paints (a row at a time, the
+    two threads would hand the GIL to and fro 10,000 times)."""
+    found = store.db.execute(
+        "SELECT group_concat(id), group_concat(description, char(0))"
+        " FROM tasks WHERE description <> ''"
+    ).fetchone()
+    return None if found is None or found[0] is None else (found[0], found[1])
+
+
+def give_descriptions(rows: list[TaskRow], found: tuple[str, str] | None) -> bool:
+    """Fill in the ``description`` of ``rows`` read without it from what
+    :func:`fetch_descriptions` read; False (nothing changed) when a description held a NUL."""
+    texts: dict[int, str] = {}
+    if found is not None:
+        ids, joined = found[0].split(","), found[1].split("\x00")
+        if len(ids) != len(joined):
+            return False
+        texts = dict(zip(map(int, ids), joined, strict=True))
+    get = texts.get
+    for row in rows:
+        if row.description is None:
+            row.description = get(row.id, "")
+    return True
 
 
 def _streams(store: PlanStore) -> dict[int, tuple[int, str, int | None]]:

@@ -117,3 +117,12 @@ def test_prepared_search_text_filters_as_a_fresh_read(small_plan):
     for text in ("ai", "ＡＩ", "café", "(一期)", "任务", "客厅", "无此文字"):
         wanted = titles(filter_rows(fresh, TaskFilter(text=text)))
         assert titles(filter_rows(prepared, TaskFilter(text=text))) == wanted
+
+
+def test_fold_all_finds_odd_characters_beyond_the_sample_it_looks_at_first():
+    from qdplanner.domain.text import fold
+    from qdplanner.store.task_filter import fold_all
+
+    texts = ["推进科技创新（一期）" * 100] * 40 + ["建设ＡＩ国际客厅", "Cafe\u0301 ①"]
+    assert fold_all(texts) == [fold(t) for t in texts]
+    assert fold_all(texts)[-2] == "建设ai国际客厅"

@@ -16,6 +16,7 @@ None on a header line. A sort sorts within each group; a filter keeps the groups
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from datetime import date
@@ -30,6 +31,7 @@ from qdplanner.domain.deadlines import DeadlineKind, deadline_agrees, parse_dead
 from qdplanner.domain.enums import StatusLight
 from qdplanner.errors import QdError
 from qdplanner.store import PlanStore
+from qdplanner.store.server_plan import ServerPlan
 from qdplanner.store.task_filter import TaskFilter, filter_rows, prepare_search
 from qdplanner.store.task_groups import (
     Line,
@@ -45,6 +47,8 @@ from qdplanner.store.task_rows import (
     Scope,
     ScopeKind,
     TaskRow,
+    fetch_descriptions,
+    give_descriptions,
     read_descriptions,
     read_task_rows,
 )
@@ -65,6 +69,7 @@ ILLUSTRATIVE_COLOUR = QColor("#6d4c41")
 GROUP_BACKGROUND = QColor("#e4e4e4")  # the timeline's header lines have the same grey
 _LINE_ID = attrgetter("id")
 DESCRIBE_DELAY_MS = 700  # after a load: the table has painted, the user not typed yet
+THREAD_FROM = 500  # rows from which the descriptions are read in a thread (_Describer)
 
 
 @contextmanager
@@ -84,6 +89,48 @@ def _rows_kept() -> Iterator[None]:
         gc.freeze()
         gc.enable()
         QTimer.singleShot(0, gc.unfreeze)
+
+
+class _Describer:
+    """The descriptions of a plan file's tasks read (:func:`fetch_descriptions`) in a thread
+    of its own, on a connection of its own, while the UI thread paints the table: in
+    SQLite, with the GIL released, so the paint is not slowed (folding the text there as
+    well held the GIL ~20 ms and slowed it by as much). The UI thread gives the rows their
+    descriptions and folds when the filter first needs them (:meth:`TaskTableModel._describe`).
+    Not on a server plan (a connection more for a few milliseconds: the UI thread reads them
+    there, as it does when the thread failed)."""
+
+    def __init__(self, store: PlanStore):
+        self._found: tuple[str, str] | bool | None = False  # False: not read
+        self._thread = threading.Thread(target=self._run, args=(store,), daemon=True)
+
+    @classmethod
+    def start(cls, store: PlanStore, rows: list[TaskRow]) -> _Describer | None:
+        # a connection of its own sees no change this one has not committed yet
+        if (
+            len(rows) < THREAD_FROM
+            or isinstance(store.path, ServerPlan)
+            or store.db.conn.in_transaction
+        ):
+            return None
+        describer = cls(store)
+        describer._thread.start()
+        return describer
+
+    def _run(self, store: PlanStore) -> None:
+        try:
+            worker = store.worker_store()
+            try:
+                self._found = fetch_descriptions(worker)
+            finally:
+                worker.close()
+        except Exception:
+            self._found = False
+
+    def result(self) -> tuple[str, str] | bool | None:
+        """What the thread read (waiting for it): False if it failed."""
+        self._thread.join()
+        return self._found
 
 
 class Col(IntEnum):
@@ -173,6 +220,7 @@ class TaskTableModel(RowsTableModel):
         self._described = True  # the rows' descriptions are read (the text filter needs them)
         # … read, and the text the filter searches folded, soon after the table shows, so
         # that the first keystroke in the filter does not wait for them either
+        self._describer: _Describer | None = None  # reading the descriptions meanwhile
         self._describe_timer = QTimer(self, singleShot=True, interval=DESCRIBE_DELAY_MS)
         self._describe_timer.timeout.connect(self._describe)
         self._refusal: tuple[int, int, str] | None = None  # task id, column, message
@@ -200,6 +248,7 @@ class TaskTableModel(RowsTableModel):
                 store, scope, as_of=as_of, history=self._history, descriptions=False
             )
         self._described = False
+        self._describer = _Describer.start(store, self._natural)
         self._describe_timer.start()
         self._grouped = self._grouping and spans_streams(self._natural)
         # grouped in plan order (no sort, no filter): the groups' order is read off the lines
@@ -641,10 +690,14 @@ class TaskTableModel(RowsTableModel):
     def _describe(self) -> None:
         """Read the rows' descriptions (one query), unless read already, and fold the text
         the filter searches (~30 ms for 20,000 rows)."""
-        if not self._described and self._store is not None and self._store.is_open:
+        if self._described or self._store is None or not self._store.is_open:
+            return
+        describer, self._describer = self._describer, None
+        found = describer.result() if describer is not None else False
+        if found is False or not give_descriptions(self._natural, found):
             read_descriptions(self._store, self._natural)
-            self._described = True
-            prepare_search(self._natural)
+        self._described = True
+        prepare_search(self._natural)
 
     def _apply_sort(self) -> None:
         """Filter, sort, then group: the lines shown."""
