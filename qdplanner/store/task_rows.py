@@ -32,6 +32,7 @@ from qdplanner.domain.status_light import (
 from qdplanner.errors import ValidationError
 from qdplanner.store.bulk import paused_gc
 from qdplanner.store.plan_store import PlanStore
+from qdplanner.store.server_plan import ServerPlan
 
 
 class ScopeKind(StrEnum):
@@ -290,6 +291,13 @@ def read_descriptions(store: PlanStore, rows: list[TaskRow]) -> None:
         get = found.get
         for row in wanted:
             row.description = get(row.id, "")
+
+
+def descriptions_fetchable(store: PlanStore) -> bool:
+    """Whether :func:`fetch_descriptions` may run on a connection of its own
+    (``store.worker_store()``): a plan file (not a server plan), with no change of this
+    connection's uncommitted (the other connection would not see it)."""
+    return not isinstance(store.path, ServerPlan) and not store.db.conn.in_transaction
 
 
 def fetch_descriptions(store: PlanStore) -> tuple[str, str] | None:

@@ -31,7 +31,6 @@ from qdplanner.domain.deadlines import DeadlineKind, deadline_agrees, parse_dead
 from qdplanner.domain.enums import StatusLight
 from qdplanner.errors import QdError
 from qdplanner.store import PlanStore
-from qdplanner.store.server_plan import ServerPlan
 from qdplanner.store.task_filter import TaskFilter, filter_rows, prepare_search
 from qdplanner.store.task_groups import (
     Line,
@@ -47,6 +46,7 @@ from qdplanner.store.task_rows import (
     Scope,
     ScopeKind,
     TaskRow,
+    descriptions_fetchable,
     fetch_descriptions,
     give_descriptions,
     read_descriptions,
@@ -106,12 +106,7 @@ class _Describer:
 
     @classmethod
     def start(cls, store: PlanStore, rows: list[TaskRow]) -> _Describer | None:
-        # a connection of its own sees no change this one has not committed yet
-        if (
-            len(rows) < THREAD_FROM
-            or isinstance(store.path, ServerPlan)
-            or store.db.conn.in_transaction
-        ):
+        if len(rows) < THREAD_FROM or not descriptions_fetchable(store):
             return None
         describer = cls(store)
         describer._thread.start()
@@ -688,8 +683,9 @@ class TaskTableModel(RowsTableModel):
         self._relayout(lambda: setattr(self, "_sort", (column, order)))
 
     def _describe(self) -> None:
-        """Read the rows' descriptions (one query), unless read already, and fold the text
-        the filter searches (~30 ms for 20,000 rows)."""
+        """Give the rows their descriptions, unless given already — those the thread read
+        (:class:`_Describer`), else read here (one query) — and fold the text the filter
+        searches (~12–17 ms for 20,000 rows)."""
         if self._described or self._store is None or not self._store.is_open:
             return
         describer, self._describer = self._describer, None
