@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from qdplanner.errors import N_, PlanFileError
 from qdplanner.store import migrations as mig
 from qdplanner.store._sqlite_utils import database
-from qdplanner.store.database import FileReader
+from qdplanner.store.database import FileReader, FileWriter
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -312,6 +312,8 @@ def open_database(path: Path, *, readonly: bool = False) -> sqlite_utils.Databas
         ) from exc
     if readonly:
         return FileReader(conn)
+    if not pending:
+        return FileWriter(conn)
     db = database(conn)
     if pending:
         try:

@@ -248,6 +248,15 @@ class PlanStore:
         store.client = self.client  # the same editor: its changes are not someone else's
         return store
 
+    def ready_to_write(self) -> None:
+        """Load now what the first write would load (a plan file's sqlite-utils, ~45 ms):
+        the window calls it when idle after showing the plan, so the first edit does not
+        wait for it. Nothing to do read-only or on a server."""
+        from qdplanner.store.database import FileWriter
+
+        if self.is_open and isinstance(self.db, FileWriter):
+            self.db.writer  # noqa: B018  (made: sqlite-utils imported)
+
     def close(self) -> None:
         if not self.is_open:
             return

@@ -62,6 +62,7 @@ from qdplanner.ui.task_actions import TaskActions
 from qdplanner.ui.timeline_view import attach_timeline
 
 INDENT_PX = 18
+WRITE_READY_MS = 1500  # after the plan is shown: the first edit's loading done before it
 # Widths for a first start (before the user's own are remembered): sized from typical
 # content, not measured per row (resizeColumnsToContents costs 0.5 s on 20,000 rows).
 DEFAULT_WIDTHS = {
@@ -268,6 +269,13 @@ class PlanView(PlanTabs, PastDateView, QWidget):
         self.restore_state()
         self.reload()
         self.live = attach_live_refresh(self)  # other editors' changes, on a server plan
+        # what the first edit would load, loaded once the plan has shown and the user not
+        # yet acted (a plan file's sqlite-utils, ~45 ms)
+        QTimer.singleShot(WRITE_READY_MS, self, self._ready_to_write)
+
+    def _ready_to_write(self) -> None:
+        if self.store.is_open:
+            self.store.ready_to_write()
 
     # -- menus ---------------------------------------------------------------------
     def _add_menu_entries(self) -> None:

@@ -20,6 +20,7 @@ NOT_BEFORE_THE_WINDOW = [*HEAVY, "sqlite_utils", "qdplanner.store", "click", "sq
 # entries and tabs not yet shown, imported when first used (issue 18: the cold window).
 NOT_BEFORE_THE_PLAN = [
     *HEAVY,
+    "sqlite_utils",  # the plan file is written through it: imported at the first edit
     "qdplanner.excel.import_model",
     "qdplanner.store.collections",
     "qdplanner.store.periods",
@@ -98,3 +99,21 @@ def test_nothing_heavy_is_imported_before_the_window_or_the_plan_shows(tmp_path)
     assert seen["window"] == [], f"imported before the window was shown: {seen['window']}"
     assert seen["plan"] == [], f"imported before the plan was shown: {seen['plan']}"
     assert seen["rows"] > 0
+
+
+def test_a_plan_file_is_ready_to_write_soon_after_it_shows(small_plan, qtbot):
+    """Opening paints the plan before loading what writing needs (sqlite-utils, for a
+    file); the window loads it when idle, so the first edit does not wait for it."""
+    from qdplanner.store import PlanStore
+    from qdplanner.ui.main_window import MainWindow
+
+    made, _ids = small_plan
+    path = made.path
+    made.close()
+    store = PlanStore.open(path)
+    window = MainWindow(store, language="en")
+    qtbot.addWidget(window)
+    assert store.db._writer is None, "opening and painting wrote nothing"
+    qtbot.waitUntil(lambda: store.db._writer is not None, timeout=5_000)
+    window.close()
+    store.close()
