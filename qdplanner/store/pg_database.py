@@ -145,6 +145,15 @@ class PgDatabase(Database):
         """The database role the connection works as: the user the change log names."""
         return self.pg.execute("SELECT current_user").fetchone()[0]
 
+    def may_write(self) -> bool:
+        """Whether the role may change the plan: edit its tasks and log the change (a role
+        granted SELECT only — the README's plan_readers — may not)."""
+        sql = (
+            "SELECT has_table_privilege('tasks', 'UPDATE')"
+            " AND has_table_privilege('change_batches', 'INSERT')"
+        )
+        return bool(self.pg.execute(sql).fetchone()[0])
+
     def applied_migrations(self) -> list[str] | None:
         """The plan's migrations applied, oldest first; None when the database holds no plan."""
         found = self.pg.execute("SELECT to_regclass('_sqlite_migrations')").fetchone()[0]

@@ -104,6 +104,8 @@ class PlanStore:
         self.is_open = True
         self.lock = lock
         self.recovered = False  # the last change was interrupted and has been undone on open
+        # read-only because the server's role may only read the plan (not asked for)
+        self.role_reads_only = False
         self._checked = False  # SQLite's quick check passed (done before the first write)
         # the engine's catalogue, read once (store.records): kind → key fields, → fields
         self._key_columns: dict[str, list[str]] = {}
@@ -204,10 +206,13 @@ class PlanStore:
 
         db = pg_database.open_database(plan, readonly=readonly)
         try:
-            return cls(plan, db, readonly=readonly)
+            reader = not readonly and not db.may_write()  # the role may only read
+            store = cls(plan, db, readonly=readonly or reader)
         except BaseException:
             db.close()
             raise
+        store.role_reads_only = reader
+        return store
 
     @classmethod
     def create(cls, path: str | Path, *, overwrite: bool = False) -> PlanStore:
@@ -358,6 +363,16 @@ class PlanStore:
         atomic, batch ids commit-ordered) and, when it wrote a batch, sends
         ``NOTIFY qdplanner_changes, '<batch id>'`` — delivered when it commits.
         """
+        if self.role_reads_only:
+            raise PlanFileError(
+                N_(
+                    "Messages",
+                    "{path}: your database role {role} may read this plan but not change it "
+                    "(ask the plan's administrator); nothing was changed",
+                ),
+                path=self.path,
+                role=self.user,
+            )
         if self.readonly:
             raise PlanFileError(
                 N_("Messages", "{path}: the plan is open read-only; nothing was changed"),

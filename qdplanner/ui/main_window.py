@@ -158,7 +158,11 @@ class MainWindow(QMainWindow):
         self.no_plan = None
         for menu in (self.edit_menu, self.plan_menu):
             menu.menuAction().setEnabled(True)
-        if store.readonly:
+        if store.role_reads_only:
+            self.statusBar().showMessage(
+                self.tr("Read-only: your database role may read this plan, not change it.")
+            )
+        elif store.readonly:
             self.statusBar().showMessage(
                 self.tr("Read-only: someone else has this plan open; your changes cannot be saved.")
             )

@@ -2500,6 +2500,10 @@ A closed period is never recomputed: reports entered later change nothing in it.
         <translation>%1（只读）</translation>
     </message>
     <message>
+        <source>Read-only: your database role may read this plan, not change it.</source>
+        <translation>只读：您的数据库角色可以查看此规划，但不能修改。</translation>
+    </message>
+    <message>
         <source>Read-only: someone else has this plan open; your changes cannot be saved.</source>
         <translation>只读：他人正在编辑此规划文件，您的修改无法保存。</translation>
     </message>
@@ -2900,6 +2904,10 @@ A closed period is never recomputed: reports entered later change nothing in it.
     <message>
         <source>{path}: written by an older version of qdplanner, and must be upgraded before it can be read; {who} has it open for editing: ask them to close it (their program upgrades it when it next opens it)</source>
         <translation>{path}：由旧版本 qdplanner 保存，须升级后才能读取；{who} 正以编辑方式打开它：请对方关闭（其程序下次打开时会自动升级）</translation>
+    </message>
+    <message>
+        <source>{path}: your database role {role} may read this plan but not change it (ask the plan's administrator); nothing was changed</source>
+        <translation>{path}：您的数据库角色 {role} 可以查看此规划，但不能修改（请联系规划管理员）；未作任何更改</translation>
     </message>
     <message>
         <source>{path}: a plan on a server is copied with qdplanner copy SOURCE TARGET</source>

@@ -90,13 +90,16 @@ def test_the_readmes_set_up_gives_an_administrator_editors_and_readers(office):
         assert user == f"zhangsan_{os.getpid()}"  # the change log names the person's role
     with PlanStore.open(office("lisi"), readonly=True) as store:  # a reader
         assert [r.percent for r in read_task_rows(store) if r.id == ids["late"]] == [70]
-    with (
-        PlanStore.open(office("lisi")) as store,
-        pytest.raises(QdError) as refused,
-        store.action(ChangeSource.FORM, "percent") as changes,
-    ):
-        changes.update("tasks", ids["late"], {"percent": 80})
-    assert "permission" in refused.value.text().lower(), refused.value.text()
+    with PlanStore.open(office("lisi")) as store:  # a reader, not asking for read-only
+        assert store.readonly and store.role_reads_only  # opened read-only: the role reads
+        with pytest.raises(QdError) as refused, store.action(ChangeSource.FORM, "pct") as ch:
+            ch.update("tasks", ids["late"], {"percent": 80})
+    assert refused.value.text() == (
+        f"{office('lisi')}: your database role lisi_{os.getpid()} may read this plan but not "
+        "change it (ask the plan's administrator); nothing was changed"
+    )
+    with PlanStore.open(office("zhangsan")) as store:  # an editor's plan is not read-only
+        assert not store.readonly and not store.role_reads_only
 
 
 @pytest.mark.parametrize("office", [BEFORE_15], indirect=True)

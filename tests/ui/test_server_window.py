@@ -114,6 +114,44 @@ def test_open_a_server_plan_from_the_dialog_and_remember_it_without_its_password
     assert controller.window.plan_view.tasks.rowCount() > 0
 
 
+def test_a_role_that_may_only_read_gets_the_plan_read_only_and_told_why(
+    controller, server_plan_url, pg_server, qtbot
+):
+    """Tried on a fresh machine: a reader (the README's plan_readers) got cells that looked
+    editable, each edit refused with a clipped 'permission denied'. The plan now opens
+    read-only for such a role, saying why, as a plan file opened read-only does."""
+    import os
+
+    import psycopg
+
+    url = server_plan_url("sample")
+    database = url.split("?")[0].rsplit("/", 1)[1]
+    role = f"reader_{os.getpid()}"
+    with psycopg.connect(pg_server.url(database), autocommit=True) as conn:
+        conn.execute(f'CREATE ROLE "{role}" LOGIN')
+        conn.execute(f'GRANT SELECT ON ALL TABLES IN SCHEMA public TO "{role}"')
+    window = None
+    try:
+        assert controller.open_plan(url.replace("user=postgres", f"user={role}"))
+        window = controller.window
+        assert window.windowTitle().endswith("(read-only)")
+        assert window.statusBar().currentMessage() == (
+            "Read-only: your database role may read this plan, not change it."
+        )
+        tasks = window.plan_view.tasks
+        row = next(r for r in range(tasks.rowCount()) if tasks.row_at(r) is not None)
+        assert not tasks.flags(tasks.index(row, Col.PERCENT)) & Qt.ItemFlag.ItemIsEditable
+        assert not window.plan_view.progress_action.isEnabled()
+    finally:
+        if window is not None:
+            window.close()
+        controller.shutdown()
+        with psycopg.connect(pg_server.url(database), autocommit=True) as conn:
+            conn.execute(f'REVOKE ALL ON ALL TABLES IN SCHEMA public FROM "{role}"')
+        with psycopg.connect(pg_server.url(), autocommit=True) as conn:
+            conn.execute(f'DROP ROLE IF EXISTS "{role}"')
+
+
 def test_the_last_server_plan_reopens_at_start(controller, server_plan_url, qtbot):
     url = server_plan_url("sample")
     QSettings().setValue("files/lastPlan", url)
