@@ -9,9 +9,12 @@ written). Measured on the real
 main window, offscreen, against a copy of PLAN (edits are written).
 
 The first keystroke is timed in fresh processes (``--first-runs`` of each kind), two ways:
-typed 1 s after the plan is painted (a user moving to the filter box; by then the table has
-read the descriptions and folded the searched text, 700 ms after loading), which the goal is
-judged on; and typed at once, before that idle work, which pays for it.
+typed 0.3 s after the plan is painted — as soon as a person can react to what appeared (a
+simple visual reaction takes ~0.25 s; moving to the filter box takes longer); by then the
+table has read the descriptions and folded the searched text, 150 ms after loading — which
+the goal is judged on (until 2026-12-04: 1 s after, the idle work 700 ms after loading); and,
+for reference, typed at once, in the event-loop turn right after the paint, before that idle
+work, which it then pays for: the most a keystroke can wait for the idle work it lands on.
 """
 
 from __future__ import annotations
@@ -34,6 +37,8 @@ from PySide6.QtWidgets import QApplication
 from qdplanner.store import PlanStore
 from qdplanner.ui.main_window import MainWindow
 from qdplanner.ui.models.task_table import Col
+
+REACTION_S = 0.3  # the first keystroke the goal is judged on: as soon as a person reacts
 
 
 def ms(values: list[float]) -> str:
@@ -64,7 +69,7 @@ def first_keystrokes(plan: Path, runs: int) -> dict[str, list[float]]:
     """``runs`` fresh processes of each kind, interleaved."""
     found: dict[str, list[float]] = {"idle": [], "at_once": []}
     for _ in range(runs):
-        for kind, wait in (("idle", 1.0), ("at_once", 0.0)):
+        for kind, wait in (("idle", REACTION_S), ("at_once", 0.0)):
             out = subprocess.run(
                 [sys.executable, __file__, str(plan), "--first-only", str(wait)],
                 check=True,
@@ -132,8 +137,8 @@ def bench(plan: Path, repeat: int, first_runs: int) -> dict:
         leads.append(time.perf_counter() - start)
 
     print(f"Plan {plan}: {window.plan_view.tasks.total_count()} tasks")
-    print(f"first filter keystroke, 1 s after painting  {spread(firsts['idle'])}  (goal < 50 ms)")
-    print(f"first filter keystroke, typed at once       {spread(firsts['at_once'])}")
+    print(f"first filter keystroke, 0.3 s after painting {spread(firsts['idle'])}  (goal < 50 ms)")
+    print(f"first filter keystroke, typed at once (ref.) {spread(firsts['at_once'])}")
     print(f"filter keystroke → table repainted   {ms(typing)}  (goal < 50 ms)")
     print(f"unit filter set / cleared            {ms(unit)}")
     print(f"cell edit → committed and repainted  {ms(edits)}  (goal < 30 ms)")
@@ -148,7 +153,6 @@ def bench(plan: Path, repeat: int, first_runs: int) -> dict:
     }
     if firsts["idle"]:  # not with --first-runs 0
         figures["filter_first"] = (statistics.median(firsts["idle"]), 0.050)
-        figures["filter_first_at_once"] = (statistics.median(firsts["at_once"]), 0.050)
     goals = {k: {"value": v, "limit": lim, "met": v < lim} for k, (v, lim) in figures.items()}
     for name, g in goals.items():
         verdict = "met" if g["met"] else "MISSED"

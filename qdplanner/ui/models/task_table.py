@@ -68,7 +68,9 @@ GROUP_ROLE = Qt.ItemDataRole.UserRole + 5
 ILLUSTRATIVE_COLOUR = QColor("#6d4c41")
 GROUP_BACKGROUND = QColor("#e4e4e4")  # the timeline's header lines have the same grey
 _LINE_ID = attrgetter("id")
-DESCRIBE_DELAY_MS = 700  # after a load: the table has painted, the user not typed yet
+# after a load: the table has painted (its descriptions read meanwhile, in a thread), and no
+# person has typed yet — the earliest a person reacts to what appeared is ~0.25 s
+DESCRIBE_DELAY_MS = 150
 THREAD_FROM = 500  # rows from which the descriptions are read in a thread (_Describer)
 
 
