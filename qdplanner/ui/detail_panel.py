@@ -37,13 +37,10 @@ from qdplanner.domain.enums import ChangeSource, TaskStatus
 from qdplanner.domain.text import size_text
 from qdplanner.errors import QdError
 from qdplanner.store import records
-from qdplanner.store.milestones import read_milestones
-from qdplanner.store.progress import evidence_content, evidence_files, latest_report, report_of
 from qdplanner.store.records import RecordKind
 from qdplanner.store.task_edits import read_task_fields
 from qdplanner.store.task_input import TaskColumn, cells_edit
 from qdplanner.store.task_rows import Scope, ScopeKind, TaskRow, read_task_rows
-from qdplanner.ui import milestone_editor
 from qdplanner.ui.as_of_dialog import no_record_text, refusal_text, reported_text
 from qdplanner.ui.commands import EditContext, edit_tasks
 from qdplanner.ui.delegates import DateLineEdit
@@ -281,6 +278,8 @@ class DetailPanel(QWidget):
         return records.exists(self.ctx.store, RecordKind.TASKS, self.task_id)
 
     def _show_milestones(self, task_id: int) -> None:
+        from qdplanner.store.milestones import read_milestones
+
         self.milestones.clear()
         for milestone in read_milestones(self.ctx.store, task_id):
             text = f"◆ {milestone.planned_date or '—'}  {milestone.title}"
@@ -294,6 +293,15 @@ class DetailPanel(QWidget):
         item = self.milestones.currentItem()
         return item.data(Qt.ItemDataRole.UserRole) if item else None
 
+    @staticmethod
+    def _milestone_editor():
+        """:mod:`qdplanner.ui.milestone_editor`, imported when a milestone is first edited: the
+        panel, like its task's milestones, progress and evidence, reads nothing at start-up,
+        when no task is chosen yet."""
+        from qdplanner.ui import milestone_editor
+
+        return milestone_editor
+
     def _refused_in_the_past(self) -> bool:
         """At a past date nothing is edited: say why."""
         if self.as_of is None:
@@ -305,21 +313,23 @@ class DetailPanel(QWidget):
         if self._refused_in_the_past():
             return
         if self.task_id is not None:
-            milestone_editor.add(self.ctx, self.task_id, self, self.show_message)
+            self._milestone_editor().add(self.ctx, self.task_id, self, self.show_message)
 
     def _edit_milestone(self) -> None:
         if self._refused_in_the_past():
             return
         if (milestone := self._current_milestone()) is not None:
-            milestone_editor.edit(self.ctx, milestone, self, self.show_message)
+            self._milestone_editor().edit(self.ctx, milestone, self, self.show_message)
 
     def _delete_milestone(self) -> None:
         if self._refused_in_the_past():
             return
         if (milestone := self._current_milestone()) is not None:
-            milestone_editor.delete(self.ctx, milestone, self, self.show_message)
+            self._milestone_editor().delete(self.ctx, milestone, self, self.show_message)
 
     def _show_progress(self, task_id: int, row: TaskRow) -> None:
+        from qdplanner.store.progress import latest_report, report_of
+
         if self.as_of is None:
             report = latest_report(self.ctx.store, task_id)
         elif row.reported_period is not None:  # the report it stood by then
@@ -338,6 +348,8 @@ class DetailPanel(QWidget):
 
     # -- evidence (佐证材料) ------------------------------------------------------------
     def _show_evidence(self, task_id: int) -> None:
+        from qdplanner.store.progress import evidence_files
+
         self.evidence.clear()
         for f in evidence_files(self.ctx.store, task_id=task_id):
             item = QTreeWidgetItem([f.period, f.filename, size_text(f.size)])
@@ -361,6 +373,8 @@ class DetailPanel(QWidget):
 
     def evidence_copy(self, evidence_id: int) -> Path:
         """A temporary copy of an evidence file, under its own name (removed on exit)."""
+        from qdplanner.store.progress import evidence_content
+
         name, content = evidence_content(self.ctx.store, evidence_id)
         if self._evidence_dir is None:
             self._evidence_dir = tempfile.TemporaryDirectory(prefix="qdplanner-evidence-")
@@ -401,6 +415,8 @@ class DetailPanel(QWidget):
 
     def save_evidence(self, evidence_id: int, target: Path) -> bool:
         """Write an evidence file out to ``target``; say so in the status bar."""
+        from qdplanner.store.progress import evidence_content
+
         try:
             _name, content = evidence_content(self.ctx.store, evidence_id)
             target.write_bytes(content)

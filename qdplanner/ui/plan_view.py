@@ -55,7 +55,6 @@ from qdplanner.ui.past_date import PastDateView
 from qdplanner.ui.period_actions import PeriodActions
 from qdplanner.ui.plan_place import on_server, save_a_copy
 from qdplanner.ui.plan_tabs import PlanTabs
-from qdplanner.ui.progress_dialog import ask_and_record
 from qdplanner.ui.report_actions import ReportActions
 from qdplanner.ui.settings_dialog import settings_action
 from qdplanner.ui.task_actions import TaskActions
@@ -500,6 +499,8 @@ class PlanView(PlanTabs, PastDateView, QWidget):
         if task is None:
             self.show_message(self.tr("Choose the task to report progress on."))
             return
+        from qdplanner.ui.progress_dialog import ask_and_record  # when first recorded
+
         ask_and_record(self.ctx, task, self, self.show_message)
 
     def _current_task_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:

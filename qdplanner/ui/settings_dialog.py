@@ -34,7 +34,6 @@ from qdplanner.domain import settings as domain
 from qdplanner.domain.enums import ChangeSource
 from qdplanner.domain.settings import Setting, SettingKind
 from qdplanner.errors import QdError, ValidationError
-from qdplanner.store.plan_settings import read_settings, setting_defaults, write_settings
 from qdplanner.ui.commands import EditContext, LoggedCommand
 from qdplanner.ui.messages import user_message
 
@@ -45,6 +44,14 @@ ERROR_STYLE = "color: #b00020"
 def words(text: str) -> str:
     """A text of the settings table (``N_("PlanSettings", …)``) in the window's language."""
     return QCoreApplication.translate(domain.CONTEXT, text)
+
+
+def _stored():
+    """:mod:`qdplanner.store.plan_settings`, imported when the settings are first shown or
+    written (the menu entry is made at start-up, the plan's settings read only then)."""
+    from qdplanner.store import plan_settings
+
+    return plan_settings
 
 
 class _Number(QDoubleSpinBox):
@@ -93,8 +100,8 @@ class SettingsDialog(QDialog):
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Plan Settings"))
         store = ctx.store
-        self.current = read_settings(store)
-        self.defaults = setting_defaults(store)
+        self.current = _stored().read_settings(store)
+        self.defaults = _stored().setting_defaults(store)
         self.editors: dict[str, QWidget] = {}
         layout = QVBoxLayout(self)
         boxes: dict[str, QFormLayout] = {}
@@ -254,7 +261,7 @@ class SettingsCommand(LoggedCommand):
     def _write(self, values: dict[str, Any], forward: bool) -> None:
         def write(description: str, seen: int | None) -> int | None:
             with self.ctx.store.action(ChangeSource.FORM, description, seen=seen) as changes:
-                write_settings(self.ctx.store, changes, values)
+                _stored().write_settings(self.ctx.store, changes, values)
             return changes.written_batch
 
         done = self.step(forward, write)
@@ -276,13 +283,13 @@ def apply_settings(
     view re-reads the plan. Returns the refusal, or None (also when nothing changed)."""
     store = ctx.store
     try:
-        wanted = domain.changed(read_settings(store), values)
+        wanted = domain.changed(_stored().read_settings(store), values)
         if not wanted:
             return None
         new = {k: v for k, (_o, v) in wanted.items()}
         text = step_name(new)
         with store.action(ChangeSource.FORM, text, seen=ctx.seen) as changes:
-            diff = write_settings(store, changes, new)
+            diff = _stored().write_settings(store, changes, new)
     except QdError as exc:
         return user_message(exc)
     if not diff:

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>About</name>
@@ -61,11 +62,11 @@
         <translation>此规划文件已由 %1 打开编辑。</translation>
     </message>
     <message>
-        <source>This plan's lock file cannot be read: whoever wrote it may have stopped while writing it (a crash, or a full disk).</source>
+        <source>This plan&apos;s lock file cannot be read: whoever wrote it may have stopped while writing it (a crash, or a full disk).</source>
         <translation>这个规划的锁文件无法读取：写入它的程序可能在写入时中断了（程序崩溃或磁盘已满）。</translation>
     </message>
     <message>
-        <source>Open it read-only, or break the lock if you are sure that person has closed it (for example after a crash). Two people editing at once can overwrite each other's work.</source>
+        <source>Open it read-only, or break the lock if you are sure that person has closed it (for example after a crash). Two people editing at once can overwrite each other&apos;s work.</source>
         <translation>可以只读方式打开；如确认对方已关闭（例如程序异常退出后），也可解除锁定后打开。两人同时编辑可能互相覆盖修改。</translation>
     </message>
     <message>
@@ -147,7 +148,7 @@
         <translation>按日期查看</translation>
     </message>
     <message>
-        <source>Show the plan as it stood on a past date: each task's status and percent from its latest progress report whose period had ended by then; a task with no report by then shows 无进展记录. A past date cannot be edited. Today shows the plan as it is.</source>
+        <source>Show the plan as it stood on a past date: each task&apos;s status and percent from its latest progress report whose period had ended by then; a task with no report by then shows 无进展记录. A past date cannot be edited. Today shows the plan as it is.</source>
         <translation>查看规划在过去某一日期的状况：各项任务的状态和完成比例取自当时已结束各期中最近一期的进展报告；届时尚无报告的任务显示“无进展记录”。查看过去日期时不能编辑。选择今天即显示当前情况。</translation>
     </message>
     <message>
@@ -863,7 +864,7 @@ A closed period is never recomputed: reports entered later change nothing in it.
         <translation>保留：{kind} {record}（第 {row} 行）{label}：导出后已从规划中删除，由 {who} 于 {when}</translation>
     </message>
     <message>
-        <source>kept: {kind} {record} (row {row}) {label}, {field}: {plan} (the workbook's {book}): changed in the plan since the export, by {who} at {when}</source>
+        <source>kept: {kind} {record} (row {row}) {label}, {field}: {plan} (the workbook&apos;s {book}): changed in the plan since the export, by {who} at {when}</source>
         <translation>保留：{kind} {record}（第 {row} 行）{label}，{field}：{plan}（工作簿为 {book}）：导出后已在规划中修改，由 {who} 于 {when}</translation>
     </message>
     <message>
@@ -1043,7 +1044,7 @@ A closed period is never recomputed: reports entered later change nothing in it.
         <translation>{period}：{who}于{when}关账，按{date}的规划情况</translation>
     </message>
     <message>
-        <source>{period}: not closed: compared against the live judgement at the period's end ({date}), from what the plan holds now</source>
+        <source>{period}: not closed: compared against the live judgement at the period&apos;s end ({date}), from what the plan holds now</source>
         <translation>{period}：未关账，按规划现有数据对期末（{date}）的实时研判进行比较</translation>
     </message>
     <message>
@@ -1469,7 +1470,7 @@ A closed period is never recomputed: reports entered later change nothing in it.
         <translation>按计划 / 工程分组(&amp;G)</translation>
     </message>
     <message>
-        <source>Show all tasks and a plan document's under a line per program or project</source>
+        <source>Show all tasks and a plan document&apos;s under a line per program or project</source>
         <translation>全部任务和规划文件的任务按计划 / 工程分组显示，每组一行标题</translation>
     </message>
     <message>
@@ -2469,7 +2470,7 @@ A closed period is never recomputed: reports entered later change nothing in it.
 <context>
     <name>LiveRefresh</name>
     <message>
-        <source>Other editors' changes are no longer shown as they happen (%1). View → Refresh reads the plan again.</source>
+        <source>Other editors&apos; changes are no longer shown as they happen (%1). View → Refresh reads the plan again.</source>
         <translation>他人的修改已不再即时显示（%1）。可用“视图 → 刷新”重新读取规划。</translation>
     </message>
     <message>
@@ -2485,7 +2486,7 @@ A closed period is never recomputed: reports entered later change nothing in it.
         <translation>%1 修改了规划：%2</translation>
     </message>
     <message>
-        <source>Other editors' changes are not shown as they happen (%1). View → Refresh reads the plan again.</source>
+        <source>Other editors&apos; changes are not shown as they happen (%1). View → Refresh reads the plan again.</source>
         <translation>他人的修改无法即时显示（%1）。可用“视图 → 刷新”重新读取规划。</translation>
     </message>
 </context>
@@ -2638,7 +2639,7 @@ A closed period is never recomputed: reports entered later change nothing in it.
         <translation>{table} #{id} 不存在</translation>
     </message>
     <message>
-        <source>{path}: already open by someone (the lock file {lock} is unreadable; if nobody has the plan open, break the lock: --break-lock, or the window's offer)</source>
+        <source>{path}: already open by someone (the lock file {lock} is unreadable; if nobody has the plan open, break the lock: --break-lock, or the window&apos;s offer)</source>
         <translation>{path}：已被他人打开（锁文件 {lock} 无法读取；如确认没有人打开该规划，可解除锁定：命令行加 --break-lock，或在窗口提示中选择解除锁定）</translation>
     </message>
     <message>
@@ -2770,7 +2771,7 @@ A closed period is never recomputed: reports entered later change nothing in it.
         <translation>{address}：该数据库不是空的（{tables}）；未写入任何内容（如要替换其中的规划，请加 {option}）</translation>
     </message>
     <message>
-        <source>{address}: the database holds tables that are not a qdplanner plan's ({tables}); nothing was replaced</source>
+        <source>{address}: the database holds tables that are not a qdplanner plan&apos;s ({tables}); nothing was replaced</source>
         <translation>{address}：该数据库中有不属于 qdplanner 规划的表（{tables}）；未替换任何内容</translation>
     </message>
     <message>
@@ -2834,7 +2835,7 @@ A closed period is never recomputed: reports entered later change nothing in it.
         <translation>{path}：需要升级数据结构，但当前以只读方式打开</translation>
     </message>
     <message>
-        <source>{path}: the plan's schema cannot be upgraded on the server ({schema}); copy it to a file and back with qdplanner copy</source>
+        <source>{path}: the plan&apos;s schema cannot be upgraded on the server ({schema}); copy it to a file and back with qdplanner copy</source>
         <translation>{path}：无法在服务器上升级该规划的数据结构（{schema}）；请用 qdplanner copy 复制到文件再复制回来</translation>
     </message>
     <message>
@@ -2906,7 +2907,7 @@ A closed period is never recomputed: reports entered later change nothing in it.
         <translation>{path}：由旧版本 qdplanner 保存，须升级后才能读取；{who} 正以编辑方式打开它：请对方关闭（其程序下次打开时会自动升级）</translation>
     </message>
     <message>
-        <source>{path}: your database role {role} may read this plan but not change it (ask the plan's administrator); nothing was changed</source>
+        <source>{path}: your database role {role} may read this plan but not change it (ask the plan&apos;s administrator); nothing was changed</source>
         <translation>{path}：您的数据库角色 {role} 可以查看此规划，但不能修改（请联系规划管理员）；未作任何更改</translation>
     </message>
     <message>
@@ -3126,7 +3127,7 @@ A closed period is never recomputed: reports entered later change nothing in it.
         <translation>没有 ID 为 {id} 的{what}</translation>
     </message>
     <message>
-        <source>task {id} is led by {lead}, not by {unit}: is this row from another unit's workbook?</source>
+        <source>task {id} is led by {lead}, not by {unit}: is this row from another unit&apos;s workbook?</source>
         <translation>任务 {id} 由{lead}牵头，不是{unit}：该行是否从其他单位的工作簿复制而来？</translation>
     </message>
     <message>
@@ -3146,7 +3147,7 @@ A closed period is never recomputed: reports entered later change nothing in it.
         <translation>任务 {id} 现由{lead}牵头，不再由{unit}牵头</translation>
     </message>
     <message>
-        <source>choose the task's status for this period</source>
+        <source>choose the task&apos;s status for this period</source>
         <translation>请选择该任务本期的状态</translation>
     </message>
     <message>
@@ -3234,7 +3235,7 @@ A closed period is never recomputed: reports entered later change nothing in it.
         <translation>任务属于一个计划或一个工程：两者须且只能填写一个</translation>
     </message>
     <message>
-        <source>task #{id} is in another program or project; a sub-task belongs to its parent's</source>
+        <source>task #{id} is in another program or project; a sub-task belongs to its parent&apos;s</source>
         <translation>任务 #{id} 属于其他计划或工程；子任务应与上级任务同属</translation>
     </message>
     <message>
@@ -3246,7 +3247,7 @@ A closed period is never recomputed: reports entered later change nothing in it.
         <translation>截止日期已改为 {due}，但完成时限“{text}”对应的是 {target}：完成时限按原文保留并标记，请改写使两者一致</translation>
     </message>
     <message>
-        <source>the due date {due} and the deadline “{text}” (which means {target}) disagree; clear the due date to take the deadline's date, or make the two agree</source>
+        <source>the due date {due} and the deadline “{text}” (which means {target}) disagree; clear the due date to take the deadline&apos;s date, or make the two agree</source>
         <translation>截止日期 {due} 与完成时限“{text}”（即 {target}）不一致；请清空截止日期以采用完成时限的日期，或使两者一致</translation>
     </message>
     <message>
@@ -3270,11 +3271,11 @@ A closed period is never recomputed: reports entered later change nothing in it.
         <translation>该任务的责任单位与“{sheet}”表不一致；请只在其中一张表中修改</translation>
     </message>
     <message>
-        <source>this sheet only shows each task's units (read-only); its {count} difference(s) from the 牵头单位/配合单位 columns of the task sheet were ignored: change units there</source>
+        <source>this sheet only shows each task&apos;s units (read-only); its {count} difference(s) from the 牵头单位/配合单位 columns of the task sheet were ignored: change units there</source>
         <translation>本表仅显示各任务的责任单位（只读）；与任务表“牵头单位/配合单位”列不一致的 {count} 处已忽略：请在任务表中修改单位</translation>
     </message>
     <message>
-        <source>{name} is listed twice among this task's units</source>
+        <source>{name} is listed twice among this task&apos;s units</source>
         <translation>“{name}”在该任务的责任单位中出现了两次</translation>
     </message>
     <message>
@@ -3482,7 +3483,7 @@ A closed period is never recomputed: reports entered later change nothing in it.
         <translation>“{name}”可能指以下任一单位：{names}；请写全称</translation>
     </message>
     <message>
-        <source>no plan document has the ID {id} (see the plan's documents)</source>
+        <source>no plan document has the ID {id} (see the plan&apos;s documents)</source>
         <translation>没有 ID 为 {id} 的规划文件（请查看本规划的规划文件）</translation>
     </message>
     <message>
@@ -3694,7 +3695,7 @@ A closed period is never recomputed: reports entered later change nothing in it.
         <translation>{name}：这是报回的进展填报表（缺少其隐藏工作表），不是规划工作簿；进展填报表请用 collect-import 导入（窗口中：文件 → 导入报回的填报表…），且须使用下发时的原工作簿</translation>
     </message>
     <message>
-        <source>{name}: this is {unit}'s returned {period} progress workbook, not a plan workbook; import it with collect-import (in the window: File → Import Returned Workbooks…)</source>
+        <source>{name}: this is {unit}&apos;s returned {period} progress workbook, not a plan workbook; import it with collect-import (in the window: File → Import Returned Workbooks…)</source>
         <translation>{name}：这是{unit}报回的 {period} 进展填报表，不是规划工作簿；请用 collect-import 导入（窗口中：文件 → 导入报回的填报表…）</translation>
     </message>
     <message>
@@ -3838,7 +3839,7 @@ A closed period is never recomputed: reports entered later change nothing in it.
         <translation>{path}：{period}尚未结束（{end}结束）；期次结束后方可关账</translation>
     </message>
     <message>
-        <source>{period}: that standing is not of the period's end</source>
+        <source>{period}: that standing is not of the period&apos;s end</source>
         <translation>{period}：该数据不是期末情况</translation>
     </message>
     <message>
@@ -3910,7 +3911,7 @@ A closed period is never recomputed: reports entered later change nothing in it.
         <translation>{address}：由较早版本的 qdplanner 保存（数据结构 {schema}），服务器上尚未升级；缺少 {missing}</translation>
     </message>
     <message>
-        <source>{address}: the server refused the password ({reason}): the one given for this user in ~/.pgpass (Windows: %APPDATA%\postgresql\pgpass.conf) or PGPASSWORD is not the role's; ask whoever runs the server</source>
+        <source>{address}: the server refused the password ({reason}): the one given for this user in ~/.pgpass (Windows: %APPDATA%\postgresql\pgpass.conf) or PGPASSWORD is not the role&apos;s; ask whoever runs the server</source>
         <translation>{address}：服务器拒绝了密码（{reason}）：~/.pgpass（Windows 为 %APPDATA%\postgresql\pgpass.conf）或 PGPASSWORD 中为该用户填写的密码与数据库角色的密码不符；请联系服务器管理人员</translation>
     </message>
     <message>
@@ -3922,8 +3923,8 @@ A closed period is never recomputed: reports entered later change nothing in it.
         <translation>{address}：无法连接服务器（{reason}）</translation>
     </message>
     <message>
-        <source>{address}: a plan on a server needs the PostgreSQL driver psycopg, which is not installed (pip install 'psycopg[binary]')</source>
-        <translation>{address}：使用服务器上的规划需要 PostgreSQL 驱动程序 psycopg，但尚未安装（pip install 'psycopg[binary]'）</translation>
+        <source>{address}: a plan on a server needs the PostgreSQL driver psycopg, which is not installed (pip install &apos;psycopg[binary]&apos;)</source>
+        <translation>{address}：使用服务器上的规划需要 PostgreSQL 驱动程序 psycopg，但尚未安装（pip install &apos;psycopg[binary]&apos;）</translation>
     </message>
     <message>
         <source>{address}: permission denied ({reason}); nothing was changed</source>
@@ -4215,7 +4216,7 @@ A closed period is never recomputed: reports entered later change nothing in it.
         <translation>根据数据重新起草</translation>
     </message>
     <message>
-        <source>Put the draft made from the units' progress reports for the period in the four sections (counts, lights and the tasks named); Save keeps it.</source>
+        <source>Put the draft made from the units&apos; progress reports for the period in the four sections (counts, lights and the tasks named); Save keeps it.</source>
         <translation>用各单位本期进展报告起草的文字填入四个部分（含任务数、亮灯情况和任务名称）；点击“保存”后保留。</translation>
     </message>
     <message>
@@ -4522,7 +4523,7 @@ A closed period is never recomputed: reports entered later change nothing in it.
         <translation>%1：%3于%2关账，按%4的规划情况。</translation>
     </message>
     <message>
-        <source>%1: not closed: compared against the live judgement at the period's end (%2), from what the plan holds now.</source>
+        <source>%1: not closed: compared against the live judgement at the period&apos;s end (%2), from what the plan holds now.</source>
         <translation>%1：未关账，按规划现有数据对期末（%2）的实时研判进行比较。</translation>
     </message>
     <message>
@@ -4845,7 +4846,7 @@ A closed period is never recomputed: reports entered later change nothing in it.
         <translation>重新填报…</translation>
     </message>
     <message>
-        <source>Replace this period's report with a new one (you are asked first)</source>
+        <source>Replace this period&apos;s report with a new one (you are asked first)</source>
         <translation>以一份新的填报替换本期已有填报（会先询问）</translation>
     </message>
     <message>
@@ -5284,7 +5285,7 @@ Progress Summary</source>
         <translation>评价</translation>
     </message>
     <message>
-        <source>Note: progress runs from the baseline to the target; the assessment follows the plan's thresholds.</source>
+        <source>Note: progress runs from the baseline to the target; the assessment follows the plan&apos;s thresholds.</source>
         <translation>注：完成进度按基期值至目标值计算；评价按规划设定的阈值判定。</translation>
     </message>
     <message>
@@ -5426,11 +5427,11 @@ Progress Summary</source>
         <translation>报送日期</translation>
     </message>
     <message>
-        <source>No evidence file is attached to the period's progress reports.</source>
+        <source>No evidence file is attached to the period&apos;s progress reports.</source>
         <translation>本期进展报送未附佐证材料。</translation>
     </message>
     <message>
-        <source>Evidence files attached to the period's progress reports: {files} for {tasks} tasks.</source>
+        <source>Evidence files attached to the period&apos;s progress reports: {files} for {tasks} tasks.</source>
         <translation>本期进展报送所附佐证材料：共{files}份，涉及任务{tasks}项。</translation>
     </message>
     <message>
@@ -5458,7 +5459,7 @@ Progress Summary</source>
         <translation>亮灯好转或变差</translation>
     </message>
     <message>
-        <source>No task's light got better or worse.</source>
+        <source>No task&apos;s light got better or worse.</source>
         <translation>没有亮灯好转或变差的任务。</translation>
     </message>
     <message>
@@ -5466,7 +5467,7 @@ Progress Summary</source>
         <translation>牵头单位</translation>
     </message>
     <message>
-        <source>Compared with {earlier}, in {later} {better} tasks' lights got better and {worse} worse; {done} tasks were newly done and {overdue} newly overdue; {no_report} tasks had no progress report for the period. {moved} indicators moved ({ind_better} better, {ind_worse} worse, {ind_first} measured for the first time). {late} units returned late, {partial} partly and {missing} not at all.</source>
+        <source>Compared with {earlier}, in {later} {better} tasks&apos; lights got better and {worse} worse; {done} tasks were newly done and {overdue} newly overdue; {no_report} tasks had no progress report for the period. {moved} indicators moved ({ind_better} better, {ind_worse} worse, {ind_first} measured for the first time). {late} units returned late, {partial} partly and {missing} not at all.</source>
         <translation>与{earlier}相比，{later}亮灯好转{better}项、变差{worse}项，新完成{done}项、新增逾期{overdue}项，{no_report}项任务本期未报送进展；指标变动{moved}项（好转{ind_better}项、变差{ind_worse}项、首次有数据{ind_first}项）；逾期报送单位{late}家、部分报送{partial}家、未报送{missing}家。</translation>
     </message>
     <message>
@@ -5566,7 +5567,7 @@ Progress Summary</source>
         <translation>“约{target}”在其±{tolerance}范围内（{low}至{high}）即为达到，低于此范围同样视为达到：超额完成不算滞后。</translation>
     </message>
     <message>
-        <source>“About” (约/左右) targets are met within the plan's tolerance of the target, or when exceeded in the better direction: an overshoot counts as met, never as behind.</source>
+        <source>“About” (约/左右) targets are met within the plan&apos;s tolerance of the target, or when exceeded in the better direction: an overshoot counts as met, never as behind.</source>
         <translation>“约”“左右”类目标在规划允许的误差范围内即为达到，向更优方向超出同样视为达到：超额完成不算滞后。</translation>
     </message>
 </context>
@@ -5700,7 +5701,7 @@ Progress Summary</source>
         <translation>在本规划中记住编制单位和日期(&amp;R)</translation>
     </message>
     <message>
-        <source>Writes them to the plan's settings (Plan → Settings…) as one step you can undo.</source>
+        <source>Writes them to the plan&apos;s settings (Plan → Settings…) as one step you can undo.</source>
         <translation>写入本规划的设置（规划 → 设置…），可一步撤销。</translation>
     </message>
     <message>
@@ -5886,7 +5887,7 @@ Progress Summary</source>
 <context>
     <name>ServerPlan</name>
     <message>
-        <source>The server asks for a password. qdplanner never asks for one or keeps one: PostgreSQL's client reads it from the file ~/.pgpass (one line per server, host:port:database:user:password, readable by you alone: chmod 600 ~/.pgpass; on Windows %APPDATA%\postgresql\pgpass.conf), from a service file (~/.pg_service.conf), or from the PGPASSWORD environment variable set before qdplanner starts. Add it there, then open the plan again.</source>
+        <source>The server asks for a password. qdplanner never asks for one or keeps one: PostgreSQL&apos;s client reads it from the file ~/.pgpass (one line per server, host:port:database:user:password, readable by you alone: chmod 600 ~/.pgpass; on Windows %APPDATA%\postgresql\pgpass.conf), from a service file (~/.pg_service.conf), or from the PGPASSWORD environment variable set before qdplanner starts. Add it there, then open the plan again.</source>
         <translation>服务器要求输入密码。qdplanner 从不询问也从不保存密码：PostgreSQL 客户端从文件 ~/.pgpass 读取密码（每台服务器一行，格式为 主机:端口:数据库:用户:密码，且只能由您本人读取：chmod 600 ~/.pgpass；Windows 上为 %APPDATA%\postgresql\pgpass.conf），或从服务文件（~/.pg_service.conf）读取，或从启动 qdplanner 之前设置的环境变量 PGPASSWORD 读取。请在其中一处写入密码，然后重新打开规划。</translation>
     </message>
 </context>
@@ -5897,7 +5898,7 @@ Progress Summary</source>
         <translation>打开服务器上的规划</translation>
     </message>
     <message>
-        <source>A plan kept in a PostgreSQL database, which several people can edit at once. Your office's IT gives you its host, database and user name.</source>
+        <source>A plan kept in a PostgreSQL database, which several people can edit at once. Your office&apos;s IT gives you its host, database and user name.</source>
         <translation>保存在 PostgreSQL 数据库中的规划，可由多人同时编辑。主机、数据库和用户名由本单位信息技术人员提供。</translation>
     </message>
     <message>
@@ -5929,7 +5930,7 @@ Progress Summary</source>
         <translation>或完整地址(&amp;A)：</translation>
     </message>
     <message>
-        <source>No password is asked for or kept here: PostgreSQL's client reads it from ~/.pgpass, a service file or the PGPASSWORD environment variable.</source>
+        <source>No password is asked for or kept here: PostgreSQL&apos;s client reads it from ~/.pgpass, a service file or the PGPASSWORD environment variable.</source>
         <translation>此处不询问也不保存密码：PostgreSQL 客户端从 ~/.pgpass、服务文件或环境变量 PGPASSWORD 读取密码。</translation>
     </message>
     <message>
@@ -6298,7 +6299,7 @@ Progress Summary</source>
         <translation>保存基线…</translation>
     </message>
     <message>
-        <source>Keep every task's dates as the approved plan</source>
+        <source>Keep every task&apos;s dates as the approved plan</source>
         <translation>将所有任务的日期保存为批准的计划</translation>
     </message>
     <message>
@@ -6648,7 +6649,7 @@ Reached: %3</source>
         <translation>删除单位(&amp;D)…</translation>
     </message>
     <message>
-        <source>As it stood on %1: Overdue counts the tasks each unit led that were past due and not done then, by the progress reports of periods ended by then (a task with no report by then is not counted). Units, names and the Leads and Supports counts are today's.</source>
+        <source>As it stood on %1: Overdue counts the tasks each unit led that were past due and not done then, by the progress reports of periods ended by then (a task with no report by then is not counted). Units, names and the Leads and Supports counts are today&apos;s.</source>
         <translation>%1 时的状况：“逾期任务”为各单位牵头、当时已过完成时限且未完成的任务，依据当时已结束各期的进展报告（届时尚无报告的任务不计入）。单位、名称及“牵头任务”“配合任务”数为当前情况。</translation>
     </message>
     <message numerus="yes">

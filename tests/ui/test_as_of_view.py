@@ -13,7 +13,7 @@ from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QDialog
 
 from qdplanner.domain.enums import ChangeSource, StatusLight
-from qdplanner.ui import as_of_dialog, plan_view
+from qdplanner.ui import as_of_dialog
 from qdplanner.ui.as_of_dialog import AsOfDialog, ended_quarters
 from qdplanner.ui.i18n import install_language
 from qdplanner.ui.main_window import MainWindow
@@ -186,7 +186,9 @@ def test_editing_a_past_date_is_refused_with_the_reason(qtbot, monkeypatch, plan
 
     # Ctrl+R (Record Progress) says why instead of opening the form
     opened = []
-    monkeypatch.setattr(plan_view, "ask_and_record", lambda *args: opened.append(args))
+    from qdplanner.ui import progress_dialog
+
+    monkeypatch.setattr(progress_dialog, "ask_and_record", lambda *args: opened.append(args))
     view.show_message("")
     view.progress_action.trigger()
     assert REFUSAL in view.last_refusal and opened == []

@@ -33,6 +33,10 @@ NOT_BEFORE_THE_PLAN = [
     "qdplanner.ui.models.history_words",
     "qdplanner.reports.timeline_export",
     "PySide6.QtPrintSupport",
+    "qdplanner.store.progress",  # a task's progress, milestones and evidence: none is chosen
+    "qdplanner.store.milestones",
+    "qdplanner.ui.progress_dialog",
+    "qdplanner.ui.milestone_editor",
 ]
 
 SCRIPT = """
