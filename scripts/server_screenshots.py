@@ -10,7 +10,11 @@ binaries, a Unix socket in a temporary folder), puts the sample plan on it, and 
 - ``server_window_<lang>.png``: a window on the server plan, scrolled, a task chosen, just
   after another editor (the role ``wang_fang``, in a second window) changed a task: the
   status bar says who changed what, the selection and scroll are where they were;
-- ``server_password_<lang>.png``: what the window says when the server asks for a password.
+- ``server_password_<lang>.png``: what the window says when the server asks for a password;
+- ``server_connecting_<lang>.png``: the window waiting for a server that does not answer, its
+  busy dialog offering Cancel;
+- ``server_reader_<lang>.png``: the plan opened by a role that may only read it (the README's
+  plan_readers): read-only, and the status bar says why.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 OTHER_EDITOR = "wang_fang"
+READER = "li_si"  # a role granted SELECT only
 
 
 def _wait(app, condition, seconds: float = 5.0) -> bool:
@@ -129,6 +134,74 @@ def shoot_window(app, out: Path, language: str, url: str, other_url: str) -> Non
         store.close()
 
 
+def shoot_connecting(app, out: Path, language: str) -> None:
+    import contextlib
+    import socket
+    import threading
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QPushButton
+
+    from qdplanner.store import PlanStore
+    from qdplanner.ui.background import Cancelled, open_in_background
+    from qdplanner.ui.main_window import MainWindow
+
+    silent = socket.socket()  # takes the connection, never answers
+    silent.bind(("127.0.0.1", 0))
+    silent.listen()
+    held: list[socket.socket] = []
+    threading.Thread(target=lambda: held.append(silent.accept()[0]), daemon=True).start()
+    address = f"postgresql://li_ming@127.0.0.1:{silent.getsockname()[1]}/qingdao_plan"
+    window = MainWindow(language=language)
+    window.resize(1000, 600)
+    window.show()
+    app.processEvents()
+
+    def shoot(dialog) -> None:
+        def grab() -> None:  # the window with its dialog drawn where it stands over it
+            from PySide6.QtCore import QPoint
+            from PySide6.QtGui import QPainter
+
+            picture = window.grab()
+            painter = QPainter(picture)
+            where = dialog.mapToGlobal(QPoint(0, 0)) - window.mapToGlobal(QPoint(0, 0))
+            painter.drawPixmap(where, dialog.grab())
+            painter.end()
+            picture.save(str(out / f"server_connecting_{language}.png"))
+            dialog.findChild(QPushButton).click()
+
+        QTimer.singleShot(900, grab)
+
+    from PySide6.QtCore import QCoreApplication
+
+    label = QCoreApplication.translate("App", "Connecting to %1…").replace("%1", address)
+    with contextlib.suppress(Cancelled):  # given up, as a person would
+        open_in_background(window, label, lambda: PlanStore.open(address), on_dialog=shoot)
+    silent.close()
+    for conn in held:
+        conn.close()
+    window.close()
+
+
+def shoot_reader(app, out: Path, language: str, url: str, database: str, server) -> None:
+    import psycopg
+
+    from qdplanner.store import PlanStore
+    from qdplanner.ui.main_window import MainWindow
+
+    with psycopg.connect(server.url(database), autocommit=True) as admin:
+        admin.execute(f"CREATE ROLE {READER}_{language.lower()} LOGIN")
+        admin.execute(f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {READER}_{language.lower()}")
+    store = PlanStore.open(url.replace("user=postgres", f"user={READER}_{language.lower()}"))
+    window = MainWindow(store, language=language)
+    window.resize(1500, 820)
+    window.show()
+    app.processEvents()
+    window.grab().save(str(out / f"server_reader_{language}.png"))
+    window.close()
+    store.close()
+
+
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/server_shots")
     out.mkdir(parents=True, exist_ok=True)
@@ -163,6 +236,8 @@ def main() -> int:
                 shoot_dialog(app, out, language)
                 shoot_window(app, out, language, url, other_url)
                 shoot_password(app, out, language)
+                shoot_connecting(app, out, language)
+                shoot_reader(app, out, language, url, name, server)
     finally:
         server.stop()
     for path in sorted(out.glob("server_*.png")):

@@ -158,14 +158,15 @@ class MainWindow(QMainWindow):
         self.no_plan = None
         for menu in (self.edit_menu, self.plan_menu):
             menu.menuAction().setEnabled(True)
-        if store.role_reads_only:
-            self.statusBar().showMessage(
+        if store.readonly:
+            notice = (
                 self.tr("Read-only: your database role may read this plan, not change it.")
+                if store.role_reads_only
+                else self.tr(
+                    "Read-only: someone else has this plan open; your changes cannot be saved."
+                )
             )
-        elif store.readonly:
-            self.statusBar().showMessage(
-                self.tr("Read-only: someone else has this plan open; your changes cannot be saved.")
-            )
+            self.statusBar().showMessage(notice)
         return self.plan_view
 
     @property

@@ -538,7 +538,10 @@ class PlanView(PlanTabs, PastDateView, QWidget):
 
     def _status_bar_changed(self, text: str) -> None:
         """Keep the message through what blanks the status bar in passing (a menu entry's
-        status tip); another message replaces it."""
+        status tip); another message replaces it. The plan's address (the bar's one normal
+        widget) gives way to a message: hidden explicitly, as Qt's own hiding is undone when
+        the bar lays itself out again, and the message was then drawn over it."""
+        self.file_label.setVisible(not text)
         if not self._message:
             return
         if not text:

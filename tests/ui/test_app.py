@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from qdplanner.ui import app as app_module
 from qdplanner.ui.app import Controller, initial_plan
@@ -102,6 +102,15 @@ def test_a_plan_open_elsewhere_can_be_opened_read_only(controller, plan_path, mo
     assert controller.store.readonly
     assert "(read-only)" in controller.window.windowTitle()
     assert not controller.window.plan_view.task_actions.insert.isEnabled()
+    # the status bar says why, in place of the plan's address — not drawn over it (found on
+    # a screenshot: Qt's own hiding was undone when the bar laid itself out again)
+    bar, label = controller.window.statusBar(), controller.window.plan_view.file_label
+    QApplication.processEvents()
+    assert bar.currentMessage().startswith("Read-only: someone else has this plan open")
+    assert not label.isVisible()
+    bar.clearMessage()
+    QApplication.processEvents()
+    assert label.isVisible() and str(plan_path) in label.text()
     holder.close()
 
 
