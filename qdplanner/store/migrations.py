@@ -301,11 +301,29 @@ def m008_batch_client(db: sqlite_utils.Database) -> None:
     db.execute(_CLIENT)
 
 
+# A task's units in the order the table shows them: the lead (the one-lead index finds it)
+# and the supporting units by position. Reading every task's supporting units in order was a
+# search plus a temporary sort per task; with this index it is one covering search (the task
+# table at 100,000 tasks: its statement 455 -> 384 ms; the file ~11 % larger).
+_UNITS_ORDER = "CREATE INDEX idx_task_units_order ON task_units(task_id, role, position)"
+
+
+@_migration("009_task_units_order")
+def m009_task_units_order(db: sqlite_utils.Database) -> None:
+    """An index on ``task_units(task_id, role, position)``: the task table reads each task's
+    supporting units in order without a sort per task (issue 18)."""
+    db.execute(_UNITS_ORDER)
+
+
 # Migrations written in the portable subset (docs/dev/postgresql.md): a server plan made
 # before them is upgraded by running these statements, said for PostgreSQL by
 # ``dialect.ddl_to_postgres`` (store/pg_database.py). A migration missing here cannot be
 # applied to a server plan.
-PORTABLE = {"007_os_user": (_OS_USER,), "008_batch_client": (_CLIENT,)}
+PORTABLE = {
+    "007_os_user": (_OS_USER,),
+    "008_batch_client": (_CLIENT,),
+    "009_task_units_order": (_UNITS_ORDER,),
+}
 
 
 def _migrations() -> sqlite_utils.Migrations:
