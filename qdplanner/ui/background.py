@@ -105,19 +105,33 @@ def run_in_background(
         dialog.setValue(min(done, max(total, 1)))
 
     worker.progressed.connect(progressed, Qt.ConnectionType.QueuedConnection)
-    loop = QEventLoop()
-    worker.finished.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
-    worker.start()
-    if on_dialog is not None:
-        on_dialog(dialog)
-    if not worker.isFinished():
-        loop.exec()
+    _start_and_wait(worker, dialog, on_dialog)
     worker.wait()
     dialog.close()
     dialog.deleteLater()
     if worker.error is not None:
         raise worker.error
     return worker.result  # finished before a late Cancel was seen: the work stands
+
+
+def _start_and_wait(
+    worker: _Worker,
+    dialog: QProgressDialog,
+    on_dialog: Callable[[QProgressDialog], None] | None,
+    *,
+    cancel_stops_waiting: bool = False,
+) -> None:
+    """Start ``worker`` and run the event loop (the window answering, the dialog shown after
+    its 0.4 s) until it finishes — or, with ``cancel_stops_waiting``, until Cancel."""
+    loop = QEventLoop()
+    if cancel_stops_waiting:
+        dialog.canceled.connect(loop.quit)
+    worker.finished.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
+    worker.start()
+    if on_dialog is not None:
+        on_dialog(dialog)
+    if not worker.isFinished():
+        loop.exec()
 
 
 _abandoned: set[_Worker] = set()  # openings given up on, kept until their thread ends
@@ -137,14 +151,7 @@ def open_in_background(
     when it ends. The window repaints meanwhile."""
     worker = _Worker(lambda _progress: opener())
     dialog = _dialog(parent, label)
-    loop = QEventLoop()
-    dialog.canceled.connect(loop.quit)
-    worker.finished.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
-    worker.start()
-    if on_dialog is not None:
-        on_dialog(dialog)
-    if not worker.isFinished():
-        loop.exec()
+    _start_and_wait(worker, dialog, on_dialog, cancel_stops_waiting=True)
     cancelled = dialog.wasCanceled() and not worker.isFinished()
     dialog.close()
     dialog.deleteLater()
