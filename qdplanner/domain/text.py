@@ -17,10 +17,20 @@ def fold(text: str) -> str:
 def local_minute(stamp: str | None) -> str:
     """A stored UTC time (ISO text) as the user's local date and time, to the minute; text
     that is not such a time as it is (the window and the command line show times so)."""
+    return _local(stamp, "%Y-%m-%d %H:%M")
+
+
+def local_second(stamp: str | None) -> str:
+    """As :func:`local_minute`, to the second: for telling apart edits a moment apart (a
+    refused edit names when the other editor's change was made)."""
+    return _local(stamp, "%Y-%m-%d %H:%M:%S")
+
+
+def _local(stamp: str | None, form: str) -> str:
     if not stamp:
         return ""
     try:
-        return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+        return datetime.fromisoformat(stamp).astimezone().strftime(form)
     except ValueError:
         return stamp
 

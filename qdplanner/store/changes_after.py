@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
+
+from qdplanner.domain.text import local_minute
 
 if TYPE_CHECKING:
     from qdplanner.store.plan_store import PlanStore
@@ -51,10 +52,7 @@ class Change:
     @property
     def when(self) -> str:
         """When, in local time."""
-        try:
-            return datetime.fromisoformat(self.at).astimezone().strftime("%Y-%m-%d %H:%M")
-        except ValueError:
-            return self.at
+        return local_minute(self.at)
 
 
 @dataclass

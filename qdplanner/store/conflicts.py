@@ -26,10 +26,11 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from qdplanner.domain.text import local_second
 from qdplanner.errors import N_, QdError, record_word
+from qdplanner.store.changes_after import Change
 
 if TYPE_CHECKING:
     from qdplanner.store.plan_store import PlanStore
@@ -79,30 +80,17 @@ _NAMES = {
 
 
 @dataclass(frozen=True)
-class OtherChange:
-    """The newest change another client made to one record after a given batch."""
+class OtherChange(Change):
+    """The newest change another client made to one record after a given batch: who and when
+    (:class:`~qdplanner.store.changes_after.Change`), and to what."""
 
-    entity: str
-    key: Any  # the record's id, the JSON of its key, or None: the whole table
-    batch_id: int
-    user: str
-    os_user: str
-    at: str  # UTC ISO time, as the log keeps it
-
-    @property
-    def who(self) -> str:
-        """The user, and the account on the computer beside it when it differs."""
-        if self.os_user and self.os_user != self.user:
-            return f"{self.user} ({self.os_user})"
-        return self.user
+    entity: str = ""
+    key: Any = None  # the record's id, the JSON of its key, or None: the whole table
 
     @property
     def when(self) -> str:
-        """When, in local time."""
-        try:
-            return datetime.fromisoformat(self.at).astimezone().strftime("%Y-%m-%d %H:%M:%S")
-        except ValueError:
-            return self.at
+        """When, in local time, to the second."""
+        return local_second(self.at)
 
 
 class RecordName(QdError):
@@ -158,7 +146,7 @@ def read_others(db: Any, after: int, client: str) -> dict[RecordKey, OtherChange
         rk = record_key(entity, entity_id, key)
         old = found.get(rk)
         if old is None or batch > old.batch_id:
-            found[rk] = OtherChange(entity, rk[1], batch, user, os_user or "", at)
+            found[rk] = OtherChange(batch, user, os_user or "", at, entity=entity, key=rk[1])
     return found
 
 
