@@ -32,7 +32,6 @@ import argparse
 import multiprocessing as mp
 import random
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -41,6 +40,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench_server import ensure_plan, start_server  # noqa: E402  (beside this script)
 
 
 def _writer(url: str, number: int, own: list[int], shared: list[int], args, start, out) -> None:
@@ -164,20 +165,11 @@ def main() -> None:
         help="edits without seen: shows the count finding lost updates",
     )
     args = parser.parse_args()
-    if not args.plan.exists():
-        script = Path(__file__).with_name("make_large_plan.py")
-        subprocess.run([sys.executable, str(script), str(args.plan), "--quiet"], check=True)
+    ensure_plan(args.plan)
 
     from qdplanner.store.plan_copy import copy_plan
 
-    server = None
-    if args.url is None:
-        from tests.pg_server import PgServer, find_bindir
-
-        bindir = find_bindir()
-        if bindir is None:
-            raise SystemExit("no PostgreSQL binaries: apt-get install postgresql, or --url")
-        server = PgServer(bindir).start()
+    server = start_server(args.url)
     try:
         url = args.url or server.url(server.create_database("bench"))
         with tempfile.TemporaryDirectory(prefix="bench-concurrent-") as folder:

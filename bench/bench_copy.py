@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -30,6 +29,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench_server import ensure_plan, start_server  # noqa: E402  (beside this script)
 
 
 def _timed(runs: list[float], func, *args, **kwargs):
@@ -52,21 +53,12 @@ def main() -> None:
     parser.add_argument("--url", help="an empty database to copy into (default: a test server)")
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    if not args.plan.exists():
-        script = Path(__file__).with_name("make_large_plan.py")
-        subprocess.run([sys.executable, str(script), str(args.plan), "--quiet"], check=True)
+    ensure_plan(args.plan)
 
     from qdplanner.store.plan_compare import compare_plans
     from qdplanner.store.plan_copy import copy_plan
 
-    server = None
-    if args.url is None:
-        from tests.pg_server import PgServer, find_bindir
-
-        bindir = find_bindir()
-        if bindir is None:
-            raise SystemExit("no PostgreSQL binaries: apt-get install postgresql, or --url")
-        server = PgServer(bindir).start()
+    server = start_server(args.url)
     try:
         there, back, compare = [], [], []
         report = None
